@@ -1,0 +1,149 @@
+package io.resourceplans.domain.account;
+
+import io.resourceplans.domain.auth.ApiKeyToken;
+import io.resourceplans.domain.auth.Permission;
+import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.common.Ids;
+import io.resourceplans.domain.common.Page;
+import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.domain.common.Times;
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.region.Region;
+import io.resourceplans.domain.tx.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Accounts, sub-users and API keys. Callers pass the transaction so that an idempotency record can
+ * commit with the change.
+ */
+public final class AccountService {
+  private final Clock clock;
+
+  public AccountService(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Operator opens an account; it starts unverified and gets one main-account key. */
+  public CreatedAccount createAccount(Tx tx, Principal caller, NewAccount request) {
+    caller.requireOperator();
+    String regionId =
+        request.defaultRegionId() == null || request.defaultRegionId().isEmpty()
+            ? Region.DEFAULT_REGION_ID
+            : request.defaultRegionId();
+    Region region =
+        tx.regions()
+            .find(regionId)
+            .orElseThrow(() -> DomainException.invalid("default_region_id", "unknown region " + regionId));
+    if (region.requiresIdentityVerification()) {
+      // A new account is unverified, so it cannot start in a region that requires verification.
+      throw new DomainException(
+          ErrorCode.IDENTITY_NOT_VERIFIED,
+          "region " + regionId + " requires identity verification; a new account is unverified",
+          java.util.Map.of("region_id", regionId));
+    }
+    Instant now = Times.now(clock);
+    Account account =
+        new Account(
+            Ids.newId("acc"),
+            request.displayName(),
+            request.contactEmail(),
+            request.contactPhone() == null ? "" : request.contactPhone(),
+            regionId,
+            IdentityState.UNVERIFIED,
+            now);
+    tx.accounts().insert(account);
+    IssuedApiKey key = issueKey(tx, account.accountId(), null, "main", now);
+    return new CreatedAccount(account, key);
+  }
+
+  /** The operator may read any account; an account only its own (others are NOT_FOUND). */
+  public Account getAccount(Tx tx, Principal caller, String accountId) {
+    String wanted;
+    if (caller.isOperator()) {
+      wanted = accountId;
+    } else {
+      wanted = accountId == null || accountId.isEmpty() ? caller.accountId() : accountId;
+      if (!wanted.equals(caller.accountId())) {
+        throw DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", wanted);
+      }
+    }
+    if (wanted == null || wanted.isEmpty()) {
+      throw DomainException.invalid("account_id", "the operator must name an account");
+    }
+    return tx.accounts()
+        .find(wanted)
+        .orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", wanted));
+  }
+
+  public SubUser createSubUser(Tx tx, Principal caller, String displayName, Set<Permission> permissions) {
+    String accountId = caller.requireMainAccount();
+    SubUser subUser =
+        new SubUser(accountId, Ids.newId("usr"), displayName, permissions, Times.now(clock));
+    tx.subUsers().insert(subUser);
+    return subUser;
+  }
+
+  public SubUser getSubUser(Tx tx, Principal caller, String subUserId) {
+    String accountId = caller.requireMainAccount();
+    return findSubUser(tx, accountId, subUserId);
+  }
+
+  public Page<SubUser> listSubUsers(Tx tx, Principal caller, PageRequest page) {
+    return tx.subUsers().list(caller.requireMainAccount(), page);
+  }
+
+  public SubUser updateSubUserPermissions(
+      Tx tx, Principal caller, String subUserId, Set<Permission> permissions) {
+    String accountId = caller.requireMainAccount();
+    if (!tx.subUsers().updatePermissions(accountId, subUserId, permissions)) {
+      throw DomainException.notFound(ErrorCode.SUB_USER_NOT_FOUND, "sub user", subUserId);
+    }
+    return findSubUser(tx, accountId, subUserId);
+  }
+
+  /** A new key for the main account ({@code subUserId} null) or for one of its sub-users. */
+  public IssuedApiKey createApiKey(Tx tx, Principal caller, String subUserId, String displayName) {
+    String accountId = caller.requireMainAccount();
+    if (subUserId != null) {
+      findSubUser(tx, accountId, subUserId);
+    }
+    return issueKey(tx, accountId, subUserId, displayName, Times.now(clock));
+  }
+
+  public Page<ApiKey> listApiKeys(Tx tx, Principal caller, String subUserId, PageRequest page) {
+    return tx.apiKeys().list(caller.requireMainAccount(), subUserId, page);
+  }
+
+  /** Revoking is final; revoking a revoked key returns it unchanged. */
+  public ApiKey revokeApiKey(Tx tx, Principal caller, String apiKeyId) {
+    String accountId = caller.requireMainAccount();
+    ApiKey key =
+        tx.apiKeys()
+            .find(accountId, apiKeyId)
+            .orElseThrow(() -> DomainException.notFound(ErrorCode.API_KEY_NOT_FOUND, "api key", apiKeyId));
+    if (key.revoked()) {
+      return key;
+    }
+    tx.apiKeys().revoke(accountId, apiKeyId, Times.now(clock));
+    return tx.apiKeys().find(accountId, apiKeyId).orElseThrow();
+  }
+
+  private static SubUser findSubUser(Tx tx, String accountId, String subUserId) {
+    return tx.subUsers()
+        .find(accountId, subUserId)
+        .orElseThrow(() -> DomainException.notFound(ErrorCode.SUB_USER_NOT_FOUND, "sub user", subUserId));
+  }
+
+  private static IssuedApiKey issueKey(
+      Tx tx, String accountId, String subUserId, String displayName, Instant now) {
+    String keyId = Ids.newId("key");
+    String secret = ApiKeyToken.generate(accountId, keyId);
+    ApiKey key =
+        new ApiKey(accountId, keyId, subUserId, displayName, ApiKeyToken.displayPrefix(secret), now, null);
+    tx.apiKeys().insert(key, ApiKeyToken.hash(secret));
+    return new IssuedApiKey(key, secret);
+  }
+}

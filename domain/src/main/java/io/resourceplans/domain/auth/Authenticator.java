@@ -1,0 +1,54 @@
+package io.resourceplans.domain.auth;
+
+import io.resourceplans.domain.account.ApiKey;
+import io.resourceplans.domain.account.ApiKeyRepository;
+import io.resourceplans.domain.account.SubUser;
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.domain.tx.Tx;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/** Turns a bearer token into the calling principal, or refuses it. */
+public final class Authenticator {
+  private final byte[] operatorKeyHash;
+  private final Transactor transactor;
+
+  public Authenticator(String operatorKey, Transactor transactor) {
+    this.operatorKeyHash = ApiKeyToken.hash(operatorKey);
+    this.transactor = transactor;
+  }
+
+  public Principal authenticate(String token) {
+    if (token == null || token.isBlank()) {
+      throw new DomainException(
+          ErrorCode.API_KEY_MISSING, "send 'authorization: Bearer <api key>' metadata");
+    }
+    if (MessageDigest.isEqual(ApiKeyToken.hash(token), operatorKeyHash)) {
+      return Principal.operator();
+    }
+    return ApiKeyToken.parse(token)
+        .flatMap(ref -> transactor.readOnly(tx -> resolve(tx, ref, token)))
+        .orElseThrow(
+            () -> new DomainException(ErrorCode.API_KEY_INVALID, "the API key is not valid"));
+  }
+
+  private static Optional<Principal> resolve(Tx tx, ApiKeyToken.KeyRef ref, String token) {
+    Optional<ApiKeyRepository.Credential> credential =
+        tx.apiKeys().findCredential(ref.accountId(), ref.apiKeyId());
+    if (credential.isEmpty()
+        || credential.get().key().revoked()
+        || !ApiKeyToken.matches(token, credential.get().secretHash())) {
+      return Optional.empty();
+    }
+    ApiKey key = credential.get().key();
+    if (key.subUserId() == null) {
+      return Optional.of(Principal.mainAccount(key.accountId(), key.apiKeyId()));
+    }
+    return tx.subUsers()
+        .find(key.accountId(), key.subUserId())
+        .map(SubUser::permissions)
+        .map(perms -> Principal.subUser(key.accountId(), key.subUserId(), perms, key.apiKeyId()));
+  }
+}

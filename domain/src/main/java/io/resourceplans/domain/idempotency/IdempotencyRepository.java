@@ -1,0 +1,20 @@
+package io.resourceplans.domain.idempotency;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Remembers the answer to each request ID, written in the same transaction as the change. */
+public interface IdempotencyRepository {
+  /** A stored request: the content fingerprint and the answer given. */
+  record Stored(byte[] fingerprint, byte[] response) {}
+
+  /**
+   * Claims the key for this transaction. Returns false if it was already claimed; a concurrent
+   * claim waits until the other transaction ends.
+   */
+  boolean claim(IdempotencyKey key, Instant now);
+
+  Optional<Stored> find(String scope, String requestId);
+
+  void complete(String scope, String requestId, byte[] response);
+}

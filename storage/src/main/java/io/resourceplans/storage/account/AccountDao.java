@@ -1,0 +1,28 @@
+package io.resourceplans.storage.account;
+
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for {@code accounts}. */
+@RegisterConstructorMapper(AccountRow.class)
+public interface AccountDao {
+  @SqlUpdate("""
+      insert into accounts (account_id, display_name, contact_email, contact_phone,
+                            default_region_id, identity_state, create_time)
+      values (:accountId, :displayName, :contactEmail, :contactPhone,
+              :defaultRegionId, :identityState, :createTime)
+      """)
+  void insert(@BindMethods AccountRow row);
+
+  @SqlQuery("""
+      select account_id, display_name, contact_email, contact_phone, default_region_id,
+             identity_state, create_time
+        from accounts
+       where account_id = :accountId
+      """)
+  Optional<AccountRow> find(@Bind("accountId") String accountId);
+}

@@ -1,0 +1,83 @@
+package io.resourceplans.storage.db;
+
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.domain.tx.Tx;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * {@link Transactor} on JDBI. Runs at READ COMMITTED (rules that need more take row locks) and
+ * reruns the work when PostgreSQL aborts it for a serialization failure or a deadlock.
+ */
+public final class JdbiTransactor implements Transactor {
+  private static final int MAX_ATTEMPTS = 5;
+
+  private final Jdbi jdbi;
+
+  public JdbiTransactor(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public <T> T inTransaction(Function<Tx, T> work) {
+    return withRetries(
+        () ->
+            jdbi.inTransaction(
+                TransactionIsolationLevel.READ_COMMITTED, h -> work.apply(new JdbiTx(h))));
+  }
+
+  @Override
+  public <T> T readOnly(Function<Tx, T> work) {
+    return withRetries(
+        () ->
+            jdbi.inTransaction(
+                TransactionIsolationLevel.READ_COMMITTED,
+                h -> {
+                  h.execute("set transaction read only");
+                  return work.apply(new JdbiTx(h));
+                }));
+  }
+
+  private static <T> T withRetries(java.util.function.Supplier<T> attempt) {
+    for (int i = 1; ; i++) {
+      try {
+        return attempt.get();
+      } catch (RuntimeException e) {
+        if (!isRetryable(e)) {
+          throw e;
+        }
+        if (i == MAX_ATTEMPTS) {
+          throw new DomainException(
+              ErrorCode.CONCURRENT_MODIFICATION,
+              "too many concurrent changes; retry with the same request_id");
+        }
+        backOff(i);
+      }
+    }
+  }
+
+  /** 40001 serialization_failure, 40P01 deadlock_detected. */
+  static boolean isRetryable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DomainException(ErrorCode.CONCURRENT_MODIFICATION, "interrupted while retrying");
+    }
+  }
+}

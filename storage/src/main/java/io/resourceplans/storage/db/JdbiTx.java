@@ -1,0 +1,53 @@
+package io.resourceplans.storage.db;
+
+import io.resourceplans.domain.account.AccountRepository;
+import io.resourceplans.domain.account.ApiKeyRepository;
+import io.resourceplans.domain.account.SubUserRepository;
+import io.resourceplans.domain.idempotency.IdempotencyRepository;
+import io.resourceplans.domain.region.RegionRepository;
+import io.resourceplans.domain.tx.Tx;
+import io.resourceplans.storage.account.AccountDao;
+import io.resourceplans.storage.account.ApiKeyDao;
+import io.resourceplans.storage.account.JdbiAccountRepository;
+import io.resourceplans.storage.account.JdbiApiKeyRepository;
+import io.resourceplans.storage.account.JdbiSubUserRepository;
+import io.resourceplans.storage.account.SubUserDao;
+import io.resourceplans.storage.idempotency.IdempotencyDao;
+import io.resourceplans.storage.idempotency.JdbiIdempotencyRepository;
+import io.resourceplans.storage.region.JdbiRegionRepository;
+import io.resourceplans.storage.region.RegionDao;
+import org.jdbi.v3.core.Handle;
+
+/** The repositories of one JDBI handle, all in its open transaction. */
+final class JdbiTx implements Tx {
+  private final Handle handle;
+
+  JdbiTx(Handle handle) {
+    this.handle = handle;
+  }
+
+  @Override
+  public AccountRepository accounts() {
+    return new JdbiAccountRepository(handle.attach(AccountDao.class));
+  }
+
+  @Override
+  public SubUserRepository subUsers() {
+    return new JdbiSubUserRepository(handle.attach(SubUserDao.class));
+  }
+
+  @Override
+  public ApiKeyRepository apiKeys() {
+    return new JdbiApiKeyRepository(handle.attach(ApiKeyDao.class));
+  }
+
+  @Override
+  public RegionRepository regions() {
+    return new JdbiRegionRepository(handle.attach(RegionDao.class));
+  }
+
+  @Override
+  public IdempotencyRepository idempotency() {
+    return new JdbiIdempotencyRepository(handle.attach(IdempotencyDao.class));
+  }
+}

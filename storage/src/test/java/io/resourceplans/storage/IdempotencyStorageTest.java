@@ -1,0 +1,96 @@
+package io.resourceplans.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.idempotency.IdempotencyKey;
+import io.resourceplans.domain.idempotency.IdempotentExecutor;
+import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.storage.db.JdbiTransactor;
+import io.resourceplans.storage.db.Jdbis;
+import io.resourceplans.storage.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class IdempotencyStorageTest {
+  private static TestDatabase db;
+  private static Transactor transactor;
+  private final IdempotentExecutor executor = new IdempotentExecutor(Clock.systemUTC());
+
+  @BeforeAll
+  static void setUp() {
+    db = TestDatabase.create();
+    transactor = new JdbiTransactor(Jdbis.create(db.dataSource()));
+  }
+
+  @AfterAll
+  static void tearDown() {
+    db.close();
+  }
+
+  private String run(String requestId, String content, AtomicInteger runs) {
+    IdempotencyKey key =
+        new IdempotencyKey("acc-test", requestId, content.getBytes(StandardCharsets.UTF_8));
+    return transactor.inTransaction(
+        tx ->
+            executor.execute(
+                tx,
+                key,
+                () -> "answer-" + runs.incrementAndGet(),
+                s -> s.getBytes(StandardCharsets.UTF_8),
+                b -> new String(b, StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void sameRequestIdAndContentReturnsTheFirstAnswerWithoutRunningAgain() {
+    AtomicInteger runs = new AtomicInteger();
+    assertEquals("answer-1", run("r-1", "pay order 1", runs));
+    assertEquals("answer-1", run("r-1", "pay order 1", runs));
+    assertEquals(1, runs.get());
+  }
+
+  @Test
+  void sameRequestIdWithOtherContentIsRefused() {
+    AtomicInteger runs = new AtomicInteger();
+    run("r-2", "pay order 1", runs);
+    DomainException e = assertThrows(DomainException.class, () -> run("r-2", "pay order 2", runs));
+    assertEquals(ErrorCode.IDEMPOTENCY_KEY_REUSED, e.code());
+    assertEquals(1, runs.get());
+  }
+
+  @Test
+  void aFailedMutationReleasesItsRequestId() {
+    IdempotencyKey key = new IdempotencyKey("acc-test", "r-3", new byte[] {1});
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            transactor.inTransaction(
+                tx ->
+                    executor.execute(
+                        tx,
+                        key,
+                        () -> {
+                          throw new IllegalStateException("refused");
+                        },
+                        s -> new byte[0],
+                        b -> "")));
+    boolean stored = transactor.readOnly(tx -> tx.idempotency().find("acc-test", "r-3").isPresent());
+    assertFalse(stored);
+    AtomicInteger runs = new AtomicInteger();
+    assertEquals("answer-1", run("r-3", "\u0001", runs));
+    boolean storedNow = transactor.readOnly(tx -> tx.idempotency().find("acc-test", "r-3").isPresent());
+    assertTrue(storedNow);
+    assertArrayEquals(
+        "answer-1".getBytes(StandardCharsets.UTF_8),
+        transactor.readOnly(tx -> tx.idempotency().find("acc-test", "r-3").orElseThrow().response()));
+  }
+}
