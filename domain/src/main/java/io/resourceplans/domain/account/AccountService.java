@@ -117,7 +117,10 @@ public final class AccountService {
     return tx.apiKeys().list(caller.requireMainAccount(), subUserId, page);
   }
 
-  /** Revoking is final; revoking a revoked key returns it unchanged. */
+  /**
+   * Revoking is final; revoking a revoked key returns it unchanged. The last working main-account
+   * key cannot be revoked, or the account could never administer itself again.
+   */
   public ApiKey revokeApiKey(Tx tx, Principal caller, String apiKeyId) {
     String accountId = caller.requireMainAccount();
     ApiKey key =
@@ -126,6 +129,15 @@ public final class AccountService {
             .orElseThrow(() -> DomainException.notFound(ErrorCode.API_KEY_NOT_FOUND, "api key", apiKeyId));
     if (key.revoked()) {
       return key;
+    }
+    if (key.subUserId() == null) {
+      var activeMainKeys = tx.apiKeys().lockActiveMainKeys(accountId);
+      if (activeMainKeys.size() == 1 && activeMainKeys.contains(apiKeyId)) {
+        throw new DomainException(
+            ErrorCode.LAST_MAIN_API_KEY,
+            "api key " + apiKeyId + " is the account's last main-account key; create another first",
+            java.util.Map.of("api_key_id", apiKeyId));
+      }
     }
     tx.apiKeys().revoke(accountId, apiKeyId, Times.now(clock));
     return tx.apiKeys().find(accountId, apiKeyId).orElseThrow();

@@ -19,6 +19,12 @@ public interface ApiKeyRepository {
   /** Oldest first; {@code subUserId} null lists every key of the account. */
   Page<ApiKey> list(String accountId, String subUserId, PageRequest page);
 
+  /**
+   * IDs of the account's unrevoked main-account keys, locked until the transaction ends so that two
+   * concurrent revocations cannot both think another main key remains.
+   */
+  java.util.List<String> lockActiveMainKeys(String accountId);
+
   /** Sets the revoke time if not yet revoked. */
   void revoke(String accountId, String apiKeyId, Instant revokeTime);
 }

@@ -57,7 +57,7 @@ public record Principal(
   public String requireAccount() {
     if (isOperator()) {
       throw new DomainException(
-          ErrorCode.ACCOUNT_KEY_REQUIRED,
+          ErrorCode.ACCOUNT_ONLY,
           "this operation acts on the caller's own account and needs an account API key");
     }
     return accountId;

@@ -1,9 +1,13 @@
 package io.resourceplans.domain.common;
 
 import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.error.FieldViolation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,7 +53,11 @@ public record PageRequest(int size, Optional<Cursor> after) {
       Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
       return Optional.of(new Cursor(time, raw.substring(colon + 1)));
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      throw DomainException.invalid("page_token", "is not a token returned by this list");
+      throw new DomainException(
+          ErrorCode.PAGE_TOKEN_INVALID,
+          "page_token is not a token returned by this list",
+          Map.of(),
+          List.of(new FieldViolation("page_token", "is not a token returned by this list")));
     }
   }
 }

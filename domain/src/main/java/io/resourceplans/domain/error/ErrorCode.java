@@ -8,12 +8,13 @@ package io.resourceplans.domain.error;
 public enum ErrorCode {
   INVALID_INPUT(ErrorCategory.INVALID_ARGUMENT),
   IDEMPOTENCY_KEY_REUSED(ErrorCategory.INVALID_ARGUMENT),
+  PAGE_TOKEN_INVALID(ErrorCategory.INVALID_ARGUMENT),
 
   API_KEY_MISSING(ErrorCategory.UNAUTHENTICATED),
   API_KEY_INVALID(ErrorCategory.UNAUTHENTICATED),
 
   OPERATOR_ONLY(ErrorCategory.PERMISSION_DENIED),
-  ACCOUNT_KEY_REQUIRED(ErrorCategory.PERMISSION_DENIED),
+  ACCOUNT_ONLY(ErrorCategory.PERMISSION_DENIED),
   MAIN_ACCOUNT_ONLY(ErrorCategory.PERMISSION_DENIED),
   PERMISSION_MISSING(ErrorCategory.PERMISSION_DENIED),
 
@@ -23,6 +24,7 @@ public enum ErrorCode {
   REGION_NOT_FOUND(ErrorCategory.NOT_FOUND),
 
   IDENTITY_NOT_VERIFIED(ErrorCategory.FAILED_PRECONDITION),
+  LAST_MAIN_API_KEY(ErrorCategory.FAILED_PRECONDITION),
 
   /** A transaction kept losing to concurrent ones; the caller may retry with the same request ID. */
   CONCURRENT_MODIFICATION(ErrorCategory.ABORTED);

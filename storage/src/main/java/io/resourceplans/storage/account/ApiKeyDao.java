@@ -46,6 +46,14 @@ public interface ApiKeyDao {
       @Bind("afterId") String afterId,
       @Bind("limit") int limit);
 
+  @SqlQuery("""
+      select api_key_id from api_keys
+       where account_id = :accountId and sub_user_id is null and revoke_time is null
+       order by api_key_id
+         for update
+      """)
+  List<String> lockActiveMainKeys(@Bind("accountId") String accountId);
+
   @SqlUpdate("""
       update api_keys set revoke_time = :revokeTime
        where account_id = :accountId and api_key_id = :apiKeyId and revoke_time is null

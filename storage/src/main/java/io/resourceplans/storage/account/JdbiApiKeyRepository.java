@@ -48,6 +48,11 @@ public final class JdbiApiKeyRepository implements ApiKeyRepository {
   }
 
   @Override
+  public java.util.List<String> lockActiveMainKeys(String accountId) {
+    return dao.lockActiveMainKeys(accountId);
+  }
+
+  @Override
   public void revoke(String accountId, String apiKeyId, Instant revokeTime) {
     dao.revoke(accountId, apiKeyId, revokeTime);
   }

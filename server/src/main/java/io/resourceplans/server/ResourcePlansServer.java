@@ -1,0 +1,94 @@
+package io.resourceplans.server;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptors;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.resourceplans.server.grpc.ApiInterceptors;
+import io.resourceplans.server.grpc.ServerTransport;
+import io.resourceplans.server.health.DatabaseHealth;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gRPC server: the API services behind their interceptors, plus health and reflection (v1 and
+ * v1alpha, for grpcurl and buf curl alike).
+ */
+public final class ResourcePlansServer {
+  private static final Logger log = LoggerFactory.getLogger(ResourcePlansServer.class);
+
+  private final ServerTransport transport;
+  private final Set<BindableService> services;
+  private final ApiInterceptors interceptors;
+  private final HealthStatusManager health;
+  private final DatabaseHealth databaseHealth;
+  private Server server;
+
+  @Inject
+  ResourcePlansServer(
+      ServerTransport transport,
+      Set<BindableService> services,
+      ApiInterceptors interceptors,
+      HealthStatusManager health,
+      DataSource dataSource) {
+    this.transport = transport;
+    this.services = services;
+    this.interceptors = interceptors;
+    this.health = health;
+    List<String> names =
+        services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).sorted().toList();
+    this.databaseHealth = new DatabaseHealth(dataSource, health, names);
+  }
+
+  public ResourcePlansServer start() throws IOException {
+    ServerBuilder<?> builder = transport.newServerBuilder();
+    for (BindableService service : services) {
+      builder.addService(ServerInterceptors.intercept(service, interceptors.interceptors()));
+    }
+    builder
+        .addService(health.getHealthService())
+        .addService(ProtoReflectionServiceV1.newInstance())
+        .addService(ProtoReflectionService.newInstance());
+    server = builder.build().start();
+    databaseHealth.start();
+    log.info("listening on {}", transport.describe());
+    return this;
+  }
+
+  /** The bound TCP port (useful when configured as 0); -1 for in-process servers. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /**
+   * Graceful stop: report NOT_SERVING, refuse new calls, let in-flight calls finish within
+   * {@code grace}, then cancel what is left.
+   */
+  public void stop(Duration grace) throws InterruptedException {
+    if (server == null) {
+      return;
+    }
+    health.enterTerminalState();
+    databaseHealth.close();
+    server.shutdown();
+    if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+      log.warn("calls still running after {}; cancelling them", grace);
+      server.shutdownNow();
+      server.awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+}

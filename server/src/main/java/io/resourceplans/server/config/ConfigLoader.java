@@ -1,0 +1,113 @@
+package io.resourceplans.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@link ServerConfig} from flags ({@code --port=50051} or {@code --port 50051}) and
+ * environment variables ({@code RP_PORT}); a flag wins over the environment, which wins over the
+ * default.
+ */
+public final class ConfigLoader {
+  /** One setting: its flag, environment variable, default and meaning (printed by --help). */
+  public record Option(String flag, String env, String defaultValue, String help) {}
+
+  public static final List<Option> OPTIONS =
+      List.of(
+          new Option("port", "RP_PORT", "50051", "gRPC port (0 = any free port)"),
+          new Option("database-url", "RP_DATABASE_URL", "", "PostgreSQL JDBC URL; empty = embedded PostgreSQL in the data directory; the database is created if missing"),
+          new Option("database-user", "RP_DATABASE_USER", "postgres", "database user"),
+          new Option("database-password", "RP_DATABASE_PASSWORD", "", "database password"),
+          new Option("pool-size", "RP_POOL_SIZE", "10", "maximum database connections"),
+          new Option("operator-key", "RP_OPERATOR_KEY", "", "operator API key; empty = generated once and kept in <data-dir>/operator-key"),
+          new Option("tls-cert", "RP_TLS_CERT", "", "PEM certificate chain; with --tls-key enables TLS"),
+          new Option("tls-key", "RP_TLS_KEY", "", "PEM private key"),
+          new Option("data-dir", "RP_DATA_DIR", "data", "directory for the embedded database and the generated operator key"),
+          new Option("shutdown-grace-seconds", "RP_SHUTDOWN_GRACE_SECONDS", "20", "how long in-flight calls may finish on SIGTERM"));
+
+  private ConfigLoader() {}
+
+  public static ServerConfig load(String[] args, Map<String, String> env) {
+    Map<String, String> flags = parseFlags(args);
+    Map<String, String> values = new HashMap<>();
+    for (Option o : OPTIONS) {
+      String v = flags.containsKey(o.flag()) ? flags.get(o.flag()) : env.getOrDefault(o.env(), o.defaultValue());
+      values.put(o.flag(), v.trim());
+    }
+    String cert = values.get("tls-cert");
+    String key = values.get("tls-key");
+    if (cert.isEmpty() != key.isEmpty()) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
+    }
+    return new ServerConfig(
+        intValue(values, "port", 0, 65535),
+        nonEmpty(values.get("database-url")),
+        values.get("database-user"),
+        nonEmpty(values.get("database-password")),
+        intValue(values, "pool-size", 1, 500),
+        nonEmpty(values.get("operator-key")),
+        nonEmpty(cert).map(Path::of),
+        nonEmpty(key).map(Path::of),
+        Path.of(values.get("data-dir")),
+        Duration.ofSeconds(intValue(values, "shutdown-grace-seconds", 0, 3600)));
+  }
+
+  public static String usage() {
+    StringBuilder out = new StringBuilder("Usage: resource-plans-server [--flag=value ...]\n");
+    for (Option o : OPTIONS) {
+      out.append(String.format("  --%-24s %-26s default %-10s %s%n", o.flag(), "(" + o.env() + ")",
+          o.defaultValue().isEmpty() ? "(empty)" : o.defaultValue(), o.help()));
+    }
+    return out.toString();
+  }
+
+  private static Map<String, String> parseFlags(String[] args) {
+    Map<String, String> flags = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument: " + arg);
+      }
+      String name;
+      String value;
+      int eq = arg.indexOf('=');
+      if (eq > 0) {
+        name = arg.substring(2, eq);
+        value = arg.substring(eq + 1);
+      } else {
+        name = arg.substring(2);
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("--" + name + " needs a value");
+        }
+        value = args[++i];
+      }
+      String known = name;
+      if (OPTIONS.stream().noneMatch(o -> o.flag().equals(known))) {
+        throw new IllegalArgumentException("unknown flag --" + name);
+      }
+      flags.put(name, value);
+    }
+    return flags;
+  }
+
+  private static Optional<String> nonEmpty(String s) {
+    return s == null || s.isEmpty() ? Optional.empty() : Optional.of(s);
+  }
+
+  private static int intValue(Map<String, String> values, String flag, int min, int max) {
+    String raw = values.get(flag);
+    try {
+      int v = Integer.parseInt(raw);
+      if (v < min || v > max) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + flag + " must be a number from " + min + " to " + max + ", got '" + raw + "'");
+    }
+  }
+}

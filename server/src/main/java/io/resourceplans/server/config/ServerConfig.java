@@ -1,0 +1,41 @@
+package io.resourceplans.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the server is told at start. An empty database URL means "start the embedded
+ * PostgreSQL in the data directory"; an empty operator key means "use the one kept in the data
+ * directory, generating it on first start".
+ */
+public record ServerConfig(
+    int port,
+    Optional<String> databaseUrl,
+    String databaseUser,
+    Optional<String> databasePassword,
+    int poolSize,
+    Optional<String> operatorKey,
+    Optional<Path> tlsCertChain,
+    Optional<Path> tlsPrivateKey,
+    Path dataDirectory,
+    Duration shutdownGrace) {
+
+  /** The settings as printed at start, secrets masked. */
+  public Map<String, String> describe() {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("port", Integer.toString(port));
+    out.put("database-url", databaseUrl.orElse("(embedded PostgreSQL)"));
+    out.put("database-user", databaseUser);
+    out.put("database-password", databasePassword.map(p -> "****").orElse("(none)"));
+    out.put("pool-size", Integer.toString(poolSize));
+    out.put("operator-key", operatorKey.map(k -> "****").orElse("(from data directory)"));
+    out.put("tls-cert", tlsCertChain.map(Path::toString).orElse("(none: plaintext)"));
+    out.put("tls-key", tlsPrivateKey.map(p -> "****").orElse("(none)"));
+    out.put("data-dir", dataDirectory.toAbsolutePath().normalize().toString());
+    out.put("shutdown-grace-seconds", Long.toString(shutdownGrace.toSeconds()));
+    return out;
+  }
+}

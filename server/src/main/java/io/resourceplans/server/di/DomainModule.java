@@ -1,0 +1,32 @@
+package io.resourceplans.server.di;
+
+import dagger.Module;
+import dagger.Provides;
+import io.resourceplans.domain.account.AccountService;
+import io.resourceplans.domain.auth.Authenticator;
+import io.resourceplans.domain.idempotency.IdempotentExecutor;
+import io.resourceplans.domain.tx.Transactor;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** The domain services; they are plain Java, so Dagger builds them here. */
+@Module
+public interface DomainModule {
+  @Provides
+  @Singleton
+  static AccountService accountService(Clock clock) {
+    return new AccountService(clock);
+  }
+
+  @Provides
+  @Singleton
+  static IdempotentExecutor idempotentExecutor(Clock clock) {
+    return new IdempotentExecutor(clock);
+  }
+
+  @Provides
+  @Singleton
+  static Authenticator authenticator(@OperatorKey String operatorKey, Transactor transactor) {
+    return new Authenticator(operatorKey, transactor);
+  }
+}

@@ -1,0 +1,38 @@
+package io.resourceplans.server.di;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.resourceplans.server.ResourcePlansServer;
+import io.resourceplans.server.grpc.ServerTransport;
+import java.time.Clock;
+import javax.inject.Singleton;
+import javax.sql.DataSource;
+
+/**
+ * The whole server's object graph. What differs between production and tests comes in as
+ * instances: the transport (Netty or in-process), the database and the clock.
+ */
+@Singleton
+@Component(
+    modules = {StorageModule.class, DomainModule.class, ServicesModule.class, InterceptorsModule.class})
+public interface ServerComponent {
+  ResourcePlansServer server();
+
+  /** Builds the component. */
+  @Component.Builder
+  interface Builder {
+    @BindsInstance
+    Builder transport(ServerTransport transport);
+
+    @BindsInstance
+    Builder dataSource(DataSource dataSource);
+
+    @BindsInstance
+    Builder clock(Clock clock);
+
+    @BindsInstance
+    Builder operatorKey(@OperatorKey String operatorKey);
+
+    ServerComponent build();
+  }
+}

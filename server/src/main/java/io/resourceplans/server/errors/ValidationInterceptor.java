@@ -1,0 +1,107 @@
+package io.resourceplans.server.errors;
+
+import build.buf.protovalidate.ValidationResult;
+import build.buf.protovalidate.Validator;
+import build.buf.protovalidate.ValidatorFactory;
+import build.buf.protovalidate.exceptions.ValidationException;
+import build.buf.validate.FieldPath;
+import build.buf.validate.FieldPathElement;
+import com.google.protobuf.Message;
+import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.StatusException;
+import io.grpc.protobuf.StatusProto;
+import io.resourceplans.domain.error.FieldViolation;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Enforces the protovalidate rules declared in the protos on every request message. A request that
+ * breaks them is answered INVALID_ARGUMENT with one field violation per broken rule and never
+ * reaches the service.
+ */
+@Singleton
+public final class ValidationInterceptor implements ServerInterceptor {
+  private final Validator validator = ValidatorFactory.newBuilder().build();
+
+  @Inject
+  public ValidationInterceptor() {}
+
+  @Override
+  public <Q, R> ServerCall.Listener<Q> interceptCall(
+      ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+    ServerCall.Listener<Q> delegate = next.startCall(call, headers);
+    return new SimpleForwardingServerCallListener<>(delegate) {
+      private boolean rejected;
+
+      @Override
+      public void onMessage(Q message) {
+        List<FieldViolation> violations = violations((Message) message);
+        if (violations.isEmpty()) {
+          super.onMessage(message);
+          return;
+        }
+        rejected = true;
+        StatusException e =
+            StatusProto.toStatusException(
+                StatusMapper.invalidArgument(summary(violations), violations));
+        call.close(e.getStatus(), e.getTrailers());
+      }
+
+      @Override
+      public void onHalfClose() {
+        if (!rejected) {
+          super.onHalfClose();
+        }
+      }
+    };
+  }
+
+  List<FieldViolation> violations(Message message) {
+    ValidationResult result;
+    try {
+      result = validator.validate(message);
+    } catch (ValidationException e) {
+      // A rule that does not compile is our bug, not the caller's.
+      throw new IllegalStateException("validation rules of " + message.getDescriptorForType().getFullName(), e);
+    }
+    List<FieldViolation> out = new ArrayList<>();
+    for (var violation : result.getViolations()) {
+      build.buf.validate.Violation proto = violation.toProto();
+      String field = proto.hasField() ? path(proto.getField()) : "";
+      out.add(new FieldViolation(field, proto.getMessage()));
+    }
+    return out;
+  }
+
+  private static String summary(List<FieldViolation> violations) {
+    FieldViolation first = violations.get(0);
+    String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "";
+    return "invalid " + (first.field().isEmpty() ? "request" : first.field()) + ": " + first.description() + more;
+  }
+
+  /** {@code items[2].quantity}, {@code labels["k"]}: the path as a caller would write it. */
+  static String path(FieldPath path) {
+    StringBuilder out = new StringBuilder();
+    for (FieldPathElement e : path.getElementsList()) {
+      if (out.length() > 0) {
+        out.append('.');
+      }
+      out.append(e.getFieldName());
+      switch (e.getSubscriptCase()) {
+        case INDEX -> out.append('[').append(e.getIndex()).append(']');
+        case STRING_KEY -> out.append("[\"").append(e.getStringKey()).append("\"]");
+        case INT_KEY -> out.append('[').append(e.getIntKey()).append(']');
+        case UINT_KEY -> out.append('[').append(e.getUintKey()).append(']');
+        case BOOL_KEY -> out.append('[').append(e.getBoolKey()).append(']');
+        case SUBSCRIPT_NOT_SET -> { }
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,178 @@
+package io.resourceplans.server.services;
+
+import static io.resourceplans.server.services.Replies.emptyToNull;
+import static io.resourceplans.server.services.Replies.reply;
+
+import io.grpc.stub.StreamObserver;
+import io.resourceplans.api.v1.ActivationServiceGrpc;
+import io.resourceplans.api.v1.CreateApiKeyRequest;
+import io.resourceplans.api.v1.CreateApiKeyResponse;
+import io.resourceplans.api.v1.CreateSubUserRequest;
+import io.resourceplans.api.v1.CreateSubUserResponse;
+import io.resourceplans.api.v1.GetAccountRequest;
+import io.resourceplans.api.v1.GetAccountResponse;
+import io.resourceplans.api.v1.GetSubUserRequest;
+import io.resourceplans.api.v1.GetSubUserResponse;
+import io.resourceplans.api.v1.ListApiKeysRequest;
+import io.resourceplans.api.v1.ListApiKeysResponse;
+import io.resourceplans.api.v1.ListSubUsersRequest;
+import io.resourceplans.api.v1.ListSubUsersResponse;
+import io.resourceplans.api.v1.RevokeApiKeyRequest;
+import io.resourceplans.api.v1.RevokeApiKeyResponse;
+import io.resourceplans.api.v1.UpdateSubUserPermissionsRequest;
+import io.resourceplans.api.v1.UpdateSubUserPermissionsResponse;
+import io.resourceplans.domain.account.AccountService;
+import io.resourceplans.domain.account.IssuedApiKey;
+import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.server.auth.CallPrincipal;
+import io.resourceplans.server.idempotency.IdempotentCalls;
+import io.resourceplans.server.mapping.AccountMapper;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * ActivationService: the account, its sub-users and API keys; identity, regions and activation come
+ * with later issues and answer UNIMPLEMENTED until then.
+ */
+@Singleton
+public final class ActivationGrpcService extends ActivationServiceGrpc.ActivationServiceImplBase {
+  static final int DEFAULT_PAGE_SIZE = 50;
+
+  private final AccountService accounts;
+  private final Transactor transactor;
+  private final IdempotentCalls idempotent;
+
+  @Inject
+  ActivationGrpcService(AccountService accounts, Transactor transactor, IdempotentCalls idempotent) {
+    this.accounts = accounts;
+    this.transactor = transactor;
+    this.idempotent = idempotent;
+  }
+
+  @Override
+  public void getAccount(GetAccountRequest request, StreamObserver<GetAccountResponse> out) {
+    Principal caller = CallPrincipal.current();
+    var account =
+        transactor.readOnly(tx -> accounts.getAccount(tx, caller, request.getAccountId()));
+    reply(out, GetAccountResponse.newBuilder().setAccount(AccountMapper.toProto(account)).build());
+  }
+
+  @Override
+  public void createSubUser(CreateSubUserRequest request, StreamObserver<CreateSubUserResponse> out) {
+    Principal caller = CallPrincipal.current();
+    caller.requireMainAccount();
+    var permissions = AccountMapper.toDomain(request.getPermissionsList());
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            CreateSubUserResponse.parser(),
+            tx ->
+                CreateSubUserResponse.newBuilder()
+                    .setSubUser(
+                        AccountMapper.toProto(
+                            accounts.createSubUser(tx, caller, request.getDisplayName(), permissions)))
+                    .build()));
+  }
+
+  @Override
+  public void getSubUser(GetSubUserRequest request, StreamObserver<GetSubUserResponse> out) {
+    Principal caller = CallPrincipal.current();
+    var subUser = transactor.readOnly(tx -> accounts.getSubUser(tx, caller, request.getSubUserId()));
+    reply(out, GetSubUserResponse.newBuilder().setSubUser(AccountMapper.toProto(subUser)).build());
+  }
+
+  @Override
+  public void listSubUsers(ListSubUsersRequest request, StreamObserver<ListSubUsersResponse> out) {
+    Principal caller = CallPrincipal.current();
+    PageRequest pageRequest =
+        PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    var page = transactor.readOnly(tx -> accounts.listSubUsers(tx, caller, pageRequest));
+    reply(
+        out,
+        ListSubUsersResponse.newBuilder()
+            .addAllSubUsers(page.items().stream().map(AccountMapper::toProto).toList())
+            .setNextPageToken(page.nextPageToken().orElse(""))
+            .build());
+  }
+
+  @Override
+  public void updateSubUserPermissions(
+      UpdateSubUserPermissionsRequest request, StreamObserver<UpdateSubUserPermissionsResponse> out) {
+    Principal caller = CallPrincipal.current();
+    caller.requireMainAccount();
+    var permissions = AccountMapper.toDomain(request.getPermissionsList());
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            UpdateSubUserPermissionsResponse.parser(),
+            tx ->
+                UpdateSubUserPermissionsResponse.newBuilder()
+                    .setSubUser(
+                        AccountMapper.toProto(
+                            accounts.updateSubUserPermissions(
+                                tx, caller, request.getSubUserId(), permissions)))
+                    .build()));
+  }
+
+  @Override
+  public void createApiKey(CreateApiKeyRequest request, StreamObserver<CreateApiKeyResponse> out) {
+    Principal caller = CallPrincipal.current();
+    caller.requireMainAccount();
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            CreateApiKeyResponse.parser(),
+            // The secret is shown once: a retry gets the key's facts without it.
+            response -> response.toBuilder().clearSecret().build(),
+            tx -> {
+              IssuedApiKey issued =
+                  accounts.createApiKey(
+                      tx, caller, emptyToNull(request.getSubUserId()), request.getDisplayName());
+              return CreateApiKeyResponse.newBuilder()
+                  .setApiKey(AccountMapper.toProto(issued.key()))
+                  .setSecret(issued.secret())
+                  .build();
+            }));
+  }
+
+  @Override
+  public void listApiKeys(ListApiKeysRequest request, StreamObserver<ListApiKeysResponse> out) {
+    Principal caller = CallPrincipal.current();
+    PageRequest pageRequest =
+        PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    var page =
+        transactor.readOnly(
+            tx -> accounts.listApiKeys(tx, caller, emptyToNull(request.getSubUserId()), pageRequest));
+    reply(
+        out,
+        ListApiKeysResponse.newBuilder()
+            .addAllApiKeys(page.items().stream().map(AccountMapper::toProto).toList())
+            .setNextPageToken(page.nextPageToken().orElse(""))
+            .build());
+  }
+
+  @Override
+  public void revokeApiKey(RevokeApiKeyRequest request, StreamObserver<RevokeApiKeyResponse> out) {
+    Principal caller = CallPrincipal.current();
+    caller.requireMainAccount();
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            RevokeApiKeyResponse.parser(),
+            tx ->
+                RevokeApiKeyResponse.newBuilder()
+                    .setApiKey(
+                        AccountMapper.toProto(accounts.revokeApiKey(tx, caller, request.getApiKeyId())))
+                    .build()));
+  }
+}

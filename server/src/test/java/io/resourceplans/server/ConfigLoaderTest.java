@@ -1,0 +1,54 @@
+package io.resourceplans.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.resourceplans.server.config.ConfigLoader;
+import io.resourceplans.server.config.ServerConfig;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+  @Test
+  void defaultsNeedNoConfiguration() {
+    ServerConfig c = ConfigLoader.load(new String[0], Map.of());
+    assertEquals(50051, c.port());
+    assertEquals(Optional.empty(), c.databaseUrl());
+    assertEquals(Optional.empty(), c.operatorKey());
+    assertEquals(10, c.poolSize());
+  }
+
+  @Test
+  void flagsWinOverEnvironmentWhichWinsOverDefaults() {
+    ServerConfig c =
+        ConfigLoader.load(
+            new String[] {"--port=7000", "--pool-size", "4"},
+            Map.of("RP_PORT", "6000", "RP_POOL_SIZE", "3", "RP_DATABASE_URL", "jdbc:postgresql://db/rp"));
+    assertEquals(7000, c.port());
+    assertEquals(4, c.poolSize());
+    assertEquals(Optional.of("jdbc:postgresql://db/rp"), c.databaseUrl());
+  }
+
+  @Test
+  void secretsAreMaskedWhenPrinted() {
+    ServerConfig c =
+        ConfigLoader.load(
+            new String[] {"--operator-key=rpo.very-secret", "--database-password=hunter2"}, Map.of());
+    String printed = c.describe().toString();
+    assertFalse(printed.contains("very-secret"), printed);
+    assertFalse(printed.contains("hunter2"), printed);
+    assertTrue(printed.contains("****"));
+  }
+
+  @Test
+  void badValuesAreRefusedWithTheFlagName() {
+    var e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--port=http"}, Map.of()));
+    assertTrue(e.getMessage().contains("--port"));
+    assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--nope=1"}, Map.of()));
+    assertThrows(
+        IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--tls-cert=/a.pem"}, Map.of()));
+  }
+}

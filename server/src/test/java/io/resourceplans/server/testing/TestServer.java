@@ -1,0 +1,108 @@
+package io.resourceplans.server.testing;
+
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.resourceplans.api.v1.ActivationServiceGrpc;
+import io.resourceplans.api.v1.CreateAccountRequest;
+import io.resourceplans.api.v1.CreateAccountResponse;
+import io.resourceplans.api.v1.OperatorServiceGrpc;
+import io.resourceplans.api.v1.PlanServiceGrpc;
+import io.resourceplans.server.ResourcePlansServer;
+import io.resourceplans.server.di.DaggerServerComponent;
+import io.resourceplans.server.grpc.InProcessTransport;
+import io.resourceplans.storage.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The whole server, in process, on a fresh PostgreSQL database: one per test class. Stubs are
+ * made per API key.
+ */
+public final class TestServer implements AutoCloseable {
+  public static final String OPERATOR_KEY = "rpo.test-operator-key";
+
+  public final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
+  private final TestDatabase database;
+  private final ResourcePlansServer server;
+  private final ManagedChannel channel;
+
+  public TestServer() throws Exception {
+    database = TestDatabase.create();
+    String name = InProcessServerBuilder.generateName();
+    server =
+        DaggerServerComponent.builder()
+            .transport(new InProcessTransport(name))
+            .dataSource(database.dataSource())
+            .clock(clock)
+            .operatorKey(OPERATOR_KEY)
+            .build()
+            .server()
+            .start();
+    channel = InProcessChannelBuilder.forName(name).build();
+  }
+
+  /** Direct SQL access, for checking what was (not) written. */
+  public Jdbi jdbi() {
+    return Jdbi.create(database.dataSource());
+  }
+
+  public long count(String table) {
+    return jdbi().withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Long.class).one());
+  }
+
+  public ManagedChannel channel() {
+    return channel;
+  }
+
+  public static CallCredentials bearer(String key) {
+    return new CallCredentials() {
+      @Override
+      public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + key);
+        applier.apply(headers);
+      }
+    };
+  }
+
+  public OperatorServiceGrpc.OperatorServiceBlockingStub operator() {
+    return OperatorServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(OPERATOR_KEY));
+  }
+
+  public ActivationServiceGrpc.ActivationServiceBlockingStub activation(String key) {
+    return ActivationServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(key));
+  }
+
+  public PlanServiceGrpc.PlanServiceBlockingStub plan(String key) {
+    return PlanServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(key));
+  }
+
+  /** Opens an account as the operator; the response carries its main key's secret. */
+  public CreateAccountResponse newAccount(String displayName) {
+    return operator()
+        .createAccount(
+            CreateAccountRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString())
+                .setDisplayName(displayName)
+                .setContactEmail(displayName.toLowerCase().replace(' ', '.') + "@example.com")
+                .build());
+  }
+
+  public static String requestId() {
+    return UUID.randomUUID().toString();
+  }
+
+  @Override
+  public void close() throws Exception {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    server.stop(Duration.ofSeconds(5));
+    database.close();
+  }
+}
