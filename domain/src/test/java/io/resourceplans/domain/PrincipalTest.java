@@ -19,7 +19,7 @@ class PrincipalTest {
             DomainException.class,
             () -> p.requirePermissions(Permission.PRODUCT_ACCESS, Permission.ORDER_ACCESS));
     assertEquals(ErrorCode.PERMISSION_MISSING, e.code());
-    assertEquals("ORDER_ACCESS", e.metadata().get("permission"));
+    assertEquals("PERMISSION_ORDER_ACCESS", e.metadata().get("permission"));
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.resourceplans.server;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.resourceplans.domain.billing.OrderSettings;
+import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.server.config.ConfigLoader;
 import io.resourceplans.server.config.OperatorKeyFile;
 import io.resourceplans.server.config.ServerConfig;
@@ -81,6 +83,8 @@ public final class Main {
             .dataSource(pool)
             .clock(Clock.systemUTC())
             .operatorKey(operatorKey)
+            .currency(new SettlementCurrency(config.currency()))
+            .orderSettings(new OrderSettings(config.unpaidOrderTtl()))
             .build()
             .server()
             .start();

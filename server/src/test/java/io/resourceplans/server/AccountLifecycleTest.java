@@ -63,9 +63,10 @@ class AccountLifecycleTest {
         Status.Code.FAILED_PRECONDITION,
         "IDENTITY_NOT_VERIFIED",
         () -> server.operator().createAccount(accountRequest(TestServer.requestId()).setDefaultRegionId("cn-hangzhou").build()));
-    assertInvalid(
-        () -> server.operator().createAccount(accountRequest(TestServer.requestId()).setDefaultRegionId("xx-nowhere-1").build()),
-        "default_region_id");
+    assertRefused(
+        Status.Code.NOT_FOUND,
+        "REGION_NOT_FOUND",
+        () -> server.operator().createAccount(accountRequest(TestServer.requestId()).setDefaultRegionId("xx-nowhere-1").build()));
     assertEquals(before, server.count("accounts"));
   }
 

@@ -42,6 +42,8 @@ class NettyServerTest {
             .dataSource(database.dataSource())
             .clock(Clock.systemUTC())
             .operatorKey("rpo.netty-test")
+            .currency(new io.resourceplans.domain.money.SettlementCurrency("CNY"))
+            .orderSettings(new io.resourceplans.domain.billing.OrderSettings(java.time.Duration.ofHours(24)))
             .build()
             .server()
             .start();

@@ -9,7 +9,9 @@ import io.resourceplans.domain.common.PageRequest;
 import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.identity.IdentityRules;
 import io.resourceplans.domain.region.Region;
+import io.resourceplans.domain.region.Regions;
 import io.resourceplans.domain.tx.Tx;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,17 +35,7 @@ public final class AccountService {
         request.defaultRegionId() == null || request.defaultRegionId().isEmpty()
             ? Region.DEFAULT_REGION_ID
             : request.defaultRegionId();
-    Region region =
-        tx.regions()
-            .find(regionId)
-            .orElseThrow(() -> DomainException.invalid("default_region_id", "unknown region " + regionId));
-    if (region.requiresIdentityVerification()) {
-      // A new account is unverified, so it cannot start in a region that requires verification.
-      throw new DomainException(
-          ErrorCode.IDENTITY_NOT_VERIFIED,
-          "region " + regionId + " requires identity verification; a new account is unverified",
-          java.util.Map.of("region_id", regionId));
-    }
+    Region region = Regions.require(tx, regionId);
     Instant now = Times.now(clock);
     Account account =
         new Account(
@@ -54,6 +46,8 @@ public final class AccountService {
             regionId,
             IdentityState.UNVERIFIED,
             now);
+    // A new account is unverified, so it cannot start in a region that requires verification.
+    IdentityRules.requireAllowedIn(account, region);
     tx.accounts().insert(account);
     IssuedApiKey key = issueKey(tx, account.accountId(), null, "main", now);
     return new CreatedAccount(account, key);

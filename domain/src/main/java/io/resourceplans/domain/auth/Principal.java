@@ -81,7 +81,7 @@ public record Principal(
         throw new DomainException(
             ErrorCode.PERMISSION_MISSING,
             "sub-user " + subUserId + " lacks permission " + permission,
-            Map.of("permission", permission.name()));
+            Map.of("permission", "PERMISSION_" + permission.name()));
       }
     }
     return account;

@@ -3,8 +3,11 @@ package io.resourceplans.domain.tx;
 import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.ApiKeyRepository;
 import io.resourceplans.domain.account.SubUserRepository;
+import io.resourceplans.domain.catalog.PlanSpecRepository;
+import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import io.resourceplans.domain.region.RegionRepository;
+import io.resourceplans.domain.terms.TermsRepository;
 
 /** The repositories of one database transaction. Everything done through one Tx commits together. */
 public interface Tx {
@@ -17,4 +20,18 @@ public interface Tx {
   RegionRepository regions();
 
   IdempotencyRepository idempotency();
+
+  // Accessors added while the purchase flows are being wired; JdbiTx overrides each.
+  default ProductRepository products() {
+    throw new UnsupportedOperationException("products not wired");
+  }
+
+  default PlanSpecRepository planSpecs() {
+    throw new UnsupportedOperationException("planSpecs not wired");
+  }
+
+  default TermsRepository terms() {
+    throw new UnsupportedOperationException("terms not wired");
+  }
+  // @@tx-accessors-end
 }

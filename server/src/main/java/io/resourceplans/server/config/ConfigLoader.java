@@ -27,7 +27,9 @@ public final class ConfigLoader {
           new Option("tls-cert", "RP_TLS_CERT", "", "PEM certificate chain; with --tls-key enables TLS"),
           new Option("tls-key", "RP_TLS_KEY", "", "PEM private key"),
           new Option("data-dir", "RP_DATA_DIR", "data", "directory for the embedded database and the generated operator key"),
-          new Option("shutdown-grace-seconds", "RP_SHUTDOWN_GRACE_SECONDS", "20", "how long in-flight calls may finish on SIGTERM"));
+          new Option("shutdown-grace-seconds", "RP_SHUTDOWN_GRACE_SECONDS", "20", "how long in-flight calls may finish on SIGTERM"),
+          new Option("currency", "RP_CURRENCY", "CNY", "the one currency prices, wallets and vouchers are in (ISO 4217)"),
+          new Option("order-ttl-minutes", "RP_ORDER_TTL_MINUTES", "1440", "how long an unpaid order can be paid"));
 
   private ConfigLoader() {}
 
@@ -53,7 +55,9 @@ public final class ConfigLoader {
         nonEmpty(cert).map(Path::of),
         nonEmpty(key).map(Path::of),
         Path.of(values.get("data-dir")),
-        Duration.ofSeconds(intValue(values, "shutdown-grace-seconds", 0, 3600)));
+        Duration.ofSeconds(intValue(values, "shutdown-grace-seconds", 0, 3600)),
+        currency(values.get("currency")),
+        Duration.ofMinutes(intValue(values, "order-ttl-minutes", 1, 525_600)));
   }
 
   public static String usage() {
@@ -92,6 +96,13 @@ public final class ConfigLoader {
       flags.put(name, value);
     }
     return flags;
+  }
+
+  private static String currency(String code) {
+    if (!code.matches("[A-Z]{3}")) {
+      throw new IllegalArgumentException("--currency must be an ISO 4217 code such as CNY, got '" + code + "'");
+    }
+    return code;
   }
 
   private static Optional<String> nonEmpty(String s) {

@@ -21,7 +21,9 @@ public record ServerConfig(
     Optional<Path> tlsCertChain,
     Optional<Path> tlsPrivateKey,
     Path dataDirectory,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    String currency,
+    Duration unpaidOrderTtl) {
 
   /** The settings as printed at start, secrets masked. */
   public Map<String, String> describe() {
@@ -36,6 +38,8 @@ public record ServerConfig(
     out.put("tls-key", tlsPrivateKey.map(p -> "****").orElse("(none)"));
     out.put("data-dir", dataDirectory.toAbsolutePath().normalize().toString());
     out.put("shutdown-grace-seconds", Long.toString(shutdownGrace.toSeconds()));
+    out.put("currency", currency);
+    out.put("order-ttl-minutes", Long.toString(unpaidOrderTtl.toMinutes()));
     return out;
   }
 }

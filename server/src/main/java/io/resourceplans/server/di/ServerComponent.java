@@ -2,6 +2,8 @@ package io.resourceplans.server.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.resourceplans.domain.billing.OrderSettings;
+import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.server.ResourcePlansServer;
 import io.resourceplans.server.grpc.ServerTransport;
 import java.time.Clock;
@@ -14,7 +16,15 @@ import javax.sql.DataSource;
  */
 @Singleton
 @Component(
-    modules = {StorageModule.class, DomainModule.class, ServicesModule.class, InterceptorsModule.class})
+    modules = {
+      StorageModule.class,
+      DomainModule.class,
+      CatalogModule.class,
+      AccessModule.class,
+      BillingModule.class,
+      ServicesModule.class,
+      InterceptorsModule.class
+    })
 public interface ServerComponent {
   ResourcePlansServer server();
 
@@ -32,6 +42,12 @@ public interface ServerComponent {
 
     @BindsInstance
     Builder operatorKey(@OperatorKey String operatorKey);
+
+    @BindsInstance
+    Builder currency(SettlementCurrency currency);
+
+    @BindsInstance
+    Builder orderSettings(OrderSettings orderSettings);
 
     ServerComponent build();
   }

@@ -4,6 +4,8 @@ import static io.resourceplans.server.services.Replies.emptyToNull;
 import static io.resourceplans.server.services.Replies.reply;
 
 import io.grpc.stub.StreamObserver;
+import io.resourceplans.api.v1.ActivatePayAsYouGoRequest;
+import io.resourceplans.api.v1.ActivatePayAsYouGoResponse;
 import io.resourceplans.api.v1.ActivationServiceGrpc;
 import io.resourceplans.api.v1.CreateApiKeyRequest;
 import io.resourceplans.api.v1.CreateApiKeyResponse;
@@ -11,14 +13,26 @@ import io.resourceplans.api.v1.CreateSubUserRequest;
 import io.resourceplans.api.v1.CreateSubUserResponse;
 import io.resourceplans.api.v1.GetAccountRequest;
 import io.resourceplans.api.v1.GetAccountResponse;
+import io.resourceplans.api.v1.GetActivationStatusRequest;
+import io.resourceplans.api.v1.GetActivationStatusResponse;
+import io.resourceplans.api.v1.GetIdentityVerificationRequest;
+import io.resourceplans.api.v1.GetIdentityVerificationResponse;
 import io.resourceplans.api.v1.GetSubUserRequest;
 import io.resourceplans.api.v1.GetSubUserResponse;
+import io.resourceplans.api.v1.ListActivationsRequest;
+import io.resourceplans.api.v1.ListActivationsResponse;
 import io.resourceplans.api.v1.ListApiKeysRequest;
 import io.resourceplans.api.v1.ListApiKeysResponse;
+import io.resourceplans.api.v1.ListRegionsRequest;
+import io.resourceplans.api.v1.ListRegionsResponse;
 import io.resourceplans.api.v1.ListSubUsersRequest;
 import io.resourceplans.api.v1.ListSubUsersResponse;
 import io.resourceplans.api.v1.RevokeApiKeyRequest;
 import io.resourceplans.api.v1.RevokeApiKeyResponse;
+import io.resourceplans.api.v1.SubmitIdentityVerificationRequest;
+import io.resourceplans.api.v1.SubmitIdentityVerificationResponse;
+import io.resourceplans.api.v1.UpdateDefaultRegionRequest;
+import io.resourceplans.api.v1.UpdateDefaultRegionResponse;
 import io.resourceplans.api.v1.UpdateSubUserPermissionsRequest;
 import io.resourceplans.api.v1.UpdateSubUserPermissionsResponse;
 import io.resourceplans.domain.account.AccountService;
@@ -33,8 +47,9 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * ActivationService: the account, its sub-users and API keys; identity, regions and activation come
- * with later issues and answer UNIMPLEMENTED until then.
+ * ActivationService: the account, its sub-users and API keys here; identity, regions and
+ * pay-as-you-go activation in {@link AccessRpcs}; marketplace RPCs arrive with a later issue and
+ * answer UNIMPLEMENTED until then.
  */
 @Singleton
 public final class ActivationGrpcService extends ActivationServiceGrpc.ActivationServiceImplBase {
@@ -43,12 +58,15 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
   private final AccountService accounts;
   private final Transactor transactor;
   private final IdempotentCalls idempotent;
+  private final AccessRpcs accessRpcs;
 
   @Inject
-  ActivationGrpcService(AccountService accounts, Transactor transactor, IdempotentCalls idempotent) {
+  ActivationGrpcService(
+      AccountService accounts, Transactor transactor, IdempotentCalls idempotent, AccessRpcs accessRpcs) {
     this.accounts = accounts;
     this.transactor = transactor;
     this.idempotent = idempotent;
+    this.accessRpcs = accessRpcs;
   }
 
   @Override
@@ -174,5 +192,40 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
                     .setApiKey(
                         AccountMapper.toProto(accounts.revokeApiKey(tx, caller, request.getApiKeyId())))
                     .build()));
+  }
+
+  @Override
+  public void submitIdentityVerification(SubmitIdentityVerificationRequest request, StreamObserver<SubmitIdentityVerificationResponse> out) {
+    accessRpcs.submitIdentityVerification(request, out);
+  }
+
+  @Override
+  public void getIdentityVerification(GetIdentityVerificationRequest request, StreamObserver<GetIdentityVerificationResponse> out) {
+    accessRpcs.getIdentityVerification(request, out);
+  }
+
+  @Override
+  public void listRegions(ListRegionsRequest request, StreamObserver<ListRegionsResponse> out) {
+    accessRpcs.listRegions(request, out);
+  }
+
+  @Override
+  public void updateDefaultRegion(UpdateDefaultRegionRequest request, StreamObserver<UpdateDefaultRegionResponse> out) {
+    accessRpcs.updateDefaultRegion(request, out);
+  }
+
+  @Override
+  public void activatePayAsYouGo(ActivatePayAsYouGoRequest request, StreamObserver<ActivatePayAsYouGoResponse> out) {
+    accessRpcs.activatePayAsYouGo(request, out);
+  }
+
+  @Override
+  public void getActivationStatus(GetActivationStatusRequest request, StreamObserver<GetActivationStatusResponse> out) {
+    accessRpcs.getActivationStatus(request, out);
+  }
+
+  @Override
+  public void listActivations(ListActivationsRequest request, StreamObserver<ListActivationsResponse> out) {
+    accessRpcs.listActivations(request, out);
   }
 }

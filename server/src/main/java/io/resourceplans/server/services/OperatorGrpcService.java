@@ -5,9 +5,33 @@ import static io.resourceplans.server.services.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.resourceplans.api.v1.CreateAccountRequest;
 import io.resourceplans.api.v1.CreateAccountResponse;
+import io.resourceplans.api.v1.CreatePlanSpecRequest;
+import io.resourceplans.api.v1.CreatePlanSpecResponse;
+import io.resourceplans.api.v1.CreateProductRequest;
+import io.resourceplans.api.v1.CreateProductResponse;
+import io.resourceplans.api.v1.GrantGiftBalanceRequest;
+import io.resourceplans.api.v1.GrantGiftBalanceResponse;
+import io.resourceplans.api.v1.IssueVoucherRequest;
+import io.resourceplans.api.v1.IssueVoucherResponse;
+import io.resourceplans.api.v1.ListIdentityVerificationsRequest;
+import io.resourceplans.api.v1.ListIdentityVerificationsResponse;
 import io.resourceplans.api.v1.LookupAccountRequest;
 import io.resourceplans.api.v1.LookupAccountResponse;
 import io.resourceplans.api.v1.OperatorServiceGrpc;
+import io.resourceplans.api.v1.PublishTermsVersionRequest;
+import io.resourceplans.api.v1.PublishTermsVersionResponse;
+import io.resourceplans.api.v1.RetirePlanSpecRequest;
+import io.resourceplans.api.v1.RetirePlanSpecResponse;
+import io.resourceplans.api.v1.ReviewIdentityVerificationRequest;
+import io.resourceplans.api.v1.ReviewIdentityVerificationResponse;
+import io.resourceplans.api.v1.SetCreditLineRequest;
+import io.resourceplans.api.v1.SetCreditLineResponse;
+import io.resourceplans.api.v1.TopUpCashRequest;
+import io.resourceplans.api.v1.TopUpCashResponse;
+import io.resourceplans.api.v1.UpdatePlanSpecRequest;
+import io.resourceplans.api.v1.UpdatePlanSpecResponse;
+import io.resourceplans.api.v1.UpdateProductRequest;
+import io.resourceplans.api.v1.UpdateProductResponse;
 import io.resourceplans.domain.account.AccountService;
 import io.resourceplans.domain.account.CreatedAccount;
 import io.resourceplans.domain.account.NewAccount;
@@ -19,18 +43,30 @@ import io.resourceplans.server.mapping.AccountMapper;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** OperatorService: operator-only administration. RPCs of later issues answer UNIMPLEMENTED. */
+/** OperatorService: operator-only administration, delegating each area to its handler. */
 @Singleton
 public final class OperatorGrpcService extends OperatorServiceGrpc.OperatorServiceImplBase {
   private final AccountService accounts;
   private final Transactor transactor;
   private final IdempotentCalls idempotent;
+  private final CatalogRpcs catalogRpcs;
+  private final AccessRpcs accessRpcs;
+  private final BillingRpcs billingRpcs;
 
   @Inject
-  OperatorGrpcService(AccountService accounts, Transactor transactor, IdempotentCalls idempotent) {
+  OperatorGrpcService(
+      AccountService accounts,
+      Transactor transactor,
+      IdempotentCalls idempotent,
+      CatalogRpcs catalogRpcs,
+      AccessRpcs accessRpcs,
+      BillingRpcs billingRpcs) {
     this.accounts = accounts;
     this.transactor = transactor;
     this.idempotent = idempotent;
+    this.catalogRpcs = catalogRpcs;
+    this.accessRpcs = accessRpcs;
+    this.billingRpcs = billingRpcs;
   }
 
   @Override
@@ -67,5 +103,65 @@ public final class OperatorGrpcService extends OperatorServiceGrpc.OperatorServi
     caller.requireOperator();
     var account = transactor.readOnly(tx -> accounts.getAccount(tx, caller, request.getAccountId()));
     reply(out, LookupAccountResponse.newBuilder().setAccount(AccountMapper.toProto(account)).build());
+  }
+
+  @Override
+  public void createProduct(CreateProductRequest request, StreamObserver<CreateProductResponse> out) {
+    catalogRpcs.createProduct(request, out);
+  }
+
+  @Override
+  public void updateProduct(UpdateProductRequest request, StreamObserver<UpdateProductResponse> out) {
+    catalogRpcs.updateProduct(request, out);
+  }
+
+  @Override
+  public void createPlanSpec(CreatePlanSpecRequest request, StreamObserver<CreatePlanSpecResponse> out) {
+    catalogRpcs.createPlanSpec(request, out);
+  }
+
+  @Override
+  public void updatePlanSpec(UpdatePlanSpecRequest request, StreamObserver<UpdatePlanSpecResponse> out) {
+    catalogRpcs.updatePlanSpec(request, out);
+  }
+
+  @Override
+  public void retirePlanSpec(RetirePlanSpecRequest request, StreamObserver<RetirePlanSpecResponse> out) {
+    catalogRpcs.retirePlanSpec(request, out);
+  }
+
+  @Override
+  public void publishTermsVersion(PublishTermsVersionRequest request, StreamObserver<PublishTermsVersionResponse> out) {
+    accessRpcs.publishTermsVersion(request, out);
+  }
+
+  @Override
+  public void listIdentityVerifications(ListIdentityVerificationsRequest request, StreamObserver<ListIdentityVerificationsResponse> out) {
+    accessRpcs.listIdentityVerifications(request, out);
+  }
+
+  @Override
+  public void reviewIdentityVerification(ReviewIdentityVerificationRequest request, StreamObserver<ReviewIdentityVerificationResponse> out) {
+    accessRpcs.reviewIdentityVerification(request, out);
+  }
+
+  @Override
+  public void topUpCash(TopUpCashRequest request, StreamObserver<TopUpCashResponse> out) {
+    billingRpcs.topUpCash(request, out);
+  }
+
+  @Override
+  public void grantGiftBalance(GrantGiftBalanceRequest request, StreamObserver<GrantGiftBalanceResponse> out) {
+    billingRpcs.grantGiftBalance(request, out);
+  }
+
+  @Override
+  public void setCreditLine(SetCreditLineRequest request, StreamObserver<SetCreditLineResponse> out) {
+    billingRpcs.setCreditLine(request, out);
+  }
+
+  @Override
+  public void issueVoucher(IssueVoucherRequest request, StreamObserver<IssueVoucherResponse> out) {
+    billingRpcs.issueVoucher(request, out);
   }
 }

@@ -1,15 +1,157 @@
 package io.resourceplans.server.services;
 
+import io.grpc.stub.StreamObserver;
+import io.resourceplans.api.v1.CancelOrderRequest;
+import io.resourceplans.api.v1.CancelOrderResponse;
+import io.resourceplans.api.v1.CreateOrderRequest;
+import io.resourceplans.api.v1.CreateOrderResponse;
+import io.resourceplans.api.v1.GetCurrentTermsRequest;
+import io.resourceplans.api.v1.GetCurrentTermsResponse;
+import io.resourceplans.api.v1.GetOrderRequest;
+import io.resourceplans.api.v1.GetOrderResponse;
+import io.resourceplans.api.v1.GetPackageRequest;
+import io.resourceplans.api.v1.GetPackageResponse;
+import io.resourceplans.api.v1.GetPackageSummaryRequest;
+import io.resourceplans.api.v1.GetPackageSummaryResponse;
+import io.resourceplans.api.v1.GetPlanSpecRequest;
+import io.resourceplans.api.v1.GetPlanSpecResponse;
+import io.resourceplans.api.v1.GetProductRequest;
+import io.resourceplans.api.v1.GetProductResponse;
+import io.resourceplans.api.v1.GetWalletRequest;
+import io.resourceplans.api.v1.GetWalletResponse;
+import io.resourceplans.api.v1.ListLedgerEntriesRequest;
+import io.resourceplans.api.v1.ListLedgerEntriesResponse;
+import io.resourceplans.api.v1.ListOrdersRequest;
+import io.resourceplans.api.v1.ListOrdersResponse;
+import io.resourceplans.api.v1.ListPackagesRequest;
+import io.resourceplans.api.v1.ListPackagesResponse;
+import io.resourceplans.api.v1.ListPlanSpecsRequest;
+import io.resourceplans.api.v1.ListPlanSpecsResponse;
+import io.resourceplans.api.v1.ListProductsRequest;
+import io.resourceplans.api.v1.ListProductsResponse;
+import io.resourceplans.api.v1.ListVouchersRequest;
+import io.resourceplans.api.v1.ListVouchersResponse;
+import io.resourceplans.api.v1.PayOrderRequest;
+import io.resourceplans.api.v1.PayOrderResponse;
 import io.resourceplans.api.v1.PlanServiceGrpc;
+import io.resourceplans.api.v1.QuotePriceRequest;
+import io.resourceplans.api.v1.QuotePriceResponse;
+import io.resourceplans.api.v1.RefundPackageRequest;
+import io.resourceplans.api.v1.RefundPackageResponse;
+import io.resourceplans.api.v1.UnsubscribePackageRequest;
+import io.resourceplans.api.v1.UnsubscribePackageResponse;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * PlanService: catalog, orders, wallet, packages and usage. Its contract is complete; the behaviour
- * arrives with the purchase and usage issues, and until then every RPC answers UNIMPLEMENTED.
+ * PlanService: catalog, terms, orders, wallet and packages delegate to their handlers; usage,
+ * alerts and messages arrive with later issues and answer UNIMPLEMENTED until then.
  */
 @Singleton
 public final class PlanGrpcService extends PlanServiceGrpc.PlanServiceImplBase {
+  private final CatalogRpcs catalogRpcs;
+  private final AccessRpcs accessRpcs;
+  private final BillingRpcs billingRpcs;
+
   @Inject
-  PlanGrpcService() {}
+  PlanGrpcService(CatalogRpcs catalogRpcs, AccessRpcs accessRpcs, BillingRpcs billingRpcs) {
+    this.catalogRpcs = catalogRpcs;
+    this.accessRpcs = accessRpcs;
+    this.billingRpcs = billingRpcs;
+  }
+
+  @Override
+  public void listProducts(ListProductsRequest request, StreamObserver<ListProductsResponse> out) {
+    catalogRpcs.listProducts(request, out);
+  }
+
+  @Override
+  public void getProduct(GetProductRequest request, StreamObserver<GetProductResponse> out) {
+    catalogRpcs.getProduct(request, out);
+  }
+
+  @Override
+  public void listPlanSpecs(ListPlanSpecsRequest request, StreamObserver<ListPlanSpecsResponse> out) {
+    catalogRpcs.listPlanSpecs(request, out);
+  }
+
+  @Override
+  public void getPlanSpec(GetPlanSpecRequest request, StreamObserver<GetPlanSpecResponse> out) {
+    catalogRpcs.getPlanSpec(request, out);
+  }
+
+  @Override
+  public void quotePrice(QuotePriceRequest request, StreamObserver<QuotePriceResponse> out) {
+    catalogRpcs.quotePrice(request, out);
+  }
+
+  @Override
+  public void getCurrentTerms(GetCurrentTermsRequest request, StreamObserver<GetCurrentTermsResponse> out) {
+    accessRpcs.getCurrentTerms(request, out);
+  }
+
+  @Override
+  public void createOrder(CreateOrderRequest request, StreamObserver<CreateOrderResponse> out) {
+    billingRpcs.createOrder(request, out);
+  }
+
+  @Override
+  public void getOrder(GetOrderRequest request, StreamObserver<GetOrderResponse> out) {
+    billingRpcs.getOrder(request, out);
+  }
+
+  @Override
+  public void listOrders(ListOrdersRequest request, StreamObserver<ListOrdersResponse> out) {
+    billingRpcs.listOrders(request, out);
+  }
+
+  @Override
+  public void cancelOrder(CancelOrderRequest request, StreamObserver<CancelOrderResponse> out) {
+    billingRpcs.cancelOrder(request, out);
+  }
+
+  @Override
+  public void payOrder(PayOrderRequest request, StreamObserver<PayOrderResponse> out) {
+    billingRpcs.payOrder(request, out);
+  }
+
+  @Override
+  public void getWallet(GetWalletRequest request, StreamObserver<GetWalletResponse> out) {
+    billingRpcs.getWallet(request, out);
+  }
+
+  @Override
+  public void listLedgerEntries(ListLedgerEntriesRequest request, StreamObserver<ListLedgerEntriesResponse> out) {
+    billingRpcs.listLedgerEntries(request, out);
+  }
+
+  @Override
+  public void listVouchers(ListVouchersRequest request, StreamObserver<ListVouchersResponse> out) {
+    billingRpcs.listVouchers(request, out);
+  }
+
+  @Override
+  public void listPackages(ListPackagesRequest request, StreamObserver<ListPackagesResponse> out) {
+    billingRpcs.listPackages(request, out);
+  }
+
+  @Override
+  public void getPackage(GetPackageRequest request, StreamObserver<GetPackageResponse> out) {
+    billingRpcs.getPackage(request, out);
+  }
+
+  @Override
+  public void getPackageSummary(GetPackageSummaryRequest request, StreamObserver<GetPackageSummaryResponse> out) {
+    billingRpcs.getPackageSummary(request, out);
+  }
+
+  @Override
+  public void refundPackage(RefundPackageRequest request, StreamObserver<RefundPackageResponse> out) {
+    billingRpcs.refundPackage(request, out);
+  }
+
+  @Override
+  public void unsubscribePackage(UnsubscribePackageRequest request, StreamObserver<UnsubscribePackageResponse> out) {
+    billingRpcs.unsubscribePackage(request, out);
+  }
 }

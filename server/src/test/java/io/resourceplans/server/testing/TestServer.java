@@ -42,6 +42,8 @@ public final class TestServer implements AutoCloseable {
             .dataSource(database.dataSource())
             .clock(clock)
             .operatorKey(OPERATOR_KEY)
+            .currency(new io.resourceplans.domain.money.SettlementCurrency("CNY"))
+            .orderSettings(new io.resourceplans.domain.billing.OrderSettings(java.time.Duration.ofHours(24)))
             .build()
             .server()
             .start();

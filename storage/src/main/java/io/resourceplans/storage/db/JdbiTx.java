@@ -50,4 +50,5 @@ final class JdbiTx implements Tx {
   public IdempotencyRepository idempotency() {
     return new JdbiIdempotencyRepository(handle.attach(IdempotencyDao.class));
   }
+  // @@jdbitx-accessors-end
 }

@@ -1,0 +1,7 @@
+package io.resourceplans.domain.catalog;
+
+/** Whether a spec can still be quoted and ordered. */
+public enum PlanSpecState {
+  ACTIVE,
+  RETIRED
+}
