@@ -7,4 +7,11 @@ public interface AccountRepository {
   void insert(Account account);
 
   Optional<Account> find(String accountId);
+
+  /** Reads the account and locks its row until the transaction ends. */
+  Optional<Account> findForUpdate(String accountId);
+
+  void updateIdentityState(String accountId, IdentityState identityState);
+
+  void updateDefaultRegion(String accountId, String regionId);
 }

@@ -33,5 +33,11 @@ public interface Tx {
   default TermsRepository terms() {
     throw new UnsupportedOperationException("terms not wired");
   }
+
+  io.resourceplans.domain.identity.IdentityVerificationRepository identityVerifications();
+
+  io.resourceplans.domain.terms.TermsAcceptanceRepository termsAcceptances();
+
+  io.resourceplans.domain.activation.ActivationRepository activations();
   // @@tx-accessors-end
 }

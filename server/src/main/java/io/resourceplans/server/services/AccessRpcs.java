@@ -1,6 +1,8 @@
 package io.resourceplans.server.services;
 
-import io.grpc.Status;
+import static io.resourceplans.server.services.Replies.emptyToNull;
+import static io.resourceplans.server.services.Replies.reply;
+
 import io.grpc.stub.StreamObserver;
 import io.resourceplans.api.v1.ActivatePayAsYouGoRequest;
 import io.resourceplans.api.v1.ActivatePayAsYouGoResponse;
@@ -24,56 +26,214 @@ import io.resourceplans.api.v1.SubmitIdentityVerificationRequest;
 import io.resourceplans.api.v1.SubmitIdentityVerificationResponse;
 import io.resourceplans.api.v1.UpdateDefaultRegionRequest;
 import io.resourceplans.api.v1.UpdateDefaultRegionResponse;
+import io.resourceplans.domain.activation.ActivationService;
+import io.resourceplans.domain.auth.Permission;
+import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.domain.identity.DocumentNumbers;
+import io.resourceplans.domain.identity.IdentityVerificationService;
+import io.resourceplans.domain.identity.NewIdentityVerification;
+import io.resourceplans.domain.region.RegionService;
+import io.resourceplans.domain.terms.TermsVersions;
+import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.server.auth.CallPrincipal;
+import io.resourceplans.server.idempotency.IdempotentCalls;
+import io.resourceplans.server.mapping.AccessMapper;
+import io.resourceplans.server.mapping.AccountMapper;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /** RPC handlers for identity verification, regions, terms and pay-as-you-go activation; the gRPC service classes delegate here. */
 @Singleton
 public final class AccessRpcs {
+  static final int DEFAULT_REGION_PAGE_SIZE = 50;
+  static final int DEFAULT_PAGE_SIZE = 20;
+
+  private final Transactor transactor;
+  private final IdempotentCalls idempotent;
+  private final TermsVersions termsVersions;
+  private final IdentityVerificationService identity;
+  private final RegionService regions;
+  private final ActivationService activations;
+
   @Inject
-  AccessRpcs() {}
+  AccessRpcs(
+      Transactor transactor,
+      IdempotentCalls idempotent,
+      TermsVersions termsVersions,
+      IdentityVerificationService identity,
+      RegionService regions,
+      ActivationService activations) {
+    this.transactor = transactor;
+    this.idempotent = idempotent;
+    this.termsVersions = termsVersions;
+    this.identity = identity;
+    this.regions = regions;
+    this.activations = activations;
+  }
 
   public void getCurrentTerms(GetCurrentTermsRequest request, StreamObserver<GetCurrentTermsResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("GetCurrentTerms is not implemented yet").asRuntimeException();
+    var kind = AccessMapper.toDomain(request.getKind());
+    var terms = transactor.readOnly(tx -> termsVersions.current(tx, kind));
+    reply(out, GetCurrentTermsResponse.newBuilder().setTerms(AccessMapper.toProto(terms)).build());
   }
 
   public void publishTermsVersion(PublishTermsVersionRequest request, StreamObserver<PublishTermsVersionResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("PublishTermsVersion is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    caller.requireOperator();
+    var kind = AccessMapper.toDomain(request.getKind());
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            PublishTermsVersionResponse.parser(),
+            tx ->
+                PublishTermsVersionResponse.newBuilder()
+                    .setTerms(
+                        AccessMapper.toProto(
+                            termsVersions.publish(
+                                tx, caller, kind, request.getVersion(), request.getTitle(), request.getUrl())))
+                    .build()));
   }
 
   public void listIdentityVerifications(ListIdentityVerificationsRequest request, StreamObserver<ListIdentityVerificationsResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("ListIdentityVerifications is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    caller.requireOperator();
+    var state = AccessMapper.toDomainFilter(request.getState());
+    PageRequest pageRequest = PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    var page =
+        transactor.readOnly(
+            tx -> identity.list(tx, caller, state, emptyToNull(request.getAccountId()), pageRequest));
+    reply(
+        out,
+        ListIdentityVerificationsResponse.newBuilder()
+            .addAllIdentityVerifications(page.items().stream().map(AccessMapper::toProto).toList())
+            .setNextPageToken(page.nextPageToken().orElse(""))
+            .build());
   }
 
   public void reviewIdentityVerification(ReviewIdentityVerificationRequest request, StreamObserver<ReviewIdentityVerificationResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("ReviewIdentityVerification is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    caller.requireOperator();
+    var decision = AccessMapper.toDomain(request.getDecision());
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            ReviewIdentityVerificationResponse.parser(),
+            tx -> {
+              var reviewed =
+                  identity.review(
+                      tx, caller, request.getIdentityVerificationId(), decision, request.getRejectionReason());
+              return ReviewIdentityVerificationResponse.newBuilder()
+                  .setIdentityVerification(AccessMapper.toProto(reviewed.verification()))
+                  .setAccount(AccountMapper.toProto(reviewed.account()))
+                  .build();
+            }));
   }
 
   public void submitIdentityVerification(SubmitIdentityVerificationRequest request, StreamObserver<SubmitIdentityVerificationResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("SubmitIdentityVerification is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    caller.requireMainAccount();
+    var submission =
+        new NewIdentityVerification(
+            AccessMapper.toDomain(request.getSubjectType()), request.getLegalName(), request.getDocumentNumber());
+    // The idempotency fingerprint is a plain hash of the request: over the full document number it
+    // would let anyone reading the database recover the number by trying candidates, so it covers
+    // the masked form (a retry changing only hidden digits then gets the first answer back).
+    var fingerprinted =
+        request.toBuilder().setDocumentNumber(DocumentNumbers.mask(request.getDocumentNumber())).build();
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            fingerprinted,
+            SubmitIdentityVerificationResponse.parser(),
+            tx ->
+                SubmitIdentityVerificationResponse.newBuilder()
+                    .setIdentityVerification(AccessMapper.toProto(identity.submit(tx, caller, submission)))
+                    .build()));
   }
 
   public void getIdentityVerification(GetIdentityVerificationRequest request, StreamObserver<GetIdentityVerificationResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("GetIdentityVerification is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    var latest = transactor.readOnly(tx -> identity.latest(tx, caller));
+    reply(
+        out,
+        GetIdentityVerificationResponse.newBuilder()
+            .setIdentityVerification(AccessMapper.toProto(latest))
+            .build());
   }
 
   public void listRegions(ListRegionsRequest request, StreamObserver<ListRegionsResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("ListRegions is not implemented yet").asRuntimeException();
+    PageRequest pageRequest =
+        PageRequest.of(request.getPageSize(), DEFAULT_REGION_PAGE_SIZE, request.getPageToken());
+    var page = transactor.readOnly(tx -> regions.list(tx, pageRequest));
+    reply(
+        out,
+        ListRegionsResponse.newBuilder()
+            .addAllRegions(page.items().stream().map(AccessMapper::toProto).toList())
+            .setNextPageToken(page.nextPageToken().orElse(""))
+            .build());
   }
 
   public void updateDefaultRegion(UpdateDefaultRegionRequest request, StreamObserver<UpdateDefaultRegionResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("UpdateDefaultRegion is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    caller.requireMainAccount();
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            UpdateDefaultRegionResponse.parser(),
+            tx ->
+                UpdateDefaultRegionResponse.newBuilder()
+                    .setAccount(
+                        AccountMapper.toProto(regions.updateDefaultRegion(tx, caller, request.getRegionId())))
+                    .build()));
   }
 
   public void activatePayAsYouGo(ActivatePayAsYouGoRequest request, StreamObserver<ActivatePayAsYouGoResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("ActivatePayAsYouGo is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    caller.requirePermissions(Permission.PRODUCT_ACCESS, Permission.ORDER_ACCESS);
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            ActivatePayAsYouGoResponse.parser(),
+            tx ->
+                ActivatePayAsYouGoResponse.newBuilder()
+                    .setActivation(
+                        AccessMapper.toProto(
+                            activations.activatePayAsYouGo(
+                                tx,
+                                caller,
+                                request.getProductId(),
+                                request.getRegionId(),
+                                request.getAcceptedAgreementVersion())))
+                    .build()));
   }
 
   public void getActivationStatus(GetActivationStatusRequest request, StreamObserver<GetActivationStatusResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("GetActivationStatus is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    var status =
+        transactor.readOnly(
+            tx -> activations.status(tx, caller, request.getProductId(), emptyToNull(request.getRegionId())));
+    reply(out, AccessMapper.toProto(status));
   }
 
   public void listActivations(ListActivationsRequest request, StreamObserver<ListActivationsResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("ListActivations is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    PageRequest pageRequest = PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    var page = transactor.readOnly(tx -> activations.list(tx, caller, pageRequest));
+    reply(
+        out,
+        ListActivationsResponse.newBuilder()
+            .addAllActivations(page.items().stream().map(AccessMapper::toProto).toList())
+            .setNextPageToken(page.nextPageToken().orElse(""))
+            .build());
   }
 }

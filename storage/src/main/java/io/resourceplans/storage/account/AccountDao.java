@@ -25,4 +25,24 @@ public interface AccountDao {
        where account_id = :accountId
       """)
   Optional<AccountRow> find(@Bind("accountId") String accountId);
+
+  @SqlQuery("""
+      select account_id, display_name, contact_email, contact_phone, default_region_id,
+             identity_state, create_time
+        from accounts
+       where account_id = :accountId
+         for update
+      """)
+  Optional<AccountRow> findForUpdate(@Bind("accountId") String accountId);
+
+  @SqlUpdate("""
+      update accounts set identity_state = :identityState where account_id = :accountId
+      """)
+  int updateIdentityState(
+      @Bind("accountId") String accountId, @Bind("identityState") String identityState);
+
+  @SqlUpdate("""
+      update accounts set default_region_id = :regionId where account_id = :accountId
+      """)
+  int updateDefaultRegion(@Bind("accountId") String accountId, @Bind("regionId") String regionId);
 }

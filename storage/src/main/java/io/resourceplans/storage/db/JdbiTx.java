@@ -50,5 +50,29 @@ final class JdbiTx implements Tx {
   public IdempotencyRepository idempotency() {
     return new JdbiIdempotencyRepository(handle.attach(IdempotencyDao.class));
   }
+
+  @Override
+  public io.resourceplans.domain.terms.TermsRepository terms() {
+    return new io.resourceplans.storage.terms.JdbiTermsRepository(
+        handle.attach(io.resourceplans.storage.terms.TermsDao.class));
+  }
+
+  @Override
+  public io.resourceplans.domain.terms.TermsAcceptanceRepository termsAcceptances() {
+    return new io.resourceplans.storage.terms.JdbiTermsAcceptanceRepository(
+        handle.attach(io.resourceplans.storage.terms.TermsAcceptanceDao.class));
+  }
+
+  @Override
+  public io.resourceplans.domain.identity.IdentityVerificationRepository identityVerifications() {
+    return new io.resourceplans.storage.identity.JdbiIdentityVerificationRepository(
+        handle.attach(io.resourceplans.storage.identity.IdentityVerificationDao.class));
+  }
+
+  @Override
+  public io.resourceplans.domain.activation.ActivationRepository activations() {
+    return new io.resourceplans.storage.activation.JdbiActivationRepository(
+        handle.attach(io.resourceplans.storage.activation.ActivationDao.class));
+  }
   // @@jdbitx-accessors-end
 }

@@ -1,0 +1,103 @@
+package io.resourceplans.domain.activation;
+
+import io.resourceplans.domain.account.Account;
+import io.resourceplans.domain.account.IdentityState;
+import io.resourceplans.domain.auth.Permission;
+import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.common.Page;
+import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.domain.common.Times;
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.identity.IdentityRules;
+import io.resourceplans.domain.region.Region;
+import io.resourceplans.domain.region.Regions;
+import io.resourceplans.domain.terms.Terms;
+import io.resourceplans.domain.terms.TermsAcceptances;
+import io.resourceplans.domain.terms.TermsKind;
+import io.resourceplans.domain.terms.TermsService;
+import io.resourceplans.domain.tx.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Pay-as-you-go activation per product and region, and whether a product is usable now. */
+public final class ActivationService {
+  private final Clock clock;
+  private final TermsService terms;
+  private final TermsAcceptances acceptances;
+  private final ProductCatalog products;
+  private final PackageAvailability packages;
+
+  public ActivationService(
+      Clock clock,
+      TermsService terms,
+      TermsAcceptances acceptances,
+      ProductCatalog products,
+      PackageAvailability packages) {
+    this.clock = clock;
+    this.terms = terms;
+    this.acceptances = acceptances;
+    this.products = products;
+    this.packages = packages;
+  }
+
+  /**
+   * Activating is buying: a sub-user needs both permissions, the account a verified identity (and
+   * the region's consent), and the request the current activation agreement. Every check runs
+   * before the already-active answer, so an outdated agreement is refused even then; when already
+   * active, the existing activation is returned unchanged and no second acceptance is stored.
+   */
+  public Activation activatePayAsYouGo(
+      Tx tx, Principal caller, String productId, String regionId, String acceptedAgreementVersion) {
+    String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS, Permission.ORDER_ACCESS);
+    requireProduct(tx, productId);
+    Region region = Regions.require(tx, regionId);
+    Account account = account(tx, accountId);
+    IdentityRules.requireVerified(account, "activate pay-as-you-go");
+    IdentityRules.requireAllowedIn(account, region);
+    Terms agreement = terms.requireAccepted(tx, TermsKind.PAY_AS_YOU_GO, acceptedAgreementVersion);
+
+    Instant now = Times.now(clock);
+    Activation activation = new Activation(accountId, productId, regionId, agreement.version(), now);
+    if (!tx.activations().insert(activation)) {
+      return tx.activations().find(accountId, productId, regionId).orElseThrow();
+    }
+    acceptances.record(tx, caller, agreement, "activation:" + productId + "/" + regionId, now);
+    return activation;
+  }
+
+  /** {@code regionId} null means the account's default region. */
+  public ActivationStatus status(Tx tx, Principal caller, String productId, String regionId) {
+    String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
+    requireProduct(tx, productId);
+    Account account = account(tx, accountId);
+    Region region = Regions.require(tx, regionId == null ? account.defaultRegionId() : regionId);
+    Optional<Activation> activation = tx.activations().find(accountId, productId, region.regionId());
+    PackageAvailability.ActivePackages active =
+        packages.active(tx, accountId, productId, region.regionId(), Times.now(clock));
+    ProductUsability usability = ProductUsability.of(activation.isPresent(), active);
+    // Buying and activating need a verified identity in every region, not only in those that
+    // require it for their choice as default region.
+    boolean verificationRequired = account.identityState() != IdentityState.VERIFIED;
+    return new ActivationStatus(
+        productId, region.regionId(), usability, activation, active, verificationRequired);
+  }
+
+  public Page<Activation> list(Tx tx, Principal caller, PageRequest page) {
+    String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
+    return tx.activations().list(accountId, page);
+  }
+
+  private void requireProduct(Tx tx, String productId) {
+    if (!products.exists(tx, productId)) {
+      throw DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId);
+    }
+  }
+
+  private static Account account(Tx tx, String accountId) {
+    return tx.accounts()
+        .find(accountId)
+        .orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", accountId));
+  }
+}
