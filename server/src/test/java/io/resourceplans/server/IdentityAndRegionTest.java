@@ -212,6 +212,11 @@ class IdentityAndRegionTest {
                 .mapTo(String.class).list());
     assertTrue(tables.contains("identity_verifications"));
     assertTrue(tables.contains("idempotency_records"));
+    long controls =
+        server.jdbi().withHandle(h ->
+            h.createQuery("select count(*) from identity_verifications t where t::text like :masked")
+                .bind("masked", "%**************4321%").mapTo(Long.class).one());
+    assertEquals(1, controls, "the scan below sees the masked form, so it would see the number");
     for (String table : tables) {
       long hits =
           server.jdbi().withHandle(h ->
@@ -362,6 +367,33 @@ class IdentityAndRegionTest {
     var ofA = server.operator().listIdentityVerifications(
         ListIdentityVerificationsRequest.newBuilder().setAccountId(first.getAccountId()).build());
     assertEquals(List.of(first), ofA.getIdentityVerificationsList());
+  }
+
+  @Test
+  void aQueueTokenWorksOnlyWithTheFiltersItWasIssuedFor() {
+    var a = submit(server, server.newAccount("Token A").getApiKeySecret(), "TA123456");
+    submit(server, server.newAccount("Token B").getApiKeySecret(), "TB123456");
+    var page1 = server.operator().listIdentityVerifications(
+        ListIdentityVerificationsRequest.newBuilder().setPageSize(1).build());
+    String token = page1.getNextPageToken();
+    assertNotEquals("", token);
+    assertInvalid(
+        () -> server.operator().listIdentityVerifications(
+            ListIdentityVerificationsRequest.newBuilder().setPageSize(1).setPageToken(token)
+                .setState(IdentityVerificationState.IDENTITY_VERIFICATION_STATE_VERIFIED).build()),
+        "page_token");
+    assertInvalid(
+        () -> server.operator().listIdentityVerifications(
+            ListIdentityVerificationsRequest.newBuilder().setPageSize(1).setPageToken(token)
+                .setAccountId(a.getAccountId()).build()),
+        "page_token");
+    // Reviewing what was just listed, as an operator working through the queue does, keeps the
+    // token good.
+    server.operator().reviewIdentityVerification(approve(page1.getIdentityVerifications(0).getIdentityVerificationId()));
+    var page2 = server.operator().listIdentityVerifications(
+        ListIdentityVerificationsRequest.newBuilder().setPageSize(1).setPageToken(token).build());
+    assertEquals(1, page2.getIdentityVerificationsCount());
+    assertNotEquals(page1.getIdentityVerifications(0), page2.getIdentityVerifications(0));
   }
 
   @Test

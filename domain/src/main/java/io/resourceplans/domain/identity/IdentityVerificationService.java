@@ -79,7 +79,8 @@ public final class IdentityVerificationService {
     if (state == IdentityState.UNVERIFIED) {
       throw DomainException.invalid("state", "submissions are PENDING, VERIFIED or REJECTED");
     }
-    return tx.identityVerifications().list(state, accountId, page);
+    ReviewQueueCursor cursor = new ReviewQueueCursor(state, accountId);
+    return cursor.wrap(tx.identityVerifications().list(state, accountId, cursor.unwrap(page)));
   }
 
   /** Approving makes the account VERIFIED; rejecting makes it REJECTED, free to submit again. */
