@@ -3,6 +3,8 @@ package io.resourceplans.storage.db;
 import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.ApiKeyRepository;
 import io.resourceplans.domain.account.SubUserRepository;
+import io.resourceplans.domain.catalog.PlanSpecRepository;
+import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import io.resourceplans.domain.region.RegionRepository;
 import io.resourceplans.domain.tx.Tx;
@@ -12,6 +14,10 @@ import io.resourceplans.storage.account.JdbiAccountRepository;
 import io.resourceplans.storage.account.JdbiApiKeyRepository;
 import io.resourceplans.storage.account.JdbiSubUserRepository;
 import io.resourceplans.storage.account.SubUserDao;
+import io.resourceplans.storage.catalog.JdbiPlanSpecRepository;
+import io.resourceplans.storage.catalog.JdbiProductRepository;
+import io.resourceplans.storage.catalog.PlanSpecDao;
+import io.resourceplans.storage.catalog.ProductDao;
 import io.resourceplans.storage.idempotency.IdempotencyDao;
 import io.resourceplans.storage.idempotency.JdbiIdempotencyRepository;
 import io.resourceplans.storage.region.JdbiRegionRepository;
@@ -49,6 +55,15 @@ final class JdbiTx implements Tx {
   @Override
   public IdempotencyRepository idempotency() {
     return new JdbiIdempotencyRepository(handle.attach(IdempotencyDao.class));
+  }
+  @Override
+  public ProductRepository products() {
+    return new JdbiProductRepository(handle.attach(ProductDao.class));
+  }
+
+  @Override
+  public PlanSpecRepository planSpecs() {
+    return new JdbiPlanSpecRepository(handle.attach(PlanSpecDao.class));
   }
   // @@jdbitx-accessors-end
 }
