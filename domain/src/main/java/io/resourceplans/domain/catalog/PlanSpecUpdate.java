@@ -1,5 +1,6 @@
 package io.resourceplans.domain.catalog;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -16,7 +17,7 @@ public record PlanSpecUpdate(
     allowedPurposes = allowedPurposes == null ? null : Set.copyOf(allowedPurposes);
   }
 
-  PlanSpec applyTo(PlanSpec s, java.time.Instant now) {
+  PlanSpec applyTo(PlanSpec s, Instant now) {
     return new PlanSpec(
         s.planSpecId(),
         s.productId(),

@@ -1,6 +1,7 @@
 package io.resourceplans.domain.catalog;
 
 import io.resourceplans.domain.money.Money;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ public record ProductUpdate(
     payAsYouGoPrices = payAsYouGoPrices == null ? null : Map.copyOf(payAsYouGoPrices);
   }
 
-  Product applyTo(Product p, java.time.Instant now) {
+  Product applyTo(Product p, Instant now) {
     return new Product(
         p.productId(),
         displayName == null ? p.displayName() : displayName,
