@@ -7,6 +7,8 @@ import io.resourceplans.domain.billing.LedgerRepository;
 import io.resourceplans.domain.billing.OrderRepository;
 import io.resourceplans.domain.billing.VoucherRepository;
 import io.resourceplans.domain.billing.WalletRepository;
+import io.resourceplans.domain.catalog.PlanSpecRepository;
+import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import io.resourceplans.domain.quota.PackageRepository;
 import io.resourceplans.domain.region.RegionRepository;
@@ -25,6 +27,10 @@ import io.resourceplans.storage.billing.LedgerDao;
 import io.resourceplans.storage.billing.OrderDao;
 import io.resourceplans.storage.billing.VoucherDao;
 import io.resourceplans.storage.billing.WalletDao;
+import io.resourceplans.storage.catalog.JdbiPlanSpecRepository;
+import io.resourceplans.storage.catalog.JdbiProductRepository;
+import io.resourceplans.storage.catalog.PlanSpecDao;
+import io.resourceplans.storage.catalog.ProductDao;
 import io.resourceplans.storage.idempotency.IdempotencyDao;
 import io.resourceplans.storage.idempotency.JdbiIdempotencyRepository;
 import io.resourceplans.storage.quota.JdbiPackageRepository;
@@ -65,6 +71,7 @@ final class JdbiTx implements Tx {
   public IdempotencyRepository idempotency() {
     return new JdbiIdempotencyRepository(handle.attach(IdempotencyDao.class));
   }
+
   @Override
   public WalletRepository wallets() {
     return new JdbiWalletRepository(handle.attach(WalletDao.class));
@@ -88,6 +95,16 @@ final class JdbiTx implements Tx {
   @Override
   public PackageRepository packages() {
     return new JdbiPackageRepository(handle.attach(PackageDao.class));
+  }
+
+  @Override
+  public ProductRepository products() {
+    return new JdbiProductRepository(handle.attach(ProductDao.class));
+  }
+
+  @Override
+  public PlanSpecRepository planSpecs() {
+    return new JdbiPlanSpecRepository(handle.attach(PlanSpecDao.class));
   }
   // @@jdbitx-accessors-end
 }
