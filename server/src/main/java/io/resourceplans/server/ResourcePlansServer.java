@@ -7,6 +7,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ApiInterceptors;
 import io.resourceplans.server.grpc.ServerTransport;
 import io.resourceplans.server.health.DatabaseHealth;
@@ -32,6 +33,7 @@ public final class ResourcePlansServer {
   private final ApiInterceptors interceptors;
   private final HealthStatusManager health;
   private final DatabaseHealth databaseHealth;
+  private final CatalogSeeder catalogSeeder;
   private Server server;
 
   @Inject
@@ -40,17 +42,20 @@ public final class ResourcePlansServer {
       Set<BindableService> services,
       ApiInterceptors interceptors,
       HealthStatusManager health,
-      DataSource dataSource) {
+      DataSource dataSource,
+      CatalogSeeder catalogSeeder) {
     this.transport = transport;
     this.services = services;
     this.interceptors = interceptors;
     this.health = health;
+    this.catalogSeeder = catalogSeeder;
     List<String> names =
         services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).sorted().toList();
     this.databaseHealth = new DatabaseHealth(dataSource, health, names);
   }
 
   public ResourcePlansServer start() throws IOException {
+    catalogSeeder.seedIfEmpty();
     ServerBuilder<?> builder = transport.newServerBuilder();
     for (BindableService service : services) {
       builder.addService(ServerInterceptors.intercept(service, interceptors.interceptors()));

@@ -13,6 +13,9 @@ public interface PlanSpecRepository {
 
   Optional<PlanSpec> find(String planSpecId);
 
+  /** Reads the spec and locks it until the transaction ends, for a read-modify-write. */
+  Optional<PlanSpec> findForUpdate(String planSpecId);
+
   /** A product's specs ordered by plan spec ID. */
   Page<PlanSpec> list(String productId, boolean includeRetired, PageRequest page);
 }

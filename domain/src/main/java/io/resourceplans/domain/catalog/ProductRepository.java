@@ -13,6 +13,9 @@ public interface ProductRepository {
 
   Optional<Product> find(String productId);
 
+  /** Reads the product and locks it until the transaction ends, for a read-modify-write. */
+  Optional<Product> findForUpdate(String productId);
+
   /** Ordered by product ID; the page cursor's ID is the product ID. */
   Page<Product> list(PageRequest page);
 

@@ -3,9 +3,14 @@ package io.resourceplans.domain.tx;
 import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.ApiKeyRepository;
 import io.resourceplans.domain.account.SubUserRepository;
+import io.resourceplans.domain.billing.LedgerRepository;
+import io.resourceplans.domain.billing.OrderRepository;
+import io.resourceplans.domain.billing.VoucherRepository;
+import io.resourceplans.domain.billing.WalletRepository;
 import io.resourceplans.domain.catalog.PlanSpecRepository;
 import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.idempotency.IdempotencyRepository;
+import io.resourceplans.domain.quota.PackageRepository;
 import io.resourceplans.domain.region.RegionRepository;
 import io.resourceplans.domain.terms.TermsRepository;
 
@@ -39,5 +44,15 @@ public interface Tx {
   io.resourceplans.domain.terms.TermsAcceptanceRepository termsAcceptances();
 
   io.resourceplans.domain.activation.ActivationRepository activations();
+
+  WalletRepository wallets();
+
+  LedgerRepository ledger();
+
+  VoucherRepository vouchers();
+
+  OrderRepository orders();
+
+  PackageRepository packages();
   // @@tx-accessors-end
 }

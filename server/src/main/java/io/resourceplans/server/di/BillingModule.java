@@ -1,7 +1,47 @@
 package io.resourceplans.server.di;
 
 import dagger.Module;
+import dagger.Provides;
+import io.resourceplans.domain.billing.OrderService;
+import io.resourceplans.domain.billing.OrderSettings;
+import io.resourceplans.domain.billing.VoucherService;
+import io.resourceplans.domain.billing.WalletService;
+import io.resourceplans.domain.money.SettlementCurrency;
+import io.resourceplans.domain.quota.PackageService;
+import io.resourceplans.domain.terms.TermsService;
+import java.time.Clock;
+import javax.inject.Singleton;
 
-/** Domain services of the billing area. */
+/** Domain services of wallet, vouchers, orders and packages. */
 @Module
-public interface BillingModule {}
+public interface BillingModule {
+  @Provides
+  @Singleton
+  static WalletService walletService(Clock clock, SettlementCurrency currency) {
+    return new WalletService(clock, currency);
+  }
+
+  @Provides
+  @Singleton
+  static VoucherService voucherService(Clock clock, SettlementCurrency currency) {
+    return new VoucherService(clock, currency);
+  }
+
+  @Provides
+  @Singleton
+  static OrderService orderService(
+      Clock clock,
+      SettlementCurrency currency,
+      OrderSettings settings,
+      TermsService terms,
+      WalletService wallets,
+      VoucherService vouchers) {
+    return new OrderService(clock, currency, settings, terms, wallets, vouchers);
+  }
+
+  @Provides
+  @Singleton
+  static PackageService packageService(Clock clock) {
+    return new PackageService(clock);
+  }
+}

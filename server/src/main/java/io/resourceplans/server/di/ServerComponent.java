@@ -5,6 +5,7 @@ import dagger.Component;
 import io.resourceplans.domain.billing.OrderSettings;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.server.ResourcePlansServer;
+import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ServerTransport;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -27,6 +28,8 @@ import javax.sql.DataSource;
     })
 public interface ServerComponent {
   ResourcePlansServer server();
+
+  CatalogSeeder catalogSeeder();
 
   /** Builds the component. */
   @Component.Builder

@@ -53,7 +53,7 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class ActivationGrpcService extends ActivationServiceGrpc.ActivationServiceImplBase {
-  static final int DEFAULT_PAGE_SIZE = 50;
+  static final int DEFAULT_PAGE_SIZE = 20;
 
   private final AccountService accounts;
   private final Transactor transactor;

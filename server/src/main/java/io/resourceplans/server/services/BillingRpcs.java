@@ -1,6 +1,8 @@
 package io.resourceplans.server.services;
 
-import io.grpc.Status;
+import static io.resourceplans.server.services.Replies.emptyToNull;
+import static io.resourceplans.server.services.Replies.reply;
+
 import io.grpc.stub.StreamObserver;
 import io.resourceplans.api.v1.CancelOrderRequest;
 import io.resourceplans.api.v1.CancelOrderResponse;
@@ -28,6 +30,8 @@ import io.resourceplans.api.v1.ListVouchersRequest;
 import io.resourceplans.api.v1.ListVouchersResponse;
 import io.resourceplans.api.v1.PayOrderRequest;
 import io.resourceplans.api.v1.PayOrderResponse;
+import io.resourceplans.api.v1.ProductPackageSummary;
+import io.resourceplans.api.v1.PurposePackageSummary;
 import io.resourceplans.api.v1.RefundPackageRequest;
 import io.resourceplans.api.v1.RefundPackageResponse;
 import io.resourceplans.api.v1.SetCreditLineRequest;
@@ -36,80 +40,311 @@ import io.resourceplans.api.v1.TopUpCashRequest;
 import io.resourceplans.api.v1.TopUpCashResponse;
 import io.resourceplans.api.v1.UnsubscribePackageRequest;
 import io.resourceplans.api.v1.UnsubscribePackageResponse;
+import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.billing.NewOrder;
+import io.resourceplans.domain.billing.Order;
+import io.resourceplans.domain.billing.OrderService;
+import io.resourceplans.domain.billing.VoucherService;
+import io.resourceplans.domain.billing.WalletService;
+import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.domain.common.Times;
+import io.resourceplans.domain.quota.PackageRepository;
+import io.resourceplans.domain.quota.PackageService;
+import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.domain.tx.Tx;
+import io.resourceplans.server.auth.CallPrincipal;
+import io.resourceplans.server.idempotency.IdempotentCalls;
+import io.resourceplans.server.mapping.BillingMapper;
+import io.resourceplans.server.mapping.MoneyMapper;
+import io.resourceplans.server.mapping.PurposeMapper;
+import io.resourceplans.server.mapping.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** RPC handlers for wallet, vouchers, orders, payment and packages; the gRPC service classes delegate here. */
+/** RPC handlers for wallet, vouchers, orders, payment and packages. */
 @Singleton
 public final class BillingRpcs {
+  private static final int DEFAULT_PAGE_SIZE = 20;
+  private static final int DEFAULT_PACKAGE_PAGE_SIZE = 10;
+
+  private final Clock clock;
+  private final Transactor transactor;
+  private final IdempotentCalls idempotent;
+  private final WalletService wallets;
+  private final VoucherService vouchers;
+  private final OrderService orders;
+  private final PackageService packages;
+
   @Inject
-  BillingRpcs() {}
+  BillingRpcs(
+      Clock clock,
+      Transactor transactor,
+      IdempotentCalls idempotent,
+      WalletService wallets,
+      VoucherService vouchers,
+      OrderService orders,
+      PackageService packages) {
+    this.clock = clock;
+    this.transactor = transactor;
+    this.idempotent = idempotent;
+    this.wallets = wallets;
+    this.vouchers = vouchers;
+    this.orders = orders;
+    this.packages = packages;
+  }
+
+  private Instant now() {
+    return Times.now(clock);
+  }
+
+  private io.resourceplans.api.v1.Order order(Tx tx, Order order) {
+    return BillingMapper.toProto(order, tx.packages().byOrder(order.accountId(), order.orderId()), now());
+  }
 
   public void createOrder(CreateOrderRequest request, StreamObserver<CreateOrderResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("CreateOrder is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    NewOrder command =
+        new NewOrder(
+            request.getPlanSpecId(),
+            request.getQuantity(),
+            PurposeMapper.toDomain(request.getPurpose(), "purpose"),
+            request.getRegionId(),
+            request.getAcceptedTermsVersion());
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            CreateOrderResponse.parser(),
+            tx -> CreateOrderResponse.newBuilder().setOrder(order(tx, orders.create(tx, caller, command))).build()));
   }
 
   public void getOrder(GetOrderRequest request, StreamObserver<GetOrderResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("GetOrder is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    reply(
+        out,
+        transactor.readOnly(
+            tx -> GetOrderResponse.newBuilder().setOrder(order(tx, orders.get(tx, caller, request.getOrderId()))).build()));
   }
 
   public void listOrders(ListOrdersRequest request, StreamObserver<ListOrdersResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("ListOrders is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    PageRequest page = PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    reply(
+        out,
+        transactor.readOnly(
+            tx -> {
+              var result = orders.list(tx, caller, BillingMapper.toDomain(request.getState()), page);
+              return ListOrdersResponse.newBuilder()
+                  .addAllOrders(result.items().stream().map(o -> order(tx, o)).toList())
+                  .setNextPageToken(result.nextPageToken().orElse(""))
+                  .build();
+            }));
   }
 
   public void cancelOrder(CancelOrderRequest request, StreamObserver<CancelOrderResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("CancelOrder is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            CancelOrderResponse.parser(),
+            tx -> CancelOrderResponse.newBuilder().setOrder(order(tx, orders.cancel(tx, caller, request.getOrderId()))).build()));
   }
 
   public void payOrder(PayOrderRequest request, StreamObserver<PayOrderResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("PayOrder is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            PayOrderResponse.parser(),
+            tx -> {
+              var paid = orders.pay(tx, caller, request.getOrderId(), emptyToNull(request.getVoucherId()));
+              Instant now = now();
+              return PayOrderResponse.newBuilder()
+                  .setOrder(BillingMapper.toProto(paid.order(), paid.packages(), now))
+                  .addAllPackages(paid.packages().stream().map(p -> BillingMapper.toProto(p, now)).toList())
+                  .build();
+            }));
   }
 
   public void getWallet(GetWalletRequest request, StreamObserver<GetWalletResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("GetWallet is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    var wallet = transactor.readOnly(tx -> wallets.get(tx, caller));
+    reply(out, GetWalletResponse.newBuilder().setWallet(BillingMapper.toProto(wallet)).build());
   }
 
   public void listLedgerEntries(ListLedgerEntriesRequest request, StreamObserver<ListLedgerEntriesResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("ListLedgerEntries is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    PageRequest page = PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    var result =
+        transactor.readOnly(
+            tx ->
+                wallets.ledger(
+                    tx, caller, BillingMapper.toDomain(request.getBalanceKind()), BillingMapper.toDomain(request.getKind()), page));
+    reply(
+        out,
+        ListLedgerEntriesResponse.newBuilder()
+            .addAllLedgerEntries(BillingMapper.toProto(result.items()))
+            .setNextPageToken(result.nextPageToken().orElse(""))
+            .build());
   }
 
   public void listVouchers(ListVouchersRequest request, StreamObserver<ListVouchersResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("ListVouchers is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    PageRequest page = PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    var result =
+        transactor.readOnly(
+            tx ->
+                vouchers.list(
+                    tx, caller, BillingMapper.toDomain(request.getState()), emptyToNull(request.getUsableForOrderId()), page));
+    Instant now = now();
+    reply(
+        out,
+        ListVouchersResponse.newBuilder()
+            .addAllVouchers(result.items().stream().map(v -> BillingMapper.toProto(v, now)).toList())
+            .setNextPageToken(result.nextPageToken().orElse(""))
+            .build());
   }
 
   public void listPackages(ListPackagesRequest request, StreamObserver<ListPackagesResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("ListPackages is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    PageRequest page = PageRequest.of(request.getPageSize(), DEFAULT_PACKAGE_PAGE_SIZE, request.getPageToken());
+    var filter =
+        new PackageRepository.Filter(
+            emptyToNull(request.getProductId()),
+            request.getPurpose() == io.resourceplans.api.v1.Purpose.PURPOSE_UNSPECIFIED
+                ? null
+                : PurposeMapper.toDomain(request.getPurpose(), "purpose"),
+            BillingMapper.toDomain(request.getStatus()),
+            emptyToNull(request.getRegionId()));
+    var result = transactor.readOnly(tx -> packages.list(tx, caller, filter, page));
+    Instant now = now();
+    reply(
+        out,
+        ListPackagesResponse.newBuilder()
+            .addAllPackages(result.items().stream().map(p -> BillingMapper.toProto(p, now)).toList())
+            .setNextPageToken(result.nextPageToken().orElse(""))
+            .build());
   }
 
   public void getPackage(GetPackageRequest request, StreamObserver<GetPackageResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("GetPackage is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    var pkg = transactor.readOnly(tx -> packages.get(tx, caller, request.getPackageId()));
+    reply(out, GetPackageResponse.newBuilder().setPackage(BillingMapper.toProto(pkg, now())).build());
   }
 
   public void getPackageSummary(GetPackageSummaryRequest request, StreamObserver<GetPackageSummaryResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("GetPackageSummary is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    var summaries =
+        transactor.readOnly(
+            tx -> packages.summary(tx, caller, emptyToNull(request.getProductId()), emptyToNull(request.getRegionId())));
+    GetPackageSummaryResponse.Builder response = GetPackageSummaryResponse.newBuilder();
+    for (var s : summaries) {
+      ProductPackageSummary.Builder product =
+          ProductPackageSummary.newBuilder().setProductId(s.productId()).setRemainingQuantity(s.remaining());
+      s.purposes().forEach(
+          (purpose, total) ->
+              product.addPurposes(
+                  PurposePackageSummary.newBuilder()
+                      .setPurpose(PurposeMapper.toProto(purpose))
+                      .setRemainingQuantity(total.remaining())
+                      .setActivePackageCount(total.packages())));
+      response.addProducts(product);
+    }
+    reply(out, response.build());
   }
 
   public void refundPackage(RefundPackageRequest request, StreamObserver<RefundPackageResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("RefundPackage is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    throw transactor.readOnly(tx -> packages.refuseRefund(tx, caller, request.getPackageId(), "refunded"));
   }
 
   public void unsubscribePackage(UnsubscribePackageRequest request, StreamObserver<UnsubscribePackageResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("UnsubscribePackage is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    throw transactor.readOnly(tx -> packages.refuseRefund(tx, caller, request.getPackageId(), "unsubscribed"));
   }
 
   public void topUpCash(TopUpCashRequest request, StreamObserver<TopUpCashResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("TopUpCash is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    caller.requireOperator();
+    var amount = MoneyMapper.toDomain(request.getAmount(), "amount");
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            TopUpCashResponse.parser(),
+            tx -> {
+              var change = wallets.topUpCash(tx, caller, request.getAccountId(), amount);
+              return TopUpCashResponse.newBuilder()
+                  .setWallet(BillingMapper.toProto(change.wallet()))
+                  .addAllLedgerEntries(BillingMapper.toProto(change.entries()))
+                  .build();
+            }));
   }
 
   public void grantGiftBalance(GrantGiftBalanceRequest request, StreamObserver<GrantGiftBalanceResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("GrantGiftBalance is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    caller.requireOperator();
+    var amount = MoneyMapper.toDomain(request.getAmount(), "amount");
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            GrantGiftBalanceResponse.parser(),
+            tx -> {
+              var change = wallets.grantGift(tx, caller, request.getAccountId(), amount);
+              return GrantGiftBalanceResponse.newBuilder()
+                  .setWallet(BillingMapper.toProto(change.wallet()))
+                  .setLedgerEntry(BillingMapper.toProto(change.entries().get(0)))
+                  .build();
+            }));
   }
 
   public void setCreditLine(SetCreditLineRequest request, StreamObserver<SetCreditLineResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("SetCreditLine is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    caller.requireOperator();
+    var line = MoneyMapper.toDomain(request.getCreditLine(), "credit_line");
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            SetCreditLineResponse.parser(),
+            tx -> {
+              var change = wallets.setCreditLine(tx, caller, request.getAccountId(), line);
+              return SetCreditLineResponse.newBuilder()
+                  .setWallet(BillingMapper.toProto(change.wallet()))
+                  .setLedgerEntry(BillingMapper.toProto(change.entries().get(0)))
+                  .build();
+            }));
   }
 
   public void issueVoucher(IssueVoucherRequest request, StreamObserver<IssueVoucherResponse> out) {
-    throw Status.UNIMPLEMENTED.withDescription("IssueVoucher is not implemented yet").asRuntimeException();
+    Principal caller = CallPrincipal.current();
+    caller.requireOperator();
+    var amount = MoneyMapper.toDomain(request.getAmount(), "amount");
+    var minimum = request.hasMinimumOrderAmount() ? MoneyMapper.toDomain(request.getMinimumOrderAmount(), "minimum_order_amount") : null;
+    Instant expire = Timestamps.toInstant(request.getExpireTime());
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            IssueVoucherResponse.parser(),
+            tx ->
+                IssueVoucherResponse.newBuilder()
+                    .setVoucher(
+                        BillingMapper.toProto(
+                            vouchers.issue(tx, caller, request.getAccountId(), amount, emptyToNull(request.getProductId()), minimum, expire),
+                            now()))
+                    .build()));
   }
 }

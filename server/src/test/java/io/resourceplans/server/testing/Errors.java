@@ -49,6 +49,11 @@ public final class Errors {
     return e;
   }
 
+  /** The ErrorInfo reason of an error, or its status when it has none. */
+  public static String reason(StatusRuntimeException e) {
+    return details(e, ErrorInfo.class).stream().map(ErrorInfo::getReason).findFirst().orElse(e.getStatus().toString());
+  }
+
   public static <T extends com.google.protobuf.Message> List<T> details(
       StatusRuntimeException e, Class<T> type) {
     com.google.rpc.Status status = StatusProto.fromThrowable(e);

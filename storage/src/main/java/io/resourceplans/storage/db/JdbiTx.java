@@ -3,7 +3,14 @@ package io.resourceplans.storage.db;
 import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.ApiKeyRepository;
 import io.resourceplans.domain.account.SubUserRepository;
+import io.resourceplans.domain.billing.LedgerRepository;
+import io.resourceplans.domain.billing.OrderRepository;
+import io.resourceplans.domain.billing.VoucherRepository;
+import io.resourceplans.domain.billing.WalletRepository;
+import io.resourceplans.domain.catalog.PlanSpecRepository;
+import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.idempotency.IdempotencyRepository;
+import io.resourceplans.domain.quota.PackageRepository;
 import io.resourceplans.domain.region.RegionRepository;
 import io.resourceplans.domain.tx.Tx;
 import io.resourceplans.storage.account.AccountDao;
@@ -12,8 +19,22 @@ import io.resourceplans.storage.account.JdbiAccountRepository;
 import io.resourceplans.storage.account.JdbiApiKeyRepository;
 import io.resourceplans.storage.account.JdbiSubUserRepository;
 import io.resourceplans.storage.account.SubUserDao;
+import io.resourceplans.storage.billing.JdbiLedgerRepository;
+import io.resourceplans.storage.billing.JdbiOrderRepository;
+import io.resourceplans.storage.billing.JdbiVoucherRepository;
+import io.resourceplans.storage.billing.JdbiWalletRepository;
+import io.resourceplans.storage.billing.LedgerDao;
+import io.resourceplans.storage.billing.OrderDao;
+import io.resourceplans.storage.billing.VoucherDao;
+import io.resourceplans.storage.billing.WalletDao;
+import io.resourceplans.storage.catalog.JdbiPlanSpecRepository;
+import io.resourceplans.storage.catalog.JdbiProductRepository;
+import io.resourceplans.storage.catalog.PlanSpecDao;
+import io.resourceplans.storage.catalog.ProductDao;
 import io.resourceplans.storage.idempotency.IdempotencyDao;
 import io.resourceplans.storage.idempotency.JdbiIdempotencyRepository;
+import io.resourceplans.storage.quota.JdbiPackageRepository;
+import io.resourceplans.storage.quota.PackageDao;
 import io.resourceplans.storage.region.JdbiRegionRepository;
 import io.resourceplans.storage.region.RegionDao;
 import org.jdbi.v3.core.Handle;
@@ -73,6 +94,41 @@ final class JdbiTx implements Tx {
   public io.resourceplans.domain.activation.ActivationRepository activations() {
     return new io.resourceplans.storage.activation.JdbiActivationRepository(
         handle.attach(io.resourceplans.storage.activation.ActivationDao.class));
+  }
+
+  @Override
+  public WalletRepository wallets() {
+    return new JdbiWalletRepository(handle.attach(WalletDao.class));
+  }
+
+  @Override
+  public LedgerRepository ledger() {
+    return new JdbiLedgerRepository(handle.attach(LedgerDao.class));
+  }
+
+  @Override
+  public VoucherRepository vouchers() {
+    return new JdbiVoucherRepository(handle.attach(VoucherDao.class));
+  }
+
+  @Override
+  public OrderRepository orders() {
+    return new JdbiOrderRepository(handle.attach(OrderDao.class));
+  }
+
+  @Override
+  public PackageRepository packages() {
+    return new JdbiPackageRepository(handle.attach(PackageDao.class));
+  }
+
+  @Override
+  public ProductRepository products() {
+    return new JdbiProductRepository(handle.attach(ProductDao.class));
+  }
+
+  @Override
+  public PlanSpecRepository planSpecs() {
+    return new JdbiPlanSpecRepository(handle.attach(PlanSpecDao.class));
   }
   // @@jdbitx-accessors-end
 }

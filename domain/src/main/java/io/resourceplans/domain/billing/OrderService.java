@@ -1,0 +1,219 @@
+package io.resourceplans.domain.billing;
+
+import io.resourceplans.domain.account.Account;
+import io.resourceplans.domain.auth.Permission;
+import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.catalog.PlanSpec;
+import io.resourceplans.domain.catalog.PlanSpecKind;
+import io.resourceplans.domain.catalog.Pricing;
+import io.resourceplans.domain.catalog.Product;
+import io.resourceplans.domain.catalog.Purpose;
+import io.resourceplans.domain.catalog.Quote;
+import io.resourceplans.domain.common.Ids;
+import io.resourceplans.domain.common.Page;
+import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.domain.common.Times;
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.identity.IdentityRules;
+import io.resourceplans.domain.money.Money;
+import io.resourceplans.domain.money.SettlementCurrency;
+import io.resourceplans.domain.quota.PackageIds;
+import io.resourceplans.domain.quota.PlanPackage;
+import io.resourceplans.domain.region.Region;
+import io.resourceplans.domain.region.Regions;
+import io.resourceplans.domain.terms.Terms;
+import io.resourceplans.domain.terms.TermsKind;
+import io.resourceplans.domain.terms.TermsService;
+import io.resourceplans.domain.tx.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Orders from creation to payment. Payment is one transaction: order row locked, at most one
+ * voucher redeemed, the wallet charged (gift, cash, credit), packages issued, order marked paid —
+ * or, on any refusal, nothing at all.
+ */
+public final class OrderService {
+  private final Clock clock;
+  private final SettlementCurrency currency;
+  private final OrderSettings settings;
+  private final TermsService terms;
+  private final WalletService wallets;
+  private final VoucherService vouchers;
+
+  public OrderService(
+      Clock clock,
+      SettlementCurrency currency,
+      OrderSettings settings,
+      TermsService terms,
+      WalletService wallets,
+      VoucherService vouchers) {
+    this.clock = clock;
+    this.currency = currency;
+    this.settings = settings;
+    this.terms = terms;
+    this.wallets = wallets;
+    this.vouchers = vouchers;
+  }
+
+  /** Creates a PENDING_PAYMENT order after the identity, region, spec and terms checks. */
+  public Order create(Tx tx, Principal caller, NewOrder request) {
+    String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS, Permission.ORDER_ACCESS);
+    Account account = tx.accounts().find(accountId).orElseThrow();
+    IdentityRules.requireVerified(account, "buy resource plans");
+    Region region = Regions.require(tx, request.regionId());
+    IdentityRules.requireAllowedIn(account, region);
+    PlanSpec spec =
+        tx.planSpecs().find(request.planSpecId())
+            .orElseThrow(() -> DomainException.notFound(ErrorCode.PLAN_SPEC_NOT_FOUND, "plan spec", request.planSpecId()));
+    Quote quote = Pricing.quote(spec, request.quantity(), request.purpose());
+    currency.require(quote.total(), "plan_spec_id");
+    Product product = tx.products().find(spec.productId()).orElseThrow();
+    Terms accepted = terms.requireAccepted(tx, TermsKind.RESOURCE_PLAN, request.acceptedTermsVersion());
+    Instant now = Times.now(clock);
+    Order order =
+        new Order(
+            accountId,
+            Ids.newId("ord"),
+            OrderState.PENDING_PAYMENT,
+            region.regionId(),
+            product.productId(),
+            spec.planSpecId(),
+            product.displayName(),
+            configuration(spec, quote),
+            quote.quantity(),
+            quote.purpose(),
+            quote.issuedQuantity(),
+            spec.validityMonths(),
+            quote.unitPrice(),
+            quote.appliedTier(),
+            quote.total(),
+            currency.zero(),
+            quote.total(),
+            accepted.version(),
+            now,
+            principalName(caller),
+            now,
+            now.plus(settings.unpaidOrderTtl()),
+            null,
+            null);
+    tx.orders().insert(order);
+    return order;
+  }
+
+  public Order get(Tx tx, Principal caller, String orderId) {
+    return find(tx, caller.requirePermissions(Permission.ORDER_ACCESS), orderId);
+  }
+
+  public Page<Order> list(Tx tx, Principal caller, OrderState state, PageRequest page) {
+    String accountId = caller.requirePermissions(Permission.ORDER_ACCESS);
+    return tx.orders().list(accountId, state, Times.now(clock), page);
+  }
+
+  /** Cancels a pending order; cancelling a cancelled one returns it unchanged. */
+  public Order cancel(Tx tx, Principal caller, String orderId) {
+    String accountId = caller.requirePermissions(Permission.ORDER_ACCESS);
+    Order order = lock(tx, accountId, orderId);
+    Instant now = Times.now(clock);
+    switch (order.state(now)) {
+      case CANCELLED -> {
+        return order;
+      }
+      case PAID -> throw refused(ErrorCode.ORDER_ALREADY_PAID, order, "is already paid");
+      case EXPIRED -> throw refused(ErrorCode.ORDER_EXPIRED, order, "expired unpaid at " + order.expireTime());
+      case PENDING_PAYMENT -> tx.orders().markCancelled(accountId, orderId, now);
+    }
+    return find(tx, accountId, orderId);
+  }
+
+  /** Pays a pending order with at most one voucher and then the wallet, all or nothing. */
+  public PaidOrder pay(Tx tx, Principal caller, String orderId, String voucherId) {
+    String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS, Permission.ORDER_ACCESS);
+    Order order = lock(tx, accountId, orderId);
+    Instant now = Times.now(clock);
+    switch (order.state(now)) {
+      case PAID -> throw refused(ErrorCode.ORDER_ALREADY_PAID, order, "is already paid");
+      case CANCELLED -> throw refused(ErrorCode.ORDER_CANCELLED, order, "was cancelled");
+      case EXPIRED -> throw refused(ErrorCode.ORDER_EXPIRED, order, "expired unpaid at " + order.expireTime());
+      case PENDING_PAYMENT -> { }
+    }
+    Money discount = voucherId == null ? currency.zero() : vouchers.redeem(tx, accountId, voucherId, order, now);
+    Money due = order.listAmount().minus(discount);
+    PaymentSplit split =
+        due.isPositive()
+            ? wallets.pay(tx, accountId, due, LedgerEntryKind.ORDER_PAYMENT, orderId, null, "payment of order " + orderId)
+            : new PaymentSplit(currency.zero(), currency.zero(), currency.zero(), List.of());
+    Payment payment = new Payment(voucherId, discount, split.gift(), split.cash(), split.credit(), now);
+    tx.orders().markPaid(accountId, orderId, discount, due, payment);
+    List<PlanPackage> issued = issuePackages(tx, order, now);
+    return new PaidOrder(find(tx, accountId, orderId), issued);
+  }
+
+  private List<PlanPackage> issuePackages(Tx tx, Order order, Instant now) {
+    PlanSpec spec = tx.planSpecs().find(order.planSpecId()).orElseThrow();
+    Instant expires = now.atZone(ZoneOffset.UTC).plusMonths(order.validityMonths()).toInstant();
+    List<PlanPackage> issued = new ArrayList<>();
+    boolean fixed = spec.kind() == PlanSpecKind.FIXED;
+    long count = fixed ? order.quantity() : 1;
+    long each = fixed ? spec.fixed().quantity() : order.issuedQuantity();
+    String name = fixed ? spec.displayName() : order.resource() + " (" + label(order.purpose()) + ")";
+    for (long i = 0; i < count; i++) {
+      PlanPackage pkg =
+          new PlanPackage(
+              order.accountId(),
+              PackageIds.next(order.purpose(), now),
+              name,
+              order.productId(),
+              order.planSpecId(),
+              order.purpose(),
+              order.regionId(),
+              each,
+              each,
+              order.orderId(),
+              now,
+              expires);
+      tx.packages().insert(pkg);
+      issued.add(pkg);
+    }
+    return issued;
+  }
+
+  private static String configuration(PlanSpec spec, Quote quote) {
+    String what =
+        spec.kind() == PlanSpecKind.FIXED
+            ? quote.quantity() + " × " + spec.displayName() + " (" + quote.issuedQuantity() + " in total)"
+            : String.valueOf(quote.issuedQuantity());
+    return what + ", " + label(quote.purpose()) + ", " + spec.validityMonths() + " months";
+  }
+
+  static String label(Purpose purpose) {
+    return switch (purpose) {
+      case VERIFICATION_NOTIFICATION -> "verification/notification";
+      case MARKETING -> "marketing";
+      case GENERAL -> "general";
+    };
+  }
+
+  private static String principalName(Principal caller) {
+    return caller.subUserId() != null ? caller.subUserId() : caller.apiKeyId() != null ? caller.apiKeyId() : caller.accountId();
+  }
+
+  private static Order find(Tx tx, String accountId, String orderId) {
+    return tx.orders().find(accountId, orderId)
+        .orElseThrow(() -> DomainException.notFound(ErrorCode.ORDER_NOT_FOUND, "order", orderId));
+  }
+
+  private static Order lock(Tx tx, String accountId, String orderId) {
+    return tx.orders().lock(accountId, orderId)
+        .orElseThrow(() -> DomainException.notFound(ErrorCode.ORDER_NOT_FOUND, "order", orderId));
+  }
+
+  private static DomainException refused(ErrorCode code, Order order, String what) {
+    return new DomainException(code, "order " + order.orderId() + " " + what, Map.of("order_id", order.orderId()));
+  }
+}

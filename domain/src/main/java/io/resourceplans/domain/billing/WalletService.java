@@ -1,0 +1,163 @@
+package io.resourceplans.domain.billing;
+
+import io.resourceplans.domain.account.Account;
+import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.common.Ids;
+import io.resourceplans.domain.common.Page;
+import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.domain.common.Times;
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.money.Money;
+import io.resourceplans.domain.money.SettlementCurrency;
+import io.resourceplans.domain.tx.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Wallet changes. Each one locks the wallet row, writes the new balances and one ledger entry per
+ * balance moved, in the caller's transaction; the database's check constraints back the rules
+ * (no negative balance, credit used within the line).
+ */
+public final class WalletService {
+  /** A wallet change and the ledger entries it wrote. */
+  public record Change(Wallet wallet, List<LedgerEntry> entries) {
+    public Change {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  private final Clock clock;
+  private final SettlementCurrency currency;
+
+  public WalletService(Clock clock, SettlementCurrency currency) {
+    this.clock = clock;
+    this.currency = currency;
+  }
+
+  public Wallet get(Tx tx, Principal caller) {
+    String accountId = caller.requirePermissions(io.resourceplans.domain.auth.Permission.ORDER_ACCESS);
+    return tx.wallets().find(accountId).orElseGet(() -> Wallet.empty(accountId, currency.code(), Times.now(clock)));
+  }
+
+  public Page<LedgerEntry> ledger(
+      Tx tx, Principal caller, BalanceKind balanceKind, LedgerEntryKind kind, PageRequest page) {
+    String accountId = caller.requirePermissions(io.resourceplans.domain.auth.Permission.ORDER_ACCESS);
+    return tx.ledger().list(accountId, balanceKind, kind, page);
+  }
+
+  /** Operator top-up: repays used credit first, the rest becomes cash. */
+  public Change topUpCash(Tx tx, Principal caller, String accountId, Money amount) {
+    caller.requireOperator();
+    requireCents(amount, "amount");
+    requireAccount(tx, accountId);
+    Instant now = Times.now(clock);
+    Wallet w = tx.wallets().lockOrCreate(accountId, currency.code(), now);
+    List<LedgerEntry> entries = new ArrayList<>();
+    Money repay = amount.min(w.creditUsed());
+    if (repay.isPositive()) {
+      w = new Wallet(accountId, w.cash(), w.gift(), w.creditLine(), w.creditUsed().minus(repay), now);
+      entries.add(entry(accountId, LedgerEntryKind.CREDIT_REPAYMENT, BalanceKind.CREDIT, repay, w.unusedCredit(), null, null, "credit repaid by top-up", now));
+    }
+    Money toCash = amount.minus(repay);
+    if (toCash.isPositive()) {
+      w = new Wallet(accountId, w.cash().plus(toCash), w.gift(), w.creditLine(), w.creditUsed(), now);
+      entries.add(entry(accountId, LedgerEntryKind.TOP_UP, BalanceKind.CASH, toCash, w.cash(), null, null, "cash top-up", now));
+    }
+    return save(tx, w, entries);
+  }
+
+  public Change grantGift(Tx tx, Principal caller, String accountId, Money amount) {
+    caller.requireOperator();
+    requireCents(amount, "amount");
+    requireAccount(tx, accountId);
+    Instant now = Times.now(clock);
+    Wallet w = tx.wallets().lockOrCreate(accountId, currency.code(), now);
+    w = new Wallet(accountId, w.cash(), w.gift().plus(amount), w.creditLine(), w.creditUsed(), now);
+    return save(tx, w, List.of(entry(accountId, LedgerEntryKind.GIFT_GRANT, BalanceKind.GIFT, amount, w.gift(), null, null, "gift balance granted", now)));
+  }
+
+  /** Sets the credit line; it may not drop below the credit already used. */
+  public Change setCreditLine(Tx tx, Principal caller, String accountId, Money line) {
+    caller.requireOperator();
+    requireCents(line, "credit_line");
+    if (line.isNegative()) {
+      throw DomainException.invalid("credit_line", "must not be negative");
+    }
+    requireAccount(tx, accountId);
+    Instant now = Times.now(clock);
+    Wallet w = tx.wallets().lockOrCreate(accountId, currency.code(), now);
+    if (line.compareTo(w.creditUsed()) < 0) {
+      throw new DomainException(
+          ErrorCode.CREDIT_LINE_BELOW_USED,
+          "the credit line cannot go below the " + w.creditUsed() + " already used",
+          Map.of("credit_used", w.creditUsed().amount().toPlainString()));
+    }
+    Money delta = line.minus(w.creditLine());
+    w = new Wallet(accountId, w.cash(), w.gift(), line, w.creditUsed(), now);
+    return save(tx, w, List.of(entry(accountId, LedgerEntryKind.CREDIT_LINE_CHANGE, BalanceKind.CREDIT, delta, w.unusedCredit(), null, null, "credit line set to " + line, now)));
+  }
+
+  /**
+   * Pays {@code amount} from gift, then cash, then unused credit, all or nothing; refuses with
+   * INSUFFICIENT_BALANCE when the wallet cannot cover it. Used by order payment and by
+   * pay-as-you-go usage charges.
+   */
+  public PaymentSplit pay(
+      Tx tx, String accountId, Money amount, LedgerEntryKind kind, String orderId, String usageId, String description) {
+    currency.require(amount, "amount");
+    Instant now = Times.now(clock);
+    Wallet w = tx.wallets().lockOrCreate(accountId, currency.code(), now);
+    if (amount.compareTo(w.available()) > 0) {
+      throw new DomainException(
+          ErrorCode.INSUFFICIENT_BALANCE,
+          "the wallet can pay " + w.available() + " but " + amount + " is due",
+          Map.of("available", w.available().amount().toPlainString(), "required", amount.amount().toPlainString()));
+    }
+    Money fromGift = amount.min(w.gift());
+    Money rest = amount.minus(fromGift);
+    Money fromCash = rest.min(w.cash());
+    Money fromCredit = rest.minus(fromCash);
+    w = new Wallet(accountId, w.cash().minus(fromCash), w.gift().minus(fromGift), w.creditLine(), w.creditUsed().plus(fromCredit), now);
+    List<LedgerEntry> entries = new ArrayList<>();
+    if (fromGift.isPositive()) {
+      entries.add(entry(accountId, kind, BalanceKind.GIFT, fromGift.negate(), w.gift(), orderId, usageId, description, now));
+    }
+    if (fromCash.isPositive()) {
+      entries.add(entry(accountId, kind, BalanceKind.CASH, fromCash.negate(), w.cash(), orderId, usageId, description, now));
+    }
+    if (fromCredit.isPositive()) {
+      entries.add(entry(accountId, kind, BalanceKind.CREDIT, fromCredit.negate(), w.unusedCredit(), orderId, usageId, description, now));
+    }
+    save(tx, w, entries);
+    return new PaymentSplit(fromGift, fromCash, fromCredit, entries);
+  }
+
+  private Change save(Tx tx, Wallet wallet, List<LedgerEntry> entries) {
+    tx.wallets().update(wallet);
+    entries.forEach(tx.ledger()::insert);
+    return new Change(wallet, entries);
+  }
+
+  private void requireCents(Money amount, String field) {
+    currency.require(amount, field);
+    if (!amount.isWholeCents()) {
+      throw DomainException.invalid(field, "must have at most 2 decimal places");
+    }
+  }
+
+  private static Account requireAccount(Tx tx, String accountId) {
+    return tx.accounts()
+        .find(accountId)
+        .orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", accountId));
+  }
+
+  private static LedgerEntry entry(
+      String accountId, LedgerEntryKind kind, BalanceKind balance, Money amount, Money after,
+      String orderId, String usageId, String description, Instant now) {
+    return new LedgerEntry(accountId, Ids.newId("led"), kind, balance, amount, after, orderId, usageId, description, now);
+  }
+}

@@ -1,0 +1,29 @@
+package io.resourceplans.domain.quota;
+
+import io.resourceplans.domain.catalog.Purpose;
+import io.resourceplans.domain.common.Page;
+import io.resourceplans.domain.common.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Packages, scoped by account. */
+public interface PackageRepository {
+  /** Filters of a package listing; null fields match everything. */
+  record Filter(String productId, Purpose purpose, PackageStatus status, String regionId) {}
+
+  /** Remaining quantity and count of active packages of one product and purpose. */
+  record ActiveTotal(String productId, Purpose purpose, long remaining, long packages) {}
+
+  void insert(PlanPackage pkg);
+
+  Optional<PlanPackage> find(String accountId, String packageId);
+
+  List<PlanPackage> byOrder(String accountId, String orderId);
+
+  /** Newest purchase first. */
+  Page<PlanPackage> list(String accountId, Filter filter, Instant now, PageRequest page);
+
+  /** Sums over active packages, grouped by product and purpose; null filters match everything. */
+  List<ActiveTotal> activeTotals(String accountId, String productId, String regionId, Instant now);
+}

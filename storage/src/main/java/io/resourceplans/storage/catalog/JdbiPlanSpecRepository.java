@@ -1,0 +1,73 @@
+package io.resourceplans.storage.catalog;
+
+import io.resourceplans.domain.catalog.PlanSpec;
+import io.resourceplans.domain.catalog.PlanSpecRepository;
+import io.resourceplans.domain.common.Cursor;
+import io.resourceplans.domain.common.Page;
+import io.resourceplans.domain.common.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** {@link PlanSpecRepository} over {@link PlanSpecDao}. */
+public final class JdbiPlanSpecRepository implements PlanSpecRepository {
+  private final PlanSpecDao dao;
+
+  public JdbiPlanSpecRepository(PlanSpecDao dao) {
+    this.dao = dao;
+  }
+
+  @Override
+  public boolean insert(PlanSpec spec) {
+    if (dao.insert(PlanSpecRow.of(spec)) == 0) {
+      return false;
+    }
+    insertTiers(spec);
+    return true;
+  }
+
+  @Override
+  public void update(PlanSpec spec) {
+    if (dao.update(PlanSpecRow.of(spec)) != 1) {
+      throw new IllegalStateException("updating a plan spec that does not exist: " + spec.planSpecId());
+    }
+    dao.deleteTiers(spec.planSpecId());
+    insertTiers(spec);
+  }
+
+  @Override
+  public Optional<PlanSpec> find(String planSpecId) {
+    return dao.find(planSpecId).map(this::withTiers);
+  }
+
+  @Override
+  public Optional<PlanSpec> findForUpdate(String planSpecId) {
+    return dao.findForUpdate(planSpecId).map(this::withTiers);
+  }
+
+  @Override
+  public Page<PlanSpec> list(String productId, boolean includeRetired, PageRequest page) {
+    String afterId = page.after().map(Cursor::id).orElse(null);
+    List<PlanSpecRow> rows = dao.list(productId, includeRetired, afterId, page.size() + 1);
+    Map<String, List<VolumeTierRow>> tiers =
+        dao.tiers(rows.stream().map(PlanSpecRow::planSpecId).toArray(String[]::new)).stream()
+            .collect(Collectors.groupingBy(VolumeTierRow::planSpecId));
+    return Page.fromOverfetch(
+        rows.stream().map(r -> r.toDomain(tiers.getOrDefault(r.planSpecId(), List.of()))).toList(),
+        page.size(),
+        s -> new Cursor(Instant.EPOCH, s.planSpecId()));
+  }
+
+  private void insertTiers(PlanSpec spec) {
+    List<VolumeTierRow> tiers = VolumeTierRow.of(spec);
+    if (!tiers.isEmpty()) {
+      dao.insertTiers(tiers);
+    }
+  }
+
+  private PlanSpec withTiers(PlanSpecRow row) {
+    return row.toDomain(dao.tiers(new String[] {row.planSpecId()}));
+  }
+}
