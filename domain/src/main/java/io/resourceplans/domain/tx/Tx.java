@@ -26,18 +26,11 @@ public interface Tx {
 
   IdempotencyRepository idempotency();
 
-  // Accessors added while the purchase flows are being wired; JdbiTx overrides each.
-  default ProductRepository products() {
-    throw new UnsupportedOperationException("products not wired");
-  }
+  ProductRepository products();
 
-  default PlanSpecRepository planSpecs() {
-    throw new UnsupportedOperationException("planSpecs not wired");
-  }
+  PlanSpecRepository planSpecs();
 
-  default TermsRepository terms() {
-    throw new UnsupportedOperationException("terms not wired");
-  }
+  TermsRepository terms();
 
   io.resourceplans.domain.identity.IdentityVerificationRepository identityVerifications();
 
@@ -54,5 +47,4 @@ public interface Tx {
   OrderRepository orders();
 
   PackageRepository packages();
-  // @@tx-accessors-end
 }

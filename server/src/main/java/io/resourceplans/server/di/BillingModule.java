@@ -2,11 +2,13 @@ package io.resourceplans.server.di;
 
 import dagger.Module;
 import dagger.Provides;
+import io.resourceplans.domain.activation.PackageAvailability;
 import io.resourceplans.domain.billing.OrderService;
 import io.resourceplans.domain.billing.OrderSettings;
 import io.resourceplans.domain.billing.VoucherService;
 import io.resourceplans.domain.billing.WalletService;
 import io.resourceplans.domain.money.SettlementCurrency;
+import io.resourceplans.domain.quota.ActivePackageTotals;
 import io.resourceplans.domain.quota.PackageService;
 import io.resourceplans.domain.terms.TermsService;
 import java.time.Clock;
@@ -43,5 +45,11 @@ public interface BillingModule {
   @Singleton
   static PackageService packageService(Clock clock) {
     return new PackageService(clock);
+  }
+
+  @Provides
+  @Singleton
+  static PackageAvailability packageAvailability() {
+    return new ActivePackageTotals();
   }
 }

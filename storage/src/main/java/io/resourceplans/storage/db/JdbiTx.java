@@ -130,5 +130,4 @@ final class JdbiTx implements Tx {
   public PlanSpecRepository planSpecs() {
     return new JdbiPlanSpecRepository(handle.attach(PlanSpecDao.class));
   }
-  // @@jdbitx-accessors-end
 }
