@@ -116,6 +116,12 @@ class Seed001PurchaseTest {
     assertFalse(line.getResource().isEmpty());
     assertFalse(line.getConfiguration().isEmpty());
     assertEquals(terms, created.getAcceptedTermsVersion());
+    var acceptance =
+        server.jdbi().withHandle(h ->
+            h.createQuery("select version, accepted_by, accept_time from terms_acceptances where account_id = :a and subject = :s")
+                .bind("a", accountId).bind("s", "order:" + created.getOrderId()).mapToMap().one());
+    assertEquals(terms, acceptance.get("version"));
+    assertEquals(buyer.getApiKey().getApiKeyId(), acceptance.get("accepted_by"));
 
     // Wallet like the payment page (gift, cash, no credit) and one usable voucher.
     Buyers.fund(server, buyer, "18.70", "20.00");

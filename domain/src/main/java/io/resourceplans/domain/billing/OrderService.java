@@ -23,6 +23,7 @@ import io.resourceplans.domain.quota.PlanPackage;
 import io.resourceplans.domain.region.Region;
 import io.resourceplans.domain.region.Regions;
 import io.resourceplans.domain.terms.Terms;
+import io.resourceplans.domain.terms.TermsAcceptances;
 import io.resourceplans.domain.terms.TermsKind;
 import io.resourceplans.domain.terms.TermsService;
 import io.resourceplans.domain.tx.Tx;
@@ -43,6 +44,7 @@ public final class OrderService {
   private final SettlementCurrency currency;
   private final OrderSettings settings;
   private final TermsService terms;
+  private final TermsAcceptances acceptances;
   private final WalletService wallets;
   private final VoucherService vouchers;
 
@@ -51,12 +53,14 @@ public final class OrderService {
       SettlementCurrency currency,
       OrderSettings settings,
       TermsService terms,
+      TermsAcceptances acceptances,
       WalletService wallets,
       VoucherService vouchers) {
     this.clock = clock;
     this.currency = currency;
     this.settings = settings;
     this.terms = terms;
+    this.acceptances = acceptances;
     this.wallets = wallets;
     this.vouchers = vouchers;
   }
@@ -97,12 +101,13 @@ public final class OrderService {
             quote.total(),
             accepted.version(),
             now,
-            principalName(caller),
+            acceptedBy(caller),
             now,
             now.plus(settings.unpaidOrderTtl()),
             null,
             null);
     tx.orders().insert(order);
+    acceptances.record(tx, caller, accepted, "order:" + order.orderId(), now);
     return order;
   }
 
@@ -199,8 +204,9 @@ public final class OrderService {
     };
   }
 
-  private static String principalName(Principal caller) {
-    return caller.subUserId() != null ? caller.subUserId() : caller.apiKeyId() != null ? caller.apiKeyId() : caller.accountId();
+  /** The sub-user, else the main-account key, that placed the order (as terms acceptances record it). */
+  private static String acceptedBy(Principal caller) {
+    return caller.subUserId() != null ? caller.subUserId() : caller.apiKeyId();
   }
 
   private static Order find(Tx tx, String accountId, String orderId) {

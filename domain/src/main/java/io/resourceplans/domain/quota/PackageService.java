@@ -22,8 +22,6 @@ public final class PackageService {
   /** Remaining quota of one product: in total and per purpose (active packages only). */
   public record ProductSummary(String productId, long remaining, Map<Purpose, PackageRepository.ActiveTotal> purposes) {}
 
-  private static final int MAX_PRODUCTS = 1000;
-
   private final Clock clock;
 
   public PackageService(Clock clock) {
@@ -47,8 +45,15 @@ public final class PackageService {
       tx.products().find(productId).orElseThrow(() -> DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId));
       productIds.add(productId);
     } else {
-      tx.products().list(new PageRequest(PageRequest.MAX_PAGE_SIZE, java.util.Optional.empty()))
-          .items().stream().map(Product::productId).limit(MAX_PRODUCTS).forEach(productIds::add);
+      PageRequest page = new PageRequest(PageRequest.MAX_PAGE_SIZE, java.util.Optional.empty());
+      while (true) {
+        Page<Product> products = tx.products().list(page);
+        products.items().stream().map(Product::productId).forEach(productIds::add);
+        if (products.nextPageToken().isEmpty()) {
+          break;
+        }
+        page = PageRequest.of(PageRequest.MAX_PAGE_SIZE, PageRequest.MAX_PAGE_SIZE, products.nextPageToken().get());
+      }
     }
     Map<String, Map<Purpose, PackageRepository.ActiveTotal>> byProduct = new LinkedHashMap<>();
     for (String id : productIds) {

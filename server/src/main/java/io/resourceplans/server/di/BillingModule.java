@@ -10,6 +10,7 @@ import io.resourceplans.domain.billing.WalletService;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.quota.ActivePackageTotals;
 import io.resourceplans.domain.quota.PackageService;
+import io.resourceplans.domain.terms.TermsAcceptances;
 import io.resourceplans.domain.terms.TermsService;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -36,9 +37,10 @@ public interface BillingModule {
       SettlementCurrency currency,
       OrderSettings settings,
       TermsService terms,
+      TermsAcceptances acceptances,
       WalletService wallets,
       VoucherService vouchers) {
-    return new OrderService(clock, currency, settings, terms, wallets, vouchers);
+    return new OrderService(clock, currency, settings, terms, acceptances, wallets, vouchers);
   }
 
   @Provides
