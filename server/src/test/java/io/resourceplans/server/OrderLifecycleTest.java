@@ -157,6 +157,17 @@ class OrderLifecycleTest {
     assertEquals(second.getOrderId(), page.getOrders(0).getOrderId());
     var next = server.plan(key).listOrders(ListOrdersRequest.newBuilder().setPageSize(1).setPageToken(page.getNextPageToken()).build());
     assertEquals(first.getOrderId(), next.getOrders(0).getOrderId());
+    // A token continues only the list (and filters) that issued it.
+    assertRefused(
+        Status.Code.INVALID_ARGUMENT,
+        "PAGE_TOKEN_INVALID",
+        () ->
+            server.plan(key).listOrders(
+                ListOrdersRequest.newBuilder()
+                    .setPageSize(1)
+                    .setState(OrderState.ORDER_STATE_PAID)
+                    .setPageToken(page.getNextPageToken())
+                    .build()));
   }
 
   @Test

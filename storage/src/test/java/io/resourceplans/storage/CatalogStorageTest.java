@@ -119,7 +119,7 @@ class CatalogStorageTest {
   @Test
   void specsOfAProductPageInIdOrderWithRetiredOnesOnRequest() {
     List<String> active = new ArrayList<>();
-    PageRequest page = PageRequest.of(1, 10, "");
+    PageRequest page = PageRequest.of(1, 10, "", "specs");
     while (true) {
       PageRequest current = page;
       Page<PlanSpec> result = transactor.readOnly(tx -> tx.planSpecs().list("mail", false, current));
@@ -127,11 +127,11 @@ class CatalogStorageTest {
       if (result.nextPageToken().isEmpty()) {
         break;
       }
-      page = PageRequest.of(1, 10, result.nextPageToken().get());
+      page = PageRequest.of(1, 10, result.nextPageToken().get(), "specs");
     }
     assertEquals(List.of("mail-10000", "mail-100000", "mail-1000000"), active);
 
-    List<String> products = transactor.readOnly(tx -> tx.products().list(PageRequest.of(2, 10, ""))).items()
+    List<String> products = transactor.readOnly(tx -> tx.products().list(PageRequest.of(2, 10, "", "products"))).items()
         .stream().map(Product::productId).toList();
     assertEquals(2, products.size());
     assertTrue(products.get(0).compareTo(products.get(1)) < 0);

@@ -37,26 +37,9 @@ public final class CatalogService {
     return tx.products().find(productId).orElseThrow(() -> productNotFound(productId));
   }
 
-  /**
-   * A product's specs. A page token names the last spec of the previous page, so one issued for
-   * another product is refused rather than silently continuing elsewhere.
-   */
+  /** A product's specs (page tokens are bound to the product and filters by the caller's list key). */
   public Page<PlanSpec> listPlanSpecs(Tx tx, String productId, boolean includeRetired, PageRequest page) {
     getProduct(tx, productId);
-    page.after()
-        .map(Cursor::id)
-        .ifPresent(
-            after -> {
-              boolean ofThisProduct =
-                  tx.planSpecs().find(after).map(s -> s.productId().equals(productId)).orElse(false);
-              if (!ofThisProduct) {
-                throw new DomainException(
-                    ErrorCode.PAGE_TOKEN_INVALID,
-                    "page_token was issued for another list",
-                    Map.of(),
-                    List.of(new FieldViolation("page_token", "was issued for another product's list")));
-              }
-            });
     return tx.planSpecs().list(productId, includeRetired, page);
   }
 

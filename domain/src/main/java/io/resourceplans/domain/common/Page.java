@@ -14,12 +14,13 @@ public record Page<T>(List<T> items, Optional<String> nextPageToken) {
    * Builds a page from up to {@code size + 1} rows fetched after the cursor: the extra row only
    * says that another page exists.
    */
-  public static <T> Page<T> fromOverfetch(List<T> rows, int size, Function<T, Cursor> cursorOf) {
+  public static <T> Page<T> fromOverfetch(List<T> rows, PageRequest page, Function<T, Cursor> cursorOf) {
+    int size = page.size();
     if (rows.size() <= size) {
       return new Page<>(rows, Optional.empty());
     }
     List<T> items = rows.subList(0, size);
-    return new Page<>(items, Optional.of(PageRequest.encode(cursorOf.apply(items.get(size - 1)))));
+    return new Page<>(items, Optional.of(page.tokenAfter(cursorOf.apply(items.get(size - 1)))));
   }
 
   public <R> Page<R> map(Function<T, R> f) {

@@ -12,52 +12,75 @@ import java.util.Optional;
 
 /**
  * A page size and an optional position, decoded from the API's {@code page_size} and
- * {@code page_token}. Page tokens are opaque to callers: base64url of "micros:id".
+ * {@code page_token}. {@code list} names the query a token belongs to (the list and its filters,
+ * as the caller computes it); a token is only accepted by the list that issued it. Tokens are
+ * opaque to callers: base64url of "micros:list:id".
  */
-public record PageRequest(int size, Optional<Cursor> after) {
+public record PageRequest(int size, Optional<Cursor> after, String list) {
   public static final int MAX_PAGE_SIZE = 100;
 
   public PageRequest {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException("page size out of range: " + size);
     }
+    if (list.indexOf(':') >= 0) {
+      throw new IllegalArgumentException("list key must not contain ':'");
+    }
   }
 
-  /** Applies the default for 0 and decodes the token; a token that does not decode is bad input. */
-  public static PageRequest of(int requestedSize, int defaultSize, String pageToken) {
+  /** The first page of a list. */
+  public static PageRequest first(int size, String list) {
+    return new PageRequest(size, Optional.empty(), list);
+  }
+
+  /**
+   * Applies the default for 0 and decodes the token; a token that does not decode, or that another
+   * list issued, is refused with PAGE_TOKEN_INVALID.
+   */
+  public static PageRequest of(int requestedSize, int defaultSize, String pageToken, String list) {
     if (requestedSize < 0 || requestedSize > MAX_PAGE_SIZE) {
       throw DomainException.invalid("page_size", "must be between 0 and " + MAX_PAGE_SIZE);
     }
     int size = requestedSize == 0 ? defaultSize : requestedSize;
-    return new PageRequest(size, decode(pageToken));
+    return new PageRequest(size, decode(pageToken, list), list);
   }
 
-  public static String encode(Cursor cursor) {
+  /** The token of the page after {@code cursor} in this list. */
+  public String tokenAfter(Cursor cursor) {
     Instant t = cursor.createTime();
     long micros = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
-    String raw = micros + ":" + cursor.id();
+    String raw = micros + ":" + list + ":" + cursor.id();
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Optional<Cursor> decode(String token) {
+  private static Optional<Cursor> decode(String token, String list) {
     if (token == null || token.isEmpty()) {
       return Optional.empty();
     }
+    String raw;
     try {
-      String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      int colon = raw.indexOf(':');
-      if (colon <= 0 || colon == raw.length() - 1) {
-        throw new IllegalArgumentException("no separator");
-      }
-      long micros = Long.parseLong(raw.substring(0, colon));
-      Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-      return Optional.of(new Cursor(time, raw.substring(colon + 1)));
-    } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      throw new DomainException(
-          ErrorCode.PAGE_TOKEN_INVALID,
-          "page_token is not a token returned by this list",
-          Map.of(),
-          List.of(new FieldViolation("page_token", "is not a token returned by this list")));
+      raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw invalidToken("is not a token returned by this list");
     }
+    String[] parts = raw.split(":", 3);
+    if (parts.length != 3 || parts[2].isEmpty()) {
+      throw invalidToken("is not a token returned by this list");
+    }
+    if (!parts[1].equals(list)) {
+      throw invalidToken("was issued for another list or other filters");
+    }
+    try {
+      long micros = Long.parseLong(parts[0]);
+      Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+      return Optional.of(new Cursor(time, parts[2]));
+    } catch (NumberFormatException | java.time.DateTimeException e) {
+      throw invalidToken("is not a token returned by this list");
+    }
+  }
+
+  private static DomainException invalidToken(String why) {
+    return new DomainException(
+        ErrorCode.PAGE_TOKEN_INVALID, "page_token " + why, Map.of(), List.of(new FieldViolation("page_token", why)));
   }
 }

@@ -79,8 +79,7 @@ public final class IdentityVerificationService {
     if (state == IdentityState.UNVERIFIED) {
       throw DomainException.invalid("state", "submissions are PENDING, VERIFIED or REJECTED");
     }
-    ReviewQueueCursor cursor = new ReviewQueueCursor(state, accountId);
-    return cursor.wrap(tx.identityVerifications().list(state, accountId, cursor.unwrap(page)));
+    return tx.identityVerifications().list(state, accountId, page);
   }
 
   /** Approving makes the account VERIFIED; rejecting makes it REJECTED, free to submit again. */

@@ -45,14 +45,14 @@ public final class PackageService {
       tx.products().find(productId).orElseThrow(() -> DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId));
       productIds.add(productId);
     } else {
-      PageRequest page = new PageRequest(PageRequest.MAX_PAGE_SIZE, java.util.Optional.empty());
+      PageRequest page = PageRequest.first(PageRequest.MAX_PAGE_SIZE, "summary");
       while (true) {
         Page<Product> products = tx.products().list(page);
         products.items().stream().map(Product::productId).forEach(productIds::add);
         if (products.nextPageToken().isEmpty()) {
           break;
         }
-        page = PageRequest.of(PageRequest.MAX_PAGE_SIZE, PageRequest.MAX_PAGE_SIZE, products.nextPageToken().get());
+        page = PageRequest.of(PageRequest.MAX_PAGE_SIZE, PageRequest.MAX_PAGE_SIZE, products.nextPageToken().get(), "summary");
       }
     }
     Map<String, Map<Purpose, PackageRepository.ActiveTotal>> byProduct = new LinkedHashMap<>();

@@ -25,7 +25,7 @@ public final class RegionService {
             .filter(r -> after == null || r.regionId().compareTo(after) > 0)
             .limit(page.size() + 1L)
             .toList();
-    return Page.fromOverfetch(rest, page.size(), r -> new Cursor(Instant.EPOCH, r.regionId()));
+    return Page.fromOverfetch(rest, page, r -> new Cursor(Instant.EPOCH, r.regionId()));
   }
 
   /**

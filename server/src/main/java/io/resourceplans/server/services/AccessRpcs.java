@@ -101,7 +101,7 @@ public final class AccessRpcs {
     Principal caller = CallPrincipal.current();
     caller.requireOperator();
     var state = AccessMapper.toDomainFilter(request.getState());
-    PageRequest pageRequest = PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    PageRequest pageRequest = Pages.of(request, DEFAULT_PAGE_SIZE);
     var page =
         transactor.readOnly(
             tx -> identity.list(tx, caller, state, emptyToNull(request.getAccountId()), pageRequest));
@@ -169,7 +169,7 @@ public final class AccessRpcs {
 
   public void listRegions(ListRegionsRequest request, StreamObserver<ListRegionsResponse> out) {
     PageRequest pageRequest =
-        PageRequest.of(request.getPageSize(), DEFAULT_REGION_PAGE_SIZE, request.getPageToken());
+        Pages.of(request, DEFAULT_REGION_PAGE_SIZE);
     var page = transactor.readOnly(tx -> regions.list(tx, pageRequest));
     reply(
         out,
@@ -227,7 +227,7 @@ public final class AccessRpcs {
 
   public void listActivations(ListActivationsRequest request, StreamObserver<ListActivationsResponse> out) {
     Principal caller = CallPrincipal.current();
-    PageRequest pageRequest = PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    PageRequest pageRequest = Pages.of(request, DEFAULT_PAGE_SIZE);
     var page = transactor.readOnly(tx -> activations.list(tx, caller, pageRequest));
     reply(
         out,

@@ -107,7 +107,7 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
   public void listSubUsers(ListSubUsersRequest request, StreamObserver<ListSubUsersResponse> out) {
     Principal caller = CallPrincipal.current();
     PageRequest pageRequest =
-        PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+        Pages.of(request, DEFAULT_PAGE_SIZE);
     var page = transactor.readOnly(tx -> accounts.listSubUsers(tx, caller, pageRequest));
     reply(
         out,
@@ -165,7 +165,7 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
   public void listApiKeys(ListApiKeysRequest request, StreamObserver<ListApiKeysResponse> out) {
     Principal caller = CallPrincipal.current();
     PageRequest pageRequest =
-        PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+        Pages.of(request, DEFAULT_PAGE_SIZE);
     var page =
         transactor.readOnly(
             tx -> accounts.listApiKeys(tx, caller, emptyToNull(request.getSubUserId()), pageRequest));

@@ -131,7 +131,7 @@ public final class BillingRpcs {
 
   public void listOrders(ListOrdersRequest request, StreamObserver<ListOrdersResponse> out) {
     Principal caller = CallPrincipal.current();
-    PageRequest page = PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    PageRequest page = Pages.of(request, DEFAULT_PAGE_SIZE);
     reply(
         out,
         transactor.readOnly(
@@ -181,7 +181,7 @@ public final class BillingRpcs {
 
   public void listLedgerEntries(ListLedgerEntriesRequest request, StreamObserver<ListLedgerEntriesResponse> out) {
     Principal caller = CallPrincipal.current();
-    PageRequest page = PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    PageRequest page = Pages.of(request, DEFAULT_PAGE_SIZE);
     var result =
         transactor.readOnly(
             tx ->
@@ -197,7 +197,7 @@ public final class BillingRpcs {
 
   public void listVouchers(ListVouchersRequest request, StreamObserver<ListVouchersResponse> out) {
     Principal caller = CallPrincipal.current();
-    PageRequest page = PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    PageRequest page = Pages.of(request, DEFAULT_PAGE_SIZE);
     var result =
         transactor.readOnly(
             tx ->
@@ -214,7 +214,7 @@ public final class BillingRpcs {
 
   public void listPackages(ListPackagesRequest request, StreamObserver<ListPackagesResponse> out) {
     Principal caller = CallPrincipal.current();
-    PageRequest page = PageRequest.of(request.getPageSize(), DEFAULT_PACKAGE_PAGE_SIZE, request.getPageToken());
+    PageRequest page = Pages.of(request, DEFAULT_PACKAGE_PAGE_SIZE);
     var filter =
         new PackageRepository.Filter(
             emptyToNull(request.getProductId()),

@@ -59,7 +59,7 @@ public final class CatalogRpcs {
   }
 
   public void listProducts(ListProductsRequest request, StreamObserver<ListProductsResponse> out) {
-    PageRequest page = PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    PageRequest page = Pages.of(request, DEFAULT_PAGE_SIZE);
     var products = transactor.readOnly(tx -> catalog.listProducts(tx, page));
     reply(
         out,
@@ -75,7 +75,7 @@ public final class CatalogRpcs {
   }
 
   public void listPlanSpecs(ListPlanSpecsRequest request, StreamObserver<ListPlanSpecsResponse> out) {
-    PageRequest page = PageRequest.of(request.getPageSize(), DEFAULT_PAGE_SIZE, request.getPageToken());
+    PageRequest page = Pages.of(request, DEFAULT_PAGE_SIZE);
     var specs =
         transactor.readOnly(
             tx -> catalog.listPlanSpecs(tx, request.getProductId(), request.getIncludeRetired(), page));

@@ -43,7 +43,7 @@ public final class JdbiApiKeyRepository implements ApiKeyRepository {
             page.size() + 1);
     return Page.fromOverfetch(
         rows.stream().map(ApiKeyRow::toDomain).toList(),
-        page.size(),
+        page,
         k -> new Cursor(k.createTime(), k.apiKeyId()));
   }
 

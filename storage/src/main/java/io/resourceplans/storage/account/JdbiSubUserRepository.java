@@ -38,7 +38,7 @@ public final class JdbiSubUserRepository implements SubUserRepository {
             page.size() + 1);
     return Page.fromOverfetch(
         rows.stream().map(SubUserRow::toDomain).toList(),
-        page.size(),
+        page,
         s -> new Cursor(s.createTime(), s.subUserId()));
   }
 

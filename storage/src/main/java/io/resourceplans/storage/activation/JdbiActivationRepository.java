@@ -35,6 +35,6 @@ public final class JdbiActivationRepository implements ActivationRepository {
             after == null ? null : after.regionId(),
             page.size() + 1);
     return Page.fromOverfetch(
-        rows.stream().map(ActivationRow::toDomain).toList(), page.size(), ActivationCursor::of);
+        rows.stream().map(ActivationRow::toDomain).toList(), page, ActivationCursor::of);
   }
 }

@@ -34,7 +34,7 @@ public final class JdbiLedgerRepository implements LedgerRepository {
             page.size() + 1);
     return Page.fromOverfetch(
         rows.stream().map(LedgerEntryRow::toDomain).toList(),
-        page.size(),
+        page,
         e -> new Cursor(e.createTime(), e.ledgerEntryId()));
   }
 }

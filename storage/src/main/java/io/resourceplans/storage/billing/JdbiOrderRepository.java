@@ -64,6 +64,6 @@ public final class JdbiOrderRepository implements OrderRepository {
             before == null ? null : before.id(),
             page.size() + 1);
     return Page.fromOverfetch(
-        rows.stream().map(OrderRow::toDomain).toList(), page.size(), o -> new Cursor(o.createTime(), o.orderId()));
+        rows.stream().map(OrderRow::toDomain).toList(), page, o -> new Cursor(o.createTime(), o.orderId()));
   }
 }

@@ -45,7 +45,7 @@ public final class JdbiVoucherRepository implements VoucherRepository {
             page.size() + 1);
     return Page.fromOverfetch(
         rows.stream().map(VoucherRow::toDomain).toList(),
-        page.size(),
+        page,
         v -> new Cursor(v.expireTime(), v.voucherId()));
   }
 }

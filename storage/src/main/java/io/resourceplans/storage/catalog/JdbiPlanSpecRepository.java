@@ -56,7 +56,7 @@ public final class JdbiPlanSpecRepository implements PlanSpecRepository {
             .collect(Collectors.groupingBy(VolumeTierRow::planSpecId));
     return Page.fromOverfetch(
         rows.stream().map(r -> r.toDomain(tiers.getOrDefault(r.planSpecId(), List.of()))).toList(),
-        page.size(),
+        page,
         s -> new Cursor(Instant.EPOCH, s.planSpecId()));
   }
 

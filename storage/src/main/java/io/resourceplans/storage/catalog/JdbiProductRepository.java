@@ -56,7 +56,7 @@ public final class JdbiProductRepository implements ProductRepository {
             .collect(Collectors.groupingBy(PayAsYouGoPriceRow::productId));
     return Page.fromOverfetch(
         rows.stream().map(r -> r.toDomain(prices.getOrDefault(r.productId(), List.of()))).toList(),
-        page.size(),
+        page,
         p -> new Cursor(Instant.EPOCH, p.productId()));
   }
 

@@ -49,7 +49,7 @@ public final class JdbiIdentityVerificationRepository implements IdentityVerific
             page.size() + 1);
     return Page.fromOverfetch(
         rows.stream().map(IdentityVerificationRow::toDomain).toList(),
-        page.size(),
+        page,
         v -> new Cursor(v.submitTime(), v.identityVerificationId()));
   }
 

@@ -49,7 +49,7 @@ public final class JdbiPackageRepository implements PackageRepository {
             page.size() + 1);
     return Page.fromOverfetch(
         rows.stream().map(PackageRow::toDomain).toList(),
-        page.size(),
+        page,
         p -> new Cursor(p.purchaseTime(), p.packageId()));
   }
 
