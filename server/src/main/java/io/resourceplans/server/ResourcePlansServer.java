@@ -11,6 +11,7 @@ import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ApiInterceptors;
 import io.resourceplans.server.grpc.ServerTransport;
 import io.resourceplans.server.health.DatabaseHealth;
+import io.resourceplans.server.reminders.ExpiryReminderScheduler;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class ResourcePlansServer {
   private final HealthStatusManager health;
   private final DatabaseHealth databaseHealth;
   private final CatalogSeeder catalogSeeder;
+  private final ExpiryReminderScheduler expiryReminders;
   private Server server;
 
   @Inject
@@ -43,12 +45,14 @@ public final class ResourcePlansServer {
       ApiInterceptors interceptors,
       HealthStatusManager health,
       DataSource dataSource,
-      CatalogSeeder catalogSeeder) {
+      CatalogSeeder catalogSeeder,
+      ExpiryReminderScheduler expiryReminders) {
     this.transport = transport;
     this.services = services;
     this.interceptors = interceptors;
     this.health = health;
     this.catalogSeeder = catalogSeeder;
+    this.expiryReminders = expiryReminders;
     List<String> names =
         services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).sorted().toList();
     this.databaseHealth = new DatabaseHealth(dataSource, health, names);
@@ -66,6 +70,7 @@ public final class ResourcePlansServer {
         .addService(ProtoReflectionService.newInstance());
     server = builder.build().start();
     databaseHealth.start();
+    expiryReminders.start();
     log.info("listening on {}", transport.describe());
     return this;
   }
@@ -84,6 +89,7 @@ public final class ResourcePlansServer {
       return;
     }
     health.enterTerminalState();
+    expiryReminders.stop();
     databaseHealth.close();
     server.shutdown();
     if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -44,6 +44,7 @@ class NettyServerTest {
             .operatorKey("rpo.netty-test")
             .currency(new io.resourceplans.domain.money.SettlementCurrency("CNY"))
             .orderSettings(new io.resourceplans.domain.billing.OrderSettings(java.time.Duration.ofHours(24)))
+            .reminderSettings(io.resourceplans.domain.notification.ReminderSettings.defaults())
             .build()
             .server()
             .start();

@@ -1,6 +1,7 @@
 package io.resourceplans.domain.billing;
 
 import io.resourceplans.domain.account.Account;
+import io.resourceplans.domain.alert.AlertService;
 import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.catalog.PlanSpec;
@@ -47,6 +48,7 @@ public final class OrderService {
   private final TermsAcceptances acceptances;
   private final WalletService wallets;
   private final VoucherService vouchers;
+  private final AlertService alerts;
 
   public OrderService(
       Clock clock,
@@ -55,7 +57,8 @@ public final class OrderService {
       TermsService terms,
       TermsAcceptances acceptances,
       WalletService wallets,
-      VoucherService vouchers) {
+      VoucherService vouchers,
+      AlertService alerts) {
     this.clock = clock;
     this.currency = currency;
     this.settings = settings;
@@ -63,6 +66,7 @@ public final class OrderService {
     this.acceptances = acceptances;
     this.wallets = wallets;
     this.vouchers = vouchers;
+    this.alerts = alerts;
   }
 
   /** Creates a PENDING_PAYMENT order after the identity, region, spec and terms checks. */
@@ -156,6 +160,8 @@ public final class OrderService {
     Payment payment = new Payment(voucherId, discount, split.gift(), split.cash(), split.credit(), now);
     tx.orders().markPaid(accountId, orderId, discount, due, payment);
     List<PlanPackage> issued = issuePackages(tx, order, now);
+    // New quota may lift the remaining quantity back to the alert threshold: re-arm it.
+    alerts.evaluate(tx, accountId, order.productId(), order.purpose(), now);
     return new PaidOrder(find(tx, accountId, orderId), issued);
   }
 

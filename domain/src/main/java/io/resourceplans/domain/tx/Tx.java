@@ -47,4 +47,12 @@ public interface Tx {
   OrderRepository orders();
 
   PackageRepository packages();
+
+  io.resourceplans.domain.alert.AlertSettingRepository alertSettings();
+
+  io.resourceplans.domain.notification.InternalMessageRepository internalMessages();
+
+  io.resourceplans.domain.notification.NotificationOutbox notificationOutbox();
+
+  io.resourceplans.domain.notification.ExpiryReminderRepository expiryReminders();
 }

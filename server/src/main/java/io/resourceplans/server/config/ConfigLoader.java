@@ -2,6 +2,7 @@ package io.resourceplans.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ public final class ConfigLoader {
           new Option("data-dir", "RP_DATA_DIR", "data", "directory for the embedded database and the generated operator key"),
           new Option("shutdown-grace-seconds", "RP_SHUTDOWN_GRACE_SECONDS", "20", "how long in-flight calls may finish on SIGTERM"),
           new Option("currency", "RP_CURRENCY", "CNY", "the one currency prices, wallets and vouchers are in (ISO 4217)"),
-          new Option("order-ttl-minutes", "RP_ORDER_TTL_MINUTES", "1440", "how long an unpaid order can be paid"));
+          new Option("order-ttl-minutes", "RP_ORDER_TTL_MINUTES", "1440", "how long an unpaid order can be paid"),
+          new Option("reminder-offsets-days", "RP_REMINDER_OFFSETS_DAYS", "30,7,1", "days before a package expires that expiry reminders go out, comma-separated; empty = none"),
+          new Option("reminder-period-seconds", "RP_REMINDER_PERIOD_SECONDS", "60", "how often the server looks for due expiry reminders"));
 
   private ConfigLoader() {}
 
@@ -57,7 +60,9 @@ public final class ConfigLoader {
         Path.of(values.get("data-dir")),
         Duration.ofSeconds(intValue(values, "shutdown-grace-seconds", 0, 3600)),
         currency(values.get("currency")),
-        Duration.ofMinutes(intValue(values, "order-ttl-minutes", 1, 525_600)));
+        Duration.ofMinutes(intValue(values, "order-ttl-minutes", 1, 525_600)),
+        offsetsDays(values.get("reminder-offsets-days")),
+        Duration.ofSeconds(intValue(values, "reminder-period-seconds", 1, 86_400)));
   }
 
   public static String usage() {
@@ -103,6 +108,27 @@ public final class ConfigLoader {
       throw new IllegalArgumentException("--currency must be an ISO 4217 code such as CNY, got '" + code + "'");
     }
     return code;
+  }
+
+  private static List<Integer> offsetsDays(String raw) {
+    if (raw.isEmpty()) {
+      return List.of();
+    }
+    List<Integer> days = new ArrayList<>();
+    for (String part : raw.split(",")) {
+      String p = part.trim();
+      try {
+        int d = Integer.parseInt(p);
+        if (d < 1 || d > 3650 || days.contains(d)) {
+          throw new NumberFormatException();
+        }
+        days.add(d);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "--reminder-offsets-days must be distinct whole days from 1 to 3650 separated by commas, got '" + raw + "'");
+      }
+    }
+    return days;
   }
 
   private static Optional<String> nonEmpty(String s) {

@@ -3,8 +3,10 @@ package io.resourceplans.server.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Everything the server is told at start. An empty database URL means "start the embedded
@@ -23,7 +25,9 @@ public record ServerConfig(
     Path dataDirectory,
     Duration shutdownGrace,
     String currency,
-    Duration unpaidOrderTtl) {
+    Duration unpaidOrderTtl,
+    List<Integer> reminderOffsetsDays,
+    Duration reminderPeriod) {
 
   /** The settings as printed at start, secrets masked. */
   public Map<String, String> describe() {
@@ -40,6 +44,8 @@ public record ServerConfig(
     out.put("shutdown-grace-seconds", Long.toString(shutdownGrace.toSeconds()));
     out.put("currency", currency);
     out.put("order-ttl-minutes", Long.toString(unpaidOrderTtl.toMinutes()));
+    out.put("reminder-offsets-days", reminderOffsetsDays.isEmpty() ? "(none)" : reminderOffsetsDays.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    out.put("reminder-period-seconds", Long.toString(reminderPeriod.toSeconds()));
     return out;
   }
 }

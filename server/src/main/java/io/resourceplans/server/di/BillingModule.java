@@ -3,6 +3,7 @@ package io.resourceplans.server.di;
 import dagger.Module;
 import dagger.Provides;
 import io.resourceplans.domain.activation.PackageAvailability;
+import io.resourceplans.domain.alert.AlertService;
 import io.resourceplans.domain.billing.OrderService;
 import io.resourceplans.domain.billing.OrderSettings;
 import io.resourceplans.domain.billing.VoucherService;
@@ -39,8 +40,9 @@ public interface BillingModule {
       TermsService terms,
       TermsAcceptances acceptances,
       WalletService wallets,
-      VoucherService vouchers) {
-    return new OrderService(clock, currency, settings, terms, acceptances, wallets, vouchers);
+      VoucherService vouchers,
+      AlertService alerts) {
+    return new OrderService(clock, currency, settings, terms, acceptances, wallets, vouchers, alerts);
   }
 
   @Provides

@@ -2,8 +2,12 @@ package io.resourceplans.server.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.resourceplans.domain.alert.AlertService;
 import io.resourceplans.domain.billing.OrderSettings;
 import io.resourceplans.domain.money.SettlementCurrency;
+import io.resourceplans.domain.notification.ExpiryReminderService;
+import io.resourceplans.domain.notification.ReminderSettings;
+import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.ResourcePlansServer;
 import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ServerTransport;
@@ -23,6 +27,7 @@ import javax.sql.DataSource;
       CatalogModule.class,
       AccessModule.class,
       BillingModule.class,
+      AlertModule.class,
       ServicesModule.class,
       InterceptorsModule.class
     })
@@ -30,6 +35,13 @@ public interface ServerComponent {
   ResourcePlansServer server();
 
   CatalogSeeder catalogSeeder();
+
+  ExpiryReminderService expiryReminders();
+
+  /** For tests that run the alert crossing rule in a transaction of their own. */
+  AlertService alerts();
+
+  Transactor transactor();
 
   /** Builds the component. */
   @Component.Builder
@@ -51,6 +63,9 @@ public interface ServerComponent {
 
     @BindsInstance
     Builder orderSettings(OrderSettings orderSettings);
+
+    @BindsInstance
+    Builder reminderSettings(ReminderSettings reminderSettings);
 
     ServerComponent build();
   }

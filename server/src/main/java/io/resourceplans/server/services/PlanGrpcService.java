@@ -3,6 +3,8 @@ package io.resourceplans.server.services;
 import io.grpc.stub.StreamObserver;
 import io.resourceplans.api.v1.CancelOrderRequest;
 import io.resourceplans.api.v1.CancelOrderResponse;
+import io.resourceplans.api.v1.ClearAlertThresholdRequest;
+import io.resourceplans.api.v1.ClearAlertThresholdResponse;
 import io.resourceplans.api.v1.CreateOrderRequest;
 import io.resourceplans.api.v1.CreateOrderResponse;
 import io.resourceplans.api.v1.GetCurrentTermsRequest;
@@ -19,8 +21,12 @@ import io.resourceplans.api.v1.GetProductRequest;
 import io.resourceplans.api.v1.GetProductResponse;
 import io.resourceplans.api.v1.GetWalletRequest;
 import io.resourceplans.api.v1.GetWalletResponse;
+import io.resourceplans.api.v1.ListAlertSettingsRequest;
+import io.resourceplans.api.v1.ListAlertSettingsResponse;
 import io.resourceplans.api.v1.ListLedgerEntriesRequest;
 import io.resourceplans.api.v1.ListLedgerEntriesResponse;
+import io.resourceplans.api.v1.ListMessagesRequest;
+import io.resourceplans.api.v1.ListMessagesResponse;
 import io.resourceplans.api.v1.ListOrdersRequest;
 import io.resourceplans.api.v1.ListOrdersResponse;
 import io.resourceplans.api.v1.ListPackagesRequest;
@@ -31,6 +37,8 @@ import io.resourceplans.api.v1.ListProductsRequest;
 import io.resourceplans.api.v1.ListProductsResponse;
 import io.resourceplans.api.v1.ListVouchersRequest;
 import io.resourceplans.api.v1.ListVouchersResponse;
+import io.resourceplans.api.v1.MarkMessageReadRequest;
+import io.resourceplans.api.v1.MarkMessageReadResponse;
 import io.resourceplans.api.v1.PayOrderRequest;
 import io.resourceplans.api.v1.PayOrderResponse;
 import io.resourceplans.api.v1.PlanServiceGrpc;
@@ -38,6 +46,8 @@ import io.resourceplans.api.v1.QuotePriceRequest;
 import io.resourceplans.api.v1.QuotePriceResponse;
 import io.resourceplans.api.v1.RefundPackageRequest;
 import io.resourceplans.api.v1.RefundPackageResponse;
+import io.resourceplans.api.v1.SetAlertThresholdRequest;
+import io.resourceplans.api.v1.SetAlertThresholdResponse;
 import io.resourceplans.api.v1.UnsubscribePackageRequest;
 import io.resourceplans.api.v1.UnsubscribePackageResponse;
 import javax.inject.Inject;
@@ -52,12 +62,14 @@ public final class PlanGrpcService extends PlanServiceGrpc.PlanServiceImplBase {
   private final CatalogRpcs catalogRpcs;
   private final AccessRpcs accessRpcs;
   private final BillingRpcs billingRpcs;
+  private final AlertRpcs alertRpcs;
 
   @Inject
-  PlanGrpcService(CatalogRpcs catalogRpcs, AccessRpcs accessRpcs, BillingRpcs billingRpcs) {
+  PlanGrpcService(CatalogRpcs catalogRpcs, AccessRpcs accessRpcs, BillingRpcs billingRpcs, AlertRpcs alertRpcs) {
     this.catalogRpcs = catalogRpcs;
     this.accessRpcs = accessRpcs;
     this.billingRpcs = billingRpcs;
+    this.alertRpcs = alertRpcs;
   }
 
   @Override
@@ -153,5 +165,30 @@ public final class PlanGrpcService extends PlanServiceGrpc.PlanServiceImplBase {
   @Override
   public void unsubscribePackage(UnsubscribePackageRequest request, StreamObserver<UnsubscribePackageResponse> out) {
     billingRpcs.unsubscribePackage(request, out);
+  }
+
+  @Override
+  public void setAlertThreshold(SetAlertThresholdRequest request, StreamObserver<SetAlertThresholdResponse> out) {
+    alertRpcs.setAlertThreshold(request, out);
+  }
+
+  @Override
+  public void clearAlertThreshold(ClearAlertThresholdRequest request, StreamObserver<ClearAlertThresholdResponse> out) {
+    alertRpcs.clearAlertThreshold(request, out);
+  }
+
+  @Override
+  public void listAlertSettings(ListAlertSettingsRequest request, StreamObserver<ListAlertSettingsResponse> out) {
+    alertRpcs.listAlertSettings(request, out);
+  }
+
+  @Override
+  public void listMessages(ListMessagesRequest request, StreamObserver<ListMessagesResponse> out) {
+    alertRpcs.listMessages(request, out);
+  }
+
+  @Override
+  public void markMessageRead(MarkMessageReadRequest request, StreamObserver<MarkMessageReadResponse> out) {
+    alertRpcs.markMessageRead(request, out);
   }
 }

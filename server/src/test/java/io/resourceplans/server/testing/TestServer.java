@@ -11,7 +11,10 @@ import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.OperatorServiceGrpc;
 import io.resourceplans.api.v1.PlanServiceGrpc;
 import io.resourceplans.server.ResourcePlansServer;
+import io.resourceplans.domain.notification.ExpiryReminderService;
+import io.resourceplans.domain.notification.ReminderSettings;
 import io.resourceplans.server.di.DaggerServerComponent;
+import io.resourceplans.server.di.ServerComponent;
 import io.resourceplans.server.grpc.InProcessTransport;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.time.Duration;
@@ -30,13 +33,14 @@ public final class TestServer implements AutoCloseable {
 
   public final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
   private final TestDatabase database;
+  private final ServerComponent component;
   private final ResourcePlansServer server;
   private final ManagedChannel channel;
 
   public TestServer() throws Exception {
     database = TestDatabase.create();
     String name = InProcessServerBuilder.generateName();
-    server =
+    component =
         DaggerServerComponent.builder()
             .transport(new InProcessTransport(name))
             .dataSource(database.dataSource())
@@ -44,10 +48,21 @@ public final class TestServer implements AutoCloseable {
             .operatorKey(OPERATOR_KEY)
             .currency(new io.resourceplans.domain.money.SettlementCurrency("CNY"))
             .orderSettings(new io.resourceplans.domain.billing.OrderSettings(java.time.Duration.ofHours(24)))
-            .build()
-            .server()
-            .start();
+            // The background pass never comes round during a test: tests call runOnce themselves.
+            .reminderSettings(new ReminderSettings(ReminderSettings.DEFAULT_OFFSETS_DAYS, Duration.ofDays(1)))
+            .build();
+    server = component.server().start();
     channel = InProcessChannelBuilder.forName(name).build();
+  }
+
+  /** The server's object graph, for driving domain services (e.g. the alert rule) directly. */
+  public ServerComponent component() {
+    return component;
+  }
+
+  /** The expiry-reminder pass the server's scheduler runs; tests run it with {@link #clock}. */
+  public ExpiryReminderService expiryReminders() {
+    return component.expiryReminders();
   }
 
   /** Direct SQL access, for checking what was (not) written. */

@@ -130,4 +130,28 @@ final class JdbiTx implements Tx {
   public PlanSpecRepository planSpecs() {
     return new JdbiPlanSpecRepository(handle.attach(PlanSpecDao.class));
   }
+
+  @Override
+  public io.resourceplans.domain.alert.AlertSettingRepository alertSettings() {
+    return new io.resourceplans.storage.alert.JdbiAlertSettingRepository(
+        handle.attach(io.resourceplans.storage.alert.AlertSettingDao.class));
+  }
+
+  @Override
+  public io.resourceplans.domain.notification.InternalMessageRepository internalMessages() {
+    return new io.resourceplans.storage.notification.JdbiInternalMessageRepository(
+        handle.attach(io.resourceplans.storage.notification.InternalMessageDao.class));
+  }
+
+  @Override
+  public io.resourceplans.domain.notification.NotificationOutbox notificationOutbox() {
+    return new io.resourceplans.storage.notification.JdbiNotificationOutbox(
+        handle.attach(io.resourceplans.storage.notification.OutboxDao.class));
+  }
+
+  @Override
+  public io.resourceplans.domain.notification.ExpiryReminderRepository expiryReminders() {
+    return new io.resourceplans.storage.notification.JdbiExpiryReminderRepository(
+        handle.attach(io.resourceplans.storage.notification.ExpiryReminderDao.class));
+  }
 }

@@ -1,0 +1,234 @@
+package io.resourceplans.domain.alert;
+
+import io.resourceplans.domain.account.Account;
+import io.resourceplans.domain.auth.Permission;
+import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.catalog.Product;
+import io.resourceplans.domain.catalog.Purpose;
+import io.resourceplans.domain.common.Cursor;
+import io.resourceplans.domain.common.Ids;
+import io.resourceplans.domain.common.Page;
+import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.domain.common.Times;
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.error.FieldViolation;
+import io.resourceplans.domain.notification.Channel;
+import io.resourceplans.domain.notification.Notice;
+import io.resourceplans.domain.notification.NotificationKind;
+import io.resourceplans.domain.notification.Notifier;
+import io.resourceplans.domain.quota.PackageRepository;
+import io.resourceplans.domain.tx.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Remaining-quota alerts per product and purpose. The remaining quantity compared is the sum over
+ * active packages of exactly that product and purpose, all regions. Crossing rule: an ARMED setting
+ * whose remaining quantity is below the threshold queues one alert and becomes TRIGGERED; a
+ * TRIGGERED one whose remaining quantity is at least the threshold again re-arms, silently. Every
+ * evaluation holds the setting's row lock, so concurrent transactions queue one alert, not two.
+ */
+public final class AlertService {
+  private final Clock clock;
+  private final Notifier notifier;
+
+  public AlertService(Clock clock, Notifier notifier) {
+    this.clock = clock;
+    this.notifier = notifier;
+  }
+
+  /**
+   * Sets or replaces the threshold. A new threshold starts ARMED; replacing it with the same
+   * threshold keeps the state (so a repeated set does not alert twice). Then the crossing rule runs:
+   * already below the threshold means one alert right away.
+   */
+  public AlertSettingView set(
+      Tx tx, Principal caller, String productId, Purpose purpose, long threshold, Set<Channel> channels) {
+    String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
+    requireProduct(tx, productId);
+    if (threshold <= 0) {
+      throw DomainException.invalid("threshold", "must be greater than 0");
+    }
+    Set<Channel> chosen = channels.isEmpty() ? Channel.all() : channels;
+    Instant now = Times.now(clock);
+    AlertSetting fresh = new AlertSetting(accountId, productId, purpose, threshold, chosen, AlertState.ARMED, null, now);
+    AlertSetting setting = fresh;
+    if (!tx.alertSettings().insertIfAbsent(fresh)) {
+      AlertSetting current = tx.alertSettings().lock(accountId, productId, purpose).orElseThrow();
+      AlertState state = current.threshold() == threshold ? current.state() : AlertState.ARMED;
+      setting = new AlertSetting(accountId, productId, purpose, threshold, chosen, state, current.lastAlertTime(), now);
+      tx.alertSettings().update(setting);
+    }
+    long remaining = remaining(tx, accountId, productId, purpose, now);
+    return AlertSettingView.of(apply(tx, setting, remaining, now), remaining);
+  }
+
+  /** Removes the threshold; clearing one that is not set succeeds. */
+  public AlertSettingView clear(Tx tx, Principal caller, String productId, Purpose purpose) {
+    String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
+    requireProduct(tx, productId);
+    tx.alertSettings().delete(accountId, productId, purpose);
+    return AlertSettingView.notSet(productId, purpose, remaining(tx, accountId, productId, purpose, Times.now(clock)));
+  }
+
+  /**
+   * Every product of the catalog (or the one asked for) × every purpose, by product then purpose;
+   * combinations without a threshold read NOT_SET. The page cursor's ID is "product/PURPOSE".
+   */
+  public Page<AlertSettingView> list(Tx tx, Principal caller, String productId, PageRequest page) {
+    String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
+    List<String> productIds = new ArrayList<>();
+    if (productId != null) {
+      requireProduct(tx, productId);
+      productIds.add(productId);
+    } else {
+      productIds.addAll(allProductIds(tx));
+      // Code-point order, whatever the database's collation, so the cursor comparison agrees.
+      productIds.sort(null);
+    }
+    Instant now = Times.now(clock);
+    Map<String, AlertSetting> settings = new HashMap<>();
+    for (AlertSetting s : tx.alertSettings().list(accountId, productId)) {
+      settings.put(key(s.productId(), s.purpose()), s);
+    }
+    Map<String, Map<Purpose, Long>> remaining = new HashMap<>();
+    for (PackageRepository.ActiveTotal t : tx.packages().activeTotals(accountId, productId, null, now)) {
+      remaining.computeIfAbsent(t.productId(), p -> new EnumMap<>(Purpose.class)).put(t.purpose(), t.remaining());
+    }
+    Optional<String> after = page.after().map(Cursor::id);
+    after.ifPresent(AlertService::requireCursor);
+    List<AlertSettingView> rows = new ArrayList<>();
+    fill:
+    for (String id : productIds) {
+      for (Purpose purpose : Purpose.values()) {
+        String key = key(id, purpose);
+        if (after.isPresent() && compare(key, after.get()) <= 0) {
+          continue;
+        }
+        long left = remaining.getOrDefault(id, Map.of()).getOrDefault(purpose, 0L);
+        AlertSetting s = settings.get(key);
+        rows.add(s == null ? AlertSettingView.notSet(id, purpose, left) : AlertSettingView.of(s, left));
+        if (rows.size() > page.size()) {
+          break fill;
+        }
+      }
+    }
+    return Page.fromOverfetch(rows, page, v -> new Cursor(Instant.EPOCH, key(v.productId(), v.purpose())));
+  }
+
+  /**
+   * The crossing rule, in the caller's transaction (the usage path, payment): locks the setting of
+   * the product and purpose, if any, and queues one alert or re-arms as the remaining quantity now
+   * requires. Does nothing when no threshold is set.
+   */
+  public void evaluate(Tx tx, String accountId, String productId, Purpose purpose, Instant now) {
+    Optional<AlertSetting> setting = tx.alertSettings().lock(accountId, productId, purpose);
+    if (setting.isEmpty()) {
+      return;
+    }
+    apply(tx, setting.get(), remaining(tx, accountId, productId, purpose, now), now);
+  }
+
+  /** The setting's row must be locked by this transaction. */
+  private AlertSetting apply(Tx tx, AlertSetting setting, long remaining, Instant now) {
+    if (setting.state() == AlertState.ARMED && remaining < setting.threshold()) {
+      AlertSetting triggered = setting.triggered(now);
+      tx.alertSettings().update(triggered);
+      Account account = tx.accounts().find(setting.accountId()).orElseThrow();
+      notifier.queue(tx, account, setting.channels(), alert(setting, remaining), now);
+      return triggered;
+    }
+    if (setting.state() == AlertState.TRIGGERED && remaining >= setting.threshold()) {
+      AlertSetting rearmed = setting.rearmed();
+      tx.alertSettings().update(rearmed);
+      return rearmed;
+    }
+    return setting;
+  }
+
+  private static Notice alert(AlertSetting s, long remaining) {
+    String what = s.productId() + " (" + label(s.purpose()) + ")";
+    return new Notice(
+        NotificationKind.QUOTA_ALERT,
+        "Low remaining quota: " + what,
+        "The remaining quantity of " + what + " is " + remaining + ", below your alert threshold of "
+            + s.threshold() + ". Product: " + s.productId() + ". Purpose: " + label(s.purpose())
+            + ". Remaining: " + remaining + ". Threshold: " + s.threshold() + ".",
+        s.productId(),
+        "",
+        // Each crossing is its own event; the row lock, not this key, makes it happen once.
+        "alert:" + s.productId() + ":" + s.purpose().name() + ":" + Ids.newId("evt"));
+  }
+
+  static String label(Purpose purpose) {
+    return switch (purpose) {
+      case VERIFICATION_NOTIFICATION -> "verification/notification";
+      case MARKETING -> "marketing";
+      case GENERAL -> "general";
+    };
+  }
+
+  private static long remaining(Tx tx, String accountId, String productId, Purpose purpose, Instant now) {
+    return tx.packages().activeTotals(accountId, productId, null, now).stream()
+        .filter(t -> t.productId().equals(productId) && t.purpose() == purpose)
+        .mapToLong(PackageRepository.ActiveTotal::remaining)
+        .sum();
+  }
+
+  private static void requireProduct(Tx tx, String productId) {
+    tx.products().find(productId)
+        .orElseThrow(() -> DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId));
+  }
+
+  private static List<String> allProductIds(Tx tx) {
+    List<String> ids = new ArrayList<>();
+    PageRequest products = PageRequest.first(PageRequest.MAX_PAGE_SIZE, "alert-products");
+    while (true) {
+      Page<Product> batch = tx.products().list(products);
+      batch.items().stream().map(Product::productId).forEach(ids::add);
+      if (batch.nextPageToken().isEmpty()) {
+        return ids;
+      }
+      products = PageRequest.of(PageRequest.MAX_PAGE_SIZE, PageRequest.MAX_PAGE_SIZE, batch.nextPageToken().get(), "alert-products");
+    }
+  }
+
+  private static String key(String productId, Purpose purpose) {
+    return productId + "/" + purpose.name();
+  }
+
+  /** Product IDs never contain '/', so comparing (product, purpose order) is exact. */
+  private static int compare(String a, String b) {
+    String[] x = a.split("/", 2);
+    String[] y = b.split("/", 2);
+    int byProduct = x[0].compareTo(y[0]);
+    return byProduct != 0 ? byProduct : Purpose.valueOf(x[1]).compareTo(Purpose.valueOf(y[1]));
+  }
+
+  private static void requireCursor(String id) {
+    String[] parts = id.split("/", 2);
+    boolean valid = parts.length == 2 && !parts[0].isEmpty();
+    if (valid) {
+      try {
+        Purpose.valueOf(parts[1]);
+      } catch (IllegalArgumentException e) {
+        valid = false;
+      }
+    }
+    if (!valid) {
+      throw new DomainException(
+          ErrorCode.PAGE_TOKEN_INVALID,
+          "page_token is not a token returned by this list",
+          Map.of(),
+          List.of(new FieldViolation("page_token", "is not a token returned by this list")));
+    }
+  }
+}

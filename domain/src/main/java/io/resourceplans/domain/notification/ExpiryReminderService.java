@@ -1,0 +1,96 @@
+package io.resourceplans.domain.notification;
+
+import io.resourceplans.domain.quota.PlanPackage;
+import io.resourceplans.domain.tx.Transactor;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Expiry reminders: for every package with quota left that has not expired, at each configured
+ * offset before its expiry (whose moment has come, and had not already passed when the package was
+ * bought), one notification per channel the account has. Exactly once per package, offset and
+ * channel, with any number of replicas and restarts: the outbox's unique dedupe key
+ * {@code reminder:<package_id>:<offset>d:<channel>} decides, not this process.
+ */
+public final class ExpiryReminderService {
+  static final int BATCH_SIZE = 200;
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+  private final Transactor transactor;
+  private final Notifier notifier;
+  private final ReminderSettings settings;
+
+  public ExpiryReminderService(Transactor transactor, Notifier notifier, ReminderSettings settings) {
+    this.transactor = transactor;
+    this.notifier = notifier;
+    this.settings = settings;
+  }
+
+  /** One pass over all accounts, a batch per transaction. Returns the outbox rows written. */
+  public int runOnce(Instant now) {
+    int written = 0;
+    for (int days : settings.offsetsDays()) {
+      ExpiryReminderRepository.Position after = null;
+      while (true) {
+        Batch batch = runBatch(days, now, after);
+        written += batch.written();
+        if (batch.last() == null) {
+          break;
+        }
+        after = batch.last();
+      }
+    }
+    return written;
+  }
+
+  private record Batch(int written, ExpiryReminderRepository.Position last) {}
+
+  private Batch runBatch(int days, Instant now, ExpiryReminderRepository.Position after) {
+    return transactor.inTransaction(
+        tx -> {
+          // Every reminder has an internal message (always reachable), so its key marks the package done.
+          List<DuePackage> due =
+              tx.expiryReminders()
+                  .due(Duration.ofDays(days), "reminder:", ":" + days + "d:" + Channel.INTERNAL_MESSAGE.name(), now, after, BATCH_SIZE);
+          int written = 0;
+          for (DuePackage d : due) {
+            written += notifier.queue(tx, d.account(), Channel.all(), reminder(d.pkg(), days, now), now);
+          }
+          if (due.size() < BATCH_SIZE) {
+            return new Batch(written, null);
+          }
+          PlanPackage last = due.get(due.size() - 1).pkg();
+          return new Batch(written, new ExpiryReminderRepository.Position(last.expireTime(), last.accountId(), last.packageId()));
+        });
+  }
+
+  /** The dedupe prefix of a package's reminder at an offset; the channel is appended per row. */
+  static String dedupePrefix(String packageId, long offsetDays) {
+    return "reminder:" + packageId + ":" + offsetDays + "d";
+  }
+
+  private static Notice reminder(PlanPackage p, int offsetDays, Instant now) {
+    long daysLeft = daysLeft(now, p.expireTime());
+    String expires = DATE.format(p.expireTime());
+    return new Notice(
+        NotificationKind.EXPIRY_REMINDER,
+        "Package " + p.packageId() + " expires in " + daysLeft + (daysLeft == 1 ? " day" : " days"),
+        "Package " + p.packageId() + " (" + p.displayName() + ") of product " + p.productId() + " has "
+            + p.remainingQuantity() + " left and expires on " + expires + " (UTC), in " + daysLeft
+            + (daysLeft == 1 ? " day" : " days") + ". Package: " + p.packageId() + ". Product: " + p.productId()
+            + ". Remaining: " + p.remainingQuantity() + ". Expiry date: " + expires + ". Days left: " + daysLeft + ".",
+        p.productId(),
+        p.packageId(),
+        dedupePrefix(p.packageId(), offsetDays));
+  }
+
+  /** Whole days left, a started day counting as one. */
+  static long daysLeft(Instant now, Instant expireTime) {
+    Duration left = Duration.between(now, expireTime);
+    long days = left.toDays();
+    return left.minusDays(days).isZero() ? days : days + 1;
+  }
+}

@@ -1,0 +1,8 @@
+package io.resourceplans.domain.notification;
+
+/** What a notification is about; an internal message has the same kinds plus SYSTEM. */
+public enum NotificationKind {
+  QUOTA_ALERT,
+  EXPIRY_REMINDER,
+  SYSTEM
+}
