@@ -159,9 +159,9 @@ public final class AlertService {
     return new Notice(
         NotificationKind.QUOTA_ALERT,
         "Low remaining quota: " + what,
-        "The remaining quantity of " + what + " is " + remaining + ", below your alert threshold of "
-            + s.threshold() + ". Product: " + s.productId() + ". Purpose: " + label(s.purpose())
-            + ". Remaining: " + remaining + ". Threshold: " + s.threshold() + ".",
+        "The remaining quantity of " + s.productId() + " for " + label(s.purpose()) + " messages is " + remaining
+            + ", below your alert threshold of " + s.threshold()
+            + " (active packages of this product and purpose, all regions).",
         s.productId(),
         "",
         // Each crossing is its own event; the row lock, not this key, makes it happen once.

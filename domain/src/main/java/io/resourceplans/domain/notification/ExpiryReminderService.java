@@ -16,17 +16,27 @@ import java.util.List;
  * {@code reminder:<package_id>:<offset>d:<channel>} decides, not this process.
  */
 public final class ExpiryReminderService {
-  static final int BATCH_SIZE = 200;
+  private static final int DEFAULT_BATCH_SIZE = 200;
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
   private final Transactor transactor;
   private final Notifier notifier;
   private final ReminderSettings settings;
+  private final int batchSize;
 
   public ExpiryReminderService(Transactor transactor, Notifier notifier, ReminderSettings settings) {
+    this(transactor, notifier, settings, DEFAULT_BATCH_SIZE);
+  }
+
+  /** {@code batchSize} packages are reminded per transaction. */
+  public ExpiryReminderService(Transactor transactor, Notifier notifier, ReminderSettings settings, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be positive: " + batchSize);
+    }
     this.transactor = transactor;
     this.notifier = notifier;
     this.settings = settings;
+    this.batchSize = batchSize;
   }
 
   /** One pass over all accounts, a batch per transaction. Returns the outbox rows written. */
@@ -54,12 +64,12 @@ public final class ExpiryReminderService {
           // Every reminder has an internal message (always reachable), so its key marks the package done.
           List<DuePackage> due =
               tx.expiryReminders()
-                  .due(Duration.ofDays(days), "reminder:", ":" + days + "d:" + Channel.INTERNAL_MESSAGE.name(), now, after, BATCH_SIZE);
+                  .due(Duration.ofDays(days), "reminder:", ":" + days + "d:" + Channel.INTERNAL_MESSAGE.name(), now, after, batchSize);
           int written = 0;
           for (DuePackage d : due) {
             written += notifier.queue(tx, d.account(), Channel.all(), reminder(d.pkg(), days, now), now);
           }
-          if (due.size() < BATCH_SIZE) {
+          if (due.size() < batchSize) {
             return new Batch(written, null);
           }
           PlanPackage last = due.get(due.size() - 1).pkg();
@@ -80,8 +90,7 @@ public final class ExpiryReminderService {
         "Package " + p.packageId() + " expires in " + daysLeft + (daysLeft == 1 ? " day" : " days"),
         "Package " + p.packageId() + " (" + p.displayName() + ") of product " + p.productId() + " has "
             + p.remainingQuantity() + " left and expires on " + expires + " (UTC), in " + daysLeft
-            + (daysLeft == 1 ? " day" : " days") + ". Package: " + p.packageId() + ". Product: " + p.productId()
-            + ". Remaining: " + p.remainingQuantity() + ". Expiry date: " + expires + ". Days left: " + daysLeft + ".",
+            + (daysLeft == 1 ? " day" : " days") + ". What is left then is lost.",
         p.productId(),
         p.packageId(),
         dedupePrefix(p.packageId(), offsetDays));

@@ -1,0 +1,55 @@
+package io.resourceplans.server;
+
+import static io.resourceplans.server.testing.AlertFixtures.outbox;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.resourceplans.api.v1.Purpose;
+import io.resourceplans.domain.notification.ReminderSettings;
+import io.resourceplans.server.reminders.ExpiryReminderScheduler;
+import io.resourceplans.server.testing.AlertFixtures;
+import io.resourceplans.server.testing.TestServer;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The scheduler runs the reminder pass by itself, every period, at the injected clock's time. */
+class ExpiryReminderSchedulerTest {
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new TestServer();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void queuesDueRemindersWithoutBeingAsked() throws Exception {
+    var buyer = AlertFixtures.buyer(server, "Scheduled Shop", "");
+    String accountId = buyer.getAccount().getAccountId();
+    AlertFixtures.buy(server, buyer.getApiKeySecret(), 100, Purpose.PURPOSE_MARKETING);
+    server.clock.advance(
+        Duration.between(server.clock.instant(), server.clock.instant().atZone(ZoneOffset.UTC).plusMonths(12).minusDays(30).toInstant()));
+
+    var scheduler =
+        new ExpiryReminderScheduler(
+            server.expiryReminders(), server.clock, new ReminderSettings(ReminderSettings.DEFAULT_OFFSETS_DAYS, Duration.ofMillis(50)));
+    scheduler.start();
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (outbox(server, accountId, "EXPIRY_REMINDER").size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      // Several passes later, still one email and one internal message.
+      Thread.sleep(300);
+    } finally {
+      scheduler.stop();
+    }
+    assertEquals(2, outbox(server, accountId, "EXPIRY_REMINDER").size());
+  }
+}
