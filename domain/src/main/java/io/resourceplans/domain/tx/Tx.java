@@ -48,6 +48,8 @@ public interface Tx {
 
   PackageRepository packages();
 
+  io.resourceplans.domain.quota.UsageRepository usage();
+
   io.resourceplans.domain.alert.AlertSettingRepository alertSettings();
 
   io.resourceplans.domain.notification.InternalMessageRepository internalMessages();

@@ -2,10 +2,8 @@ package io.resourceplans.server.testing;
 
 import io.resourceplans.api.v1.CreateAccountRequest;
 import io.resourceplans.api.v1.CreateAccountResponse;
-import io.resourceplans.api.v1.CreateOrderRequest;
 import io.resourceplans.api.v1.ListMessagesRequest;
 import io.resourceplans.api.v1.Package;
-import io.resourceplans.api.v1.PayOrderRequest;
 import io.resourceplans.api.v1.Purpose;
 import io.resourceplans.api.v1.SetAlertThresholdRequest;
 import io.resourceplans.api.v1.AlertSetting;
@@ -40,21 +38,7 @@ public final class AlertFixtures {
 
   /** Buys one custom domestic SMS package of {@code quantity} messages (12 months) through the API. */
   public static Package buy(TestServer server, String key, long quantity, Purpose purpose) {
-    var order =
-        server.plan(key)
-            .createOrder(
-                CreateOrderRequest.newBuilder()
-                    .setRequestId(TestServer.requestId())
-                    .setPlanSpecId(CUSTOM_SPEC)
-                    .setQuantity(quantity)
-                    .setPurpose(purpose)
-                    .setRegionId(REGION)
-                    .setAcceptedTermsVersion(Buyers.currentPlanTerms(server, key))
-                    .build())
-            .getOrder();
-    return server.plan(key)
-        .payOrder(PayOrderRequest.newBuilder().setRequestId(TestServer.requestId()).setOrderId(order.getOrderId()).build())
-        .getPackages(0);
+    return Buyers.buy(server, key, CUSTOM_SPEC, quantity, purpose, REGION).getPackages(0);
   }
 
   public static AlertSetting setThreshold(TestServer server, String key, Purpose purpose, long threshold) {

@@ -132,6 +132,11 @@ final class JdbiTx implements Tx {
   }
 
   @Override
+  public io.resourceplans.domain.quota.UsageRepository usage() {
+    return new io.resourceplans.storage.quota.JdbiUsageRepository(handle.attach(io.resourceplans.storage.quota.UsageDao.class));
+  }
+
+  @Override
   public io.resourceplans.domain.alert.AlertSettingRepository alertSettings() {
     return new io.resourceplans.storage.alert.JdbiAlertSettingRepository(
         handle.attach(io.resourceplans.storage.alert.AlertSettingDao.class));
