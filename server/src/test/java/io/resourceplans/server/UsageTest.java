@@ -196,6 +196,37 @@ class UsageTest {
   }
 
   @Test
+  void usageBelowTheThresholdAlertsOnceAndAPurchaseReArmsIt() {
+    String key = buyer("Alerted Sender").getApiKeySecret();
+    buy(key, "sms-domestic-custom", 1000, Purpose.PURPOSE_VERIFICATION_NOTIFICATION);
+    server.plan(key).setAlertThreshold(
+        io.resourceplans.api.v1.SetAlertThresholdRequest.newBuilder()
+            .setRequestId(TestServer.requestId())
+            .setProductId("sms-domestic")
+            .setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION)
+            .setThreshold(500)
+            .build());
+    record(key, "sms-domestic", Purpose.PURPOSE_VERIFICATION_NOTIFICATION, 500); // 500 left: not below
+    assertEquals(0, unreadAlerts(key));
+    record(key, "sms-domestic", Purpose.PURPOSE_VERIFICATION_NOTIFICATION, 1); // 499: crosses
+    assertEquals(1, unreadAlerts(key));
+    record(key, "sms-domestic", Purpose.PURPOSE_VERIFICATION_NOTIFICATION, 100); // still below: silent
+    assertEquals(1, unreadAlerts(key));
+    buy(key, "sms-domestic-custom", 1000, Purpose.PURPOSE_VERIFICATION_NOTIFICATION); // 1,399: re-armed
+    record(key, "sms-domestic", Purpose.PURPOSE_VERIFICATION_NOTIFICATION, 900); // 499: crosses again
+    assertEquals(2, unreadAlerts(key));
+  }
+
+  private static long unreadAlerts(String key) {
+    return server.plan(key)
+        .listMessages(io.resourceplans.api.v1.ListMessagesRequest.getDefaultInstance())
+        .getMessagesList().stream()
+        .filter(m -> m.getKind() == io.resourceplans.api.v1.InternalMessageKind.INTERNAL_MESSAGE_KIND_QUOTA_ALERT)
+        .filter(m -> !m.hasReadTime())
+        .count();
+  }
+
+  @Test
   void usageOfUnknownProductOrRegionIsNotFound() {
     String key = buyer("Lost Sender").getApiKeySecret();
     assertRefused(Status.Code.NOT_FOUND, "PRODUCT_NOT_FOUND", () -> record(key, "fax", Purpose.PURPOSE_GENERAL, 1));

@@ -1,6 +1,7 @@
 package io.resourceplans.domain.quota;
 
 import io.resourceplans.domain.activation.Activation;
+import io.resourceplans.domain.alert.AlertService;
 import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.billing.LedgerEntryKind;
@@ -36,11 +37,13 @@ public final class UsageService {
   private final Clock clock;
   private final SettlementCurrency currency;
   private final WalletService wallets;
+  private final AlertService alerts;
 
-  public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets) {
+  public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts) {
     this.clock = clock;
     this.currency = currency;
     this.wallets = wallets;
+    this.alerts = alerts;
   }
 
   public UsageRecord record(
@@ -68,6 +71,11 @@ public final class UsageService {
         new UsageRecord(accountId, usageId, requestId, productId, purpose, regionId, quantity, plan.deductions(),
             plan.fromPackages(), plan.rest(), unitPrice, charge, now);
     tx.usage().insert(record);
+    // Remaining-quota alerts are per product and exact purpose: check each purpose drawn from.
+    plan.deductions().stream()
+        .map(PackageDeduction::purpose)
+        .distinct()
+        .forEach(drawn -> alerts.evaluate(tx, accountId, productId, drawn, now));
     return record;
   }
 

@@ -60,7 +60,8 @@ public interface BillingModule {
 
   @Provides
   @Singleton
-  static UsageService usageService(Clock clock, SettlementCurrency currency, WalletService wallets) {
-    return new UsageService(clock, currency, wallets);
+  static UsageService usageService(
+      Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts) {
+    return new UsageService(clock, currency, wallets, alerts);
   }
 }
