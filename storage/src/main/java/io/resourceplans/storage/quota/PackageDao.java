@@ -59,13 +59,15 @@ public interface PackageDao {
       @Bind("limit") int limit);
 
   /** Burn-down order: exact purpose first, then general; earliest expiry; oldest; package ID. */
-  @SqlQuery("select " + COLUMNS + """
+  String USABLE = """
         from packages
        where account_id = :accountId and product_id = :productId and region_id = :regionId
          and purpose in (:purpose, 'GENERAL')
          and remaining_quantity > 0 and expire_time > :now
        order by (purpose <> :purpose), expire_time, purchase_time, package_id
-      """)
+      """;
+
+  @SqlQuery("select " + COLUMNS + USABLE)
   List<PackageRow> usable(
       @Bind("accountId") String accountId,
       @Bind("productId") String productId,
@@ -73,14 +75,7 @@ public interface PackageDao {
       @Bind("purpose") String purpose,
       @Bind("now") Instant now);
 
-  @SqlQuery("select " + COLUMNS + """
-        from packages
-       where account_id = :accountId and product_id = :productId and region_id = :regionId
-         and purpose in (:purpose, 'GENERAL')
-         and remaining_quantity > 0 and expire_time > :now
-       order by (purpose <> :purpose), expire_time, purchase_time, package_id
-         for update
-      """)
+  @SqlQuery("select " + COLUMNS + USABLE + " for update")
   List<PackageRow> lockUsable(
       @Bind("accountId") String accountId,
       @Bind("productId") String productId,
