@@ -24,6 +24,17 @@ public interface PackageRepository {
   /** Newest purchase first. */
   Page<PlanPackage> list(String accountId, Filter filter, Instant now, PageRequest page);
 
+  /**
+   * The active packages that usage of {@code purpose} may draw from, in burn-down order: packages of
+   * the exact purpose, then general ones; within each, earliest expiry, then oldest purchase, then
+   * package ID. With {@code lock}, the rows are locked until the transaction ends (in that same
+   * order, so concurrent deductions queue rather than deadlock).
+   */
+  List<PlanPackage> usable(String accountId, String productId, String regionId, Purpose purpose, Instant now, boolean lock);
+
+  /** Takes {@code quantity} from a package; the database refuses to go below zero. */
+  void deduct(String accountId, String packageId, long quantity);
+
   /** Sums over active packages, grouped by product and purpose; null filters match everything. */
   List<ActiveTotal> activeTotals(String accountId, String productId, String regionId, Instant now);
 }

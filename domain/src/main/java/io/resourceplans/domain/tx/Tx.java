@@ -47,4 +47,6 @@ public interface Tx {
   OrderRepository orders();
 
   PackageRepository packages();
+
+  io.resourceplans.domain.quota.UsageRepository usage();
 }

@@ -10,6 +10,7 @@ import io.resourceplans.domain.billing.WalletService;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.quota.ActivePackageTotals;
 import io.resourceplans.domain.quota.PackageService;
+import io.resourceplans.domain.quota.UsageService;
 import io.resourceplans.domain.terms.TermsAcceptances;
 import io.resourceplans.domain.terms.TermsService;
 import java.time.Clock;
@@ -53,5 +54,11 @@ public interface BillingModule {
   @Singleton
   static PackageAvailability packageAvailability() {
     return new ActivePackageTotals();
+  }
+
+  @Provides
+  @Singleton
+  static UsageService usageService(Clock clock, SettlementCurrency currency, WalletService wallets) {
+    return new UsageService(clock, currency, wallets);
   }
 }

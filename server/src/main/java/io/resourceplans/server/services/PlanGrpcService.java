@@ -2,6 +2,8 @@ package io.resourceplans.server.services;
 
 import io.grpc.stub.StreamObserver;
 import io.resourceplans.api.v1.CancelOrderRequest;
+import io.resourceplans.api.v1.CheckQuotaRequest;
+import io.resourceplans.api.v1.CheckQuotaResponse;
 import io.resourceplans.api.v1.CancelOrderResponse;
 import io.resourceplans.api.v1.CreateOrderRequest;
 import io.resourceplans.api.v1.CreateOrderResponse;
@@ -35,6 +37,8 @@ import io.resourceplans.api.v1.PayOrderRequest;
 import io.resourceplans.api.v1.PayOrderResponse;
 import io.resourceplans.api.v1.PlanServiceGrpc;
 import io.resourceplans.api.v1.QuotePriceRequest;
+import io.resourceplans.api.v1.RecordUsageRequest;
+import io.resourceplans.api.v1.RecordUsageResponse;
 import io.resourceplans.api.v1.QuotePriceResponse;
 import io.resourceplans.api.v1.RefundPackageRequest;
 import io.resourceplans.api.v1.RefundPackageResponse;
@@ -44,20 +48,32 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * PlanService: catalog, terms, orders, wallet and packages delegate to their handlers; usage,
- * alerts and messages arrive with later issues and answer UNIMPLEMENTED until then.
+ * PlanService: catalog, terms, orders, wallet, packages and usage delegate to their handlers;
+ * alerts and messages arrive with a later issue and answer UNIMPLEMENTED until then.
  */
 @Singleton
 public final class PlanGrpcService extends PlanServiceGrpc.PlanServiceImplBase {
   private final CatalogRpcs catalogRpcs;
   private final AccessRpcs accessRpcs;
   private final BillingRpcs billingRpcs;
+  private final UsageRpcs usageRpcs;
 
   @Inject
-  PlanGrpcService(CatalogRpcs catalogRpcs, AccessRpcs accessRpcs, BillingRpcs billingRpcs) {
+  PlanGrpcService(CatalogRpcs catalogRpcs, AccessRpcs accessRpcs, BillingRpcs billingRpcs, UsageRpcs usageRpcs) {
     this.catalogRpcs = catalogRpcs;
     this.accessRpcs = accessRpcs;
     this.billingRpcs = billingRpcs;
+    this.usageRpcs = usageRpcs;
+  }
+
+  @Override
+  public void recordUsage(RecordUsageRequest request, StreamObserver<RecordUsageResponse> out) {
+    usageRpcs.recordUsage(request, out);
+  }
+
+  @Override
+  public void checkQuota(CheckQuotaRequest request, StreamObserver<CheckQuotaResponse> out) {
+    usageRpcs.checkQuota(request, out);
   }
 
   @Override

@@ -61,4 +61,44 @@ public final class Buyers {
         .getTerms()
         .getVersion();
   }
+
+  /** Creates and pays an order; the account must be verified and funded. */
+  public static io.resourceplans.api.v1.PayOrderResponse buy(
+      TestServer server, String key, String planSpecId, long quantity, io.resourceplans.api.v1.Purpose purpose, String regionId) {
+    var order =
+        server.plan(key)
+            .createOrder(
+                io.resourceplans.api.v1.CreateOrderRequest.newBuilder()
+                    .setRequestId(TestServer.requestId())
+                    .setPlanSpecId(planSpecId)
+                    .setQuantity(quantity)
+                    .setPurpose(purpose)
+                    .setRegionId(regionId)
+                    .setAcceptedTermsVersion(currentPlanTerms(server, key))
+                    .build())
+            .getOrder();
+    return server.plan(key)
+        .payOrder(
+            io.resourceplans.api.v1.PayOrderRequest.newBuilder()
+                .setRequestId(TestServer.requestId())
+                .setOrderId(order.getOrderId())
+                .build());
+  }
+
+  /** Activates pay-as-you-go for a product in a region, accepting the current agreement. */
+  public static void activatePayAsYouGo(TestServer server, String key, String productId, String regionId) {
+    String agreement =
+        server.plan(key)
+            .getCurrentTerms(GetCurrentTermsRequest.newBuilder().setKind(TermsKind.TERMS_KIND_PAY_AS_YOU_GO).build())
+            .getTerms()
+            .getVersion();
+    server.activation(key)
+        .activatePayAsYouGo(
+            io.resourceplans.api.v1.ActivatePayAsYouGoRequest.newBuilder()
+                .setRequestId(TestServer.requestId())
+                .setProductId(productId)
+                .setRegionId(regionId)
+                .setAcceptedAgreementVersion(agreement)
+                .build());
+  }
 }

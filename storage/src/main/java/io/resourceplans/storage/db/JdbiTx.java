@@ -130,4 +130,9 @@ final class JdbiTx implements Tx {
   public PlanSpecRepository planSpecs() {
     return new JdbiPlanSpecRepository(handle.attach(PlanSpecDao.class));
   }
+
+  @Override
+  public io.resourceplans.domain.quota.UsageRepository usage() {
+    return new io.resourceplans.storage.quota.JdbiUsageRepository(handle.attach(io.resourceplans.storage.quota.UsageDao.class));
+  }
 }

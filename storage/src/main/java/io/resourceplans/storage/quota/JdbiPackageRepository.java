@@ -54,6 +54,23 @@ public final class JdbiPackageRepository implements PackageRepository {
   }
 
   @Override
+  public List<PlanPackage> usable(
+      String accountId, String productId, String regionId, Purpose purpose, Instant now, boolean lock) {
+    var rows =
+        lock
+            ? dao.lockUsable(accountId, productId, regionId, purpose.name(), now)
+            : dao.usable(accountId, productId, regionId, purpose.name(), now);
+    return rows.stream().map(PackageRow::toDomain).toList();
+  }
+
+  @Override
+  public void deduct(String accountId, String packageId, long quantity) {
+    if (dao.deduct(accountId, packageId, quantity) != 1) {
+      throw new IllegalStateException("deducting from a package that is not there");
+    }
+  }
+
+  @Override
   public List<ActiveTotal> activeTotals(String accountId, String productId, String regionId, Instant now) {
     return dao.activeTotals(accountId, productId, regionId, now).stream()
         .map(r -> new ActiveTotal(r.productId(), Purpose.valueOf(r.purpose()), r.remaining(), r.packages()))

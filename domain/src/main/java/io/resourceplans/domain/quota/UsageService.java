@@ -1,0 +1,130 @@
+package io.resourceplans.domain.quota;
+
+import io.resourceplans.domain.activation.Activation;
+import io.resourceplans.domain.auth.Permission;
+import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.billing.LedgerEntryKind;
+import io.resourceplans.domain.billing.Wallet;
+import io.resourceplans.domain.billing.WalletService;
+import io.resourceplans.domain.catalog.Product;
+import io.resourceplans.domain.catalog.Purpose;
+import io.resourceplans.domain.common.Ids;
+import io.resourceplans.domain.common.Times;
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.money.Money;
+import io.resourceplans.domain.money.SettlementCurrency;
+import io.resourceplans.domain.region.Regions;
+import io.resourceplans.domain.tx.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sending hot path: deducts usage from the account's active packages in burn-down order, then
+ * charges any rest pay-as-you-go, or refuses the whole request. Everything happens in the caller's
+ * transaction under package row locks, so concurrent senders and server replicas never overdraw a
+ * package (the database's check constraint is the last guard).
+ */
+public final class UsageService {
+  /** How a quantity would be covered: deductions from packages and the pay-as-you-go rest. */
+  private record Plan(List<PackageDeduction> deductions, long fromPackages, long remainingBefore, long rest) {}
+
+  private final Clock clock;
+  private final SettlementCurrency currency;
+  private final WalletService wallets;
+
+  public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets) {
+    this.clock = clock;
+    this.currency = currency;
+    this.wallets = wallets;
+  }
+
+  public UsageRecord record(
+      Tx tx, Principal caller, String requestId, String productId, Purpose purpose, long quantity, String regionId) {
+    String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
+    Product product = product(tx, productId);
+    Regions.require(tx, regionId);
+    Instant now = Times.now(clock);
+    Plan plan = plan(tx.packages().usable(accountId, productId, regionId, purpose, now, true), quantity);
+    String usageId = Ids.newId("use");
+    Money unitPrice = null;
+    Money charge = currency.zero();
+    if (plan.rest() > 0) {
+      unitPrice = payAsYouGoPrice(tx, accountId, product, purpose, regionId).orElseThrow(() -> exhausted(quantity, plan));
+      charge = Money.charge(plan.rest(), unitPrice);
+      if (charge.isPositive()) {
+        wallets.pay(tx, accountId, charge, LedgerEntryKind.USAGE_CHARGE, null, usageId,
+            "pay-as-you-go " + plan.rest() + " × " + productId + " (" + purpose + ")");
+      }
+    }
+    for (PackageDeduction d : plan.deductions()) {
+      tx.packages().deduct(accountId, d.packageId(), d.quantity());
+    }
+    UsageRecord record =
+        new UsageRecord(accountId, usageId, requestId, productId, purpose, regionId, quantity, plan.deductions(),
+            plan.fromPackages(), plan.rest(), unitPrice, charge, now);
+    tx.usage().insert(record);
+    return record;
+  }
+
+  /** Read-only: what {@link #record} would do now; nothing is deducted or reserved. */
+  public QuotaCheck check(Tx tx, Principal caller, String productId, Purpose purpose, long quantity, String regionId) {
+    String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
+    Product product = product(tx, productId);
+    Regions.require(tx, regionId);
+    Instant now = Times.now(clock);
+    Plan plan = plan(tx.packages().usable(accountId, productId, regionId, purpose, now, false), quantity);
+    boolean active = tx.activations().find(accountId, productId, regionId).isPresent();
+    if (plan.rest() == 0) {
+      return new QuotaCheck(true, plan.fromPackages(), 0, currency.zero(), active, plan.remainingBefore(), null);
+    }
+    Optional<Money> price = payAsYouGoPrice(tx, accountId, product, purpose, regionId);
+    if (price.isEmpty()) {
+      return new QuotaCheck(false, plan.fromPackages(), 0, currency.zero(), active, plan.remainingBefore(), ErrorCode.QUOTA_EXHAUSTED);
+    }
+    Money charge = Money.charge(plan.rest(), price.get());
+    Money available = tx.wallets().find(accountId).map(Wallet::available).orElse(currency.zero());
+    boolean affordable = charge.compareTo(available) <= 0;
+    return new QuotaCheck(affordable, plan.fromPackages(), plan.rest(), charge, active, plan.remainingBefore(),
+        affordable ? null : ErrorCode.INSUFFICIENT_BALANCE);
+  }
+
+  /** Greedy in burn-down order; the packages arrive already ordered. */
+  private static Plan plan(List<PlanPackage> usable, long quantity) {
+    List<PackageDeduction> deductions = new ArrayList<>();
+    long need = quantity;
+    long remainingBefore = 0;
+    for (PlanPackage p : usable) {
+      remainingBefore += p.remainingQuantity();
+      if (need == 0) {
+        continue;
+      }
+      long take = Math.min(need, p.remainingQuantity());
+      deductions.add(new PackageDeduction(p.packageId(), p.purpose(), take, p.remainingQuantity() - take));
+      need -= take;
+    }
+    return new Plan(deductions, quantity - need, remainingBefore, need);
+  }
+
+  /** The product's pay-as-you-go price for the purpose, if pay-as-you-go is active in the region. */
+  private static Optional<Money> payAsYouGoPrice(Tx tx, String accountId, Product product, Purpose purpose, String regionId) {
+    Optional<Activation> activation = tx.activations().find(accountId, product.productId(), regionId);
+    return activation.isEmpty() ? Optional.empty() : product.payAsYouGoPrice(purpose);
+  }
+
+  private static Product product(Tx tx, String productId) {
+    return tx.products().find(productId)
+        .orElseThrow(() -> DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId));
+  }
+
+  private static DomainException exhausted(long quantity, Plan plan) {
+    return new DomainException(
+        ErrorCode.QUOTA_EXHAUSTED,
+        "packages cover " + plan.fromPackages() + " of " + quantity + " and pay-as-you-go is not active for this product, purpose and region",
+        Map.of("requested", Long.toString(quantity), "available", Long.toString(plan.remainingBefore())));
+  }
+}

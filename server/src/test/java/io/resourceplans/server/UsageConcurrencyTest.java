@@ -1,0 +1,129 @@
+package io.resourceplans.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.StatusRuntimeException;
+import io.resourceplans.api.v1.CreateAccountResponse;
+import io.resourceplans.api.v1.Purpose;
+import io.resourceplans.api.v1.RecordUsageRequest;
+import io.resourceplans.server.testing.Buyers;
+import io.resourceplans.server.testing.Errors;
+import io.resourceplans.server.testing.TestServer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 32 senders × 200 RecordUsage calls on the same packages, more than they hold: what is
+ * acknowledged is exactly what was deducted, nothing goes negative, refusals change nothing.
+ */
+class UsageConcurrencyTest {
+  private static final int THREADS = 32;
+  private static final int CALLS = 200;
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new TestServer();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void acknowledgedUsageEqualsQuotaUsedExactly() throws Exception {
+    CreateAccountResponse account = Buyers.verifiedAccount(server, "Busy Sender");
+    String key = account.getApiKeySecret();
+    String accountId = account.getAccount().getAccountId();
+    Buyers.fund(server, account, "1000.00", null);
+    // 5,000 general + 3 × 1,000 marketing = 8,000 units; 6,400 calls of 1..4 units ask for ~16,000.
+    Buyers.buy(server, key, "sms-domestic-5000", 1, Purpose.PURPOSE_GENERAL, "ap-southeast-1");
+    for (int i = 0; i < 3; i++) {
+      Buyers.buy(server, key, "sms-domestic-custom", 1000, Purpose.PURPOSE_MARKETING, "ap-southeast-1");
+    }
+    long quotaBefore = remainingTotal(accountId);
+    assertEquals(8000, quotaBefore);
+
+    Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    Set<String> refused = ConcurrentHashMap.newKeySet();
+    AtomicLong unexpected = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      futures.add(pool.submit(() -> {
+        go.await();
+        for (int i = 0; i < CALLS; i++) {
+          long quantity = ThreadLocalRandom.current().nextLong(1, 5);
+          RecordUsageRequest request =
+              RecordUsageRequest.newBuilder()
+                  .setRequestId(TestServer.requestId())
+                  .setProductId("sms-domestic")
+                  .setPurpose(Purpose.PURPOSE_MARKETING)
+                  .setQuantity(quantity)
+                  .setRegionId("ap-southeast-1")
+                  .build();
+          try {
+            var r = server.plan(key).recordUsage(request).getUsageRecord();
+            acknowledged.put(request.getRequestId(), r.getPackageQuantity());
+          } catch (StatusRuntimeException e) {
+            if ("QUOTA_EXHAUSTED".equals(Errors.reason(e))) {
+              refused.add(request.getRequestId());
+            } else {
+              unexpected.incrementAndGet();
+            }
+          }
+        }
+        return null;
+      }));
+    }
+    go.countDown();
+    for (Future<?> f : futures) {
+      f.get(5, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+
+    assertEquals(0, unexpected.get());
+    assertEquals(THREADS * CALLS, acknowledged.size() + refused.size());
+    long acknowledgedQuantity = acknowledged.values().stream().mapToLong(Long::longValue).sum();
+    long quotaAfter = remainingTotal(accountId);
+    assertEquals(quotaBefore - quotaAfter, acknowledgedQuantity);
+    assertTrue(quotaAfter >= 0 && quotaAfter < 4, "quota runs out: " + quotaAfter + " left");
+    long negative =
+        server.jdbi().withHandle(h -> h.createQuery("select count(*) from packages where remaining_quantity < 0")
+            .mapTo(Long.class).one());
+    assertEquals(0, negative);
+
+    List<String> recorded =
+        server.jdbi().withHandle(h -> h.createQuery("select request_id from usage_records where account_id = :a")
+            .bind("a", accountId).mapTo(String.class).list());
+    assertEquals(acknowledged.size(), recorded.size());
+    assertEquals(acknowledged.keySet(), new HashSet<>(recorded), "every acknowledged request exactly once");
+    long deducted =
+        server.jdbi().withHandle(h -> h.createQuery("select coalesce(sum(quantity), 0) from usage_deductions where account_id = :a")
+            .bind("a", accountId).mapTo(Long.class).one());
+    assertEquals(acknowledgedQuantity, deducted);
+    assertTrue(refused.stream().noneMatch(recorded::contains), "refused requests changed nothing");
+  }
+
+  private static long remainingTotal(String accountId) {
+    return server.jdbi().withHandle(h -> h.createQuery("select coalesce(sum(remaining_quantity), 0) from packages where account_id = :a")
+        .bind("a", accountId).mapTo(Long.class).one());
+  }
+}
