@@ -50,6 +50,7 @@ final class BenchReport {
         r.deducted(), r.stats().acknowledgedFresh,
         r.stats().ambiguous > 0 ? " (+ up to " + r.stats().ambiguous + " ambiguous errors)" : "",
         r.quotaConsistent() ? "consistent" : "INCONSISTENT");
+    r.cpu().ifPresent(c -> line("   CPU            %s", c.describe(Runtime.getRuntime().availableProcessors())));
     if (pgbenchTps > 0) {
       line("   vs pgbench -N  %.1f / %.1f tps = %.2f", r.callsPerSecond(), pgbenchTps, r.callsPerSecond() / pgbenchTps);
     } else {
@@ -64,16 +65,20 @@ final class BenchReport {
     line("(%d callers, %d s warm-up, %d s measured, server pool %d, quantity 1 per call)",
         options.callers(), options.warmupSeconds(), options.seconds(), options.poolSize());
     line("");
-    line("| scenario | calls/s | p50 ms | p99 ms | p99.9 ms | errors | pgbench -N tps | ratio | target |");
-    line("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+    line("| scenario | calls/s | p50 ms | p99 ms | p99.9 ms | errors | pgbench -N tps | ratio | target | CPU: JVM / PostgreSQL / other |");
+    line("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
     for (ScenarioResult r : results) {
-      line("| %s | %.0f | %s | %s | %s | %d | %s | %s | %s |",
+      String cpu = r.cpu()
+          .map(c -> String.format(Locale.ROOT, "%.0f%% / %.0f%% / %.0f%%", c.self() * 100, c.postgres() * 100, c.other() * 100))
+          .orElse("n/a");
+      line("| %s | %.0f | %s | %s | %s | %d | %s | %s | %s | %s |",
           r.scenario().kind().label(), r.callsPerSecond(),
           ms(r.percentileMillis(50)), ms(r.percentileMillis(99)), ms(r.percentileMillis(99.9)),
           r.measuredErrors() + r.otherErrors(),
           pgbenchTps > 0 ? String.format(Locale.ROOT, "%.0f", pgbenchTps) : "n/a",
           pgbenchTps > 0 ? String.format(Locale.ROOT, "%.2f", r.callsPerSecond() / pgbenchTps) : "n/a",
-          r.missedTargets(pgbenchTps).isEmpty() ? "PASS" : "FAIL");
+          r.missedTargets(pgbenchTps).isEmpty() ? "PASS" : "FAIL",
+          cpu);
     }
   }
 

@@ -3,6 +3,7 @@ package io.resourceplans.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The figures of one scenario, and how they compare with the target. */
 record ScenarioResult(
@@ -12,6 +13,7 @@ record ScenarioResult(
     CallerStats stats,
     long remainingBefore,
     long remainingAfter,
+    Optional<CpuUse.Shares> cpu,
     String abortReason) {
 
   /** The target, defined for 16 callers on the 2-core machine. */

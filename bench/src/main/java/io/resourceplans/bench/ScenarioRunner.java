@@ -3,6 +3,7 @@ package io.resourceplans.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Runs one scenario: N closed-loop callers, warm-up, measured period, then the quota check. */
@@ -34,11 +35,14 @@ final class ScenarioRunner {
     threads.forEach(Thread::start);
 
     long measuredNanos = 0;
+    Optional<CpuUse.Shares> cpu = Optional.empty();
     if (phase.waitUnlessAborted(warmup)) {
       phase.measure();
+      Optional<CpuUse.Sample> cpuStart = CpuUse.sample();
       long start = System.nanoTime();
       boolean completed = phase.waitUnlessAborted(measured);
       measuredNanos = System.nanoTime() - start;
+      cpu = CpuUse.between(cpuStart, CpuUse.sample());
       if (completed) {
         phase.done();
       }
@@ -55,6 +59,6 @@ final class ScenarioRunner {
     loop.forEach(c -> total.merge(c.stats()));
     long remainingAfter = AccountPreparer.remaining(scenario.accounts());
     return new ScenarioResult(
-        scenario, callers, measuredNanos / 1e9, total, remainingBefore, remainingAfter, phase.abortReason());
+        scenario, callers, measuredNanos / 1e9, total, remainingBefore, remainingAfter, cpu, phase.abortReason());
   }
 }
