@@ -54,8 +54,8 @@ public final class BenchMain {
     BenchDatabase database = BenchDatabase.of(options.databaseUrl());
     Machine machine = Machine.describe(database.serverVersion());
     report.line("RecordUsage benchmark on %s", machine.label());
-    report.line("%d callers, %d s warm-up + %d s measured per scenario, scenarios %s",
-        options.callers(), options.warmupSeconds(), options.seconds(),
+    report.line("%d callers; %d s JVM warm-up, then per scenario %d s warm-up + %d s measured; scenarios %s",
+        options.callers(), options.jvmWarmupSeconds(), options.warmupSeconds(), options.seconds(),
         options.scenarios().stream().map(Scenario.Kind::label).toList());
 
     database.recreate(database.name());
@@ -107,6 +107,20 @@ public final class BenchMain {
         AccountPreparer.PACKAGE_PURPOSE, AccountPreparer.REGION, perAccount, (System.nanoTime() - prepareStart) / 1e9);
 
     double pgbenchTps = pgbench(options, database, report);
+
+    if (options.jvmWarmupSeconds() > 0) {
+      // The same load, unmeasured: on a busy 2-core machine the JIT needs about a minute before
+      // the server's throughput settles, more than a scenario's own warm-up.
+      Scenario load = new Scenario(Scenario.Kind.MANY_ACCOUNTS, spreadAccounts.isEmpty() ? hotAccount : spreadAccounts, 0);
+      ScenarioResult warm =
+          new ScenarioRunner(options.callers(), Duration.ofSeconds(options.jvmWarmupSeconds()), Duration.ZERO).run(load);
+      report.jvmWarmup(warm, options.jvmWarmupSeconds());
+      if (warm.aborted()) {
+        report.line("   the scenarios are skipped: they would abort the same way");
+        report.table(machine, List.of(), pgbenchTps, options);
+        return;
+      }
+    }
 
     ScenarioRunner runner =
         new ScenarioRunner(options.callers(), Duration.ofSeconds(options.warmupSeconds()), Duration.ofSeconds(options.seconds()));

@@ -9,6 +9,7 @@ import java.util.Optional;
 /** The benchmark's command line: {@code --name value} or {@code --name=value}. */
 record BenchOptions(
     int callers,
+    int jvmWarmupSeconds,
     int warmupSeconds,
     int seconds,
     int accounts,
@@ -27,6 +28,7 @@ record BenchOptions(
   private static Map<String, String> defaults() {
     Map<String, String> d = new LinkedHashMap<>();
     d.put("callers", "16");
+    d.put("jvm-warmup-seconds", "60");
     d.put("warmup-seconds", "10");
     d.put("seconds", "30");
     d.put("accounts", "64");
@@ -44,6 +46,7 @@ record BenchOptions(
     return """
         usage: java -jar bench/target/resource-plans-bench.jar [options]
           --callers N               concurrent RecordUsage callers, and pgbench clients (default 16)
+          --jvm-warmup-seconds N    unmeasured load before the first scenario, for the JIT (default 60)
           --warmup-seconds N        closed-loop warm-up before each measured period (default 10)
           --seconds N               measured period of each scenario and of pgbench (default 30)
           --accounts N              accounts of the many-accounts and retried-ids scenarios (default 64)
@@ -87,6 +90,7 @@ record BenchOptions(
     }
     return new BenchOptions(
         number(values, "callers", 1, 1024),
+        number(values, "jvm-warmup-seconds", 0, 3600),
         number(values, "warmup-seconds", 0, 3600),
         number(values, "seconds", 1, 3600),
         number(values, "accounts", 1, 10_000),

@@ -29,6 +29,19 @@ final class BenchReport {
     line("   %s", String.join(" ", result.command()));
   }
 
+  void jvmWarmup(ScenarioResult r, int seconds) {
+    List<Double> timeline = r.throughputPerInterval();
+    line("== JVM warm-up: %d s of %s load, unmeasured; calls/s every %d s: %s",
+        seconds, r.scenario().kind().label(), Throughput.INTERVAL_SECONDS,
+        timeline.isEmpty() ? "n/a" : timeline.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).collect(Collectors.joining(" ")));
+    if (r.aborted()) {
+      line("   ABORTED: %s", r.abortReason());
+    }
+    if (r.otherErrors() > 0) {
+      line("   errors         %d%s", r.otherErrors(), counts(r.stats().otherErrors));
+    }
+  }
+
   void scenario(ScenarioResult r, double pgbenchTps, int warmupSeconds) {
     line("== %s: %s (%d callers, %d s warm-up, %.1f s measured)",
         r.scenario().kind().label(), r.scenario().describe(), r.callers(), warmupSeconds, r.measuredSeconds());
@@ -50,6 +63,10 @@ final class BenchReport {
         r.deducted(), r.stats().acknowledgedFresh,
         r.stats().ambiguous > 0 ? " (+ up to " + r.stats().ambiguous + " ambiguous errors)" : "",
         r.quotaConsistent() ? "consistent" : "INCONSISTENT");
+    if (!r.throughputPerInterval().isEmpty()) {
+      line("   calls/s every %d s from the start of warm-up: %s", Throughput.INTERVAL_SECONDS,
+          r.throughputPerInterval().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).collect(Collectors.joining(" ")));
+    }
     r.cpu().ifPresent(c -> line("   CPU            %s", c.describe(Runtime.getRuntime().availableProcessors())));
     if (pgbenchTps > 0) {
       line("   vs pgbench -N  %.1f / %.1f tps = %.2f", r.callsPerSecond(), pgbenchTps, r.callsPerSecond() / pgbenchTps);
@@ -62,8 +79,8 @@ final class BenchReport {
   void table(Machine machine, List<ScenarioResult> results, double pgbenchTps, BenchOptions options) {
     line("");
     line("Results on %s", machine.label());
-    line("(%d callers, %d s warm-up, %d s measured, server pool %d, quantity 1 per call)",
-        options.callers(), options.warmupSeconds(), options.seconds(), options.poolSize());
+    line("(%d callers, %d s JVM warm-up, %d s warm-up + %d s measured per scenario, server pool %d, quantity 1 per call)",
+        options.callers(), options.jvmWarmupSeconds(), options.warmupSeconds(), options.seconds(), options.poolSize());
     line("");
     line("| scenario | calls/s | p50 ms | p99 ms | p99.9 ms | errors | pgbench -N tps | ratio | target | CPU: JVM / PostgreSQL / other |");
     line("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");

@@ -14,6 +14,7 @@ record ScenarioResult(
     long remainingBefore,
     long remainingAfter,
     Optional<CpuUse.Shares> cpu,
+    List<Double> throughputPerInterval,
     String abortReason) {
 
   /** The target, defined for 16 callers on the 2-core machine. */

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Runs one scenario: N closed-loop callers, warm-up, measured period, then the quota check. */
 final class ScenarioRunner {
+  /** Numbers the runs of this JVM, to keep their request IDs apart. */
+  private static final AtomicLong RUNS = new AtomicLong();
+
   private final int callers;
   private final Duration warmup;
   private final Duration measured;
@@ -20,13 +23,17 @@ final class ScenarioRunner {
 
   ScenarioResult run(Scenario scenario) throws InterruptedException {
     long remainingBefore = AccountPreparer.remaining(scenario.accounts());
+    // Request IDs unique to this run: a load that repeated an earlier run's IDs on the same
+    // accounts would get idempotent replays, not deductions.
+    String runTag = scenario.kind().label() + "-" + Long.toString(RUNS.incrementAndGet(), 36);
     LoadPhase phase = new LoadPhase();
+    Throughput throughput = new Throughput();
     AtomicLong accountCursor = new AtomicLong();
     List<UsageCaller> loop = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < callers; i++) {
-      String idPrefix = scenario.kind().label() + "-c" + i;
-      UsageCaller caller = new UsageCaller(idPrefix, scenario, accountCursor, phase, 0x5eed_0000L + i);
+      String idPrefix = runTag + "-c" + i;
+      UsageCaller caller = new UsageCaller(idPrefix, scenario, accountCursor, phase, throughput, 0x5eed_0000L + i);
       loop.add(caller);
       Thread thread = new Thread(caller, "caller-" + i);
       thread.setDaemon(true);
@@ -47,6 +54,7 @@ final class ScenarioRunner {
         phase.done();
       }
     }
+    throughput.close();
     for (Thread thread : threads) {
       // Each caller finishes its call in flight; the client deadline bounds it.
       thread.join(Duration.ofSeconds(60).toMillis());
@@ -59,6 +67,6 @@ final class ScenarioRunner {
     loop.forEach(c -> total.merge(c.stats()));
     long remainingAfter = AccountPreparer.remaining(scenario.accounts());
     return new ScenarioResult(
-        scenario, callers, measuredNanos / 1e9, total, remainingBefore, remainingAfter, cpu, phase.abortReason());
+        scenario, callers, measuredNanos / 1e9, total, remainingBefore, remainingAfter, cpu, throughput.perInterval(), phase.abortReason());
   }
 }

@@ -38,6 +38,7 @@ final class UsageCaller implements Runnable {
   private final AtomicLong accountCursor;
   private final int retryPercent;
   private final LoadPhase phase;
+  private final Throughput throughput;
   private final SplittableRandom random;
   private final Sent[] history = new Sent[HISTORY];
   private final CallerStats stats = new CallerStats();
@@ -45,12 +46,14 @@ final class UsageCaller implements Runnable {
   private int historyNext;
   private long sequence;
 
-  UsageCaller(String idPrefix, Scenario scenario, AtomicLong accountCursor, LoadPhase phase, long seed) {
+  UsageCaller(
+      String idPrefix, Scenario scenario, AtomicLong accountCursor, LoadPhase phase, Throughput throughput, long seed) {
     this.idPrefix = idPrefix;
     this.accounts = scenario.accounts();
     this.retryPercent = scenario.retryPercent();
     this.accountCursor = accountCursor;
     this.phase = phase;
+    this.throughput = throughput;
     this.random = new SplittableRandom(seed);
   }
 
@@ -88,6 +91,7 @@ final class UsageCaller implements Runnable {
       return;
     }
     long elapsed = System.nanoTime() - start;
+    throughput.succeeded();
     boolean measured = startedIn == LoadPhase.State.MEASURE && phase.state() == LoadPhase.State.MEASURE;
 
     if (previous != null) {
