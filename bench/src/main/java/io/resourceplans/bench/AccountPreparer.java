@@ -1,0 +1,165 @@
+package io.resourceplans.bench;
+
+import io.grpc.Channel;
+import io.resourceplans.api.v1.CreateAccountRequest;
+import io.resourceplans.api.v1.CreateAccountResponse;
+import io.resourceplans.api.v1.CreateOrderRequest;
+import io.resourceplans.api.v1.GetCurrentTermsRequest;
+import io.resourceplans.api.v1.GetPackageSummaryRequest;
+import io.resourceplans.api.v1.IdentityReviewDecision;
+import io.resourceplans.api.v1.IdentitySubjectType;
+import io.resourceplans.api.v1.OrderState;
+import io.resourceplans.api.v1.PayOrderRequest;
+import io.resourceplans.api.v1.PayOrderResponse;
+import io.resourceplans.api.v1.ProductPackageSummary;
+import io.resourceplans.api.v1.Purpose;
+import io.resourceplans.api.v1.QuotePriceRequest;
+import io.resourceplans.api.v1.ReviewIdentityVerificationRequest;
+import io.resourceplans.api.v1.SubmitIdentityVerificationRequest;
+import io.resourceplans.api.v1.TermsKind;
+import io.resourceplans.api.v1.TopUpCashRequest;
+import io.resourceplans.client.ResourcePlansClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Makes accounts ready to record usage, through the API as a real customer would: the operator
+ * opens the account, the account submits identity verification and the operator approves it, the
+ * operator tops up exactly the price of the packages, the account orders and pays them.
+ */
+final class AccountPreparer {
+  static final String PRODUCT = "sms-domestic";
+  static final String PLAN_SPEC = "sms-domestic-100000";
+  static final String REGION = "ap-southeast-1";
+  /** The packages' purpose: usage of any purpose falls back to them after exact-purpose ones. */
+  static final Purpose PACKAGE_PURPOSE = Purpose.PURPOSE_GENERAL;
+
+  private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+  private final ResourcePlansClient operator;
+  private final Channel channel;
+
+  AccountPreparer(ResourcePlansClient operator, Channel channel) {
+    this.operator = operator;
+    this.channel = channel;
+  }
+
+  /** Prepares {@code count} accounts, a few at a time; fails on the first refusal. */
+  List<BenchAccount> prepare(String namePrefix, int count, int packages) throws InterruptedException {
+    ExecutorService workers = Executors.newFixedThreadPool(Math.min(4, count));
+    try {
+      List<Future<BenchAccount>> pending = new ArrayList<>();
+      for (int i = 1; i <= count; i++) {
+        String name = String.format("%s %03d", namePrefix, i);
+        pending.add(workers.submit(() -> prepareOne(name, packages)));
+      }
+      List<BenchAccount> accounts = new ArrayList<>();
+      for (Future<BenchAccount> f : pending) {
+        try {
+          accounts.add(f.get());
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("preparing an account failed: " + e.getCause(), e.getCause());
+        }
+      }
+      return accounts;
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  private BenchAccount prepareOne(String displayName, int packages) {
+    CreateAccountResponse created =
+        operator.operator()
+            .createAccount(
+                CreateAccountRequest.newBuilder()
+                    .setRequestId(requestId())
+                    .setDisplayName(displayName)
+                    .setContactEmail(displayName.toLowerCase().replace(' ', '.') + "@bench.example.com")
+                    .setDefaultRegionId(REGION)
+                    .build());
+    String accountId = created.getAccount().getAccountId();
+    ResourcePlansClient client = ResourcePlansClient.overChannel(channel, created.getApiKeySecret(), DEADLINE);
+
+    String verificationId =
+        client.activation()
+            .submitIdentityVerification(
+                SubmitIdentityVerificationRequest.newBuilder()
+                    .setRequestId(requestId())
+                    .setSubjectType(IdentitySubjectType.IDENTITY_SUBJECT_TYPE_ENTERPRISE)
+                    .setLegalName(displayName + " Ltd")
+                    .setDocumentNumber("91330100MA2B3C4D5E")
+                    .build())
+            .getIdentityVerification()
+            .getIdentityVerificationId();
+    operator.operator()
+        .reviewIdentityVerification(
+            ReviewIdentityVerificationRequest.newBuilder()
+                .setRequestId(requestId())
+                .setIdentityVerificationId(verificationId)
+                .setDecision(IdentityReviewDecision.IDENTITY_REVIEW_DECISION_APPROVE)
+                .build());
+
+    var price =
+        client.plan()
+            .quotePrice(
+                QuotePriceRequest.newBuilder()
+                    .setPlanSpecId(PLAN_SPEC)
+                    .setQuantity(packages)
+                    .setPurpose(PACKAGE_PURPOSE)
+                    .build())
+            .getTotalAmount();
+    operator.operator()
+        .topUpCash(TopUpCashRequest.newBuilder().setRequestId(requestId()).setAccountId(accountId).setAmount(price).build());
+
+    String terms =
+        client.plan()
+            .getCurrentTerms(GetCurrentTermsRequest.newBuilder().setKind(TermsKind.TERMS_KIND_RESOURCE_PLAN).build())
+            .getTerms()
+            .getVersion();
+    String orderId =
+        client.plan()
+            .createOrder(
+                CreateOrderRequest.newBuilder()
+                    .setRequestId(requestId())
+                    .setPlanSpecId(PLAN_SPEC)
+                    .setQuantity(packages)
+                    .setPurpose(PACKAGE_PURPOSE)
+                    .setRegionId(REGION)
+                    .setAcceptedTermsVersion(terms)
+                    .build())
+            .getOrder()
+            .getOrderId();
+    PayOrderResponse paid =
+        client.plan().payOrder(PayOrderRequest.newBuilder().setRequestId(requestId()).setOrderId(orderId).build());
+    if (paid.getOrder().getState() != OrderState.ORDER_STATE_PAID) {
+      throw new IllegalStateException("order " + orderId + " of " + displayName + " is " + paid.getOrder().getState());
+    }
+    return new BenchAccount(accountId, client);
+  }
+
+  /** Remaining {@link #PRODUCT} quota of the account, over its active packages. */
+  static long remaining(BenchAccount account) {
+    return account.plan()
+        .getPackageSummary(GetPackageSummaryRequest.newBuilder().setProductId(PRODUCT).build())
+        .getProductsList()
+        .stream()
+        .filter(p -> p.getProductId().equals(PRODUCT))
+        .mapToLong(ProductPackageSummary::getRemainingQuantity)
+        .sum();
+  }
+
+  /** Remaining quota summed over the accounts. */
+  static long remaining(List<BenchAccount> accounts) {
+    return accounts.stream().mapToLong(AccountPreparer::remaining).sum();
+  }
+
+  private static String requestId() {
+    return UUID.randomUUID().toString();
+  }
+}

@@ -1,0 +1,71 @@
+package io.resourceplans.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.resourceplans.domain.billing.OrderSettings;
+import io.resourceplans.domain.money.SettlementCurrency;
+import io.resourceplans.server.ResourcePlansServer;
+import io.resourceplans.server.di.DaggerServerComponent;
+import io.resourceplans.server.grpc.NettyTransport;
+import io.resourceplans.storage.db.DataSources;
+import io.resourceplans.storage.db.DatabaseSettings;
+import io.resourceplans.storage.db.Migrations;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The real server, wired as Main wires it (Netty on a free loopback port, HikariCP, Flyway), in
+ * this JVM so that one command runs everything.
+ */
+final class BenchServer implements AutoCloseable {
+  private final HikariDataSource pool;
+  private final ResourcePlansServer server;
+  private final int migrations;
+
+  private BenchServer(HikariDataSource pool, ResourcePlansServer server, int migrations) {
+    this.pool = pool;
+    this.server = server;
+    this.migrations = migrations;
+  }
+
+  /** Migrates the (fresh) database and starts serving. */
+  static BenchServer start(String jdbcUrl, int poolSize, String operatorKey) throws Exception {
+    // The user and password stay in the URL; empty settings leave them to it.
+    HikariDataSource pool = DataSources.pool(new DatabaseSettings(jdbcUrl, "", "", poolSize), "bench-server");
+    try {
+      int applied = Migrations.migrate(pool);
+      ResourcePlansServer server =
+          DaggerServerComponent.builder()
+              .transport(new NettyTransport(0, Optional.empty(), Optional.empty()))
+              .dataSource(pool)
+              .clock(Clock.systemUTC())
+              .operatorKey(operatorKey)
+              .currency(new SettlementCurrency("CNY"))
+              .orderSettings(new OrderSettings(Duration.ofHours(24)))
+              .build()
+              .server()
+              .start();
+      return new BenchServer(pool, server, applied);
+    } catch (Exception | Error e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  int port() {
+    return server.port();
+  }
+
+  int migrationsApplied() {
+    return migrations;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    try {
+      server.stop(Duration.ofSeconds(5));
+    } finally {
+      pool.close();
+    }
+  }
+}

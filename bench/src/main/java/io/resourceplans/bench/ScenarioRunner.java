@@ -1,0 +1,72 @@
+package io.resourceplans.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Runs one scenario: N closed-loop callers, warm-up, measured period, then the quota check. */
+final class ScenarioRunner {
+  /** Numbers the runs of this JVM, to keep their request IDs apart. */
+  private static final AtomicLong RUNS = new AtomicLong();
+
+  private final int callers;
+  private final Duration warmup;
+  private final Duration measured;
+
+  ScenarioRunner(int callers, Duration warmup, Duration measured) {
+    this.callers = callers;
+    this.warmup = warmup;
+    this.measured = measured;
+  }
+
+  ScenarioResult run(Scenario scenario) throws InterruptedException {
+    long remainingBefore = AccountPreparer.remaining(scenario.accounts());
+    // Request IDs unique to this run: a load that repeated an earlier run's IDs on the same
+    // accounts would get idempotent replays, not deductions.
+    String runTag = scenario.kind().label() + "-" + Long.toString(RUNS.incrementAndGet(), 36);
+    LoadPhase phase = new LoadPhase();
+    Throughput throughput = new Throughput();
+    AtomicLong accountCursor = new AtomicLong();
+    List<UsageCaller> loop = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < callers; i++) {
+      String idPrefix = runTag + "-c" + i;
+      UsageCaller caller = new UsageCaller(idPrefix, scenario, accountCursor, phase, throughput, 0x5eed_0000L + i);
+      loop.add(caller);
+      Thread thread = new Thread(caller, "caller-" + i);
+      thread.setDaemon(true);
+      threads.add(thread);
+    }
+    threads.forEach(Thread::start);
+
+    long measuredNanos = 0;
+    Optional<CpuUse.Shares> cpu = Optional.empty();
+    if (phase.waitUnlessAborted(warmup)) {
+      phase.measure();
+      Optional<CpuUse.Sample> cpuStart = CpuUse.sample();
+      long start = System.nanoTime();
+      boolean completed = phase.waitUnlessAborted(measured);
+      measuredNanos = System.nanoTime() - start;
+      cpu = CpuUse.between(cpuStart, CpuUse.sample());
+      if (completed) {
+        phase.done();
+      }
+    }
+    throughput.close();
+    for (Thread thread : threads) {
+      // Each caller finishes its call in flight; the client deadline bounds it.
+      thread.join(Duration.ofSeconds(60).toMillis());
+      if (thread.isAlive()) {
+        throw new IllegalStateException(thread.getName() + " did not stop within 60 s");
+      }
+    }
+
+    CallerStats total = new CallerStats();
+    loop.forEach(c -> total.merge(c.stats()));
+    long remainingAfter = AccountPreparer.remaining(scenario.accounts());
+    return new ScenarioResult(
+        scenario, callers, measuredNanos / 1e9, total, remainingBefore, remainingAfter, cpu, throughput.perInterval(), phase.abortReason());
+  }
+}

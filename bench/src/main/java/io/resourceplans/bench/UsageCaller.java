@@ -1,0 +1,144 @@
+package io.resourceplans.bench;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.resourceplans.api.v1.Purpose;
+import io.resourceplans.api.v1.RecordUsageRequest;
+import io.resourceplans.api.v1.RecordUsageResponse;
+import io.resourceplans.client.ErrorDetails;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One closed-loop caller: sends RecordUsage, waits for the answer, sends the next. A share of the
+ * calls (the scenario's retry percentage) resends one of its own earlier acknowledged requests
+ * unchanged, which must return the first answer and deduct nothing.
+ */
+final class UsageCaller implements Runnable {
+  static final Purpose USAGE_PURPOSE = Purpose.PURPOSE_VERIFICATION_NOTIFICATION;
+  private static final int HISTORY = 1024;
+  /** Refusals that guarantee nothing was deducted; any other error leaves it open. */
+  private static final Set<Status.Code> CLEAN_REFUSALS =
+      EnumSet.of(
+          Status.Code.INVALID_ARGUMENT,
+          Status.Code.NOT_FOUND,
+          Status.Code.RESOURCE_EXHAUSTED,
+          Status.Code.FAILED_PRECONDITION,
+          Status.Code.PERMISSION_DENIED,
+          Status.Code.UNAUTHENTICATED,
+          Status.Code.UNIMPLEMENTED);
+
+  private record Sent(BenchAccount account, RecordUsageRequest request, RecordUsageResponse response) {}
+
+  private final String idPrefix;
+  private final List<BenchAccount> accounts;
+  private final AtomicLong accountCursor;
+  private final int retryPercent;
+  private final LoadPhase phase;
+  private final Throughput throughput;
+  private final SplittableRandom random;
+  private final Sent[] history = new Sent[HISTORY];
+  private final CallerStats stats = new CallerStats();
+  private int historySize;
+  private int historyNext;
+  private long sequence;
+
+  UsageCaller(
+      String idPrefix, Scenario scenario, AtomicLong accountCursor, LoadPhase phase, Throughput throughput, long seed) {
+    this.idPrefix = idPrefix;
+    this.accounts = scenario.accounts();
+    this.retryPercent = scenario.retryPercent();
+    this.accountCursor = accountCursor;
+    this.phase = phase;
+    this.throughput = throughput;
+    this.random = new SplittableRandom(seed);
+  }
+
+  CallerStats stats() {
+    return stats;
+  }
+
+  @Override
+  public void run() {
+    while (phase.state() != LoadPhase.State.DONE) {
+      callOnce();
+    }
+  }
+
+  private void callOnce() {
+    Sent previous = historySize > 0 && random.nextInt(100) < retryPercent ? history[random.nextInt(historySize)] : null;
+    BenchAccount account;
+    RecordUsageRequest request;
+    if (previous != null) {
+      account = previous.account();
+      request = previous.request();
+    } else {
+      account = accounts.get((int) Math.floorMod(accountCursor.getAndIncrement(), (long) accounts.size()));
+      request = freshRequest();
+    }
+
+    LoadPhase.State startedIn = phase.state();
+    long start = System.nanoTime();
+    RecordUsageResponse response;
+    try {
+      response = account.plan().recordUsage(request);
+    } catch (StatusRuntimeException e) {
+      boolean measured = startedIn == LoadPhase.State.MEASURE && phase.state() == LoadPhase.State.MEASURE;
+      countError(e, measured);
+      return;
+    }
+    long elapsed = System.nanoTime() - start;
+    throughput.succeeded();
+    boolean measured = startedIn == LoadPhase.State.MEASURE && phase.state() == LoadPhase.State.MEASURE;
+
+    if (previous != null) {
+      if (!response.equals(previous.response())) {
+        stats.retryMismatches++;
+      }
+    } else {
+      stats.acknowledgedFresh++;
+      remember(new Sent(account, request, response));
+    }
+    if (measured) {
+      stats.recordLatency(elapsed);
+      if (previous != null) {
+        stats.measuredRetried++;
+      } else {
+        stats.measuredFresh++;
+      }
+    } else {
+      stats.unmeasured++;
+    }
+  }
+
+  private RecordUsageRequest freshRequest() {
+    return RecordUsageRequest.newBuilder()
+        .setRequestId(idPrefix + "-" + (sequence++))
+        .setProductId(AccountPreparer.PRODUCT)
+        .setPurpose(USAGE_PURPOSE)
+        .setQuantity(1)
+        .setRegionId(AccountPreparer.REGION)
+        .build();
+  }
+
+  private void remember(Sent sent) {
+    history[historyNext] = sent;
+    historyNext = (historyNext + 1) % HISTORY;
+    historySize = Math.min(historySize + 1, HISTORY);
+  }
+
+  private void countError(StatusRuntimeException e, boolean measured) {
+    Status.Code code = e.getStatus().getCode();
+    String key = code + ErrorDetails.reason(e).map(r -> " " + r).orElse("");
+    (measured ? stats.measuredErrors : stats.otherErrors).merge(key, 1L, Long::sum);
+    if (!CLEAN_REFUSALS.contains(code)) {
+      stats.ambiguous++;
+    }
+    if (code == Status.Code.UNIMPLEMENTED) {
+      phase.abort("RecordUsage answers UNIMPLEMENTED on this server build");
+    }
+  }
+}
