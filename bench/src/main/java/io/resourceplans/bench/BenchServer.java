@@ -7,6 +7,8 @@ import io.resourceplans.server.ResourcePlansServer;
 import io.resourceplans.server.di.DaggerServerComponent;
 import io.resourceplans.server.grpc.NettyTransport;
 import io.resourceplans.storage.db.DataSources;
+import io.resourceplans.domain.auth.AuthSettings;
+import io.resourceplans.domain.notification.ReminderSettings;
 import io.resourceplans.storage.db.DatabaseSettings;
 import io.resourceplans.storage.db.Migrations;
 import java.time.Clock;
@@ -42,6 +44,8 @@ final class BenchServer implements AutoCloseable {
               .operatorKey(operatorKey)
               .currency(new SettlementCurrency("CNY"))
               .orderSettings(new OrderSettings(Duration.ofHours(24)))
+              .reminderSettings(new ReminderSettings(ReminderSettings.DEFAULT_OFFSETS_DAYS, ReminderSettings.DEFAULT_PERIOD))
+              .authSettings(new AuthSettings(AuthSettings.DEFAULT_PRINCIPAL_CACHE_TTL))
               .build()
               .server()
               .start();

@@ -3,6 +3,7 @@ package io.resourceplans.server;
 import com.zaxxer.hikari.HikariDataSource;
 import io.resourceplans.domain.billing.OrderSettings;
 import io.resourceplans.domain.money.SettlementCurrency;
+import io.resourceplans.domain.auth.AuthSettings;
 import io.resourceplans.domain.notification.ReminderSettings;
 import io.resourceplans.server.config.ConfigLoader;
 import io.resourceplans.server.config.OperatorKeyFile;
@@ -87,6 +88,7 @@ public final class Main {
             .currency(new SettlementCurrency(config.currency()))
             .orderSettings(new OrderSettings(config.unpaidOrderTtl()))
             .reminderSettings(new ReminderSettings(config.reminderOffsetsDays(), config.reminderPeriod()))
+            .authSettings(new AuthSettings(config.authCacheTtl()))
             .build()
             .server()
             .start();

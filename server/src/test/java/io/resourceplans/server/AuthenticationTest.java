@@ -10,7 +10,11 @@ import io.resourceplans.api.v1.CreateApiKeyRequest;
 import io.resourceplans.api.v1.CreateSubUserRequest;
 import io.resourceplans.api.v1.GetAccountRequest;
 import io.resourceplans.api.v1.LookupAccountRequest;
+import io.resourceplans.api.v1.GetPackageSummaryRequest;
+import io.resourceplans.api.v1.Permission;
 import io.resourceplans.api.v1.RevokeApiKeyRequest;
+import io.resourceplans.api.v1.UpdateSubUserPermissionsRequest;
+import io.resourceplans.domain.auth.AuthSettings;
 import io.resourceplans.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,5 +141,59 @@ class AuthenticationTest {
         Status.Code.UNAUTHENTICATED,
         "API_KEY_INVALID",
         () -> server.activation(second.getSecret()).getAccount(GetAccountRequest.getDefaultInstance()));
+  }
+
+  @Test
+  void aKeyRevokedThroughAnotherReplicaStopsWorkingWithinTheCacheTime() {
+    String main = server.newAccount("Erin Replica").getApiKeySecret();
+    var second =
+        server.activation(main)
+            .createApiKey(CreateApiKeyRequest.newBuilder().setRequestId(TestServer.requestId()).setDisplayName("ci").build());
+    server.activation(second.getSecret()).getAccount(GetAccountRequest.getDefaultInstance());
+    // Another replica revokes it: this one learns only from the database, after its cache time.
+    server.jdbi().useHandle(h -> h.createUpdate("update api_keys set revoke_time = now() where api_key_id = :id")
+        .bind("id", second.getApiKey().getApiKeyId())
+        .execute());
+    server.activation(second.getSecret()).getAccount(GetAccountRequest.getDefaultInstance());
+    server.clock.advance(AuthSettings.DEFAULT_PRINCIPAL_CACHE_TTL);
+    assertRefused(
+        Status.Code.UNAUTHENTICATED,
+        "API_KEY_INVALID",
+        () -> server.activation(second.getSecret()).getAccount(GetAccountRequest.getDefaultInstance()));
+  }
+
+  @Test
+  void aSubUserLosesAPermissionAtOnce() {
+    String main = server.newAccount("Frank Narrowed").getApiKeySecret();
+    var subUser =
+        server.activation(main)
+            .createSubUser(
+                CreateSubUserRequest.newBuilder()
+                    .setRequestId(TestServer.requestId())
+                    .setDisplayName("ops")
+                    .addPermissions(Permission.PERMISSION_PRODUCT_ACCESS)
+                    .build())
+            .getSubUser();
+    String subKey =
+        server.activation(main)
+            .createApiKey(
+                CreateApiKeyRequest.newBuilder()
+                    .setRequestId(TestServer.requestId())
+                    .setSubUserId(subUser.getSubUserId())
+                    .setDisplayName("ops laptop")
+                    .build())
+            .getSecret();
+    server.plan(subKey).getPackageSummary(GetPackageSummaryRequest.getDefaultInstance());
+    server.activation(main)
+        .updateSubUserPermissions(
+            UpdateSubUserPermissionsRequest.newBuilder()
+                .setRequestId(TestServer.requestId())
+                .setSubUserId(subUser.getSubUserId())
+                .addPermissions(Permission.PERMISSION_ORDER_ACCESS)
+                .build());
+    assertRefused(
+        Status.Code.PERMISSION_DENIED,
+        "PERMISSION_MISSING",
+        () -> server.plan(subKey).getPackageSummary(GetPackageSummaryRequest.getDefaultInstance()));
   }
 }

@@ -8,16 +8,24 @@ import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.Optional;
 
 /** Turns a bearer token into the calling principal, or refuses it. */
 public final class Authenticator {
   private final byte[] operatorKeyHash;
   private final Transactor transactor;
+  private final PrincipalCache cache;
 
-  public Authenticator(String operatorKey, Transactor transactor) {
+  public Authenticator(String operatorKey, Transactor transactor, PrincipalCache cache) {
     this.operatorKeyHash = ApiKeyToken.hash(operatorKey);
     this.transactor = transactor;
+    this.cache = cache;
+  }
+
+  /** Call after a change to the account's keys or sub-user permissions has committed. */
+  public void credentialsChanged(String accountId) {
+    cache.forgetAccount(accountId);
   }
 
   public Principal authenticate(String token) {
@@ -25,13 +33,23 @@ public final class Authenticator {
       throw new DomainException(
           ErrorCode.API_KEY_MISSING, "send 'authorization: Bearer <api key>' metadata");
     }
-    if (MessageDigest.isEqual(ApiKeyToken.hash(token), operatorKeyHash)) {
+    byte[] hash = ApiKeyToken.hash(token);
+    if (MessageDigest.isEqual(hash, operatorKeyHash)) {
       return Principal.operator();
     }
-    return ApiKeyToken.parse(token)
-        .flatMap(ref -> transactor.readOnly(tx -> resolve(tx, ref, token)))
-        .orElseThrow(
-            () -> new DomainException(ErrorCode.API_KEY_INVALID, "the API key is not valid"));
+    String cacheKey = Base64.getEncoder().encodeToString(hash);
+    Optional<Principal> cached = cache.get(cacheKey);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    // Only keys that work are cached: a stream of bad keys cannot push good ones out.
+    Principal principal =
+        ApiKeyToken.parse(token)
+            .flatMap(ref -> transactor.readOnly(tx -> resolve(tx, ref, token)))
+            .orElseThrow(
+                () -> new DomainException(ErrorCode.API_KEY_INVALID, "the API key is not valid"));
+    cache.put(cacheKey, principal);
+    return principal;
   }
 
   private static Optional<Principal> resolve(Tx tx, ApiKeyToken.KeyRef ref, String token) {

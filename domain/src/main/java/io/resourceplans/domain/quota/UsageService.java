@@ -49,14 +49,16 @@ public final class UsageService {
   public UsageRecord record(
       Tx tx, Principal caller, String requestId, String productId, Purpose purpose, long quantity, String regionId) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
-    Product product = product(tx, productId);
-    Regions.require(tx, regionId);
     Instant now = Times.now(clock);
     Plan plan = plan(tx.packages().usable(accountId, productId, regionId, purpose, now, true), quantity);
     String usageId = Ids.newId("use");
     Money unitPrice = null;
     Money charge = currency.zero();
     if (plan.rest() > 0) {
+      // Only now are the product and region read: when packages cover the request, they exist (a
+      // package names both), and the hot path saves two queries.
+      Product product = product(tx, productId);
+      Regions.require(tx, regionId);
       unitPrice = payAsYouGoPrice(tx, accountId, product, purpose, regionId).orElseThrow(() -> exhausted(quantity, plan));
       charge = Money.charge(plan.rest(), unitPrice);
       if (charge.isPositive()) {

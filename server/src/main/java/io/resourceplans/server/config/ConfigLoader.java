@@ -32,7 +32,8 @@ public final class ConfigLoader {
           new Option("currency", "RP_CURRENCY", "CNY", "the one currency prices, wallets and vouchers are in (ISO 4217)"),
           new Option("order-ttl-minutes", "RP_ORDER_TTL_MINUTES", "1440", "how long an unpaid order can be paid"),
           new Option("reminder-offsets-days", "RP_REMINDER_OFFSETS_DAYS", "30,7,1", "days before a package expires that expiry reminders go out, comma-separated; empty = none"),
-          new Option("reminder-period-seconds", "RP_REMINDER_PERIOD_SECONDS", "60", "how often the server looks for due expiry reminders"));
+          new Option("reminder-period-seconds", "RP_REMINDER_PERIOD_SECONDS", "60", "how often the server looks for due expiry reminders"),
+          new Option("auth-cache-seconds", "RP_AUTH_CACHE_SECONDS", "5", "how long a checked API key is trusted without reading it again; a key revoked through another replica stops working here within this time; 0 = read every call"));
 
   private ConfigLoader() {}
 
@@ -62,7 +63,8 @@ public final class ConfigLoader {
         currency(values.get("currency")),
         Duration.ofMinutes(intValue(values, "order-ttl-minutes", 1, 525_600)),
         offsetsDays(values.get("reminder-offsets-days")),
-        Duration.ofSeconds(intValue(values, "reminder-period-seconds", 1, 86_400)));
+        Duration.ofSeconds(intValue(values, "reminder-period-seconds", 1, 86_400)),
+        Duration.ofSeconds(intValue(values, "auth-cache-seconds", 0, 3600)));
   }
 
   public static String usage() {

@@ -27,7 +27,8 @@ public record ServerConfig(
     String currency,
     Duration unpaidOrderTtl,
     List<Integer> reminderOffsetsDays,
-    Duration reminderPeriod) {
+    Duration reminderPeriod,
+    Duration authCacheTtl) {
 
   /** The settings as printed at start, secrets masked. */
   public Map<String, String> describe() {
@@ -46,6 +47,7 @@ public record ServerConfig(
     out.put("order-ttl-minutes", Long.toString(unpaidOrderTtl.toMinutes()));
     out.put("reminder-offsets-days", reminderOffsetsDays.isEmpty() ? "(none)" : reminderOffsetsDays.stream().map(String::valueOf).collect(Collectors.joining(",")));
     out.put("reminder-period-seconds", Long.toString(reminderPeriod.toSeconds()));
+    out.put("auth-cache-seconds", Long.toString(authCacheTtl.toSeconds()));
     return out;
   }
 }

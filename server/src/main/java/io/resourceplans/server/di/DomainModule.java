@@ -3,7 +3,9 @@ package io.resourceplans.server.di;
 import dagger.Module;
 import dagger.Provides;
 import io.resourceplans.domain.account.AccountService;
+import io.resourceplans.domain.auth.AuthSettings;
 import io.resourceplans.domain.auth.Authenticator;
+import io.resourceplans.domain.auth.PrincipalCache;
 import io.resourceplans.domain.idempotency.IdempotentExecutor;
 import io.resourceplans.domain.tx.Transactor;
 import java.time.Clock;
@@ -26,7 +28,8 @@ public interface DomainModule {
 
   @Provides
   @Singleton
-  static Authenticator authenticator(@OperatorKey String operatorKey, Transactor transactor) {
-    return new Authenticator(operatorKey, transactor);
+  static Authenticator authenticator(
+      @OperatorKey String operatorKey, Transactor transactor, Clock clock, AuthSettings settings) {
+    return new Authenticator(operatorKey, transactor, new PrincipalCache(clock, settings.principalCacheTtl()));
   }
 }

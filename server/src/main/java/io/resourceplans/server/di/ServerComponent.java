@@ -67,6 +67,9 @@ public interface ServerComponent {
     @BindsInstance
     Builder reminderSettings(ReminderSettings reminderSettings);
 
+    @BindsInstance
+    Builder authSettings(io.resourceplans.domain.auth.AuthSettings authSettings);
+
     ServerComponent build();
   }
 }

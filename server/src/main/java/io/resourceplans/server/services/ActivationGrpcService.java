@@ -43,6 +43,7 @@ import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.auth.CallPrincipal;
 import io.resourceplans.server.idempotency.IdempotentCalls;
 import io.resourceplans.server.mapping.AccountMapper;
+import io.resourceplans.domain.auth.Authenticator;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -59,14 +60,20 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
   private final Transactor transactor;
   private final IdempotentCalls idempotent;
   private final AccessRpcs accessRpcs;
+  private final Authenticator authenticator;
 
   @Inject
   ActivationGrpcService(
-      AccountService accounts, Transactor transactor, IdempotentCalls idempotent, AccessRpcs accessRpcs) {
+      AccountService accounts,
+      Transactor transactor,
+      IdempotentCalls idempotent,
+      AccessRpcs accessRpcs,
+      Authenticator authenticator) {
     this.accounts = accounts;
     this.transactor = transactor;
     this.idempotent = idempotent;
     this.accessRpcs = accessRpcs;
+    this.authenticator = authenticator;
   }
 
   @Override
@@ -123,8 +130,7 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
     Principal caller = CallPrincipal.current();
     caller.requireMainAccount();
     var permissions = AccountMapper.toDomain(request.getPermissionsList());
-    reply(
-        out,
+    var response =
         idempotent.run(
             caller,
             request,
@@ -135,7 +141,10 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
                         AccountMapper.toProto(
                             accounts.updateSubUserPermissions(
                                 tx, caller, request.getSubUserId(), permissions)))
-                    .build()));
+                    .build());
+    // Committed: this replica's cached principals of the account must not keep the old permissions.
+    authenticator.credentialsChanged(caller.accountId());
+    reply(out, response);
   }
 
   @Override
@@ -181,8 +190,7 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
   public void revokeApiKey(RevokeApiKeyRequest request, StreamObserver<RevokeApiKeyResponse> out) {
     Principal caller = CallPrincipal.current();
     caller.requireMainAccount();
-    reply(
-        out,
+    var response =
         idempotent.run(
             caller,
             request,
@@ -191,7 +199,10 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
                 RevokeApiKeyResponse.newBuilder()
                     .setApiKey(
                         AccountMapper.toProto(accounts.revokeApiKey(tx, caller, request.getApiKeyId())))
-                    .build()));
+                    .build());
+    // Committed: the revoked key stops working on this replica now, not when its cache entry ends.
+    authenticator.credentialsChanged(caller.accountId());
+    reply(out, response);
   }
 
   @Override

@@ -50,6 +50,7 @@ public final class TestServer implements AutoCloseable {
             .orderSettings(new io.resourceplans.domain.billing.OrderSettings(java.time.Duration.ofHours(24)))
             // The background pass never comes round during a test: tests call runOnce themselves.
             .reminderSettings(new ReminderSettings(ReminderSettings.DEFAULT_OFFSETS_DAYS, Duration.ofDays(1)))
+            .authSettings(new io.resourceplans.domain.auth.AuthSettings(io.resourceplans.domain.auth.AuthSettings.DEFAULT_PRINCIPAL_CACHE_TTL))
             .build();
     server = component.server().start();
     channel = InProcessChannelBuilder.forName(name).build();

@@ -37,126 +37,134 @@ import io.resourceplans.storage.quota.JdbiPackageRepository;
 import io.resourceplans.storage.quota.PackageDao;
 import io.resourceplans.storage.region.JdbiRegionRepository;
 import io.resourceplans.storage.region.RegionDao;
+import java.util.HashMap;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** The repositories of one JDBI handle, all in its open transaction. */
 final class JdbiTx implements Tx {
   private final Handle handle;
+  // Attaching a SqlObject builds a proxy; a transaction that uses a DAO several times builds one.
+  private final Map<Class<?>, Object> daos = new HashMap<>();
 
   JdbiTx(Handle handle) {
     this.handle = handle;
   }
 
+  private <T> T dao(Class<T> type) {
+    return type.cast(daos.computeIfAbsent(type, handle::attach));
+  }
+
   @Override
   public AccountRepository accounts() {
-    return new JdbiAccountRepository(handle.attach(AccountDao.class));
+    return new JdbiAccountRepository(dao(AccountDao.class));
   }
 
   @Override
   public SubUserRepository subUsers() {
-    return new JdbiSubUserRepository(handle.attach(SubUserDao.class));
+    return new JdbiSubUserRepository(dao(SubUserDao.class));
   }
 
   @Override
   public ApiKeyRepository apiKeys() {
-    return new JdbiApiKeyRepository(handle.attach(ApiKeyDao.class));
+    return new JdbiApiKeyRepository(dao(ApiKeyDao.class));
   }
 
   @Override
   public RegionRepository regions() {
-    return new JdbiRegionRepository(handle.attach(RegionDao.class));
+    return new JdbiRegionRepository(dao(RegionDao.class));
   }
 
   @Override
   public IdempotencyRepository idempotency() {
-    return new JdbiIdempotencyRepository(handle.attach(IdempotencyDao.class));
+    return new JdbiIdempotencyRepository(dao(IdempotencyDao.class));
   }
 
   @Override
   public io.resourceplans.domain.terms.TermsRepository terms() {
     return new io.resourceplans.storage.terms.JdbiTermsRepository(
-        handle.attach(io.resourceplans.storage.terms.TermsDao.class));
+        dao(io.resourceplans.storage.terms.TermsDao.class));
   }
 
   @Override
   public io.resourceplans.domain.terms.TermsAcceptanceRepository termsAcceptances() {
     return new io.resourceplans.storage.terms.JdbiTermsAcceptanceRepository(
-        handle.attach(io.resourceplans.storage.terms.TermsAcceptanceDao.class));
+        dao(io.resourceplans.storage.terms.TermsAcceptanceDao.class));
   }
 
   @Override
   public io.resourceplans.domain.identity.IdentityVerificationRepository identityVerifications() {
     return new io.resourceplans.storage.identity.JdbiIdentityVerificationRepository(
-        handle.attach(io.resourceplans.storage.identity.IdentityVerificationDao.class));
+        dao(io.resourceplans.storage.identity.IdentityVerificationDao.class));
   }
 
   @Override
   public io.resourceplans.domain.activation.ActivationRepository activations() {
     return new io.resourceplans.storage.activation.JdbiActivationRepository(
-        handle.attach(io.resourceplans.storage.activation.ActivationDao.class));
+        dao(io.resourceplans.storage.activation.ActivationDao.class));
   }
 
   @Override
   public WalletRepository wallets() {
-    return new JdbiWalletRepository(handle.attach(WalletDao.class));
+    return new JdbiWalletRepository(dao(WalletDao.class));
   }
 
   @Override
   public LedgerRepository ledger() {
-    return new JdbiLedgerRepository(handle.attach(LedgerDao.class));
+    return new JdbiLedgerRepository(dao(LedgerDao.class));
   }
 
   @Override
   public VoucherRepository vouchers() {
-    return new JdbiVoucherRepository(handle.attach(VoucherDao.class));
+    return new JdbiVoucherRepository(dao(VoucherDao.class));
   }
 
   @Override
   public OrderRepository orders() {
-    return new JdbiOrderRepository(handle.attach(OrderDao.class));
+    return new JdbiOrderRepository(dao(OrderDao.class));
   }
 
   @Override
   public PackageRepository packages() {
-    return new JdbiPackageRepository(handle.attach(PackageDao.class));
+    return new JdbiPackageRepository(dao(PackageDao.class));
   }
 
   @Override
   public ProductRepository products() {
-    return new JdbiProductRepository(handle.attach(ProductDao.class));
+    return new JdbiProductRepository(dao(ProductDao.class));
   }
 
   @Override
   public PlanSpecRepository planSpecs() {
-    return new JdbiPlanSpecRepository(handle.attach(PlanSpecDao.class));
+    return new JdbiPlanSpecRepository(dao(PlanSpecDao.class));
   }
 
   @Override
   public io.resourceplans.domain.quota.UsageRepository usage() {
-    return new io.resourceplans.storage.quota.JdbiUsageRepository(handle.attach(io.resourceplans.storage.quota.UsageDao.class));
+    return new io.resourceplans.storage.quota.JdbiUsageRepository(dao(io.resourceplans.storage.quota.UsageDao.class));
   }
 
   @Override
   public io.resourceplans.domain.alert.AlertSettingRepository alertSettings() {
     return new io.resourceplans.storage.alert.JdbiAlertSettingRepository(
-        handle.attach(io.resourceplans.storage.alert.AlertSettingDao.class));
+        dao(io.resourceplans.storage.alert.AlertSettingDao.class));
   }
 
   @Override
   public io.resourceplans.domain.notification.InternalMessageRepository internalMessages() {
     return new io.resourceplans.storage.notification.JdbiInternalMessageRepository(
-        handle.attach(io.resourceplans.storage.notification.InternalMessageDao.class));
+        dao(io.resourceplans.storage.notification.InternalMessageDao.class));
   }
 
   @Override
   public io.resourceplans.domain.notification.NotificationOutbox notificationOutbox() {
     return new io.resourceplans.storage.notification.JdbiNotificationOutbox(
-        handle.attach(io.resourceplans.storage.notification.OutboxDao.class));
+        dao(io.resourceplans.storage.notification.OutboxDao.class));
   }
 
   @Override
   public io.resourceplans.domain.notification.ExpiryReminderRepository expiryReminders() {
     return new io.resourceplans.storage.notification.JdbiExpiryReminderRepository(
-        handle.attach(io.resourceplans.storage.notification.ExpiryReminderDao.class));
+        dao(io.resourceplans.storage.notification.ExpiryReminderDao.class));
   }
 }

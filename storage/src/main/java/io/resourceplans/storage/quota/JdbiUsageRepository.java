@@ -14,18 +14,13 @@ public final class JdbiUsageRepository implements UsageRepository {
 
   @Override
   public void insert(UsageRecord r) {
-    dao.insertRecord(
+    dao.insert(
         r.accountId(), r.usageId(), r.requestId(), r.productId(), r.purpose().name(), r.regionId(), r.quantity(),
         r.packageQuantity(), r.payAsYouGoQuantity(), r.payAsYouGoCharge().currency(),
         r.payAsYouGoUnitPrice() == null ? null : r.payAsYouGoUnitPrice().amount(),
-        r.payAsYouGoCharge().amount(), r.recordTime());
-    if (!r.deductions().isEmpty()) {
-      dao.insertDeductions(
-          r.accountId(),
-          r.usageId(),
-          r.deductions().stream().map(PackageDeduction::packageId).toList(),
-          r.deductions().stream().map(PackageDeduction::quantity).toList(),
-          r.deductions().stream().map(PackageDeduction::remainingAfter).toList());
-    }
+        r.payAsYouGoCharge().amount(), r.recordTime(),
+        r.deductions().stream().map(PackageDeduction::packageId).toArray(String[]::new),
+        r.deductions().stream().map(PackageDeduction::quantity).toArray(Long[]::new),
+        r.deductions().stream().map(PackageDeduction::remainingAfter).toArray(Long[]::new));
   }
 }

@@ -1,0 +1,62 @@
+package io.resourceplans.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.resourceplans.domain.idempotency.IdempotencyKey;
+import io.resourceplans.domain.tx.Transactor;
+import com.zaxxer.hikari.HikariDataSource;
+import io.resourceplans.storage.db.DataSources;
+import io.resourceplans.storage.db.JdbiTransactor;
+import io.resourceplans.storage.db.Jdbis;
+import io.resourceplans.storage.testing.TestDatabase;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The transaction modes every repository call runs in. */
+class TransactorStorageTest {
+  private static TestDatabase db;
+  private static Jdbi jdbi;
+  private static Transactor transactor;
+
+  @BeforeAll
+  static void setUp() {
+    db = TestDatabase.create();
+    jdbi = Jdbis.create(db.dataSource());
+    transactor = new JdbiTransactor(jdbi);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    db.close();
+  }
+
+  @Test
+  void poolConnectionsRunAtReadCommittedWhateverTheDatabaseDefault() {
+    String database = jdbi.withHandle(h -> h.createQuery("select current_database()").mapTo(String.class).one());
+    jdbi.useHandle(h -> h.execute("alter database " + database + " set default_transaction_isolation = 'serializable'"));
+    try (HikariDataSource pool = DataSources.pool(db.settings(), "isolation-check")) {
+      assertEquals(
+          "read committed",
+          Jdbi.create(pool).inTransaction(h -> h.createQuery("show transaction_isolation").mapTo(String.class).one()));
+    } finally {
+      jdbi.useHandle(h -> h.execute("alter database " + database + " reset default_transaction_isolation"));
+    }
+  }
+
+  @Test
+  void aReadOnlyTransactionCannotWriteAndLeavesTheConnectionWritable() {
+    IdempotencyKey key = new IdempotencyKey("acc-ro", "req-1", new byte[] {1});
+    assertThrows(
+        RuntimeException.class,
+        () -> transactor.readOnly(tx -> tx.idempotency().claim(key, Instant.parse("2026-11-22T00:00:00Z"))));
+    // The pool's connections go back read-write: the same claim in a normal transaction works.
+    for (int i = 0; i < 20; i++) {
+      IdempotencyKey next = new IdempotencyKey("acc-ro", "req-" + (i + 2), new byte[] {1});
+      assertEquals(true, transactor.inTransaction(tx -> tx.idempotency().claim(next, Instant.parse("2026-11-22T00:00:00Z"))));
+    }
+  }
+}
