@@ -13,14 +13,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface AlertSettingDao {
   String COLUMNS = "account_id, product_id, purpose, threshold, channels, state, last_alert_time, update_time";
 
-  @SqlQuery("select " + COLUMNS + """
-        from alert_settings
-       where account_id = :accountId and product_id = :productId and purpose = :purpose
-         for update
-      """)
-  Optional<AlertSettingRow> lock(
-      @Bind("accountId") String accountId, @Bind("productId") String productId, @Bind("purpose") String purpose);
-
   @SqlUpdate("insert into alert_settings (" + COLUMNS + """
       ) values (:accountId, :productId, :purpose, :threshold, :channels, :state, :lastAlertTime, :updateTime)
       on conflict (account_id, product_id, purpose) do nothing

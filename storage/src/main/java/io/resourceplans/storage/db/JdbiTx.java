@@ -31,8 +31,7 @@ import io.resourceplans.storage.catalog.JdbiPlanSpecRepository;
 import io.resourceplans.storage.catalog.JdbiProductRepository;
 import io.resourceplans.storage.catalog.PlanSpecDao;
 import io.resourceplans.storage.catalog.ProductDao;
-import io.resourceplans.storage.idempotency.IdempotencyDao;
-import io.resourceplans.storage.idempotency.JdbiIdempotencyRepository;
+import io.resourceplans.storage.idempotency.SqlIdempotencyRepository;
 import io.resourceplans.storage.quota.JdbiPackageRepository;
 import io.resourceplans.storage.quota.PackageDao;
 import io.resourceplans.storage.region.JdbiRegionRepository;
@@ -77,7 +76,7 @@ final class JdbiTx implements Tx {
 
   @Override
   public IdempotencyRepository idempotency() {
-    return new JdbiIdempotencyRepository(dao(IdempotencyDao.class));
+    return new SqlIdempotencyRepository(handle.getConnection());
   }
 
   @Override
@@ -126,7 +125,7 @@ final class JdbiTx implements Tx {
 
   @Override
   public PackageRepository packages() {
-    return new JdbiPackageRepository(dao(PackageDao.class));
+    return new JdbiPackageRepository(() -> dao(PackageDao.class), handle.getConnection());
   }
 
   @Override
@@ -141,13 +140,13 @@ final class JdbiTx implements Tx {
 
   @Override
   public io.resourceplans.domain.quota.UsageRepository usage() {
-    return new io.resourceplans.storage.quota.JdbiUsageRepository(dao(io.resourceplans.storage.quota.UsageDao.class));
+    return new io.resourceplans.storage.quota.SqlUsageRepository(handle.getConnection());
   }
 
   @Override
   public io.resourceplans.domain.alert.AlertSettingRepository alertSettings() {
     return new io.resourceplans.storage.alert.JdbiAlertSettingRepository(
-        dao(io.resourceplans.storage.alert.AlertSettingDao.class));
+        () -> dao(io.resourceplans.storage.alert.AlertSettingDao.class), handle.getConnection());
   }
 
   @Override

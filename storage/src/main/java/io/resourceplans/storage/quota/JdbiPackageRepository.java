@@ -1,5 +1,11 @@
 package io.resourceplans.storage.quota;
 
+import io.resourceplans.storage.db.Sql;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
 import io.resourceplans.domain.catalog.Purpose;
 import io.resourceplans.domain.common.Cursor;
 import io.resourceplans.domain.common.Page;
@@ -10,34 +16,40 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link PackageRepository} over {@link PackageDao}. */
+/**
+ * {@link PackageRepository} over {@link PackageDao}, except the two statements of the usage hot
+ * path (burn-down selection and deduction), which run in plain JDBC (see {@link Sql}).
+ */
 public final class JdbiPackageRepository implements PackageRepository {
-  private final PackageDao dao;
+  private final Supplier<PackageDao> daos;
+  private final Connection connection;
 
-  public JdbiPackageRepository(PackageDao dao) {
-    this.dao = dao;
+  /** @param daos attaches the DAO when first needed: the hot path never needs it */
+  public JdbiPackageRepository(Supplier<PackageDao> daos, Connection connection) {
+    this.daos = daos;
+    this.connection = connection;
   }
 
   @Override
   public void insert(PlanPackage pkg) {
-    dao.insert(PackageRow.of(pkg));
+    dao().insert(PackageRow.of(pkg));
   }
 
   @Override
   public Optional<PlanPackage> find(String accountId, String packageId) {
-    return dao.find(accountId, packageId).map(PackageRow::toDomain);
+    return dao().find(accountId, packageId).map(PackageRow::toDomain);
   }
 
   @Override
   public List<PlanPackage> byOrder(String accountId, String orderId) {
-    return dao.byOrder(accountId, orderId).stream().map(PackageRow::toDomain).toList();
+    return dao().byOrder(accountId, orderId).stream().map(PackageRow::toDomain).toList();
   }
 
   @Override
   public Page<PlanPackage> list(String accountId, Filter filter, Instant now, PageRequest page) {
     Cursor before = page.after().orElse(null);
     var rows =
-        dao.list(
+        dao().list(
             accountId,
             filter.productId(),
             filter.purpose() == null ? null : filter.purpose().name(),
@@ -53,26 +65,47 @@ public final class JdbiPackageRepository implements PackageRepository {
         p -> new Cursor(p.purchaseTime(), p.packageId()));
   }
 
+  /** Burn-down order: exact purpose first, then general; earliest expiry; oldest; package ID. */
   @Override
   public List<PlanPackage> usable(
       String accountId, String productId, String regionId, Purpose purpose, Instant now, boolean lock) {
-    var rows =
-        lock
-            ? dao.lockUsable(accountId, productId, regionId, purpose.name(), now)
-            : dao.usable(accountId, productId, regionId, purpose.name(), now);
-    return rows.stream().map(PackageRow::toDomain).toList();
+    String sql = "select " + PackageDao.COLUMNS + """
+          from packages
+         where account_id = ? and product_id = ? and region_id = ?
+           and purpose in (?, 'GENERAL')
+           and remaining_quantity > 0 and expire_time > ?
+         order by (purpose <> ?), expire_time, purchase_time, package_id
+        """ + (lock ? " for update" : "");
+    return Sql.list(connection, sql, JdbiPackageRepository::row,
+        accountId, productId, regionId, purpose.name(), now, purpose.name());
   }
 
   @Override
   public void deduct(String accountId, String packageId, long quantity) {
-    if (dao.deduct(accountId, packageId, quantity) != 1) {
+    int updated = Sql.update(connection, """
+        update packages set remaining_quantity = remaining_quantity - ?
+         where account_id = ? and package_id = ?
+        """, quantity, accountId, packageId);
+    if (updated != 1) {
       throw new IllegalStateException("deducting from a package that is not there");
     }
   }
 
+  private PackageDao dao() {
+    return daos.get();
+  }
+
+  private static PlanPackage row(ResultSet rs) throws SQLException {
+    return new PlanPackage(
+        rs.getString("account_id"), rs.getString("package_id"), rs.getString("display_name"),
+        rs.getString("product_id"), rs.getString("plan_spec_id"), Purpose.valueOf(rs.getString("purpose")),
+        rs.getString("region_id"), rs.getLong("total_quantity"), rs.getLong("remaining_quantity"),
+        rs.getString("order_id"), Sql.instant(rs, "purchase_time"), Sql.instant(rs, "expire_time"));
+  }
+
   @Override
   public List<ActiveTotal> activeTotals(String accountId, String productId, String regionId, Instant now) {
-    return dao.activeTotals(accountId, productId, regionId, now).stream()
+    return dao().activeTotals(accountId, productId, regionId, now).stream()
         .map(r -> new ActiveTotal(r.productId(), Purpose.valueOf(r.purpose()), r.remaining(), r.packages()))
         .toList();
   }

@@ -58,37 +58,6 @@ public interface PackageDao {
       @Bind("beforeId") String beforeId,
       @Bind("limit") int limit);
 
-  /** Burn-down order: exact purpose first, then general; earliest expiry; oldest; package ID. */
-  String USABLE = """
-        from packages
-       where account_id = :accountId and product_id = :productId and region_id = :regionId
-         and purpose in (:purpose, 'GENERAL')
-         and remaining_quantity > 0 and expire_time > :now
-       order by (purpose <> :purpose), expire_time, purchase_time, package_id
-      """;
-
-  @SqlQuery("select " + COLUMNS + USABLE)
-  List<PackageRow> usable(
-      @Bind("accountId") String accountId,
-      @Bind("productId") String productId,
-      @Bind("regionId") String regionId,
-      @Bind("purpose") String purpose,
-      @Bind("now") Instant now);
-
-  @SqlQuery("select " + COLUMNS + USABLE + " for update")
-  List<PackageRow> lockUsable(
-      @Bind("accountId") String accountId,
-      @Bind("productId") String productId,
-      @Bind("regionId") String regionId,
-      @Bind("purpose") String purpose,
-      @Bind("now") Instant now);
-
-  @SqlUpdate("""
-      update packages set remaining_quantity = remaining_quantity - :quantity
-       where account_id = :accountId and package_id = :packageId
-      """)
-  int deduct(@Bind("accountId") String accountId, @Bind("packageId") String packageId, @Bind("quantity") long quantity);
-
   @SqlQuery("""
       select product_id, purpose, sum(remaining_quantity) as remaining, count(*) as packages
         from packages
