@@ -59,4 +59,35 @@ class TransactorStorageTest {
       assertEquals(true, transactor.inTransaction(tx -> tx.idempotency().claim(next, Instant.parse("2026-11-22T00:00:00Z"))));
     }
   }
+
+  @Test
+  void heldWritesAreVisibleToTheTransactionsNextRead() {
+    IdempotencyKey key = new IdempotencyKey("acc-held", "req-1", new byte[] {7});
+    byte[] stored =
+        transactor.inTransaction(
+            tx -> {
+              tx.idempotency().claim(key, Instant.parse("2026-11-22T00:00:00Z"));
+              tx.idempotency().complete("acc-held", "req-1", new byte[] {42});
+              return tx.idempotency().find("acc-held", "req-1").orElseThrow().response();
+            });
+    assertEquals(42, stored[0]);
+  }
+
+  @Test
+  void aHeldWriteThatChangesTheWrongNumberOfRowsRollsTheTransactionBack() {
+    IdempotencyKey claimed = new IdempotencyKey("acc-held", "req-2", new byte[] {7});
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                transactor.inTransaction(
+                    tx -> {
+                      tx.idempotency().claim(claimed, Instant.parse("2026-11-22T00:00:00Z"));
+                      // Never claimed: the update finds no row when it is sent at commit.
+                      tx.idempotency().complete("acc-held", "req-never-claimed", new byte[] {1});
+                      return null;
+                    }));
+    assertEquals(true, e.getMessage().contains("req-never-claimed"));
+    assertEquals(true, transactor.readOnly(tx -> tx.idempotency().find("acc-held", "req-2")).isEmpty());
+  }
 }

@@ -1,7 +1,6 @@
 package io.resourceplans.storage.alert;
 
 import io.resourceplans.storage.db.Sql;
-import java.sql.Connection;
 import java.util.function.Supplier;
 
 import io.resourceplans.domain.alert.AlertSetting;
@@ -16,17 +15,17 @@ import java.util.Optional;
  */
 public final class JdbiAlertSettingRepository implements AlertSettingRepository {
   private final Supplier<AlertSettingDao> daos;
-  private final Connection connection;
+  private final Sql sql;
 
   /** @param daos attaches the DAO when first needed: the hot path never needs it */
-  public JdbiAlertSettingRepository(Supplier<AlertSettingDao> daos, Connection connection) {
+  public JdbiAlertSettingRepository(Supplier<AlertSettingDao> daos, Sql sql) {
     this.daos = daos;
-    this.connection = connection;
+    this.sql = sql;
   }
 
   @Override
   public Optional<AlertSetting> lock(String accountId, String productId, Purpose purpose) {
-    return Sql.one(connection, "select " + AlertSettingDao.COLUMNS + """
+    return sql.one("select " + AlertSettingDao.COLUMNS + """
           from alert_settings
          where account_id = ? and product_id = ? and purpose = ?
            for update

@@ -27,7 +27,14 @@ public final class JdbiTransactor implements Transactor {
   @Override
   public <T> T inTransaction(Function<Tx, T> work) {
     return withRetries(
-        () -> jdbi.inTransaction(h -> work.apply(new JdbiTx(h))));
+        () ->
+            jdbi.inTransaction(
+                h -> {
+                  JdbiTx tx = new JdbiTx(h);
+                  T result = work.apply(tx);
+                  tx.flush();
+                  return result;
+                }));
   }
 
   @Override
@@ -39,7 +46,13 @@ public final class JdbiTransactor implements Transactor {
                   // The driver then opens the transaction with BEGIN READ ONLY: no extra statement.
                   // The pool restores the flag when the connection is returned.
                   h.setReadOnly(true);
-                  return h.inTransaction(t -> work.apply(new JdbiTx(t)));
+                  return h.inTransaction(
+                      t -> {
+                        JdbiTx tx = new JdbiTx(t);
+                        T result = work.apply(tx);
+                        tx.flush();
+                        return result;
+                      });
                 }));
   }
 

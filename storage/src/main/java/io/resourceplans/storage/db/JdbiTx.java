@@ -38,16 +38,35 @@ import io.resourceplans.storage.region.JdbiRegionRepository;
 import io.resourceplans.storage.region.RegionDao;
 import java.util.HashMap;
 import java.util.Map;
+import java.sql.PreparedStatement;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 
 /** The repositories of one JDBI handle, all in its open transaction. */
 final class JdbiTx implements Tx {
   private final Handle handle;
+  private final Sql sql;
   // Attaching a SqlObject builds a proxy; a transaction that uses a DAO several times builds one.
   private final Map<Class<?>, Object> daos = new HashMap<>();
 
   JdbiTx(Handle handle) {
     this.handle = handle;
+    this.sql = new Sql(handle.getConnection());
+    // Writes held by the plain-JDBC repositories go out before any JDBI statement, so every read
+    // of the transaction sees them.
+    handle.addCustomizer(
+        new StatementCustomizer() {
+          @Override
+          public void beforeExecution(PreparedStatement statement, StatementContext context) {
+            sql.flush();
+          }
+        });
+  }
+
+  /** Sends the held writes; the transactor calls it before commit. */
+  void flush() {
+    sql.flush();
   }
 
   private <T> T dao(Class<T> type) {
@@ -76,7 +95,7 @@ final class JdbiTx implements Tx {
 
   @Override
   public IdempotencyRepository idempotency() {
-    return new SqlIdempotencyRepository(handle.getConnection());
+    return new SqlIdempotencyRepository(sql);
   }
 
   @Override
@@ -125,7 +144,7 @@ final class JdbiTx implements Tx {
 
   @Override
   public PackageRepository packages() {
-    return new JdbiPackageRepository(() -> dao(PackageDao.class), handle.getConnection());
+    return new JdbiPackageRepository(() -> dao(PackageDao.class), sql);
   }
 
   @Override
@@ -140,13 +159,13 @@ final class JdbiTx implements Tx {
 
   @Override
   public io.resourceplans.domain.quota.UsageRepository usage() {
-    return new io.resourceplans.storage.quota.SqlUsageRepository(handle.getConnection());
+    return new io.resourceplans.storage.quota.SqlUsageRepository(sql);
   }
 
   @Override
   public io.resourceplans.domain.alert.AlertSettingRepository alertSettings() {
     return new io.resourceplans.storage.alert.JdbiAlertSettingRepository(
-        () -> dao(io.resourceplans.storage.alert.AlertSettingDao.class), handle.getConnection());
+        () -> dao(io.resourceplans.storage.alert.AlertSettingDao.class), sql);
   }
 
   @Override

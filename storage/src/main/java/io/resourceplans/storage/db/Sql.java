@@ -14,11 +14,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plain JDBC for the usage hot path, on the connection of the transaction's JDBI handle. A JDBI
+ * Plain JDBC for the usage hot path, on the connection of one transaction's JDBI handle. A JDBI
  * SqlObject call costs tens of microseconds of CPU in attaching, configuring and mapping before
  * the driver runs (measured: about half of the server's CPU on RecordUsage); these statements run
  * on every message, so they skip that layer. Everything else keeps the SqlObject DAOs. Parameters
  * are positional ({@code ?}); the driver prepares each statement on the server after a few uses.
+ *
+ * <p>Writes whose outcome the caller does not read ({@link #later}) are held and sent together,
+ * as one multi-statement round trip, just before the next statement of the transaction (any
+ * statement: JdbiTx flushes before every JDBI statement too) or before commit. Their row counts are
+ * still checked; a failure surfaces then, inside the transaction, which rolls back.
  */
 public final class Sql {
   /** Maps the current row. */
@@ -27,21 +32,70 @@ public final class Sql {
     T map(ResultSet rs) throws SQLException;
   }
 
-  private Sql() {}
+  private record Pending(String sql, Object[] args, int expectedRows, String what) {}
+
+  private final Connection c;
+  private final List<Pending> pending = new ArrayList<>();
+
+  public Sql(Connection connection) {
+    this.c = connection;
+  }
 
   /** The number of rows changed. */
-  public static int update(Connection c, String sql, Object... args) {
+  public int update(String sql, Object... args) {
+    flush();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(c, ps, args);
+      bind(c, ps, 0, args);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new SqlFailure(e);
     }
   }
 
-  public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) {
+  /**
+   * A write sent with the next round trip; it must change exactly {@code expectedRows} rows (-1:
+   * any number), or the transaction fails with {@code what} in the message.
+   */
+  public void later(String sql, int expectedRows, String what, Object... args) {
+    pending.add(new Pending(sql, args, expectedRows, what));
+  }
+
+  /** Sends the held writes, one round trip for all of them. */
+  public void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<Pending> batch = List.copyOf(pending);
+    pending.clear();
+    StringBuilder sql = new StringBuilder();
+    for (Pending p : batch) {
+      sql.append(p.sql().strip()).append(";\n");
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int at = 0;
+      for (Pending p : batch) {
+        at = bind(c, ps, at, p.args());
+      }
+      ps.execute();
+      for (int i = 0; i < batch.size(); i++) {
+        if (i > 0) {
+          ps.getMoreResults();
+        }
+        int rows = ps.getUpdateCount();
+        Pending p = batch.get(i);
+        if (p.expectedRows() >= 0 && rows != p.expectedRows()) {
+          throw new IllegalStateException(p.what() + ": expected " + p.expectedRows() + " row(s), changed " + rows);
+        }
+      }
+    } catch (SQLException e) {
+      throw new SqlFailure(e);
+    }
+  }
+
+  public <T> List<T> list(String sql, Row<T> row, Object... args) {
+    flush();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(c, ps, args);
+      bind(c, ps, 0, args);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> out = new ArrayList<>();
         while (rs.next()) {
@@ -55,8 +109,8 @@ public final class Sql {
   }
 
   /** At most one row is expected. */
-  public static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... args) {
-    List<T> rows = list(c, sql, row, args);
+  public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
+    List<T> rows = list(sql, row, args);
     if (rows.size() > 1) {
       throw new IllegalStateException("expected at most one row, got " + rows.size());
     }
@@ -74,9 +128,10 @@ public final class Sql {
   /** A {@code bigint[]} parameter. */
   public record BigintArray(Long[] values) {}
 
-  private static void bind(Connection c, PreparedStatement ps, Object[] args) throws SQLException {
+  /** Binds from parameter {@code offset + 1}; returns the offset after the last one bound. */
+  private static int bind(Connection c, PreparedStatement ps, int offset, Object[] args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
-      int at = i + 1;
+      int at = offset + i + 1;
       Object a = args[i];
       if (a == null) {
         ps.setNull(at, Types.NULL);
@@ -100,6 +155,7 @@ public final class Sql {
         throw new IllegalArgumentException("cannot bind a " + a.getClass().getName());
       }
     }
+    return offset + args.length;
   }
 
   /** A statement failed; the SQLException (and its SQLState) is the cause. */

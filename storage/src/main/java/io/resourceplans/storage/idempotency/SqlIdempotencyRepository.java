@@ -3,7 +3,6 @@ package io.resourceplans.storage.idempotency;
 import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import io.resourceplans.storage.db.Sql;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,16 +11,16 @@ import java.util.Optional;
  * RecordUsage included, claims and completes a record (see {@link Sql} for why).
  */
 public final class SqlIdempotencyRepository implements IdempotencyRepository {
-  private final Connection connection;
+  private final Sql sql;
 
-  public SqlIdempotencyRepository(Connection connection) {
-    this.connection = connection;
+  public SqlIdempotencyRepository(Sql sql) {
+    this.sql = sql;
   }
 
   /** Inserts the claim; no row means another transaction holds or held this request ID. */
   @Override
   public boolean claim(IdempotencyKey key, Instant now) {
-    return Sql.update(connection, """
+    return sql.update("""
         insert into idempotency_records (scope, request_id, fingerprint, create_time)
         values (?, ?, ?, ?)
         on conflict (scope, request_id) do nothing
@@ -30,20 +29,19 @@ public final class SqlIdempotencyRepository implements IdempotencyRepository {
 
   @Override
   public Optional<Stored> find(String scope, String requestId) {
-    return Sql.one(connection, """
+    return sql.one("""
         select fingerprint, response from idempotency_records
          where scope = ? and request_id = ?
         """, rs -> new Stored(rs.getBytes("fingerprint"), rs.getBytes("response")), scope, requestId);
   }
 
+  /** Sent with the commit's round trip (or the next statement's). */
   @Override
   public void complete(String scope, String requestId, byte[] response) {
-    int updated = Sql.update(connection, """
+    sql.later("""
         update idempotency_records set response = ?
          where scope = ? and request_id = ?
-        """, response, scope, requestId);
-    if (updated != 1) {
-      throw new IllegalStateException("completing an idempotency record that was never claimed");
-    }
+        """, 1, "complete idempotency record " + requestId, response, scope, requestId);
   }
+
 }

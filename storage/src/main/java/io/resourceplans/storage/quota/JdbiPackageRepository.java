@@ -1,7 +1,6 @@
 package io.resourceplans.storage.quota;
 
 import io.resourceplans.storage.db.Sql;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.Supplier;
@@ -22,12 +21,12 @@ import java.util.Optional;
  */
 public final class JdbiPackageRepository implements PackageRepository {
   private final Supplier<PackageDao> daos;
-  private final Connection connection;
+  private final Sql sql;
 
   /** @param daos attaches the DAO when first needed: the hot path never needs it */
-  public JdbiPackageRepository(Supplier<PackageDao> daos, Connection connection) {
+  public JdbiPackageRepository(Supplier<PackageDao> daos, Sql sql) {
     this.daos = daos;
-    this.connection = connection;
+    this.sql = sql;
   }
 
   @Override
@@ -69,27 +68,26 @@ public final class JdbiPackageRepository implements PackageRepository {
   @Override
   public List<PlanPackage> usable(
       String accountId, String productId, String regionId, Purpose purpose, Instant now, boolean lock) {
-    String sql = "select " + PackageDao.COLUMNS + """
+    String query = "select " + PackageDao.COLUMNS + """
           from packages
          where account_id = ? and product_id = ? and region_id = ?
            and purpose in (?, 'GENERAL')
            and remaining_quantity > 0 and expire_time > ?
          order by (purpose <> ?), expire_time, purchase_time, package_id
         """ + (lock ? " for update" : "");
-    return Sql.list(connection, sql, JdbiPackageRepository::row,
+    return sql.list(query, JdbiPackageRepository::row,
         accountId, productId, regionId, purpose.name(), now, purpose.name());
   }
 
   @Override
   public void deduct(String accountId, String packageId, long quantity) {
-    int updated = Sql.update(connection, """
+    // Its row is locked by usable(lock = true), and the check constraint keeps remaining >= 0.
+    sql.later("""
         update packages set remaining_quantity = remaining_quantity - ?
          where account_id = ? and package_id = ?
-        """, quantity, accountId, packageId);
-    if (updated != 1) {
-      throw new IllegalStateException("deducting from a package that is not there");
-    }
+        """, 1, "deduct from package " + packageId, quantity, accountId, packageId);
   }
+
 
   private PackageDao dao() {
     return daos.get();

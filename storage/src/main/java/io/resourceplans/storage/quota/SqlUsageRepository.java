@@ -4,23 +4,23 @@ import io.resourceplans.domain.quota.PackageDeduction;
 import io.resourceplans.domain.quota.UsageRecord;
 import io.resourceplans.domain.quota.UsageRepository;
 import io.resourceplans.storage.db.Sql;
-import java.sql.Connection;
 
 /** {@link UsageRepository} on {@code usage_records} and {@code usage_deductions}, in plain JDBC (the hot path). */
 public final class SqlUsageRepository implements UsageRepository {
-  private final Connection connection;
+  private final Sql sql;
 
-  public SqlUsageRepository(Connection connection) {
-    this.connection = connection;
+  public SqlUsageRepository(Sql sql) {
+    this.sql = sql;
   }
 
   /**
-   * The record and its deductions in one statement, one round trip. The deductions' foreign key to
-   * the record is checked at the end of the statement, when the record's row exists.
+   * The record and its deductions in one statement, sent with the transaction's next round trip.
+   * The deductions' foreign key to the record is checked at the end of the statement, when the
+   * record's row exists.
    */
   @Override
   public void insert(UsageRecord r) {
-    Sql.update(connection, """
+    sql.later("""
         with record as (
           insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
                                      package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
@@ -31,6 +31,7 @@ public final class SqlUsageRepository implements UsageRepository {
         select ?, ?, d.package_id, d.quantity, d.remaining_after
           from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as bigint[])) as d (package_id, quantity, remaining_after)
         """,
+        -1, "usage record " + r.usageId(),
         r.accountId(), r.usageId(), r.requestId(), r.productId(), r.purpose().name(), r.regionId(), r.quantity(),
         r.packageQuantity(), r.payAsYouGoQuantity(), r.payAsYouGoCharge().currency(),
         r.payAsYouGoUnitPrice() == null ? null : r.payAsYouGoUnitPrice().amount(),
