@@ -15,3 +15,9 @@ create index packages_expiring on packages (expire_time, account_id, package_id)
 
 -- Room on each page for the new row versions of HOT updates (applies to pages written from now on).
 alter table packages set (fillfactor = 80);
+
+-- The foreign key from a usage record to its account made every message take a KEY SHARE lock on
+-- the account's row; concurrent messages of one account then share it through a MultiXact, which
+-- is slow under load. Accounts are never deleted, and a usage record is only written for the
+-- calling account after its packages were read and locked, so the key adds no protection here.
+alter table usage_records drop constraint usage_records_account_id_fkey;
