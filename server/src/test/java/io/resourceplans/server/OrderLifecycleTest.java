@@ -22,6 +22,7 @@ import io.resourceplans.api.v1.VoucherState;
 import io.resourceplans.server.mapping.Timestamps;
 import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.Ledger;
+import io.resourceplans.server.testing.Errors;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -82,6 +83,24 @@ class OrderLifecycleTest {
     assertEquals(
         Timestamps.of(server.clock.instant().atZone(ZoneOffset.UTC).plusMonths(6).toInstant()), pkg.getExpireTime());
     assertEquals("0.00", plain(server.plan(buyer.getApiKeySecret()).getWallet(GetWalletRequest.getDefaultInstance()).getWallet().getAvailable()));
+  }
+
+  @Test
+  void aVoucherMustExpireAfterTheServersClockNotTheWallClock() {
+    CreateAccountResponse buyer = Buyers.verifiedAccount(server, "Voucher Clock");
+    var issue =
+        IssueVoucherRequest.newBuilder()
+            .setRequestId(TestServer.requestId())
+            .setAccountId(buyer.getAccount().getAccountId())
+            .setAmount(cny("3.00"));
+    Errors.assertInvalid(
+        () -> server.operator().issueVoucher(issue.setExpireTime(Timestamps.of(server.clock.instant())).build()),
+        "expire_time");
+    // A year past the server's clock is accepted, wherever the wall clock is.
+    server.operator().issueVoucher(
+        issue.setRequestId(TestServer.requestId())
+            .setExpireTime(Timestamps.of(server.clock.instant().plus(Duration.ofDays(365))))
+            .build());
   }
 
   @Test
