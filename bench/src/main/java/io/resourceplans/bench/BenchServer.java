@@ -42,6 +42,10 @@ final class BenchServer implements AutoCloseable {
               .operatorKey(operatorKey)
               .currency(new SettlementCurrency("CNY"))
               .orderSettings(new OrderSettings(Duration.ofHours(24)))
+              .reminderSettings(io.resourceplans.domain.notification.ReminderSettings.defaults())
+              .bindingSettings(
+                  io.resourceplans.domain.binding.BindingSettings.defaults(
+                      ("bench-ticket-key-" + java.util.UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
               .build()
               .server()
               .start();

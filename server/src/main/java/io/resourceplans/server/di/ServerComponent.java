@@ -28,6 +28,7 @@ import javax.sql.DataSource;
       AccessModule.class,
       BillingModule.class,
       AlertModule.class,
+      BindingModule.class,
       ServicesModule.class,
       InterceptorsModule.class
     })
@@ -66,6 +67,9 @@ public interface ServerComponent {
 
     @BindsInstance
     Builder reminderSettings(ReminderSettings reminderSettings);
+
+    @BindsInstance
+    Builder bindingSettings(io.resourceplans.domain.binding.BindingSettings bindingSettings);
 
     ServerComponent build();
   }
