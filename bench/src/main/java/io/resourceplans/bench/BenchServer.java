@@ -46,6 +46,9 @@ final class BenchServer implements AutoCloseable {
               .orderSettings(new OrderSettings(Duration.ofHours(24)))
               .reminderSettings(new ReminderSettings(ReminderSettings.DEFAULT_OFFSETS_DAYS, ReminderSettings.DEFAULT_PERIOD))
               .authSettings(new AuthSettings(AuthSettings.DEFAULT_PRINCIPAL_CACHE_TTL))
+              .bindingSettings(
+                  io.resourceplans.domain.binding.BindingSettings.defaults(
+                      ("bench-ticket-key-" + java.util.UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
               .build()
               .server()
               .start();

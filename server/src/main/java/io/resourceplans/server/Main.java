@@ -15,6 +15,8 @@ import io.resourceplans.storage.db.DatabaseCreator;
 import io.resourceplans.storage.db.DatabaseSettings;
 import io.resourceplans.storage.db.EmbeddedDatabase;
 import io.resourceplans.storage.db.Migrations;
+import io.resourceplans.domain.binding.BindingSettings;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -75,6 +77,15 @@ public final class Main {
       log.info("operator key kept in {}", keyFile);
     }
 
+    String ticketKey;
+    if (config.ticketKey().isPresent()) {
+      ticketKey = config.ticketKey().get();
+    } else {
+      Path keyFile = config.dataDirectory().resolve("ticket-key").toAbsolutePath().normalize();
+      ticketKey = OperatorKeyFile.readOrCreate(keyFile, "rpt.");
+      log.info("login-ticket key kept in {}", keyFile);
+    }
+
     ResourcePlansServer server =
         DaggerServerComponent.builder()
             .transport(
@@ -89,6 +100,15 @@ public final class Main {
             .orderSettings(new OrderSettings(config.unpaidOrderTtl()))
             .reminderSettings(new ReminderSettings(config.reminderOffsetsDays(), config.reminderPeriod()))
             .authSettings(new AuthSettings(config.authCacheTtl()))
+            .bindingSettings(
+                new BindingSettings(
+                    ticketKey.getBytes(StandardCharsets.UTF_8),
+                    config.loginTicketTtl(),
+                    config.verificationCodeTtl(),
+                    config.verificationCodeMaxAttempts(),
+                    config.verificationCodeCooldown(),
+                    config.passwordHashMemoryKib(),
+                    config.passwordHashIterations()))
             .build()
             .server()
             .start();

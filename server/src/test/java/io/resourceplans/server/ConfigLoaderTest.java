@@ -51,4 +51,22 @@ class ConfigLoaderTest {
     assertThrows(
         IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--tls-cert=/a.pem"}, Map.of()));
   }
+
+  @Test
+  void bindingSettingsHaveDefaultsAndTheTicketKeyIsMasked() {
+    ServerConfig c = ConfigLoader.load(new String[0], java.util.Map.of());
+    assertEquals(Optional.empty(), c.ticketKey());
+    assertEquals(java.time.Duration.ofMinutes(5), c.loginTicketTtl());
+    assertEquals(java.time.Duration.ofMinutes(10), c.verificationCodeTtl());
+    assertEquals(5, c.verificationCodeMaxAttempts());
+    assertEquals(java.time.Duration.ofSeconds(60), c.verificationCodeCooldown());
+    ServerConfig set =
+        ConfigLoader.load(new String[] {"--ticket-key=0123456789abcdef-secret", "--login-ticket-ttl-minutes=2"},
+            java.util.Map.of("RP_PASSWORD_HASH_ITERATIONS", "3"));
+    assertEquals(java.time.Duration.ofMinutes(2), set.loginTicketTtl());
+    assertEquals(3, set.passwordHashIterations());
+    assertEquals("****", set.describe().get("ticket-key"));
+    assertFalse(set.describe().toString().contains("0123456789abcdef-secret"));
+    assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--ticket-key=short"}, java.util.Map.of()));
+  }
 }

@@ -4,5 +4,7 @@ package io.resourceplans.domain.notification;
 public enum NotificationKind {
   QUOTA_ALERT,
   EXPIRY_REMINDER,
-  SYSTEM
+  SYSTEM,
+  /** An email verification code of the vendor binding flow (email only, never an internal message). */
+  VERIFICATION_CODE
 }

@@ -57,4 +57,18 @@ public interface Tx {
   io.resourceplans.domain.notification.NotificationOutbox notificationOutbox();
 
   io.resourceplans.domain.notification.ExpiryReminderRepository expiryReminders();
+
+  io.resourceplans.domain.marketplace.MarketplaceInstanceRepository marketplaceInstances();
+
+  io.resourceplans.domain.marketplace.LoginTicketRepository loginTickets();
+
+  io.resourceplans.domain.binding.SiteRepository sites();
+
+  io.resourceplans.domain.binding.VendorUserRepository vendorUsers();
+
+  io.resourceplans.domain.binding.BillingAccountRepository billingAccounts();
+
+  io.resourceplans.domain.binding.WorkspaceRepository workspaces();
+
+  io.resourceplans.domain.binding.VerificationCodeRepository verificationCodes();
 }

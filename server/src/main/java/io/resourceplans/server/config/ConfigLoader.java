@@ -33,7 +33,14 @@ public final class ConfigLoader {
           new Option("order-ttl-minutes", "RP_ORDER_TTL_MINUTES", "1440", "how long an unpaid order can be paid"),
           new Option("reminder-offsets-days", "RP_REMINDER_OFFSETS_DAYS", "30,7,1", "days before a package expires that expiry reminders go out, comma-separated; empty = none"),
           new Option("reminder-period-seconds", "RP_REMINDER_PERIOD_SECONDS", "60", "how often the server looks for due expiry reminders"),
-          new Option("auth-cache-seconds", "RP_AUTH_CACHE_SECONDS", "5", "how long a checked API key is trusted without reading it again; a key revoked through another replica stops working here within this time; 0 = read every call"));
+          new Option("auth-cache-seconds", "RP_AUTH_CACHE_SECONDS", "5", "how long a checked API key is trusted without reading it again; a key revoked through another replica stops working here within this time; 0 = read every call"),
+          new Option("ticket-key", "RP_TICKET_KEY", "", "secret (at least 16 characters) signing login tickets and keying verification-code hashes; empty = generated once and kept in <data-dir>/ticket-key"),
+          new Option("login-ticket-ttl-minutes", "RP_LOGIN_TICKET_TTL_MINUTES", "5", "how long a marketplace login ticket can be redeemed"),
+          new Option("verification-code-ttl-minutes", "RP_VERIFICATION_CODE_TTL_MINUTES", "10", "how long an email verification code is accepted"),
+          new Option("verification-code-max-attempts", "RP_VERIFICATION_CODE_MAX_ATTEMPTS", "5", "attempts at one verification code before it is void"),
+          new Option("verification-code-cooldown-seconds", "RP_VERIFICATION_CODE_COOLDOWN_SECONDS", "60", "minimum time between two codes to one email for one purpose"),
+          new Option("password-hash-memory-kib", "RP_PASSWORD_HASH_MEMORY_KIB", "19456", "Argon2id memory cost of vendor-user passwords (KiB)"),
+          new Option("password-hash-iterations", "RP_PASSWORD_HASH_ITERATIONS", "2", "Argon2id iterations of vendor-user passwords"));
 
   private ConfigLoader() {}
 
@@ -64,7 +71,14 @@ public final class ConfigLoader {
         Duration.ofMinutes(intValue(values, "order-ttl-minutes", 1, 525_600)),
         offsetsDays(values.get("reminder-offsets-days")),
         Duration.ofSeconds(intValue(values, "reminder-period-seconds", 1, 86_400)),
-        Duration.ofSeconds(intValue(values, "auth-cache-seconds", 0, 3600)));
+        Duration.ofSeconds(intValue(values, "auth-cache-seconds", 0, 3600)),
+        ticketKey(values.get("ticket-key")),
+        Duration.ofMinutes(intValue(values, "login-ticket-ttl-minutes", 1, 60)),
+        Duration.ofMinutes(intValue(values, "verification-code-ttl-minutes", 1, 1440)),
+        intValue(values, "verification-code-max-attempts", 1, 100),
+        Duration.ofSeconds(intValue(values, "verification-code-cooldown-seconds", 0, 3600)),
+        intValue(values, "password-hash-memory-kib", 8, 4_194_304),
+        intValue(values, "password-hash-iterations", 1, 100));
   }
 
   public static String usage() {
@@ -131,6 +145,13 @@ public final class ConfigLoader {
       }
     }
     return days;
+  }
+
+  private static Optional<String> ticketKey(String key) {
+    if (!key.isEmpty() && key.length() < 16) {
+      throw new IllegalArgumentException("--ticket-key must have at least 16 characters");
+    }
+    return nonEmpty(key);
   }
 
   private static Optional<String> nonEmpty(String s) {

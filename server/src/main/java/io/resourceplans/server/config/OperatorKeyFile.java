@@ -16,13 +16,18 @@ public final class OperatorKeyFile {
   private OperatorKeyFile() {}
 
   public static String readOrCreate(Path file) throws IOException {
+    return readOrCreate(file, "rpo.");
+  }
+
+  /** The same for any generated secret (e.g. the login-ticket key): {@code prefix} + 32 random bytes. */
+  public static String readOrCreate(Path file, String prefix) throws IOException {
     if (Files.exists(file)) {
       return Files.readString(file, StandardCharsets.UTF_8).trim();
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
-    String key = "rpo." + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    String key = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

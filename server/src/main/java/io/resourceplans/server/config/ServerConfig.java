@@ -28,7 +28,14 @@ public record ServerConfig(
     Duration unpaidOrderTtl,
     List<Integer> reminderOffsetsDays,
     Duration reminderPeriod,
-    Duration authCacheTtl) {
+    Duration authCacheTtl,
+    Optional<String> ticketKey,
+    Duration loginTicketTtl,
+    Duration verificationCodeTtl,
+    int verificationCodeMaxAttempts,
+    Duration verificationCodeCooldown,
+    int passwordHashMemoryKib,
+    int passwordHashIterations) {
 
   /** The settings as printed at start, secrets masked. */
   public Map<String, String> describe() {
@@ -47,7 +54,14 @@ public record ServerConfig(
     out.put("order-ttl-minutes", Long.toString(unpaidOrderTtl.toMinutes()));
     out.put("reminder-offsets-days", reminderOffsetsDays.isEmpty() ? "(none)" : reminderOffsetsDays.stream().map(String::valueOf).collect(Collectors.joining(",")));
     out.put("reminder-period-seconds", Long.toString(reminderPeriod.toSeconds()));
-    out.put("auth-cache-seconds", Long.toString(authCacheTtl.toSeconds()));
+    out.put("auth-cache-seconds", Long.toString(authCacheTtl.toSeconds()),
+    out.put("ticket-key", ticketKey.map(k -> "****").orElse("(from data directory)"));
+    out.put("login-ticket-ttl-minutes", Long.toString(loginTicketTtl.toMinutes()));
+    out.put("verification-code-ttl-minutes", Long.toString(verificationCodeTtl.toMinutes()));
+    out.put("verification-code-max-attempts", Integer.toString(verificationCodeMaxAttempts));
+    out.put("verification-code-cooldown-seconds", Long.toString(verificationCodeCooldown.toSeconds()));
+    out.put("password-hash-memory-kib", Integer.toString(passwordHashMemoryKib));
+    out.put("password-hash-iterations", Integer.toString(passwordHashIterations));
     return out;
   }
 }

@@ -28,6 +28,7 @@ import javax.sql.DataSource;
       AccessModule.class,
       BillingModule.class,
       AlertModule.class,
+      BindingModule.class,
       ServicesModule.class,
       InterceptorsModule.class
     })
@@ -69,6 +70,9 @@ public interface ServerComponent {
 
     @BindsInstance
     Builder authSettings(io.resourceplans.domain.auth.AuthSettings authSettings);
+
+    @BindsInstance
+    Builder bindingSettings(io.resourceplans.domain.binding.BindingSettings bindingSettings);
 
     ServerComponent build();
   }

@@ -4,6 +4,8 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.google.protobuf.Duration;
+import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCategory;
@@ -17,6 +19,9 @@ public final class StatusMapper {
   /** ErrorInfo.domain of every error this service returns. */
   public static final String ERROR_DOMAIN = "resourceplans.io";
 
+  /** ErrorInfo metadata key of a refusal that says when to retry; also sent as google.rpc.RetryInfo. */
+  public static final String RETRY_DELAY_SECONDS = "retry_delay_seconds";
+
   private StatusMapper() {}
 
   public static Status toStatus(DomainException e) {
@@ -27,6 +32,14 @@ public final class StatusMapper {
     }
     if (!e.violations().isEmpty()) {
       status.addDetails(Any.pack(badRequest(e.violations())));
+    }
+    String retryDelay = e.metadata().get(RETRY_DELAY_SECONDS);
+    if (retryDelay != null) {
+      status.addDetails(
+          Any.pack(
+              RetryInfo.newBuilder()
+                  .setRetryDelay(Duration.newBuilder().setSeconds(Long.parseLong(retryDelay)))
+                  .build()));
     }
     return status.build();
   }

@@ -49,8 +49,8 @@ import javax.inject.Singleton;
 
 /**
  * ActivationService: the account, its sub-users and API keys here; identity, regions and
- * pay-as-you-go activation in {@link AccessRpcs}; marketplace RPCs arrive with a later issue and
- * answer UNIMPLEMENTED until then.
+ * pay-as-you-go activation in {@link AccessRpcs}; marketplace instances and login tickets in
+ * {@link MarketplaceRpcs}.
  */
 @Singleton
 public final class ActivationGrpcService extends ActivationServiceGrpc.ActivationServiceImplBase {
@@ -61,6 +61,7 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
   private final IdempotentCalls idempotent;
   private final AccessRpcs accessRpcs;
   private final Authenticator authenticator;
+  private final MarketplaceRpcs marketplaceRpcs;
 
   @Inject
   ActivationGrpcService(
@@ -68,12 +69,14 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
       Transactor transactor,
       IdempotentCalls idempotent,
       AccessRpcs accessRpcs,
-      Authenticator authenticator) {
+      Authenticator authenticator,
+      MarketplaceRpcs marketplaceRpcs) {
     this.accounts = accounts;
     this.transactor = transactor;
     this.idempotent = idempotent;
     this.accessRpcs = accessRpcs;
     this.authenticator = authenticator;
+    this.marketplaceRpcs = marketplaceRpcs;
   }
 
   @Override
@@ -238,5 +241,33 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
   @Override
   public void listActivations(ListActivationsRequest request, StreamObserver<ListActivationsResponse> out) {
     accessRpcs.listActivations(request, out);
+  }
+
+  @Override
+  public void activateMarketplacePlan(
+      io.resourceplans.api.v1.ActivateMarketplacePlanRequest request,
+      StreamObserver<io.resourceplans.api.v1.ActivateMarketplacePlanResponse> out) {
+    marketplaceRpcs.activateMarketplacePlan(request, out);
+  }
+
+  @Override
+  public void listMarketplaceInstances(
+      io.resourceplans.api.v1.ListMarketplaceInstancesRequest request,
+      StreamObserver<io.resourceplans.api.v1.ListMarketplaceInstancesResponse> out) {
+    marketplaceRpcs.listMarketplaceInstances(request, out);
+  }
+
+  @Override
+  public void getMarketplaceInstance(
+      io.resourceplans.api.v1.GetMarketplaceInstanceRequest request,
+      StreamObserver<io.resourceplans.api.v1.GetMarketplaceInstanceResponse> out) {
+    marketplaceRpcs.getMarketplaceInstance(request, out);
+  }
+
+  @Override
+  public void issueLoginTicket(
+      io.resourceplans.api.v1.IssueLoginTicketRequest request,
+      StreamObserver<io.resourceplans.api.v1.IssueLoginTicketResponse> out) {
+    marketplaceRpcs.issueLoginTicket(request, out);
   }
 }

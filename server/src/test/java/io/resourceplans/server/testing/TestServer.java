@@ -6,6 +6,8 @@ import io.grpc.Metadata;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.resourceplans.api.v1.ActivationServiceGrpc;
+import io.resourceplans.api.v1.BindingServiceGrpc;
+import io.resourceplans.domain.binding.BindingSettings;
 import io.resourceplans.api.v1.CreateAccountRequest;
 import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.OperatorServiceGrpc;
@@ -30,6 +32,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class TestServer implements AutoCloseable {
   public static final String OPERATOR_KEY = "rpo.test-operator-key";
+  public static final String TICKET_KEY = "rpt.test-ticket-key-0123456789";
 
   public final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
   private final TestDatabase database;
@@ -51,9 +54,29 @@ public final class TestServer implements AutoCloseable {
             // The background pass never comes round during a test: tests call runOnce themselves.
             .reminderSettings(new ReminderSettings(ReminderSettings.DEFAULT_OFFSETS_DAYS, Duration.ofDays(1)))
             .authSettings(new io.resourceplans.domain.auth.AuthSettings(io.resourceplans.domain.auth.AuthSettings.DEFAULT_PRINCIPAL_CACHE_TTL))
+            .bindingSettings(bindingSettings())
             .build();
     server = component.server().start();
     channel = InProcessChannelBuilder.forName(name).build();
+  }
+
+  /**
+   * Production defaults (5-minute tickets; codes valid 10 minutes, 5 attempts, 60 s cooldown) with a
+   * cheap Argon2id cost so tests stay fast.
+   */
+  public static BindingSettings bindingSettings() {
+    return new BindingSettings(
+        TICKET_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        BindingSettings.DEFAULT_TICKET_TTL,
+        BindingSettings.DEFAULT_CODE_TTL,
+        BindingSettings.DEFAULT_CODE_MAX_ATTEMPTS,
+        BindingSettings.DEFAULT_CODE_COOLDOWN,
+        64,
+        1);
+  }
+
+  public BindingServiceGrpc.BindingServiceBlockingStub binding() {
+    return BindingServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(OPERATOR_KEY));
   }
 
   /** The server's object graph, for driving domain services (e.g. the alert rule) directly. */

@@ -185,4 +185,46 @@ final class JdbiTx implements Tx {
     return new io.resourceplans.storage.notification.JdbiExpiryReminderRepository(
         dao(io.resourceplans.storage.notification.ExpiryReminderDao.class));
   }
+
+  @Override
+  public io.resourceplans.domain.marketplace.MarketplaceInstanceRepository marketplaceInstances() {
+    return new io.resourceplans.storage.marketplace.JdbiMarketplaceInstanceRepository(
+        dao(io.resourceplans.storage.marketplace.MarketplaceInstanceDao.class));
+  }
+
+  @Override
+  public io.resourceplans.domain.marketplace.LoginTicketRepository loginTickets() {
+    return new io.resourceplans.storage.marketplace.JdbiLoginTicketRepository(
+        dao(io.resourceplans.storage.marketplace.LoginTicketDao.class));
+  }
+
+  @Override
+  public io.resourceplans.domain.binding.SiteRepository sites() {
+    return new io.resourceplans.storage.binding.JdbiSiteRepository(
+        dao(io.resourceplans.storage.binding.SiteDao.class));
+  }
+
+  @Override
+  public io.resourceplans.domain.binding.VendorUserRepository vendorUsers() {
+    return new io.resourceplans.storage.binding.JdbiVendorUserRepository(
+        dao(io.resourceplans.storage.binding.VendorUserDao.class));
+  }
+
+  @Override
+  public io.resourceplans.domain.binding.BillingAccountRepository billingAccounts() {
+    return new io.resourceplans.storage.binding.JdbiBillingAccountRepository(
+        dao(io.resourceplans.storage.binding.BillingAccountDao.class));
+  }
+
+  @Override
+  public io.resourceplans.domain.binding.WorkspaceRepository workspaces() {
+    return new io.resourceplans.storage.binding.JdbiWorkspaceRepository(
+        dao(io.resourceplans.storage.binding.WorkspaceDao.class));
+  }
+
+  @Override
+  public io.resourceplans.domain.binding.VerificationCodeRepository verificationCodes() {
+    return new io.resourceplans.storage.binding.JdbiVerificationCodeRepository(
+        dao(io.resourceplans.storage.binding.VerificationCodeDao.class));
+  }
 }

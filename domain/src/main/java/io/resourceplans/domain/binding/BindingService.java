@@ -1,0 +1,439 @@
+package io.resourceplans.domain.binding;
+
+import io.resourceplans.domain.account.Account;
+import io.resourceplans.domain.binding.BindingInputs.BoundWorkspace;
+import io.resourceplans.domain.binding.BindingInputs.Company;
+import io.resourceplans.domain.binding.BindingInputs.CreatedWorkspace;
+import io.resourceplans.domain.binding.BindingInputs.NewUser;
+import io.resourceplans.domain.binding.BindingInputs.NewWorkspace;
+import io.resourceplans.domain.binding.BindingInputs.Owner;
+import io.resourceplans.domain.binding.BindingInputs.Registered;
+import io.resourceplans.domain.binding.BindingInputs.Resolution;
+import io.resourceplans.domain.binding.BindingInputs.SignedUp;
+import io.resourceplans.domain.common.Ids;
+import io.resourceplans.domain.common.Page;
+import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.domain.common.Times;
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.error.Violations;
+import io.resourceplans.domain.marketplace.LoginTicket;
+import io.resourceplans.domain.marketplace.LoginTickets;
+import io.resourceplans.domain.marketplace.MarketplaceInstance;
+import io.resourceplans.domain.marketplace.MarketplaceService;
+import io.resourceplans.domain.terms.Terms;
+import io.resourceplans.domain.terms.TermsAcceptance;
+import io.resourceplans.domain.terms.TermsKind;
+import io.resourceplans.domain.terms.TermsService;
+import io.resourceplans.domain.tx.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The vendor side of a marketplace activation. The vendor's back end calls with the operator key;
+ * the end user is proven by the ticket, the instance (which must belong to the cloud account named)
+ * and email codes. So every read and write here is scoped by that cloud account: its instance, the
+ * billing-center account linked to it, and that account's workspaces; anything else is NOT_FOUND.
+ * Mutations first lock the cloud account's row, so one cloud account's binding steps run one at a
+ * time, whatever replica serves them.
+ */
+public final class BindingService {
+  private final Clock clock;
+  private final TermsService terms;
+  private final LoginTickets tickets;
+  private final VerificationCodes codes;
+  private final PasswordHasher passwords;
+
+  public BindingService(
+      Clock clock, TermsService terms, LoginTickets tickets, VerificationCodes codes, PasswordHasher passwords) {
+    this.clock = clock;
+    this.terms = terms;
+    this.tickets = tickets;
+    this.codes = codes;
+    this.passwords = passwords;
+  }
+
+  public Page<Site> listSites(Tx tx, PageRequest page) {
+    return tx.sites().list(page);
+  }
+
+  /**
+   * Redeems a ticket: verifies its signature for the vendor's product, then refuses it if used or
+   * expired, then marks it used (one caller wins) and says where the flow stands.
+   */
+  public Resolution resolve(Tx tx, String productId, String ticket) {
+    LoginTickets.Claims claims = tickets.verify(ticket, productId);
+    Instant now = Times.now(clock);
+    LoginTicket stored =
+        tx.loginTickets()
+            .find(claims.accountId(), claims.ticketId())
+            .filter(t -> t.instanceId().equals(claims.instanceId()) && t.productId().equals(claims.productId()))
+            .orElseThrow(
+                () -> new DomainException(ErrorCode.LOGIN_TICKET_INVALID, "the login ticket was not issued by this service"));
+    if (stored.redeemTime() != null) {
+      throw used();
+    }
+    if (!now.isBefore(stored.expireTime())) {
+      throw new DomainException(
+          ErrorCode.LOGIN_TICKET_EXPIRED, "the login ticket has expired; log in again from the marketplace");
+    }
+    if (!tx.loginTickets().redeem(stored.accountId(), stored.ticketId(), now)) {
+      throw used();
+    }
+    MarketplaceInstance instance = requireInstance(tx, stored.accountId(), stored.instanceId());
+    return status(tx, stored.accountId(), instance);
+  }
+
+  private static DomainException used() {
+    return new DomainException(ErrorCode.LOGIN_TICKET_USED, "the login ticket was already used; tickets are single-use");
+  }
+
+  private Resolution status(Tx tx, String cloudAccountId, MarketplaceInstance instance) {
+    Optional<BillingAccount> billing = tx.billingAccounts().findByCloudAccount(cloudAccountId);
+    Optional<Workspace> workspace = tx.workspaces().findByInstance(instance.instanceId());
+    NextStep next;
+    if (billing.isEmpty()) {
+      String contactEmail = tx.accounts().find(cloudAccountId).map(Account::contactEmail).orElse("");
+      boolean known = !contactEmail.isBlank() && tx.billingAccounts().findUnlinkedByEmail(contactEmail).isPresent();
+      next = known ? NextStep.BIND_BILLING_ACCOUNT : NextStep.REGISTER;
+    } else {
+      next = workspace.isPresent() ? NextStep.LOG_IN : NextStep.BIND_WORKSPACE;
+    }
+    return new Resolution(cloudAccountId, instance, next, billing, workspace);
+  }
+
+  /**
+   * Sends a code for a purpose, in the flow of the cloud account: to {@code email}, or (when {@code
+   * billingUsername} is set) to the email of that billing-center account.
+   */
+  public SentCode sendCode(
+      Tx tx, String cloudAccountId, String instanceId, CodePurpose purpose, String email, String billingUsername) {
+    requireInstance(tx, cloudAccountId, instanceId);
+    String to = email;
+    if (billingUsername != null) {
+      to = tx.billingAccounts()
+          .findByUsername(billingUsername)
+          .orElseThrow(() -> billingAccountNotFound("username", billingUsername))
+          .email();
+    }
+    return codes.send(tx, cloudAccountId, to, purpose);
+  }
+
+  /** "No billing-center account": a vendor user, a billing-center account and a workspace, all bound. */
+  public Registered register(
+      Tx tx,
+      String cloudAccountId,
+      String instanceId,
+      NewUser user,
+      Company company,
+      NewWorkspace workspace,
+      String acceptedTermsVersion) {
+    checkNewUser(user, "user.");
+    lockCloudAccount(tx, cloudAccountId);
+    MarketplaceInstance instance = requireInstanceForUpdate(tx, cloudAccountId, instanceId);
+    Terms accepted = terms.requireAccepted(tx, TermsKind.WORKSPACE, acceptedTermsVersion);
+    requireSite(tx, workspace.siteId());
+    if (tx.billingAccounts().findByCloudAccount(cloudAccountId).isPresent()) {
+      throw cloudAccountAlreadyBound(cloudAccountId);
+    }
+    requireInstanceUnbound(instance);
+    requireUsernameAndEmailFree(tx, user);
+    codes.consume(tx, cloudAccountId, user.email(), CodePurpose.REGISTER, user.verificationCode());
+
+    Instant now = Times.now(clock);
+    VendorUser created = insertUser(tx, user, now);
+    BillingAccount billing =
+        new BillingAccount(
+            Ids.newId("bill"), user.username(), user.email(), company.companyName(), company.industry(),
+            company.contactName(), created.vendorUserId(), cloudAccountId, now, now);
+    if (!tx.billingAccounts().insert(billing)) {
+      throw new DomainException(ErrorCode.USERNAME_TAKEN, "username " + user.username() + " is taken",
+          Map.of("username", user.username()));
+    }
+    Workspace ws = insertWorkspace(tx, billing, workspace, created, instance.instanceId(), now);
+    recordTerms(tx, cloudAccountId, accepted, created, ws, now);
+    return new Registered(created, billing, ws, requireInstance(tx, cloudAccountId, instanceId));
+  }
+
+  /** The vendor's own sign-up: a vendor user and an unlinked billing-center account (and a workspace). */
+  public SignedUp signUp(Tx tx, NewUser user, Company company, Optional<NewWorkspace> workspace) {
+    checkNewUser(user, "");
+    workspace.ifPresent(w -> requireSite(tx, w.siteId()));
+    requireUsernameAndEmailFree(tx, user);
+    Instant now = Times.now(clock);
+    VendorUser created = insertUser(tx, user, now);
+    BillingAccount billing =
+        new BillingAccount(
+            Ids.newId("bill"), user.username(), user.email(), company.companyName(), company.industry(),
+            company.contactName(), created.vendorUserId(), null, now, null);
+    if (!tx.billingAccounts().insert(billing)) {
+      throw new DomainException(ErrorCode.USERNAME_TAKEN, "username " + user.username() + " is taken",
+          Map.of("username", user.username()));
+    }
+    Optional<Workspace> ws = workspace.map(w -> insertWorkspace(tx, billing, w, created, null, now));
+    return new SignedUp(created, billing, ws);
+  }
+
+  /** "Has billing-center account": links it to the cloud account, proven by a code to its email. */
+  public BillingAccount bindBillingAccount(
+      Tx tx, String cloudAccountId, String instanceId, String billingUsername, String code) {
+    lockCloudAccount(tx, cloudAccountId);
+    requireInstance(tx, cloudAccountId, instanceId);
+    BillingAccount billing =
+        tx.billingAccounts()
+            .findByUsernameForUpdate(billingUsername)
+            .orElseThrow(() -> billingAccountNotFound("username", billingUsername));
+    Optional<BillingAccount> linked = tx.billingAccounts().findByCloudAccount(cloudAccountId);
+    if (linked.isPresent() && !linked.get().billingAccountId().equals(billing.billingAccountId())) {
+      throw cloudAccountAlreadyBound(cloudAccountId);
+    }
+    if (billing.linked() && !billing.cloudAccountId().equals(cloudAccountId)) {
+      throw new DomainException(
+          ErrorCode.BILLING_ACCOUNT_ALREADY_BOUND,
+          "billing-center account " + billingUsername + " is linked to another cloud account",
+          Map.of("billing_username", billingUsername));
+    }
+    codes.consume(tx, cloudAccountId, billing.email(), CodePurpose.BIND_BILLING_ACCOUNT, code);
+    if (billing.linked()) {
+      return billing;
+    }
+    Instant now = Times.now(clock);
+    tx.billingAccounts().link(billing.billingAccountId(), cloudAccountId, now);
+    return tx.billingAccounts().findByCloudAccount(cloudAccountId).orElseThrow();
+  }
+
+  /** Creates a workspace in the linked billing-center account and binds it to the instance. */
+  public CreatedWorkspace createWorkspace(
+      Tx tx,
+      String cloudAccountId,
+      String instanceId,
+      NewWorkspace workspace,
+      Owner owner,
+      String acceptedTermsVersion) {
+    if (owner.newUser() != null) {
+      checkNewUser(owner.newUser(), "new_user.");
+    }
+    lockCloudAccount(tx, cloudAccountId);
+    MarketplaceInstance instance = requireInstanceForUpdate(tx, cloudAccountId, instanceId);
+    BillingAccount billing = requireLinked(tx, cloudAccountId);
+    requireSite(tx, workspace.siteId());
+    Terms accepted = terms.requireAccepted(tx, TermsKind.WORKSPACE, acceptedTermsVersion);
+    requireInstanceUnbound(instance);
+    if (tx.workspaces().nameExists(billing.billingAccountId(), workspace.name(), "")) {
+      throw nameTaken(workspace.name());
+    }
+    Instant now = Times.now(clock);
+    VendorUser user;
+    if (owner.newUser() == null) {
+      user =
+          tx.vendorUsers()
+              .findByEmail(owner.existingEmail())
+              .orElseThrow(
+                  () ->
+                      new DomainException(
+                          ErrorCode.VENDOR_USER_NOT_FOUND,
+                          "no vendor user has this email",
+                          Map.of()));
+      codes.consume(tx, cloudAccountId, owner.existingEmail(), CodePurpose.CREATE_WORKSPACE, owner.existingCode());
+    } else {
+      requireUsernameAndEmailFree(tx, owner.newUser());
+      codes.consume(
+          tx, cloudAccountId, owner.newUser().email(), CodePurpose.CREATE_WORKSPACE,
+          owner.newUser().verificationCode());
+      user = insertUser(tx, owner.newUser(), now);
+    }
+    Workspace ws = insertWorkspace(tx, billing, workspace, user, instance.instanceId(), now);
+    recordTerms(tx, cloudAccountId, accepted, user, ws, now);
+    return new CreatedWorkspace(ws, user, requireInstance(tx, cloudAccountId, instanceId));
+  }
+
+  /** Binds a workspace of the linked billing-center account to the instance. */
+  public BoundWorkspace bindWorkspace(Tx tx, String cloudAccountId, String instanceId, String workspaceId) {
+    lockCloudAccount(tx, cloudAccountId);
+    MarketplaceInstance instance = requireInstanceForUpdate(tx, cloudAccountId, instanceId);
+    BillingAccount billing = requireLinked(tx, cloudAccountId);
+    Workspace ws =
+        tx.workspaces()
+            .findForUpdate(billing.billingAccountId(), workspaceId)
+            .orElseThrow(() -> workspaceNotFound(workspaceId));
+    if (instanceId.equals(ws.instanceId())) {
+      return new BoundWorkspace(ws, instance);
+    }
+    if (ws.bound()) {
+      throw new DomainException(
+          ErrorCode.WORKSPACE_ALREADY_BOUND,
+          "workspace " + workspaceId + " is bound to another instance",
+          Map.of("workspace_id", workspaceId));
+    }
+    requireInstanceUnbound(instance);
+    tx.workspaces().bind(workspaceId, instanceId, Times.now(clock));
+    return new BoundWorkspace(
+        tx.workspaces().find(billing.billingAccountId(), workspaceId).orElseThrow(),
+        requireInstance(tx, cloudAccountId, instanceId));
+  }
+
+  /**
+   * Renames a workspace or changes its language. The site never changes: any site other than the
+   * workspace's own is refused WORKSPACE_SITE_IMMUTABLE. Null or empty means "keep".
+   */
+  public Workspace updateWorkspace(
+      Tx tx,
+      String cloudAccountId,
+      String instanceId,
+      String workspaceId,
+      String name,
+      WorkspaceLanguage language,
+      String siteId) {
+    lockCloudAccount(tx, cloudAccountId);
+    requireInstance(tx, cloudAccountId, instanceId);
+    BillingAccount billing = requireLinked(tx, cloudAccountId);
+    Workspace ws =
+        tx.workspaces()
+            .findForUpdate(billing.billingAccountId(), workspaceId)
+            .orElseThrow(() -> workspaceNotFound(workspaceId));
+    if (siteId != null && !siteId.isEmpty() && !siteId.equals(ws.siteId())) {
+      throw new DomainException(
+          ErrorCode.WORKSPACE_SITE_IMMUTABLE,
+          "a workspace's site is chosen when it is created and never changes (it is " + ws.siteId() + ")",
+          Map.of("workspace_id", workspaceId, "site_id", ws.siteId()));
+    }
+    String newName = name == null || name.isEmpty() ? ws.name() : name;
+    WorkspaceLanguage newLanguage = language == null ? ws.language() : language;
+    if (!newName.equals(ws.name()) && tx.workspaces().nameExists(billing.billingAccountId(), newName, workspaceId)) {
+      throw nameTaken(newName);
+    }
+    tx.workspaces().update(workspaceId, newName, newLanguage);
+    return tx.workspaces().find(billing.billingAccountId(), workspaceId).orElseThrow();
+  }
+
+  public Page<Workspace> listWorkspaces(Tx tx, String cloudAccountId, String instanceId, PageRequest page) {
+    requireInstance(tx, cloudAccountId, instanceId);
+    BillingAccount billing = requireLinked(tx, cloudAccountId);
+    return tx.workspaces().list(billing.billingAccountId(), page);
+  }
+
+  public BillingAccount getBillingAccount(Tx tx, String cloudAccountId, String instanceId) {
+    requireInstance(tx, cloudAccountId, instanceId);
+    return tx.billingAccounts()
+        .findByCloudAccount(cloudAccountId)
+        .orElseThrow(() -> billingAccountNotFound("cloud_account_id", cloudAccountId));
+  }
+
+  // --- rules shared by the steps ---
+
+  private void checkNewUser(NewUser user, String prefix) {
+    Violations v = new Violations();
+    PasswordRules.check(v, prefix, user.username(), user.password(), user.passwordConfirmation());
+    v.throwIfAny();
+  }
+
+  private VendorUser insertUser(Tx tx, NewUser user, Instant now) {
+    VendorUser created =
+        new VendorUser(
+            Ids.newId("vus"), user.username(), user.email(), user.phone() == null ? "" : user.phone(),
+            passwords.hash(user.password()), now);
+    if (!tx.vendorUsers().insert(created)) {
+      // A concurrent registration took the username or email after the check.
+      requireUsernameAndEmailFree(tx, user);
+      throw new DomainException(ErrorCode.USERNAME_TAKEN, "username or email is taken", Map.of());
+    }
+    return created;
+  }
+
+  private static Workspace insertWorkspace(
+      Tx tx, BillingAccount billing, NewWorkspace spec, VendorUser owner, String instanceId, Instant now) {
+    Workspace ws =
+        new Workspace(
+            Ids.newId("wks"), billing.billingAccountId(), spec.name(), spec.language(), spec.siteId(),
+            owner.vendorUserId(), instanceId, now, instanceId == null ? null : now);
+    if (!tx.workspaces().insert(ws)) {
+      throw nameTaken(spec.name());
+    }
+    return ws;
+  }
+
+  private static void recordTerms(Tx tx, String cloudAccountId, Terms accepted, VendorUser by, Workspace ws, Instant now) {
+    tx.termsAcceptances()
+        .insert(
+            new TermsAcceptance(
+                cloudAccountId, Ids.newId("tac"), accepted.kind(), accepted.version(), by.vendorUserId(),
+                "workspace:" + ws.workspaceId(), now));
+  }
+
+  private static void requireUsernameAndEmailFree(Tx tx, NewUser user) {
+    if (tx.vendorUsers().usernameExists(user.username())
+        || tx.billingAccounts().findByUsername(user.username()).isPresent()) {
+      throw new DomainException(
+          ErrorCode.USERNAME_TAKEN, "username " + user.username() + " is taken", Map.of("username", user.username()));
+    }
+    if (tx.vendorUsers().findByEmail(user.email()).isPresent()) {
+      throw new DomainException(ErrorCode.EMAIL_TAKEN, "a vendor user with this email exists", Map.of());
+    }
+  }
+
+  private static void lockCloudAccount(Tx tx, String cloudAccountId) {
+    // An unknown account has no instance either: report the instance, as every binding RPC does.
+    tx.accounts().findForUpdate(cloudAccountId);
+  }
+
+  private static MarketplaceInstance requireInstance(Tx tx, String cloudAccountId, String instanceId) {
+    return tx.marketplaceInstances()
+        .find(cloudAccountId, instanceId)
+        .orElseThrow(() -> MarketplaceService.instanceNotFound(instanceId));
+  }
+
+  private static MarketplaceInstance requireInstanceForUpdate(Tx tx, String cloudAccountId, String instanceId) {
+    return tx.marketplaceInstances()
+        .findForUpdate(cloudAccountId, instanceId)
+        .orElseThrow(() -> MarketplaceService.instanceNotFound(instanceId));
+  }
+
+  private static void requireInstanceUnbound(MarketplaceInstance instance) {
+    if (instance.bound()) {
+      throw new DomainException(
+          ErrorCode.INSTANCE_ALREADY_BOUND,
+          "instance " + instance.instanceId() + " is already bound to a workspace",
+          Map.of("instance_id", instance.instanceId()));
+    }
+  }
+
+  private static BillingAccount requireLinked(Tx tx, String cloudAccountId) {
+    return tx.billingAccounts()
+        .findByCloudAccount(cloudAccountId)
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    ErrorCode.BILLING_ACCOUNT_NOT_BOUND,
+                    "the cloud account is linked to no billing-center account yet; register or bind one first",
+                    Map.of("cloud_account_id", cloudAccountId)));
+  }
+
+  private static void requireSite(Tx tx, String siteId) {
+    if (tx.sites().find(siteId).isEmpty()) {
+      throw DomainException.notFound(ErrorCode.SITE_NOT_FOUND, "site", siteId);
+    }
+  }
+
+  private static DomainException cloudAccountAlreadyBound(String cloudAccountId) {
+    return new DomainException(
+        ErrorCode.CLOUD_ACCOUNT_ALREADY_BOUND,
+        "the cloud account is already linked to a billing-center account",
+        Map.of("cloud_account_id", cloudAccountId));
+  }
+
+  private static DomainException billingAccountNotFound(String key, String value) {
+    return new DomainException(ErrorCode.BILLING_ACCOUNT_NOT_FOUND, "billing-center account not found", Map.of(key, value));
+  }
+
+  private static DomainException workspaceNotFound(String workspaceId) {
+    return DomainException.notFound(ErrorCode.WORKSPACE_NOT_FOUND, "workspace", workspaceId);
+  }
+
+  private static DomainException nameTaken(String name) {
+    return new DomainException(
+        ErrorCode.WORKSPACE_NAME_TAKEN, "the billing-center account already has a workspace named " + name,
+        Map.of("name", name));
+  }
+}

@@ -1,0 +1,50 @@
+package io.resourceplans.domain.binding;
+
+import java.time.Duration;
+
+/**
+ * Server settings of marketplace tickets and the vendor binding flow. {@code ticketKey} is the
+ * server secret that signs login tickets and keys the verification-code hashes; it is never logged.
+ * The password-hash cost is Argon2id memory (KiB) and iterations.
+ */
+public record BindingSettings(
+    byte[] ticketKey,
+    Duration ticketTtl,
+    Duration codeTtl,
+    int codeMaxAttempts,
+    Duration codeCooldown,
+    int passwordHashMemoryKib,
+    int passwordHashIterations) {
+
+  public static final Duration DEFAULT_TICKET_TTL = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_CODE_TTL = Duration.ofMinutes(10);
+  public static final int DEFAULT_CODE_MAX_ATTEMPTS = 5;
+  public static final Duration DEFAULT_CODE_COOLDOWN = Duration.ofSeconds(60);
+  /** OWASP's Argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
+  public static final int DEFAULT_PASSWORD_HASH_MEMORY_KIB = 19_456;
+  public static final int DEFAULT_PASSWORD_HASH_ITERATIONS = 2;
+
+  public BindingSettings {
+    if (ticketKey.length < 16) {
+      throw new IllegalArgumentException("the ticket key must have at least 16 bytes");
+    }
+    ticketKey = ticketKey.clone();
+  }
+
+  public static BindingSettings defaults(byte[] ticketKey) {
+    return new BindingSettings(
+        ticketKey, DEFAULT_TICKET_TTL, DEFAULT_CODE_TTL, DEFAULT_CODE_MAX_ATTEMPTS, DEFAULT_CODE_COOLDOWN,
+        DEFAULT_PASSWORD_HASH_MEMORY_KIB, DEFAULT_PASSWORD_HASH_ITERATIONS);
+  }
+
+  @Override
+  public byte[] ticketKey() {
+    return ticketKey.clone();
+  }
+
+  @Override
+  public String toString() {
+    return "BindingSettings[ticketKey=****, ticketTtl=" + ticketTtl + ", codeTtl=" + codeTtl
+        + ", codeMaxAttempts=" + codeMaxAttempts + ", codeCooldown=" + codeCooldown + "]";
+  }
+}

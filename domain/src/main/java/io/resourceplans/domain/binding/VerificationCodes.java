@@ -1,0 +1,136 @@
+package io.resourceplans.domain.binding;
+
+import io.resourceplans.domain.common.Ids;
+import io.resourceplans.domain.common.Times;
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.tx.Tx;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Email verification codes: 6 random digits, kept only as an HMAC-SHA256 under a key derived from
+ * the server's ticket key (a database copy alone does not reveal them), valid for a while, for a
+ * limited number of attempts, with a resend cooldown per email and purpose. A code is accepted only
+ * in the flow of the cloud account it was sent for, and only once.
+ */
+public final class VerificationCodes {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Clock clock;
+  private final VerificationCodeMailer mailer;
+  private final byte[] hashKey;
+  private final Duration ttl;
+  private final int maxAttempts;
+  private final Duration cooldown;
+
+  public VerificationCodes(Clock clock, VerificationCodeMailer mailer, BindingSettings settings) {
+    this.clock = clock;
+    this.mailer = mailer;
+    this.hashKey = hmac(settings.ticketKey(), "verification-code".getBytes(StandardCharsets.UTF_8));
+    this.ttl = settings.codeTtl();
+    this.maxAttempts = settings.codeMaxAttempts();
+    this.cooldown = settings.codeCooldown();
+  }
+
+  /** Replaces the current code of the email and purpose and mails the new one. */
+  public SentCode send(Tx tx, String cloudAccountId, String email, CodePurpose purpose) {
+    Instant now = Times.now(clock);
+    String key = normalize(email);
+    String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+    String codeId = Ids.newId("vcd");
+    VerificationCode stored =
+        new VerificationCode(key, purpose, codeId, cloudAccountId, hash(codeId, code), 0, now, now.plus(ttl), null);
+    if (!tx.verificationCodes().replaceIfCooledDown(stored, now.minus(cooldown))) {
+      Instant resend =
+          tx.verificationCodes().find(key, purpose).map(c -> c.sendTime().plus(cooldown)).orElse(now.plus(cooldown));
+      long seconds = Math.max(1, (Duration.between(now, resend).toMillis() + 999) / 1000);
+      throw new DomainException(
+          ErrorCode.VERIFICATION_CODE_COOLDOWN,
+          "a code was sent to this email moments ago; retry in " + seconds + " s",
+          Map.of("retry_delay_seconds", Long.toString(seconds)));
+    }
+    mailer.queue(tx, cloudAccountId, email, purpose, code, codeId, ttl, now);
+    return new SentCode(mask(email), stored.expireTime(), now.plus(cooldown));
+  }
+
+  /**
+   * Accepts the code once, in the flow of {@code cloudAccountId}. Refuses VERIFICATION_CODE_INVALID
+   * (none sent, replaced, used, other flow, or wrong — a {@link WrongVerificationCode} then),
+   * VERIFICATION_CODE_ATTEMPTS_EXCEEDED (checked first: even the right code is refused then) and
+   * VERIFICATION_CODE_EXPIRED.
+   */
+  public void consume(Tx tx, String cloudAccountId, String email, CodePurpose purpose, String code) {
+    Instant now = Times.now(clock);
+    String key = normalize(email);
+    Optional<VerificationCode> found = tx.verificationCodes().findForUpdate(key, purpose);
+    if (found.isEmpty() || found.get().useTime() != null || !found.get().cloudAccountId().equals(cloudAccountId)) {
+      throw new DomainException(
+          ErrorCode.VERIFICATION_CODE_INVALID,
+          "no code was sent to this email for this purpose, or it was used already; send a new one",
+          Map.of("purpose", purpose.name()));
+    }
+    VerificationCode current = found.get();
+    if (current.attempts() >= maxAttempts) {
+      throw new DomainException(
+          ErrorCode.VERIFICATION_CODE_ATTEMPTS_EXCEEDED,
+          "too many wrong codes; the code is void, send a new one",
+          Map.of("purpose", purpose.name()));
+    }
+    if (!now.isBefore(current.expireTime())) {
+      throw new DomainException(
+          ErrorCode.VERIFICATION_CODE_EXPIRED,
+          "the verification code has expired; send a new one",
+          Map.of("purpose", purpose.name()));
+    }
+    byte[] expected = current.codeHash().getBytes(StandardCharsets.US_ASCII);
+    byte[] actual = hash(current.codeId(), code).getBytes(StandardCharsets.US_ASCII);
+    if (!MessageDigest.isEqual(expected, actual)) {
+      throw new WrongVerificationCode(key, purpose, current.codeId());
+    }
+    tx.verificationCodes().markUsed(key, purpose, current.codeId(), now);
+  }
+
+  /** Counts the wrong attempt, in a transaction other than the refused one. */
+  public void recordFailedAttempt(Tx tx, WrongVerificationCode wrong) {
+    tx.verificationCodes().addFailedAttempt(wrong.email(), wrong.purpose(), wrong.codeId());
+  }
+
+  static String normalize(String email) {
+    return email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code j***@example.com}: the first character of the local part, then stars. */
+  static String mask(String email) {
+    int at = email.lastIndexOf('@');
+    if (at <= 0) {
+      return "***";
+    }
+    return email.charAt(0) + "***" + email.substring(at);
+  }
+
+  private String hash(String codeId, String code) {
+    return HexFormat.of().formatHex(hmac(hashKey, (codeId + "|" + code).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static byte[] hmac(byte[] key, byte[] data) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.resourceplans.server.security;
+
+import io.resourceplans.domain.binding.PasswordHasher;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id (Bouncy Castle, pure Java) with a 16-byte random salt and a 32-byte hash, kept as a PHC
+ * string: {@code $argon2id$v=19$m=<KiB>,t=<iterations>,p=1$<salt>$<hash>} (base64 without padding).
+ * The cost comes from the server settings; verification reads it from the string, so raising the
+ * cost later keeps old hashes valid.
+ */
+public final class Argon2PasswordHasher implements PasswordHasher {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+
+  private final int memoryKib;
+  private final int iterations;
+
+  public Argon2PasswordHasher(int memoryKib, int iterations) {
+    if (memoryKib < 8 || iterations < 1) {
+      throw new IllegalArgumentException("Argon2id needs at least 8 KiB and 1 iteration");
+    }
+    this.memoryKib = memoryKib;
+    this.iterations = iterations;
+  }
+
+  @Override
+  public String hash(String password) {
+    byte[] salt = new byte[16];
+    RANDOM.nextBytes(salt);
+    byte[] hash = derive(password, salt, memoryKib, iterations, 32);
+    return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=1$" + B64.encodeToString(salt) + "$"
+        + B64.encodeToString(hash);
+  }
+
+  @Override
+  public boolean verify(String password, String phc) {
+    String[] parts = phc.split("\\$");
+    if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
+      return false;
+    }
+    try {
+      int m = 0;
+      int t = 0;
+      for (String kv : parts[3].split(",")) {
+        String[] p = kv.split("=", 2);
+        switch (p[0]) {
+          case "m" -> m = Integer.parseInt(p[1]);
+          case "t" -> t = Integer.parseInt(p[1]);
+          case "p" -> {
+            if (!p[1].equals("1")) {
+              return false;
+            }
+          }
+          default -> {
+            return false;
+          }
+        }
+      }
+      byte[] salt = Base64.getDecoder().decode(parts[4]);
+      byte[] expected = Base64.getDecoder().decode(parts[5]);
+      return MessageDigest.isEqual(expected, derive(password, salt, m, t, expected.length));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int length) {
+    Argon2BytesGenerator generator = new Argon2BytesGenerator();
+    generator.init(
+        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+            .withSalt(salt)
+            .withMemoryAsKB(memoryKib)
+            .withIterations(iterations)
+            .withParallelism(1)
+            .build());
+    byte[] out = new byte[length];
+    generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+    return out;
+  }
+}

@@ -1,0 +1,145 @@
+package io.resourceplans.server.testing;
+
+import io.resourceplans.api.v1.ActivateMarketplacePlanRequest;
+import io.resourceplans.api.v1.CompanyInfo;
+import io.resourceplans.api.v1.CreateAccountResponse;
+import io.resourceplans.api.v1.CreateProductRequest;
+import io.resourceplans.api.v1.GetCurrentTermsRequest;
+import io.resourceplans.api.v1.IssueLoginTicketRequest;
+import io.resourceplans.api.v1.MarketplaceInstance;
+import io.resourceplans.api.v1.NewVendorUser;
+import io.resourceplans.api.v1.Product;
+import io.resourceplans.api.v1.RegisterRequest;
+import io.resourceplans.api.v1.ResolveLoginTicketRequest;
+import io.resourceplans.api.v1.ResolveLoginTicketResponse;
+import io.resourceplans.api.v1.SendVerificationCodeRequest;
+import io.resourceplans.api.v1.SendVerificationCodeResponse;
+import io.resourceplans.api.v1.TermsKind;
+import io.resourceplans.api.v1.VerificationCodePurpose;
+import io.resourceplans.api.v1.WorkspaceLanguage;
+import java.time.Duration;
+
+/**
+ * Steps of the marketplace and binding flows, done through the API as the marketplace console and
+ * the vendor's back end would.
+ */
+public final class Marketplace {
+  public static final String PRODUCT = "acme-observability";
+  public static final String PASSWORD = "Correct-horse-9";
+
+  private final TestServer server;
+  public final MailedCodes mail;
+
+  public Marketplace(TestServer server) {
+    this.server = server;
+    this.mail = new MailedCodes(server);
+  }
+
+  /** The operator lists a vendor's commercial plan on the marketplace. */
+  public void listVendorProduct(String productId) {
+    server.operator()
+        .createProduct(
+            CreateProductRequest.newBuilder()
+                .setRequestId(TestServer.requestId())
+                .setProduct(
+                    Product.newBuilder()
+                        .setProductId(productId)
+                        .setDisplayName("Acme Observability Commercial Plan")
+                        .setQuantityUnit("month")
+                        .setVendorName("Acme Cloud Ltd"))
+                .build());
+  }
+
+  public String currentTerms(String key, TermsKind kind) {
+    return server.plan(key).getCurrentTerms(GetCurrentTermsRequest.newBuilder().setKind(kind).build()).getTerms().getVersion();
+  }
+
+  public MarketplaceInstance activate(CreateAccountResponse account, String productId, String requestId) {
+    String key = account.getApiKeySecret();
+    return server.activation(key)
+        .activateMarketplacePlan(
+            ActivateMarketplacePlanRequest.newBuilder()
+                .setRequestId(requestId)
+                .setProductId(productId)
+                .setAcceptedAgreementVersion(currentTerms(key, TermsKind.TERMS_KIND_MARKETPLACE))
+                .build())
+        .getInstance();
+  }
+
+  public String ticket(CreateAccountResponse account, String instanceId) {
+    return server.activation(account.getApiKeySecret())
+        .issueLoginTicket(
+            IssueLoginTicketRequest.newBuilder().setRequestId(TestServer.requestId()).setInstanceId(instanceId).build())
+        .getLoginTicket()
+        .getTicket();
+  }
+
+  public ResolveLoginTicketResponse resolve(String ticket) {
+    return server.binding()
+        .resolveLoginTicket(
+            ResolveLoginTicketRequest.newBuilder()
+                .setRequestId(TestServer.requestId())
+                .setTicket(ticket)
+                .setProductId(PRODUCT)
+                .build());
+  }
+
+  /** Sends a code to an email; the clock moves a second first, so the newest mail is unambiguous. */
+  public SendVerificationCodeResponse sendCode(
+      String cloudAccountId, String instanceId, VerificationCodePurpose purpose, String email) {
+    server.clock.advance(Duration.ofSeconds(1));
+    return server.binding()
+        .sendVerificationCode(
+            SendVerificationCodeRequest.newBuilder()
+                .setRequestId(TestServer.requestId())
+                .setCloudAccountId(cloudAccountId)
+                .setInstanceId(instanceId)
+                .setPurpose(purpose)
+                .setEmail(email)
+                .build());
+  }
+
+  public SendVerificationCodeResponse sendCodeToBillingAccount(
+      String cloudAccountId, String instanceId, String billingUsername) {
+    server.clock.advance(Duration.ofSeconds(1));
+    return server.binding()
+        .sendVerificationCode(
+            SendVerificationCodeRequest.newBuilder()
+                .setRequestId(TestServer.requestId())
+                .setCloudAccountId(cloudAccountId)
+                .setInstanceId(instanceId)
+                .setPurpose(VerificationCodePurpose.VERIFICATION_CODE_PURPOSE_BIND_BILLING_ACCOUNT)
+                .setBillingUsername(billingUsername)
+                .build());
+  }
+
+  public static NewVendorUser newUser(String username, String email, String code) {
+    return NewVendorUser.newBuilder()
+        .setUsername(username)
+        .setPassword(PASSWORD)
+        .setPasswordConfirmation(PASSWORD)
+        .setEmail(email)
+        .setVerificationCode(code)
+        .setPhone("+8613800000000")
+        .build();
+  }
+
+  public static CompanyInfo company(String name) {
+    return CompanyInfo.newBuilder().setCompanyName(name).setIndustry("Software").setContactName("Li Lei").build();
+  }
+
+  /** A Register request (without request_id changes: a fresh one each call). */
+  public RegisterRequest.Builder registerRequest(
+      String cloudAccountId, String instanceId, String username, String email, String code) {
+    return RegisterRequest.newBuilder()
+        .setRequestId(TestServer.requestId())
+        .setCloudAccountId(cloudAccountId)
+        .setInstanceId(instanceId)
+        .setUser(newUser(username, email, code))
+        .setCompany(company(username + " Inc"))
+        .setWorkspaceName(username + "-main")
+        .setWorkspaceLanguage(WorkspaceLanguage.WORKSPACE_LANGUAGE_ENGLISH)
+        .setSiteId("ap-singapore")
+        .setAcceptedTermsVersion("2026-01");
+  }
+}
