@@ -54,7 +54,7 @@ public record ServerConfig(
     out.put("order-ttl-minutes", Long.toString(unpaidOrderTtl.toMinutes()));
     out.put("reminder-offsets-days", reminderOffsetsDays.isEmpty() ? "(none)" : reminderOffsetsDays.stream().map(String::valueOf).collect(Collectors.joining(",")));
     out.put("reminder-period-seconds", Long.toString(reminderPeriod.toSeconds()));
-    out.put("auth-cache-seconds", Long.toString(authCacheTtl.toSeconds()),
+    out.put("auth-cache-seconds", Long.toString(authCacheTtl.toSeconds()));
     out.put("ticket-key", ticketKey.map(k -> "****").orElse("(from data directory)"));
     out.put("login-ticket-ttl-minutes", Long.toString(loginTicketTtl.toMinutes()));
     out.put("verification-code-ttl-minutes", Long.toString(verificationCodeTtl.toMinutes()));
