@@ -46,6 +46,7 @@ class NettyServerTest {
             .orderSettings(new io.resourceplans.domain.billing.OrderSettings(java.time.Duration.ofHours(24)))
             .reminderSettings(io.resourceplans.domain.notification.ReminderSettings.defaults())
             .bindingSettings(io.resourceplans.server.testing.TestServer.bindingSettings())
+            .authSettings(new io.resourceplans.domain.auth.AuthSettings(io.resourceplans.domain.auth.AuthSettings.DEFAULT_PRINCIPAL_CACHE_TTL))
             .build()
             .server()
             .start();
