@@ -42,6 +42,8 @@ final class BenchServer implements AutoCloseable {
               .operatorKey(operatorKey)
               .currency(new SettlementCurrency("CNY"))
               .orderSettings(new OrderSettings(Duration.ofHours(24)))
+              .reminderSettings(io.resourceplans.domain.notification.ReminderSettings.defaults())
+              .deliverySettings(io.resourceplans.server.notify.DeliverySettings.defaults())
               .build()
               .server()
               .start();

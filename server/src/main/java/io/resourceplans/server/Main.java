@@ -87,6 +87,7 @@ public final class Main {
             .currency(new SettlementCurrency(config.currency()))
             .orderSettings(new OrderSettings(config.unpaidOrderTtl()))
             .reminderSettings(new ReminderSettings(config.reminderOffsetsDays(), config.reminderPeriod()))
+            .deliverySettings(config.delivery())
             .build()
             .server()
             .start();

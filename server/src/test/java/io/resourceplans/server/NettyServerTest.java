@@ -45,6 +45,7 @@ class NettyServerTest {
             .currency(new io.resourceplans.domain.money.SettlementCurrency("CNY"))
             .orderSettings(new io.resourceplans.domain.billing.OrderSettings(java.time.Duration.ofHours(24)))
             .reminderSettings(io.resourceplans.domain.notification.ReminderSettings.defaults())
+            .deliverySettings(io.resourceplans.server.notify.DeliverySettings.defaults())
             .build()
             .server()
             .start();

@@ -57,4 +57,6 @@ public interface Tx {
   io.resourceplans.domain.notification.NotificationOutbox notificationOutbox();
 
   io.resourceplans.domain.notification.ExpiryReminderRepository expiryReminders();
+
+  io.resourceplans.domain.notification.NotificationSettingsRepository notificationSettings();
 }

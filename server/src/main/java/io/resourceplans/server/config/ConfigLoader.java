@@ -1,5 +1,11 @@
 package io.resourceplans.server.config;
 
+import io.resourceplans.domain.notification.DispatchSettings;
+import io.resourceplans.server.notify.DeliverySettings;
+import io.resourceplans.server.notify.SmsSettings;
+import io.resourceplans.server.notify.SmtpSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +38,20 @@ public final class ConfigLoader {
           new Option("currency", "RP_CURRENCY", "CNY", "the one currency prices, wallets and vouchers are in (ISO 4217)"),
           new Option("order-ttl-minutes", "RP_ORDER_TTL_MINUTES", "1440", "how long an unpaid order can be paid"),
           new Option("reminder-offsets-days", "RP_REMINDER_OFFSETS_DAYS", "30,7,1", "days before a package expires that expiry reminders go out, comma-separated; empty = none"),
-          new Option("reminder-period-seconds", "RP_REMINDER_PERIOD_SECONDS", "60", "how often the server looks for due expiry reminders"));
+          new Option("reminder-period-seconds", "RP_REMINDER_PERIOD_SECONDS", "60", "how often the server looks for due expiry reminders"),
+          new Option("smtp-host", "RP_SMTP_HOST", "", "SMTP server for email notifications; empty = email not configured (recorded SKIPPED)"),
+          new Option("smtp-port", "RP_SMTP_PORT", "25", "SMTP port"),
+          new Option("smtp-starttls", "RP_SMTP_STARTTLS", "false", "true = require STARTTLS on the SMTP connection"),
+          new Option("smtp-username", "RP_SMTP_USERNAME", "", "SMTP user; empty = no authentication"),
+          new Option("smtp-password", "RP_SMTP_PASSWORD", "", "SMTP password"),
+          new Option("smtp-from", "RP_SMTP_FROM", "resource-plans@localhost", "sender address of notification emails"),
+          new Option("sms-gateway-url", "RP_SMS_GATEWAY_URL", "", "HTTP(S) URL the SMS gateway takes a JSON POST on; empty = SMS not configured (recorded SKIPPED)"),
+          new Option("sms-gateway-token", "RP_SMS_GATEWAY_TOKEN", "", "token sent to the SMS gateway as Authorization: Bearer <token>"),
+          new Option("delivery-timeout-ms", "RP_DELIVERY_TIMEOUT_MS", "10000", "timeout of one SMTP or SMS gateway exchange (connect, read, write)"),
+          new Option("dispatch-period-ms", "RP_DISPATCH_PERIOD_MS", "5000", "how often the server delivers due notifications"),
+          new Option("dispatch-max-attempts", "RP_DISPATCH_MAX_ATTEMPTS", "6", "delivery attempts before a notification is FAILED"),
+          new Option("dispatch-backoff-base-ms", "RP_DISPATCH_BACKOFF_BASE_MS", "30000", "wait after the first failed attempt; doubles each attempt, with jitter"),
+          new Option("dispatch-backoff-max-ms", "RP_DISPATCH_BACKOFF_MAX_MS", "3600000", "longest wait between attempts"));
 
   private ConfigLoader() {}
 
@@ -62,7 +81,64 @@ public final class ConfigLoader {
         currency(values.get("currency")),
         Duration.ofMinutes(intValue(values, "order-ttl-minutes", 1, 525_600)),
         offsetsDays(values.get("reminder-offsets-days")),
-        Duration.ofSeconds(intValue(values, "reminder-period-seconds", 1, 86_400)));
+        Duration.ofSeconds(intValue(values, "reminder-period-seconds", 1, 86_400)),
+        delivery(values));
+  }
+
+  private static DeliverySettings delivery(Map<String, String> values) {
+    Duration timeout = Duration.ofMillis(intValue(values, "delivery-timeout-ms", 100, 600_000));
+    long base = intValue(values, "dispatch-backoff-base-ms", 0, 86_400_000);
+    long max = intValue(values, "dispatch-backoff-max-ms", 0, 86_400_000);
+    if (max < base) {
+      throw new IllegalArgumentException("--dispatch-backoff-max-ms must be at least --dispatch-backoff-base-ms");
+    }
+    DispatchSettings dispatch =
+        new DispatchSettings(
+            Duration.ofMillis(intValue(values, "dispatch-period-ms", 100, 86_400_000)),
+            DispatchSettings.DEFAULT_BATCH_SIZE,
+            intValue(values, "dispatch-max-attempts", 1, 100),
+            Duration.ofMillis(base),
+            Duration.ofMillis(max),
+            DispatchSettings.DEFAULT_LEASE);
+    String from = values.get("smtp-from");
+    if (!from.matches("[^@\\s]+@[^@\\s]+")) {
+      throw new IllegalArgumentException("--smtp-from must be an email address, got '" + from + "'");
+    }
+    SmtpSettings smtp =
+        new SmtpSettings(
+            nonEmpty(values.get("smtp-host")),
+            intValue(values, "smtp-port", 1, 65535),
+            bool(values, "smtp-starttls"),
+            nonEmpty(values.get("smtp-username")),
+            nonEmpty(values.get("smtp-password")),
+            from,
+            timeout);
+    Optional<URI> url = nonEmpty(values.get("sms-gateway-url")).map(ConfigLoader::httpUrl);
+    SmsSettings sms = new SmsSettings(url, nonEmpty(values.get("sms-gateway-token")), timeout);
+    return new DeliverySettings(dispatch, smtp, sms);
+  }
+
+  private static URI httpUrl(String raw) {
+    try {
+      URI uri = new URI(raw);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new URISyntaxException(raw, "not an http(s) URL");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("--sms-gateway-url must be an http or https URL, got '" + raw + "'");
+    }
+  }
+
+  private static boolean bool(Map<String, String> values, String flag) {
+    String raw = values.get(flag);
+    if (raw.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (raw.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException("--" + flag + " must be true or false, got '" + raw + "'");
   }
 
   public static String usage() {

@@ -59,14 +59,20 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
   private final Transactor transactor;
   private final IdempotentCalls idempotent;
   private final AccessRpcs accessRpcs;
+  private final NotificationRpcs notificationRpcs;
 
   @Inject
   ActivationGrpcService(
-      AccountService accounts, Transactor transactor, IdempotentCalls idempotent, AccessRpcs accessRpcs) {
+      AccountService accounts,
+      Transactor transactor,
+      IdempotentCalls idempotent,
+      AccessRpcs accessRpcs,
+      NotificationRpcs notificationRpcs) {
     this.accounts = accounts;
     this.transactor = transactor;
     this.idempotent = idempotent;
     this.accessRpcs = accessRpcs;
+    this.notificationRpcs = notificationRpcs;
   }
 
   @Override
@@ -227,5 +233,19 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
   @Override
   public void listActivations(ListActivationsRequest request, StreamObserver<ListActivationsResponse> out) {
     accessRpcs.listActivations(request, out);
+  }
+
+  @Override
+  public void getNotificationSettings(
+      io.resourceplans.api.v1.GetNotificationSettingsRequest request,
+      StreamObserver<io.resourceplans.api.v1.GetNotificationSettingsResponse> out) {
+    notificationRpcs.getNotificationSettings(request, out);
+  }
+
+  @Override
+  public void updateNotificationSettings(
+      io.resourceplans.api.v1.UpdateNotificationSettingsRequest request,
+      StreamObserver<io.resourceplans.api.v1.UpdateNotificationSettingsResponse> out) {
+    notificationRpcs.updateNotificationSettings(request, out);
   }
 }

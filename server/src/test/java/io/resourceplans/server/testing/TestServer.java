@@ -13,7 +13,9 @@ import io.resourceplans.api.v1.PlanServiceGrpc;
 import io.resourceplans.server.ResourcePlansServer;
 import io.resourceplans.domain.notification.ExpiryReminderService;
 import io.resourceplans.domain.notification.ReminderSettings;
+import io.resourceplans.domain.notification.NotificationDispatcher;
 import io.resourceplans.server.di.DaggerServerComponent;
+import io.resourceplans.server.notify.DeliverySettings;
 import io.resourceplans.server.di.ServerComponent;
 import io.resourceplans.server.grpc.InProcessTransport;
 import io.resourceplans.storage.testing.TestDatabase;
@@ -38,6 +40,14 @@ public final class TestServer implements AutoCloseable {
   private final ManagedChannel channel;
 
   public TestServer() throws Exception {
+    this(DeliverySettings.defaults());
+  }
+
+  /**
+   * With these SMTP / SMS settings (and retry policy); the dispatcher's background pass never
+   * comes round during a test: tests call {@link #dispatch} themselves.
+   */
+  public TestServer(DeliverySettings delivery) throws Exception {
     database = TestDatabase.create();
     String name = InProcessServerBuilder.generateName();
     component =
@@ -50,6 +60,8 @@ public final class TestServer implements AutoCloseable {
             .orderSettings(new io.resourceplans.domain.billing.OrderSettings(java.time.Duration.ofHours(24)))
             // The background pass never comes round during a test: tests call runOnce themselves.
             .reminderSettings(new ReminderSettings(ReminderSettings.DEFAULT_OFFSETS_DAYS, Duration.ofDays(1)))
+            .deliverySettings(
+                new DeliverySettings(delivery.dispatch().withPeriod(Duration.ofDays(1)), delivery.smtp(), delivery.sms()))
             .build();
     server = component.server().start();
     channel = InProcessChannelBuilder.forName(name).build();
@@ -63,6 +75,11 @@ public final class TestServer implements AutoCloseable {
   /** The expiry-reminder pass the server's scheduler runs; tests run it with {@link #clock}. */
   public ExpiryReminderService expiryReminders() {
     return component.expiryReminders();
+  }
+
+  /** One dispatcher pass at {@link #clock}: delivers everything due. */
+  public NotificationDispatcher.Pass dispatch() {
+    return component.notificationDispatcher().runOnce();
   }
 
   /** Direct SQL access, for checking what was (not) written. */

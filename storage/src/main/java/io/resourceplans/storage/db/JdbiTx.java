@@ -159,4 +159,10 @@ final class JdbiTx implements Tx {
     return new io.resourceplans.storage.notification.JdbiExpiryReminderRepository(
         handle.attach(io.resourceplans.storage.notification.ExpiryReminderDao.class));
   }
+
+  @Override
+  public io.resourceplans.domain.notification.NotificationSettingsRepository notificationSettings() {
+    return new io.resourceplans.storage.notification.JdbiNotificationSettingsRepository(
+        handle.attach(io.resourceplans.storage.notification.NotificationSettingsDao.class));
+  }
 }
