@@ -166,15 +166,15 @@ class ExpiryReminderTest {
       }
       assertEquals("PENDING", row.get("status"));
     }
-    var all = server.plan(noPhone.getApiKeySecret()).listMessages(ListMessagesRequest.getDefaultInstance());
+    var listed = server.plan(noPhone.getApiKeySecret()).listMessages(ListMessagesRequest.getDefaultInstance());
     // The purchases left one ORDER_PAID message each besides the reminders.
-    var reminders = all.getMessagesList().stream()
+    var reminders = listed.getMessagesList().stream()
         .filter(m -> m.getKind() == InternalMessageKind.INTERNAL_MESSAGE_KIND_EXPIRY_REMINDER).toList();
-    long paid = all.getMessagesList().stream()
+    long paid = listed.getMessagesList().stream()
         .filter(m -> m.getKind() == InternalMessageKind.INTERNAL_MESSAGE_KIND_ORDER_PAID).count();
     assertEquals(4, reminders.size());
-    assertEquals(all.getMessagesCount(), reminders.size() + paid);
-    assertEquals(4 + paid, all.getUnreadCount());
+    assertEquals(listed.getMessagesCount(), reminders.size() + paid);
+    assertEquals(4 + paid, listed.getUnreadCount());
     var lastDay = reminders.get(0);
     assertEquals(InternalMessageKind.INTERNAL_MESSAGE_KIND_EXPIRY_REMINDER, lastDay.getKind());
     assertEquals(steady.getPackageId(), lastDay.getPackageId());
