@@ -49,6 +49,7 @@ final class BenchServer implements AutoCloseable {
               .bindingSettings(
                   io.resourceplans.domain.binding.BindingSettings.defaults(
                       ("bench-ticket-key-" + java.util.UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+              .deliverySettings(io.resourceplans.server.notify.DeliverySettings.defaults())
               .build()
               .server()
               .start();

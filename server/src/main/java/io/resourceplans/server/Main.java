@@ -109,6 +109,7 @@ public final class Main {
                     config.verificationCodeCooldown(),
                     config.passwordHashMemoryKib(),
                     config.passwordHashIterations()))
+            .deliverySettings(config.delivery())
             .build()
             .server()
             .start();

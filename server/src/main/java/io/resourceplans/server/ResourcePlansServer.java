@@ -11,6 +11,7 @@ import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ApiInterceptors;
 import io.resourceplans.server.grpc.ServerTransport;
 import io.resourceplans.server.health.DatabaseHealth;
+import io.resourceplans.server.notify.NotificationDispatchScheduler;
 import io.resourceplans.server.reminders.ExpiryReminderScheduler;
 import java.io.IOException;
 import java.time.Duration;
@@ -36,6 +37,7 @@ public final class ResourcePlansServer {
   private final DatabaseHealth databaseHealth;
   private final CatalogSeeder catalogSeeder;
   private final ExpiryReminderScheduler expiryReminders;
+  private final NotificationDispatchScheduler notifications;
   private Server server;
 
   @Inject
@@ -46,13 +48,15 @@ public final class ResourcePlansServer {
       HealthStatusManager health,
       DataSource dataSource,
       CatalogSeeder catalogSeeder,
-      ExpiryReminderScheduler expiryReminders) {
+      ExpiryReminderScheduler expiryReminders,
+      NotificationDispatchScheduler notifications) {
     this.transport = transport;
     this.services = services;
     this.interceptors = interceptors;
     this.health = health;
     this.catalogSeeder = catalogSeeder;
     this.expiryReminders = expiryReminders;
+    this.notifications = notifications;
     List<String> names =
         services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).sorted().toList();
     this.databaseHealth = new DatabaseHealth(dataSource, health, names);
@@ -71,6 +75,7 @@ public final class ResourcePlansServer {
     server = builder.build().start();
     databaseHealth.start();
     expiryReminders.start();
+    notifications.start();
     log.info("listening on {}", transport.describe());
     return this;
   }
@@ -90,6 +95,7 @@ public final class ResourcePlansServer {
     }
     health.enterTerminalState();
     expiryReminders.stop();
+    notifications.stop();
     databaseHealth.close();
     server.shutdown();
     if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {

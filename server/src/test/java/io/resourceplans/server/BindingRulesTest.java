@@ -15,6 +15,7 @@ import io.resourceplans.api.v1.ListWorkspacesRequest;
 import io.resourceplans.api.v1.RegisterResponse;
 import io.resourceplans.api.v1.UpdateWorkspaceRequest;
 import io.resourceplans.api.v1.VerificationCodePurpose;
+import io.resourceplans.server.testing.MailedCodes;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -23,18 +24,21 @@ import org.junit.jupiter.api.Test;
 
 class BindingRulesTest {
   private static TestServer server;
+  private static MailedCodes mail;
   private static Marketplace market;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new TestServer();
-    market = new Marketplace(server);
+    mail = MailedCodes.start();
+    server = new TestServer(mail.delivery());
+    market = new Marketplace(server, mail.of(server));
     market.listVendorProduct(Marketplace.PRODUCT);
   }
 
   @AfterAll
   static void stop() throws Exception {
     server.close();
+    mail.close();
   }
 
   /** A cloud account with an instance: {account ID, instance ID}. */

@@ -69,4 +69,40 @@ class ConfigLoaderTest {
     assertFalse(set.describe().toString().contains("0123456789abcdef-secret"));
     assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--ticket-key=short"}, java.util.Map.of()));
   }
+
+  @Test
+  void notificationDeliveryIsOffByDefaultAndConfiguredByFlagsWithSecretsMasked() {
+    ServerConfig defaults = ConfigLoader.load(new String[0], Map.of());
+    assertFalse(defaults.delivery().smtp().configured());
+    assertFalse(defaults.delivery().sms().configured());
+    assertEquals(6, defaults.delivery().dispatch().maxAttempts());
+
+    ServerConfig c =
+        ConfigLoader.load(
+            new String[] {
+              "--smtp-host=smtp.example.com", "--smtp-port=587", "--smtp-starttls=true", "--smtp-username=mailer",
+              "--smtp-password=mail-pass-123", "--smtp-from=noreply@example.com",
+              "--sms-gateway-url=https://sms.example.com/v1/send", "--dispatch-period-ms=2000",
+              "--dispatch-max-attempts=4", "--dispatch-backoff-base-ms=1000", "--dispatch-backoff-max-ms=60000"
+            },
+            Map.of("RP_SMS_GATEWAY_TOKEN", "sms-token-456"));
+    var smtp = c.delivery().smtp();
+    assertEquals(Optional.of("smtp.example.com"), smtp.host());
+    assertEquals(587, smtp.port());
+    assertTrue(smtp.startTls());
+    assertEquals("noreply@example.com", smtp.from());
+    assertEquals(Optional.of("sms-token-456"), c.delivery().sms().token());
+    assertEquals(java.time.Duration.ofSeconds(2), c.delivery().dispatch().period());
+    assertEquals(4, c.delivery().dispatch().maxAttempts());
+    assertEquals(java.time.Duration.ofMinutes(1), c.delivery().dispatch().backoffMax());
+    String printed = c.describe().toString();
+    assertFalse(printed.contains("mail-pass-123"), printed);
+    assertFalse(printed.contains("sms-token-456"), printed);
+    assertTrue(printed.contains("smtp.example.com") && printed.contains("https://sms.example.com/v1/send"), printed);
+
+    assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--smtp-starttls=yes"}, Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--sms-gateway-url=ftp://x"}, Map.of()));
+    assertThrows(IllegalArgumentException.class,
+        () -> ConfigLoader.load(new String[] {"--dispatch-backoff-base-ms=5000", "--dispatch-backoff-max-ms=10"}, Map.of()));
+  }
 }

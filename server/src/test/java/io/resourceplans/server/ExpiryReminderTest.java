@@ -166,17 +166,23 @@ class ExpiryReminderTest {
       }
       assertEquals("PENDING", row.get("status"));
     }
-    var messages = server.plan(noPhone.getApiKeySecret()).listMessages(ListMessagesRequest.getDefaultInstance());
-    assertEquals(4, messages.getMessagesCount());
-    assertEquals(4, messages.getUnreadCount());
-    var lastDay = messages.getMessages(0);
+    var listed = server.plan(noPhone.getApiKeySecret()).listMessages(ListMessagesRequest.getDefaultInstance());
+    // The purchases left one ORDER_PAID message each besides the reminders.
+    var reminders = listed.getMessagesList().stream()
+        .filter(m -> m.getKind() == InternalMessageKind.INTERNAL_MESSAGE_KIND_EXPIRY_REMINDER).toList();
+    long paid = listed.getMessagesList().stream()
+        .filter(m -> m.getKind() == InternalMessageKind.INTERNAL_MESSAGE_KIND_ORDER_PAID).count();
+    assertEquals(4, reminders.size());
+    assertEquals(listed.getMessagesCount(), reminders.size() + paid);
+    assertEquals(4 + paid, listed.getUnreadCount());
+    var lastDay = reminders.get(0);
     assertEquals(InternalMessageKind.INTERNAL_MESSAGE_KIND_EXPIRY_REMINDER, lastDay.getKind());
     assertEquals(steady.getPackageId(), lastDay.getPackageId());
     assertEquals("sms-domestic", lastDay.getProductId());
     String body = lastDay.getBody();
     assertTrue(body.contains(steady.getPackageId()) && body.contains("sms-domestic") && body.contains("1000")
         && body.contains(expiry.toString().substring(0, 10)) && body.contains("in 1 day"), body);
-    var sevenDays = messages.getMessagesList().stream().filter(m -> m.getTitle().contains("7 days")).count();
+    var sevenDays = reminders.stream().filter(m -> m.getTitle().contains("7 days")).count();
     assertEquals(1, sevenDays);
   }
 }

@@ -11,6 +11,7 @@ import io.resourceplans.api.v1.GetMarketplaceInstanceRequest;
 import io.resourceplans.api.v1.IssueLoginTicketRequest;
 import io.resourceplans.api.v1.ListMarketplaceInstancesRequest;
 import io.resourceplans.api.v1.MarketplaceInstance;
+import io.resourceplans.server.testing.MailedCodes;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.Test;
 
 class MarketplaceActivationTest {
   private static TestServer server;
+  private static MailedCodes mail;
   private static Marketplace market;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new TestServer();
-    market = new Marketplace(server);
+    mail = MailedCodes.start();
+    server = new TestServer(mail.delivery());
+    market = new Marketplace(server, mail.of(server));
     market.listVendorProduct(Marketplace.PRODUCT);
     market.listVendorProduct("acme-logs");
   }
@@ -32,6 +35,7 @@ class MarketplaceActivationTest {
   @AfterAll
   static void stop() throws Exception {
     server.close();
+    mail.close();
   }
 
   @Test

@@ -47,6 +47,7 @@ class NettyServerTest {
             .reminderSettings(io.resourceplans.domain.notification.ReminderSettings.defaults())
             .bindingSettings(io.resourceplans.server.testing.TestServer.bindingSettings())
             .authSettings(new io.resourceplans.domain.auth.AuthSettings(io.resourceplans.domain.auth.AuthSettings.DEFAULT_PRINCIPAL_CACHE_TTL))
+            .deliverySettings(io.resourceplans.server.notify.DeliverySettings.defaults())
             .build()
             .server()
             .start();

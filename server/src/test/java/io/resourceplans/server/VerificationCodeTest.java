@@ -10,6 +10,7 @@ import io.grpc.Status;
 import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.VerificationCodePurpose;
 import io.resourceplans.server.testing.Errors;
+import io.resourceplans.server.testing.MailedCodes;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
@@ -21,18 +22,21 @@ class VerificationCodeTest {
   private static final VerificationCodePurpose REGISTER = VerificationCodePurpose.VERIFICATION_CODE_PURPOSE_REGISTER;
 
   private static TestServer server;
+  private static MailedCodes mail;
   private static Marketplace market;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new TestServer();
-    market = new Marketplace(server);
+    mail = MailedCodes.start();
+    server = new TestServer(mail.delivery());
+    market = new Marketplace(server, mail.of(server));
     market.listVendorProduct(Marketplace.PRODUCT);
   }
 
   @AfterAll
   static void stop() throws Exception {
     server.close();
+    mail.close();
   }
 
   /** A cloud account with an instance: {account ID, instance ID}. */

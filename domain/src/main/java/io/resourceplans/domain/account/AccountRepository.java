@@ -14,4 +14,7 @@ public interface AccountRepository {
   void updateIdentityState(String accountId, IdentityState identityState);
 
   void updateDefaultRegion(String accountId, String regionId);
+
+  /** Replaces the contact email and phone (empty phone = none). */
+  void updateContacts(String accountId, String contactEmail, String contactPhone);
 }

@@ -155,26 +155,19 @@ public final class AlertService {
   }
 
   private static Notice alert(AlertSetting s, long remaining) {
-    String what = s.productId() + " (" + label(s.purpose()) + ")";
     return new Notice(
         NotificationKind.QUOTA_ALERT,
-        "Low remaining quota: " + what,
-        "The remaining quantity of " + s.productId() + " for " + label(s.purpose()) + " messages is " + remaining
-            + ", below your alert threshold of " + s.threshold()
-            + " (active packages of this product and purpose, all regions).",
+        Map.of(
+            "productId", s.productId(),
+            "purpose", s.purpose().name(),
+            "remaining", Long.toString(remaining),
+            "threshold", Long.toString(s.threshold())),
         s.productId(),
         "",
         // Each crossing is its own event; the row lock, not this key, makes it happen once.
         "alert:" + s.productId() + ":" + s.purpose().name() + ":" + Ids.newId("evt"));
   }
 
-  static String label(Purpose purpose) {
-    return switch (purpose) {
-      case VERIFICATION_NOTIFICATION -> "verification/notification";
-      case MARKETING -> "marketing";
-      case GENERAL -> "general";
-    };
-  }
 
   private static long remaining(Tx tx, String accountId, String productId, Purpose purpose, Instant now) {
     return tx.packages().activeTotals(accountId, productId, null, now).stream()

@@ -18,6 +18,10 @@ import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.identity.IdentityRules;
 import io.resourceplans.domain.money.Money;
+import io.resourceplans.domain.notification.Channel;
+import io.resourceplans.domain.notification.Notice;
+import io.resourceplans.domain.notification.NotificationKind;
+import io.resourceplans.domain.notification.Notifier;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.quota.PackageIds;
 import io.resourceplans.domain.quota.PlanPackage;
@@ -31,6 +35,7 @@ import io.resourceplans.domain.tx.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +46,8 @@ import java.util.Map;
  * or, on any refusal, nothing at all.
  */
 public final class OrderService {
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
   private final Clock clock;
   private final SettlementCurrency currency;
   private final OrderSettings settings;
@@ -49,6 +56,7 @@ public final class OrderService {
   private final WalletService wallets;
   private final VoucherService vouchers;
   private final AlertService alerts;
+  private final Notifier notifier;
 
   public OrderService(
       Clock clock,
@@ -58,7 +66,8 @@ public final class OrderService {
       TermsAcceptances acceptances,
       WalletService wallets,
       VoucherService vouchers,
-      AlertService alerts) {
+      AlertService alerts,
+      Notifier notifier) {
     this.clock = clock;
     this.currency = currency;
     this.settings = settings;
@@ -67,6 +76,7 @@ public final class OrderService {
     this.wallets = wallets;
     this.vouchers = vouchers;
     this.alerts = alerts;
+    this.notifier = notifier;
   }
 
   /** Creates a PENDING_PAYMENT order after the identity, region, spec and terms checks. */
@@ -162,7 +172,30 @@ public final class OrderService {
     List<PlanPackage> issued = issuePackages(tx, order, now);
     // New quota may lift the remaining quantity back to the alert threshold: re-arm it.
     alerts.evaluate(tx, accountId, order.productId(), order.purpose(), now);
-    return new PaidOrder(find(tx, accountId, orderId), issued);
+    Order paid = find(tx, accountId, orderId);
+    Account account = tx.accounts().find(accountId).orElseThrow();
+    notifier.queue(tx, account, Channel.all(), paidNotice(paid, issued), now);
+    return new PaidOrder(paid, issued);
+  }
+
+  /** The ORDER_PAID notice: one per order (its dedupe key), on the channels the account keeps. */
+  private static Notice paidNotice(Order order, List<PlanPackage> issued) {
+    long total = issued.stream().mapToLong(PlanPackage::totalQuantity).sum();
+    String expiry = issued.isEmpty() ? "" : DATE.format(issued.get(0).expireTime());
+    return new Notice(
+        NotificationKind.ORDER_PAID,
+        Map.of(
+            "orderId", order.orderId(),
+            "productId", order.productId(),
+            "resource", order.resource(),
+            "purpose", order.purpose().name(),
+            "amount", order.totalAmount().amount().toPlainString() + " " + order.totalAmount().currency(),
+            "packageIds", String.join(", ", issued.stream().map(PlanPackage::packageId).toList()),
+            "issuedQuantity", Long.toString(total),
+            "expiryDate", expiry),
+        order.productId(),
+        issued.size() == 1 ? issued.get(0).packageId() : "",
+        "order-paid:" + order.orderId());
   }
 
   private List<PlanPackage> issuePackages(Tx tx, Order order, Instant now) {

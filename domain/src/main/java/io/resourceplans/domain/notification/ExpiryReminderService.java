@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Expiry reminders: for every package with quota left that has not expired, at each configured
@@ -84,13 +85,16 @@ public final class ExpiryReminderService {
 
   private static Notice reminder(PlanPackage p, int offsetDays, Instant now) {
     long daysLeft = daysLeft(now, p.expireTime());
-    String expires = DATE.format(p.expireTime());
     return new Notice(
         NotificationKind.EXPIRY_REMINDER,
-        "Package " + p.packageId() + " expires in " + daysLeft + (daysLeft == 1 ? " day" : " days"),
-        "Package " + p.packageId() + " (" + p.displayName() + ") of product " + p.productId() + " has "
-            + p.remainingQuantity() + " left and expires on " + expires + " (UTC), in " + daysLeft
-            + (daysLeft == 1 ? " day" : " days") + ". What is left then is lost.",
+        Map.of(
+            "packageId", p.packageId(),
+            "packageName", p.displayName(),
+            "productId", p.productId(),
+            "remaining", Long.toString(p.remainingQuantity()),
+            "expiryDate", DATE.format(p.expireTime()),
+            "daysLeft", Long.toString(daysLeft),
+            "dayUnit", daysLeft == 1 ? "one" : "other"),
         p.productId(),
         p.packageId(),
         dedupePrefix(p.packageId(), offsetDays));

@@ -1,8 +1,16 @@
 package io.resourceplans.domain.notification;
 
+import java.util.Map;
+
 /**
- * The content of one notification, the same on every channel. {@code dedupePrefix} identifies the
- * event; with the channel appended it is the outbox's exactly-once key.
+ * One notification, before it is written in the recipient's language: its kind picks the
+ * template, {@code params} fill it. {@code dedupePrefix} identifies the event; with the channel
+ * appended it is the outbox's exactly-once key. Product and package IDs are empty when not
+ * concerned.
  */
 public record Notice(
-    NotificationKind kind, String title, String body, String productId, String packageId, String dedupePrefix) {}
+    NotificationKind kind, Map<String, String> params, String productId, String packageId, String dedupePrefix) {
+  public Notice {
+    params = Map.copyOf(params);
+  }
+}

@@ -4,20 +4,38 @@ import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.common.Ids;
 import io.resourceplans.domain.tx.Tx;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Queues a notice on the chosen channels in the caller's transaction: one outbox row per channel
- * the account can be reached on (no SMS without a phone, no email without an address), and for
- * the internal-message channel the stored message itself. Each channel is written at most once per
- * dedupe key, however many transactions try.
+ * Queues notifications in the caller's transaction, written out from the templates in the
+ * recipient's language: they commit (and are later delivered) with the event that causes them, or
+ * not at all. Each row is written at most once per dedupe key, however many transactions try.
  */
 public final class Notifier {
-  /** Rows actually written to the outbox (0 when every channel was already queued or skipped). */
+  private final Templates templates;
+
+  public Notifier() {
+    this(Templates.builtIn());
+  }
+
+  public Notifier(Templates templates) {
+    this.templates = templates;
+  }
+
+  /**
+   * Queues a notice for an account on the chosen channels: one outbox row per channel the account
+   * can be reached on (no SMS without a phone, no email without an address) and has not turned off
+   * for the kind (see {@link NotificationSettings}), in the account's language; for the
+   * internal-message channel the stored message itself too. Returns the rows actually written (0
+   * when every channel was already queued or skipped).
+   */
   public int queue(Tx tx, Account account, Set<Channel> channels, Notice notice, Instant now) {
+    NotificationSettings settings = settings(tx, account.accountId());
+    Templates.Rendered text = templates.render(notice.kind(), settings.language(), notice.params());
     int written = 0;
     for (Channel channel : Channel.values()) {
-      if (!channels.contains(channel)) {
+      if (!channels.contains(channel) || !settings.allows(notice.kind(), channel)) {
         continue;
       }
       String recipient = recipient(account, channel);
@@ -32,13 +50,15 @@ public final class Notifier {
               notice.kind(),
               channel,
               recipient,
-              notice.title(),
-              notice.body(),
+              text.subject(),
+              channel == Channel.SMS ? text.sms() : text.text(),
               notice.productId(),
               notice.packageId(),
               messageId,
               notice.dedupePrefix() + ":" + channel.name(),
-              now);
+              now,
+              settings.language(),
+              channel == Channel.EMAIL ? text.html() : null);
       // The outbox row is the claim: only its writer stores the internal message.
       if (!tx.notificationOutbox().insertOnce(entry)) {
         continue;
@@ -48,11 +68,46 @@ public final class Notifier {
         tx.internalMessages()
             .insert(
                 new InternalMessage(
-                    account.accountId(), messageId, notice.kind(), notice.title(), notice.body(),
+                    account.accountId(), messageId, notice.kind(), text.subject(), text.text(),
                     notice.productId(), notice.packageId(), now, null));
       }
     }
     return written;
+  }
+
+  /**
+   * Queues one email to an explicit address (not necessarily the account's contact), e.g. a
+   * verification code, in the caller's transaction. {@code accountId} is the account on whose
+   * behalf it goes out (it must exist); {@code kind} picks the template, {@code params} fill it
+   * (VERIFICATION_CODE: {@code code}, {@code codePurpose} = REGISTER / BIND_BILLING_ACCOUNT /
+   * CREATE_WORKSPACE, {@code validMinutes}). The row is written once per account and
+   * {@code dedupeKey}: true when this call wrote it, false when the key was already queued.
+   *
+   * @throws IllegalArgumentException when the address is blank or a template parameter is missing
+   */
+  public boolean queueEmail(
+      Tx tx,
+      String accountId,
+      String email,
+      Language language,
+      NotificationKind kind,
+      Map<String, String> params,
+      String dedupeKey,
+      Instant now) {
+    if (email == null || email.isBlank()) {
+      throw new IllegalArgumentException("an email address is required");
+    }
+    Templates.Rendered text = templates.render(kind, language, params);
+    return tx.notificationOutbox()
+        .insertOnce(
+            new OutboxEntry(
+                accountId, Ids.newId("ntf"), kind, Channel.EMAIL, email.strip(), text.subject(), text.text(),
+                "", "", null, dedupeKey, now, language, text.html()));
+  }
+
+  /** The account's settings, or the defaults when it never chose. */
+  public static NotificationSettings settings(Tx tx, String accountId) {
+    return tx.notificationSettings().find(accountId).orElseGet(() -> NotificationSettings.defaults(accountId));
   }
 
   /** Null when the account cannot be reached on the channel. */

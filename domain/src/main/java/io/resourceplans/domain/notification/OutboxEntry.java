@@ -3,9 +3,11 @@ package io.resourceplans.domain.notification;
 import java.time.Instant;
 
 /**
- * One notification to deliver on one channel, written in the transaction of its cause. The
- * recipient is the account's contact email or phone, empty for internal messages (whose stored
- * message is {@code messageId}); product and package IDs are empty when not concerned.
+ * One notification to deliver on one channel, written in the transaction of its cause, already
+ * written out in {@code language}. The recipient is an email address or phone number, empty for
+ * internal messages (whose stored message is {@code messageId}); product and package IDs are empty
+ * when not concerned. {@code body} is the plain text (for SMS: the SMS text); {@code htmlBody}
+ * the HTML part of an email, null if none.
  */
 public record OutboxEntry(
     String accountId,
@@ -19,7 +21,9 @@ public record OutboxEntry(
     String packageId,
     String messageId,
     String dedupeKey,
-    Instant createTime) {
+    Instant createTime,
+    Language language,
+    String htmlBody) {
   /** Every entry starts PENDING; delivery moves it on. */
   public static final String PENDING = "PENDING";
 }

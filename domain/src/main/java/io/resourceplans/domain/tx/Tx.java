@@ -71,4 +71,6 @@ public interface Tx {
   io.resourceplans.domain.binding.WorkspaceRepository workspaces();
 
   io.resourceplans.domain.binding.VerificationCodeRepository verificationCodes();
+
+  io.resourceplans.domain.notification.NotificationSettingsRepository notificationSettings();
 }

@@ -1,5 +1,11 @@
 package io.resourceplans.server.config;
 
+import io.resourceplans.domain.notification.DispatchSettings;
+import io.resourceplans.server.notify.DeliverySettings;
+import io.resourceplans.server.notify.SmsSettings;
+import io.resourceplans.server.notify.SmtpSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +46,20 @@ public final class ConfigLoader {
           new Option("verification-code-max-attempts", "RP_VERIFICATION_CODE_MAX_ATTEMPTS", "5", "attempts at one verification code before it is void"),
           new Option("verification-code-cooldown-seconds", "RP_VERIFICATION_CODE_COOLDOWN_SECONDS", "60", "minimum time between two codes to one email for one purpose"),
           new Option("password-hash-memory-kib", "RP_PASSWORD_HASH_MEMORY_KIB", "19456", "Argon2id memory cost of vendor-user passwords (KiB)"),
-          new Option("password-hash-iterations", "RP_PASSWORD_HASH_ITERATIONS", "2", "Argon2id iterations of vendor-user passwords"));
+          new Option("password-hash-iterations", "RP_PASSWORD_HASH_ITERATIONS", "2", "Argon2id iterations of vendor-user passwords"),
+          new Option("smtp-host", "RP_SMTP_HOST", "", "SMTP server for email notifications; empty = email not configured (recorded SKIPPED)"),
+          new Option("smtp-port", "RP_SMTP_PORT", "25", "SMTP port"),
+          new Option("smtp-starttls", "RP_SMTP_STARTTLS", "false", "true = require STARTTLS on the SMTP connection"),
+          new Option("smtp-username", "RP_SMTP_USERNAME", "", "SMTP user; empty = no authentication"),
+          new Option("smtp-password", "RP_SMTP_PASSWORD", "", "SMTP password"),
+          new Option("smtp-from", "RP_SMTP_FROM", "resource-plans@localhost", "sender address of notification emails"),
+          new Option("sms-gateway-url", "RP_SMS_GATEWAY_URL", "", "HTTP(S) URL the SMS gateway takes a JSON POST on; empty = SMS not configured (recorded SKIPPED)"),
+          new Option("sms-gateway-token", "RP_SMS_GATEWAY_TOKEN", "", "token sent to the SMS gateway as Authorization: Bearer <token>"),
+          new Option("delivery-timeout-ms", "RP_DELIVERY_TIMEOUT_MS", "10000", "timeout of one SMTP or SMS gateway exchange (connect, read, write)"),
+          new Option("dispatch-period-ms", "RP_DISPATCH_PERIOD_MS", "5000", "how often the server delivers due notifications"),
+          new Option("dispatch-max-attempts", "RP_DISPATCH_MAX_ATTEMPTS", "6", "delivery attempts before a notification is FAILED"),
+          new Option("dispatch-backoff-base-ms", "RP_DISPATCH_BACKOFF_BASE_MS", "30000", "wait after the first failed attempt; doubles each attempt, with jitter"),
+          new Option("dispatch-backoff-max-ms", "RP_DISPATCH_BACKOFF_MAX_MS", "3600000", "longest wait between attempts"));
 
   private ConfigLoader() {}
 
@@ -78,7 +97,64 @@ public final class ConfigLoader {
         intValue(values, "verification-code-max-attempts", 1, 100),
         Duration.ofSeconds(intValue(values, "verification-code-cooldown-seconds", 0, 3600)),
         intValue(values, "password-hash-memory-kib", 8, 4_194_304),
-        intValue(values, "password-hash-iterations", 1, 100));
+        intValue(values, "password-hash-iterations", 1, 100),
+        delivery(values));
+  }
+
+  private static DeliverySettings delivery(Map<String, String> values) {
+    Duration timeout = Duration.ofMillis(intValue(values, "delivery-timeout-ms", 100, 600_000));
+    long base = intValue(values, "dispatch-backoff-base-ms", 0, 86_400_000);
+    long max = intValue(values, "dispatch-backoff-max-ms", 0, 86_400_000);
+    if (max < base) {
+      throw new IllegalArgumentException("--dispatch-backoff-max-ms must be at least --dispatch-backoff-base-ms");
+    }
+    DispatchSettings dispatch =
+        new DispatchSettings(
+            Duration.ofMillis(intValue(values, "dispatch-period-ms", 100, 86_400_000)),
+            DispatchSettings.DEFAULT_BATCH_SIZE,
+            intValue(values, "dispatch-max-attempts", 1, 100),
+            Duration.ofMillis(base),
+            Duration.ofMillis(max),
+            DispatchSettings.DEFAULT_LEASE);
+    String from = values.get("smtp-from");
+    if (!from.matches("[^@\\s]+@[^@\\s]+")) {
+      throw new IllegalArgumentException("--smtp-from must be an email address, got '" + from + "'");
+    }
+    SmtpSettings smtp =
+        new SmtpSettings(
+            nonEmpty(values.get("smtp-host")),
+            intValue(values, "smtp-port", 1, 65535),
+            bool(values, "smtp-starttls"),
+            nonEmpty(values.get("smtp-username")),
+            nonEmpty(values.get("smtp-password")),
+            from,
+            timeout);
+    Optional<URI> url = nonEmpty(values.get("sms-gateway-url")).map(ConfigLoader::httpUrl);
+    SmsSettings sms = new SmsSettings(url, nonEmpty(values.get("sms-gateway-token")), timeout);
+    return new DeliverySettings(dispatch, smtp, sms);
+  }
+
+  private static URI httpUrl(String raw) {
+    try {
+      URI uri = new URI(raw);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new URISyntaxException(raw, "not an http(s) URL");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("--sms-gateway-url must be an http or https URL, got '" + raw + "'");
+    }
+  }
+
+  private static boolean bool(Map<String, String> values, String flag) {
+    String raw = values.get(flag);
+    if (raw.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (raw.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException("--" + flag + " must be true or false, got '" + raw + "'");
   }
 
   public static String usage() {

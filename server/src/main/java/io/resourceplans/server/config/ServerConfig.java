@@ -1,5 +1,6 @@
 package io.resourceplans.server.config;
 
+import io.resourceplans.server.notify.DeliverySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,7 +36,8 @@ public record ServerConfig(
     int verificationCodeMaxAttempts,
     Duration verificationCodeCooldown,
     int passwordHashMemoryKib,
-    int passwordHashIterations) {
+    int passwordHashIterations,
+    DeliverySettings delivery) {
 
   /** The settings as printed at start, secrets masked. */
   public Map<String, String> describe() {
@@ -62,6 +64,29 @@ public record ServerConfig(
     out.put("verification-code-cooldown-seconds", Long.toString(verificationCodeCooldown.toSeconds()));
     out.put("password-hash-memory-kib", Integer.toString(passwordHashMemoryKib));
     out.put("password-hash-iterations", Integer.toString(passwordHashIterations));
+    var smtp = delivery.smtp();
+    out.put("smtp-host", smtp.host().orElse("(none: email not configured)"));
+    out.put("smtp-port", Integer.toString(smtp.port()));
+    out.put("smtp-starttls", Boolean.toString(smtp.startTls()));
+    out.put("smtp-username", smtp.username().orElse("(none)"));
+    out.put("smtp-password", smtp.password().map(p -> "****").orElse("(none)"));
+    out.put("smtp-from", smtp.from());
+    var sms = delivery.sms();
+    out.put("sms-gateway-url", sms.url().map(ServerConfig::withoutUserInfo).orElse("(none: SMS not configured)"));
+    out.put("sms-gateway-token", sms.token().map(t -> "****").orElse("(none)"));
+    out.put("delivery-timeout-ms", Long.toString(sms.timeout().toMillis()));
+    var dispatch = delivery.dispatch();
+    out.put("dispatch-period-ms", Long.toString(dispatch.period().toMillis()));
+    out.put("dispatch-max-attempts", Integer.toString(dispatch.maxAttempts()));
+    out.put("dispatch-backoff-base-ms", Long.toString(dispatch.backoffBase().toMillis()));
+    out.put("dispatch-backoff-max-ms", Long.toString(dispatch.backoffMax().toMillis()));
     return out;
+  }
+
+  /** A URL as logged: credentials in it (user:password@) and its query masked. */
+  private static String withoutUserInfo(java.net.URI uri) {
+    String s = uri.getScheme() + "://" + (uri.getUserInfo() == null ? "" : "****@") + uri.getHost()
+        + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    return uri.getRawQuery() == null ? s : s + "?****";
   }
 }

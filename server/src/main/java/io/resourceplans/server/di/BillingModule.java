@@ -9,6 +9,7 @@ import io.resourceplans.domain.billing.OrderSettings;
 import io.resourceplans.domain.billing.VoucherService;
 import io.resourceplans.domain.billing.WalletService;
 import io.resourceplans.domain.money.SettlementCurrency;
+import io.resourceplans.domain.notification.Notifier;
 import io.resourceplans.domain.quota.ActivePackageTotals;
 import io.resourceplans.domain.quota.PackageService;
 import io.resourceplans.domain.quota.UsageService;
@@ -42,8 +43,9 @@ public interface BillingModule {
       TermsAcceptances acceptances,
       WalletService wallets,
       VoucherService vouchers,
-      AlertService alerts) {
-    return new OrderService(clock, currency, settings, terms, acceptances, wallets, vouchers, alerts);
+      AlertService alerts,
+      Notifier notifier) {
+    return new OrderService(clock, currency, settings, terms, acceptances, wallets, vouchers, alerts, notifier);
   }
 
   @Provides

@@ -32,8 +32,8 @@ public interface BindingModule {
 
   @Provides
   @Singleton
-  static VerificationCodes verificationCodes(Clock clock, BindingSettings settings) {
-    return new VerificationCodes(clock, new VerificationCodeMailer(), settings);
+  static VerificationCodes verificationCodes(Clock clock, BindingSettings settings, io.resourceplans.domain.notification.Notifier notifier) {
+    return new VerificationCodes(clock, new VerificationCodeMailer(notifier), settings);
   }
 
   @Provides

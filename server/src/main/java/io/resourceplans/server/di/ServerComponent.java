@@ -6,11 +6,14 @@ import io.resourceplans.domain.alert.AlertService;
 import io.resourceplans.domain.billing.OrderSettings;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.notification.ExpiryReminderService;
+import io.resourceplans.domain.notification.NotificationDispatcher;
+import io.resourceplans.domain.notification.Notifier;
 import io.resourceplans.domain.notification.ReminderSettings;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.ResourcePlansServer;
 import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ServerTransport;
+import io.resourceplans.server.notify.DeliverySettings;
 import java.time.Clock;
 import javax.inject.Singleton;
 import javax.sql.DataSource;
@@ -30,7 +33,8 @@ import javax.sql.DataSource;
       AlertModule.class,
       BindingModule.class,
       ServicesModule.class,
-      InterceptorsModule.class
+      InterceptorsModule.class,
+      NotificationModule.class
     })
 public interface ServerComponent {
   ResourcePlansServer server();
@@ -43,6 +47,12 @@ public interface ServerComponent {
   AlertService alerts();
 
   Transactor transactor();
+
+  /** The dispatcher the server's scheduler runs; tests run passes themselves. */
+  NotificationDispatcher notificationDispatcher();
+
+  /** For tests that queue notifications in a transaction of their own. */
+  Notifier notifier();
 
   /** Builds the component. */
   @Component.Builder
@@ -73,6 +83,9 @@ public interface ServerComponent {
 
     @BindsInstance
     Builder bindingSettings(io.resourceplans.domain.binding.BindingSettings bindingSettings);
+
+    @BindsInstance
+    Builder deliverySettings(DeliverySettings deliverySettings);
 
     ServerComponent build();
   }

@@ -87,7 +87,8 @@ public final class AlertMapper {
       case QUOTA_ALERT -> InternalMessageKind.INTERNAL_MESSAGE_KIND_QUOTA_ALERT;
       case EXPIRY_REMINDER -> InternalMessageKind.INTERNAL_MESSAGE_KIND_EXPIRY_REMINDER;
       case SYSTEM -> InternalMessageKind.INTERNAL_MESSAGE_KIND_SYSTEM;
-      // Verification codes go by email only; never stored as internal messages.
+      case ORDER_PAID -> InternalMessageKind.INTERNAL_MESSAGE_KIND_ORDER_PAID;
+      // Verification codes are never stored as internal messages.
       case VERIFICATION_CODE -> InternalMessageKind.INTERNAL_MESSAGE_KIND_SYSTEM;
     };
   }

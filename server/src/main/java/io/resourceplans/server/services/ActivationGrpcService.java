@@ -62,6 +62,7 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
   private final AccessRpcs accessRpcs;
   private final Authenticator authenticator;
   private final MarketplaceRpcs marketplaceRpcs;
+  private final NotificationRpcs notificationRpcs;
 
   @Inject
   ActivationGrpcService(
@@ -70,13 +71,15 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
       IdempotentCalls idempotent,
       AccessRpcs accessRpcs,
       Authenticator authenticator,
-      MarketplaceRpcs marketplaceRpcs) {
+      MarketplaceRpcs marketplaceRpcs,
+      NotificationRpcs notificationRpcs) {
     this.accounts = accounts;
     this.transactor = transactor;
     this.idempotent = idempotent;
     this.accessRpcs = accessRpcs;
     this.authenticator = authenticator;
     this.marketplaceRpcs = marketplaceRpcs;
+    this.notificationRpcs = notificationRpcs;
   }
 
   @Override
@@ -269,5 +272,19 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
       io.resourceplans.api.v1.IssueLoginTicketRequest request,
       StreamObserver<io.resourceplans.api.v1.IssueLoginTicketResponse> out) {
     marketplaceRpcs.issueLoginTicket(request, out);
+  }
+
+  @Override
+  public void getNotificationSettings(
+      io.resourceplans.api.v1.GetNotificationSettingsRequest request,
+      StreamObserver<io.resourceplans.api.v1.GetNotificationSettingsResponse> out) {
+    notificationRpcs.getNotificationSettings(request, out);
+  }
+
+  @Override
+  public void updateNotificationSettings(
+      io.resourceplans.api.v1.UpdateNotificationSettingsRequest request,
+      StreamObserver<io.resourceplans.api.v1.UpdateNotificationSettingsResponse> out) {
+    notificationRpcs.updateNotificationSettings(request, out);
   }
 }

@@ -52,6 +52,7 @@ public final class OperatorGrpcService extends OperatorServiceGrpc.OperatorServi
   private final CatalogRpcs catalogRpcs;
   private final AccessRpcs accessRpcs;
   private final BillingRpcs billingRpcs;
+  private final NotificationRpcs notificationRpcs;
 
   @Inject
   OperatorGrpcService(
@@ -60,13 +61,15 @@ public final class OperatorGrpcService extends OperatorServiceGrpc.OperatorServi
       IdempotentCalls idempotent,
       CatalogRpcs catalogRpcs,
       AccessRpcs accessRpcs,
-      BillingRpcs billingRpcs) {
+      BillingRpcs billingRpcs,
+      NotificationRpcs notificationRpcs) {
     this.accounts = accounts;
     this.transactor = transactor;
     this.idempotent = idempotent;
     this.catalogRpcs = catalogRpcs;
     this.accessRpcs = accessRpcs;
     this.billingRpcs = billingRpcs;
+    this.notificationRpcs = notificationRpcs;
   }
 
   @Override
@@ -163,5 +166,12 @@ public final class OperatorGrpcService extends OperatorServiceGrpc.OperatorServi
   @Override
   public void issueVoucher(IssueVoucherRequest request, StreamObserver<IssueVoucherResponse> out) {
     billingRpcs.issueVoucher(request, out);
+  }
+
+  @Override
+  public void listNotifications(
+      io.resourceplans.api.v1.ListNotificationsRequest request,
+      StreamObserver<io.resourceplans.api.v1.ListNotificationsResponse> out) {
+    notificationRpcs.listNotifications(request, out);
   }
 }

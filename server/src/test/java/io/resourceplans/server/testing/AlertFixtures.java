@@ -86,7 +86,11 @@ public final class AlertFixtures {
             .bind("a", accountId).bind("k", kind).mapToMap().list());
   }
 
+  /** Unread quota-alert messages (buying also leaves ORDER_PAID messages, not counted here). */
   public static long unread(TestServer server, String key) {
-    return server.plan(key).listMessages(ListMessagesRequest.getDefaultInstance()).getUnreadCount();
+    return server.plan(key).listMessages(ListMessagesRequest.newBuilder().setUnreadOnly(true).setPageSize(100).build())
+        .getMessagesList().stream()
+        .filter(m -> m.getKind() == io.resourceplans.api.v1.InternalMessageKind.INTERNAL_MESSAGE_KIND_QUOTA_ALERT)
+        .count();
   }
 }

@@ -1,39 +1,61 @@
 package io.resourceplans.server.testing;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.resourceplans.server.notify.DeliverySettings;
+import io.resourceplans.domain.notification.DispatchSettings;
+import io.resourceplans.server.notify.SmsSettings;
+import io.resourceplans.server.notify.SmtpSettings;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The verification codes mailed to an address, as a user would read them from the inbox. The one
- * way tests obtain codes: for now it reads the queued email (the notification outbox row) from the
- * test database; once the SMTP dispatcher lands it reads the mail from the test SMTP server.
+ * The verification codes mailed to an address, read as a user would read them: from a real SMTP
+ * server (GreenMail) running in the test, which the test server's notification dispatcher sends
+ * to. The one way tests obtain codes.
  */
-public final class MailedCodes {
-  private static final Pattern CODE = Pattern.compile("verification code is (\\d{6})");
+public final class MailedCodes implements AutoCloseable {
+  private static final Pattern CODE = Pattern.compile("(?<![0-9])([0-9]{6})(?![0-9])");
 
-  private final TestServer server;
+  private final GreenMail smtp;
+  private TestServer server;
 
-  public MailedCodes(TestServer server) {
-    this.server = server;
+  private MailedCodes(GreenMail smtp) {
+    this.smtp = smtp;
   }
 
-  /** The code in the newest verification-code email to {@code email}; fails if none was sent. */
+  /** Starts the SMTP server on a free port; give {@link #delivery()} to the test server. */
+  public static MailedCodes start() {
+    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
+    return new MailedCodes(smtp);
+  }
+
+  /** Email through this SMTP server; SMS not configured. */
+  public DeliverySettings delivery() {
+    return new DeliverySettings(
+        DispatchSettings.defaults(), SmtpSettings.of("127.0.0.1", smtp.getSmtp().getPort()), SmsSettings.none());
+  }
+
+  /** The server whose dispatcher is run before the inbox is read. */
+  public MailedCodes of(TestServer server) {
+    this.server = server;
+    return this;
+  }
+
+  /** The code in the newest verification-code email to {@code email}; fails if none arrived. */
   public String latestCode(String email) {
-    String body =
-        server.jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            """
-                            select body from notification_outbox
-                             where kind = 'VERIFICATION_CODE' and channel = 'EMAIL' and lower(recipient) = lower(:email)
-                             order by create_time desc
-                             limit 1
-                            """)
-                        .bind("email", email)
-                        .mapTo(String.class)
-                        .findOne()
-                        .orElseThrow(() -> new AssertionError("no verification code was mailed to " + email)));
+    List<MimeMessage> inbox = received(email);
+    if (inbox.isEmpty()) {
+      throw new AssertionError("no verification code was mailed to " + email);
+    }
+    String body = GreenMailUtil.getBody(inbox.get(inbox.size() - 1));
     Matcher m = CODE.matcher(body);
     if (!m.find()) {
       throw new AssertionError("the mail to " + email + " states no code: " + body);
@@ -41,15 +63,38 @@ public final class MailedCodes {
     return m.group(1);
   }
 
-  /** How many verification-code mails went to {@code email}. */
+  /** How many verification-code emails arrived for {@code email}. */
   public long count(String email) {
-    return server.jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "select count(*) from notification_outbox where kind = 'VERIFICATION_CODE' and lower(recipient) = lower(:email)")
-                    .bind("email", email)
-                    .mapTo(Long.class)
-                    .one());
+    return received(email).size();
+  }
+
+  private List<MimeMessage> received(String email) {
+    server.dispatch();
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> isTo(m, email) && isVerificationCode(m))
+        .toList();
+  }
+
+  private static boolean isTo(MimeMessage m, String email) {
+    try {
+      return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(email));
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The verification-code template's subject, in either language. */
+  private static boolean isVerificationCode(MimeMessage m) {
+    try {
+      String subject = m.getSubject();
+      return subject.equals("Your verification code") || subject.equals("您的验证码");
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    smtp.stop();
   }
 }

@@ -30,9 +30,10 @@ public final class Marketplace {
   private final TestServer server;
   public final MailedCodes mail;
 
-  public Marketplace(TestServer server) {
+  /** @param mail where the vendor's verification codes arrive */
+  public Marketplace(TestServer server, MailedCodes mail) {
     this.server = server;
-    this.mail = new MailedCodes(server);
+    this.mail = mail;
   }
 
   /** The operator lists a vendor's commercial plan on the marketplace. */

@@ -15,7 +15,9 @@ import io.resourceplans.api.v1.PlanServiceGrpc;
 import io.resourceplans.server.ResourcePlansServer;
 import io.resourceplans.domain.notification.ExpiryReminderService;
 import io.resourceplans.domain.notification.ReminderSettings;
+import io.resourceplans.domain.notification.NotificationDispatcher;
 import io.resourceplans.server.di.DaggerServerComponent;
+import io.resourceplans.server.notify.DeliverySettings;
 import io.resourceplans.server.di.ServerComponent;
 import io.resourceplans.server.grpc.InProcessTransport;
 import io.resourceplans.storage.testing.TestDatabase;
@@ -41,6 +43,14 @@ public final class TestServer implements AutoCloseable {
   private final ManagedChannel channel;
 
   public TestServer() throws Exception {
+    this(DeliverySettings.defaults());
+  }
+
+  /**
+   * With these SMTP / SMS settings (and retry policy); the dispatcher's background pass never
+   * comes round during a test: tests call {@link #dispatch} themselves.
+   */
+  public TestServer(DeliverySettings delivery) throws Exception {
     database = TestDatabase.create();
     String name = InProcessServerBuilder.generateName();
     component =
@@ -55,6 +65,8 @@ public final class TestServer implements AutoCloseable {
             .reminderSettings(new ReminderSettings(ReminderSettings.DEFAULT_OFFSETS_DAYS, Duration.ofDays(1)))
             .authSettings(new io.resourceplans.domain.auth.AuthSettings(io.resourceplans.domain.auth.AuthSettings.DEFAULT_PRINCIPAL_CACHE_TTL))
             .bindingSettings(bindingSettings())
+            .deliverySettings(
+                new DeliverySettings(delivery.dispatch().withPeriod(Duration.ofDays(1)), delivery.smtp(), delivery.sms()))
             .build();
     server = component.server().start();
     channel = InProcessChannelBuilder.forName(name).build();
@@ -87,6 +99,11 @@ public final class TestServer implements AutoCloseable {
   /** The expiry-reminder pass the server's scheduler runs; tests run it with {@link #clock}. */
   public ExpiryReminderService expiryReminders() {
     return component.expiryReminders();
+  }
+
+  /** One dispatcher pass at {@link #clock}: delivers everything due. */
+  public NotificationDispatcher.Pass dispatch() {
+    return component.notificationDispatcher().runOnce();
   }
 
   /** Direct SQL access, for checking what was (not) written. */

@@ -45,4 +45,12 @@ public interface AccountDao {
       update accounts set default_region_id = :regionId where account_id = :accountId
       """)
   int updateDefaultRegion(@Bind("accountId") String accountId, @Bind("regionId") String regionId);
+
+  @SqlUpdate("""
+      update accounts set contact_email = :contactEmail, contact_phone = :contactPhone where account_id = :accountId
+      """)
+  int updateContacts(
+      @Bind("accountId") String accountId,
+      @Bind("contactEmail") String contactEmail,
+      @Bind("contactPhone") String contactPhone);
 }

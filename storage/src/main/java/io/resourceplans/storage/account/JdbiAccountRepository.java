@@ -38,6 +38,11 @@ public final class JdbiAccountRepository implements AccountRepository {
     requireOneRow(dao.updateDefaultRegion(accountId, regionId), accountId);
   }
 
+  @Override
+  public void updateContacts(String accountId, String contactEmail, String contactPhone) {
+    requireOneRow(dao.updateContacts(accountId, contactEmail, contactPhone), accountId);
+  }
+
   /** Callers update an account they have just read; no row means a bug, not a user error. */
   private static void requireOneRow(int rows, String accountId) {
     if (rows != 1) {

@@ -227,4 +227,10 @@ final class JdbiTx implements Tx {
     return new io.resourceplans.storage.binding.JdbiVerificationCodeRepository(
         dao(io.resourceplans.storage.binding.VerificationCodeDao.class));
   }
+
+  @Override
+  public io.resourceplans.domain.notification.NotificationSettingsRepository notificationSettings() {
+    return new io.resourceplans.storage.notification.JdbiNotificationSettingsRepository(
+        dao(io.resourceplans.storage.notification.NotificationSettingsDao.class));
+  }
 }

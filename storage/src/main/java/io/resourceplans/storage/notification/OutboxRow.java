@@ -17,11 +17,14 @@ public record OutboxRow(
     String messageId,
     String status,
     String dedupeKey,
-    Instant createTime) {
+    Instant createTime,
+    String language,
+    String htmlBody) {
 
   static OutboxRow of(OutboxEntry e) {
     return new OutboxRow(
         e.accountId(), e.notificationId(), e.kind().name(), e.channel().name(), e.recipient(), e.subject(), e.body(),
-        e.productId(), e.packageId(), e.messageId(), OutboxEntry.PENDING, e.dedupeKey(), e.createTime());
+        e.productId(), e.packageId(), e.messageId(), OutboxEntry.PENDING, e.dedupeKey(), e.createTime(),
+        e.language().name(), e.htmlBody());
   }
 }

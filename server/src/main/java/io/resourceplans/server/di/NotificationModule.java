@@ -1,0 +1,42 @@
+package io.resourceplans.server.di;
+
+import dagger.Module;
+import dagger.Provides;
+import io.resourceplans.domain.notification.NotificationDispatcher;
+import io.resourceplans.domain.notification.NotificationLog;
+import io.resourceplans.domain.notification.NotificationSettingsService;
+import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.server.notify.DeliverySettings;
+import io.resourceplans.server.notify.HttpSmsSender;
+import io.resourceplans.server.notify.SmtpEmailSender;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.inject.Singleton;
+
+/** Notification delivery (dispatcher, SMTP, SMS gateway), contact settings and the operators' log. */
+@Module
+public interface NotificationModule {
+  @Provides
+  @Singleton
+  static NotificationDispatcher notificationDispatcher(Transactor transactor, Clock clock, DeliverySettings settings) {
+    return new NotificationDispatcher(
+        transactor,
+        clock,
+        settings.dispatch(),
+        List.of(new SmtpEmailSender(settings.smtp()), new HttpSmsSender(settings.sms())),
+        () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  @Provides
+  @Singleton
+  static NotificationSettingsService notificationSettingsService(Clock clock) {
+    return new NotificationSettingsService(clock);
+  }
+
+  @Provides
+  @Singleton
+  static NotificationLog notificationLog() {
+    return new NotificationLog();
+  }
+}
