@@ -116,7 +116,7 @@ class UsageConcurrencyTest {
     assertEquals(acknowledged.size(), recorded.size());
     assertEquals(acknowledged.keySet(), new HashSet<>(recorded), "every acknowledged request exactly once");
     long deducted =
-        server.jdbi().withHandle(h -> h.createQuery("select coalesce(sum(quantity), 0) from usage_deductions where account_id = :a")
+        server.jdbi().withHandle(h -> h.createQuery("select coalesce(sum(q), 0) from usage_records, unnest(deduction_quantities) as q where account_id = :a")
             .bind("a", accountId).mapTo(Long.class).one());
     assertEquals(acknowledgedQuantity, deducted);
     assertTrue(refused.stream().noneMatch(recorded::contains), "refused requests changed nothing");

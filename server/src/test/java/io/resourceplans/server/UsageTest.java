@@ -105,6 +105,17 @@ class UsageTest {
     assertEquals(0, remaining(key, a));
     assertEquals(0, remaining(key, b));
     assertEquals(4900, remaining(key, g));
+    // The stored record keeps the same deductions, in burn-down order, for audit.
+    List<String> stored =
+        server.jdbi().withHandle(h -> h.createQuery("""
+                select d.package_id || ':' || d.quantity || ':' || d.remaining_after
+                  from usage_records,
+                       unnest(deduction_package_ids, deduction_quantities, deduction_remaining_after)
+                         with ordinality as d (package_id, quantity, remaining_after, n)
+                 where usage_id = :id
+                 order by d.n
+                """).bind("id", r.getUsageId()).mapTo(String.class).list());
+    assertEquals(List.of(a + ":100:0", b + ":200:0", g + ":100:4900"), stored);
   }
 
   @Test

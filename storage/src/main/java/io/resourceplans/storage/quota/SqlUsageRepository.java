@@ -5,7 +5,7 @@ import io.resourceplans.domain.quota.UsageRecord;
 import io.resourceplans.domain.quota.UsageRepository;
 import io.resourceplans.storage.db.Sql;
 
-/** {@link UsageRepository} on {@code usage_records} and {@code usage_deductions}, in plain JDBC (the hot path). */
+/** {@link UsageRepository} on {@code usage_records}, in plain JDBC (the hot path). */
 public final class SqlUsageRepository implements UsageRepository {
   private final Sql sql;
 
@@ -13,30 +13,21 @@ public final class SqlUsageRepository implements UsageRepository {
     this.sql = sql;
   }
 
-  /**
-   * The record and its deductions in one statement, sent with the transaction's next round trip.
-   * The deductions' foreign key to the record is checked at the end of the statement, when the
-   * record's row exists.
-   */
+  /** The record with its deductions (parallel arrays, burn-down order); sent with the next round trip. */
   @Override
   public void insert(UsageRecord r) {
     sql.later("""
-        with record as (
-          insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
-                                     package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
-                                     pay_as_you_go_charge, record_time)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        )
-        insert into usage_deductions (account_id, usage_id, package_id, quantity, remaining_after)
-        select ?, ?, d.package_id, d.quantity, d.remaining_after
-          from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as bigint[])) as d (package_id, quantity, remaining_after)
+        insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
+                                   package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
+                                   pay_as_you_go_charge, record_time,
+                                   deduction_package_ids, deduction_quantities, deduction_remaining_after)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
-        -1, "usage record " + r.usageId(),
+        1, "usage record " + r.usageId(),
         r.accountId(), r.usageId(), r.requestId(), r.productId(), r.purpose().name(), r.regionId(), r.quantity(),
         r.packageQuantity(), r.payAsYouGoQuantity(), r.payAsYouGoCharge().currency(),
         r.payAsYouGoUnitPrice() == null ? null : r.payAsYouGoUnitPrice().amount(),
         r.payAsYouGoCharge().amount(), r.recordTime(),
-        r.accountId(), r.usageId(),
         new Sql.TextArray(r.deductions().stream().map(PackageDeduction::packageId).toArray(String[]::new)),
         new Sql.BigintArray(r.deductions().stream().map(PackageDeduction::quantity).toArray(Long[]::new)),
         new Sql.BigintArray(r.deductions().stream().map(PackageDeduction::remainingAfter).toArray(Long[]::new)));
