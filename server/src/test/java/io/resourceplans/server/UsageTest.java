@@ -207,6 +207,55 @@ class UsageTest {
   }
 
   @Test
+  void aRetryAfterTheQuotaRanOutStillGetsTheFirstAnswer() {
+    String key = buyer("Late Retry").getApiKeySecret();
+    String pkg = buy(key, "sms-domestic-custom", 100, Purpose.PURPOSE_MARKETING);
+    RecordUsageRequest request = usage("sms-domestic", Purpose.PURPOSE_MARKETING, 60);
+    var first = server.plan(key).recordUsage(request);
+    record(key, "sms-domestic", Purpose.PURPOSE_MARKETING, 40);
+    assertEquals(0, remaining(key, pkg));
+    // Nothing is left, but this request was served already: its answer, not QUOTA_EXHAUSTED.
+    assertEquals(first, server.plan(key).recordUsage(request));
+    assertEquals(0, remaining(key, pkg));
+  }
+
+  @Test
+  void concurrentDuplicatesOfOneRequestDeductOnce() throws Exception {
+    String key = buyer("Eager Duplicates").getApiKeySecret();
+    String pkg = buy(key, "sms-domestic-custom", 1000, Purpose.PURPOSE_MARKETING);
+    List<RecordUsageRequest> requests = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      requests.add(usage("sms-domestic", Purpose.PURPOSE_MARKETING, 7));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<io.resourceplans.api.v1.RecordUsageResponse>> answers = new java.util.ArrayList<>();
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      for (RecordUsageRequest r : requests) {
+        for (int copy = 0; copy < 4; copy++) {
+          answers.add(pool.submit(() -> {
+            go.await();
+            return server.plan(key).recordUsage(r);
+          }));
+        }
+      }
+      go.countDown();
+      for (int i = 0; i < answers.size(); i++) {
+        // The four copies of one request all get the one answer.
+        assertEquals(answers.get(i - i % 4).get(), answers.get(i).get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(1000 - 20 * 7, remaining(key, pkg));
+    long records =
+        server.jdbi().withHandle(h -> h.createQuery(
+                "select count(*) from usage_records u join packages p using (account_id) where p.package_id = :p")
+            .bind("p", pkg).mapTo(Long.class).one());
+    assertEquals(20, records);
+  }
+
+  @Test
   void usageBelowTheThresholdAlertsOnceAndAPurchaseReArmsIt() {
     String key = buyer("Alerted Sender").getApiKeySecret();
     buy(key, "sms-domestic-custom", 1000, Purpose.PURPOSE_VERIFICATION_NOTIFICATION);
