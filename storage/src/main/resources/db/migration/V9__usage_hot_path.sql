@@ -52,21 +52,3 @@ alter table usage_records
     0 < all (deduction_quantities) and 0 <= all (deduction_remaining_after));
 
 drop table usage_deductions;
-
--- A usage record is its request's idempotency record: one per account and request ID, with the
--- fingerprint of the request's content (SHA-256, as in idempotency_records). RecordUsage then
--- writes one row per message instead of a usage record plus a claimed-then-completed idempotency
--- record. Records written before this keep the fingerprint their idempotency record holds.
-alter table usage_records add column request_fingerprint bytea;
-
-update usage_records u
-   set request_fingerprint = i.fingerprint
-  from idempotency_records i
- where i.scope = u.account_id and i.request_id = u.request_id;
-
--- None is expected to lack one; if one did, a retry of it is refused as a reused request ID.
-update usage_records set request_fingerprint = '\x' where request_fingerprint is null;
-
-alter table usage_records alter column request_fingerprint set not null;
-
-create unique index usage_records_one_per_request on usage_records (account_id, request_id);

@@ -45,17 +45,12 @@ public final class IdempotentExecutor {
             .find(key.scope(), key.requestId())
             .orElseThrow(() -> new IllegalStateException("claimed request ID has no record"));
     if (!Arrays.equals(stored.fingerprint(), key.fingerprint()) || stored.response() == null) {
-      throw reused(key.requestId());
+      throw new DomainException(
+          ErrorCode.IDEMPOTENCY_KEY_REUSED,
+          "request_id " + key.requestId() + " was already used for a different request",
+          Map.of("request_id", key.requestId()),
+          List.of(new FieldViolation("request_id", "already used for a different request")));
     }
     return fromStored.apply(stored.response());
-  }
-
-  /** The refusal of a request ID already used for a request with other content. */
-  public static DomainException reused(String requestId) {
-    return new DomainException(
-        ErrorCode.IDEMPOTENCY_KEY_REUSED,
-        "request_id " + requestId + " was already used for a different request",
-        Map.of("request_id", requestId),
-        List.of(new FieldViolation("request_id", "already used for a different request")));
   }
 }

@@ -16,11 +16,7 @@ import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.money.Money;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.region.Regions;
-import io.resourceplans.domain.idempotency.IdempotencyKey;
-import io.resourceplans.domain.idempotency.IdempotentExecutor;
-import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
-import java.util.Arrays;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,55 +46,9 @@ public final class UsageService {
     this.alerts = alerts;
   }
 
-  /**
-   * Records the usage once per request ID of the account: a retry, or a duplicate sent while the
-   * first was in flight, gets the first answer and deducts nothing more; the same ID with other
-   * content is refused IDEMPOTENCY_KEY_REUSED. The usage record is the request's idempotency
-   * record (no separate claim and completion: two fewer writes per message). A refused request
-   * stores nothing, so its retry is evaluated afresh.
-   */
-  public UsageRecord recordOnce(
-      Transactor transactor, Principal caller, IdempotencyKey key, String productId, Purpose purpose, long quantity,
-      String regionId) {
+  public UsageRecord record(
+      Tx tx, Principal caller, String requestId, String productId, Purpose purpose, long quantity, String regionId) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
-    try {
-      return transactor.inTransaction(tx -> record(tx, caller, key, productId, purpose, quantity, regionId));
-    } catch (RuntimeException refused) {
-      if (!(refused instanceof DomainException) && !alreadyRecorded(refused)) {
-        throw refused;
-      }
-      // Served before (perhaps a moment ago, by a concurrent duplicate)? Then that is the answer,
-      // even if this attempt was refused (the quota it took may be gone now).
-      Optional<UsageRepository.Recorded> first =
-          transactor.readOnly(tx -> tx.usage().find(accountId, key.requestId()));
-      if (first.isEmpty()) {
-        if (alreadyRecorded(refused)) {
-          throw new IllegalStateException("request " + key.requestId() + " is recorded but cannot be read", refused);
-        }
-        throw refused;
-      }
-      if (!Arrays.equals(first.get().requestFingerprint(), key.fingerprint())) {
-        throw IdempotentExecutor.reused(key.requestId());
-      }
-      return first.get().record();
-    }
-  }
-
-  /** Held writes may be sent from inside the data layer, which may wrap what they throw. */
-  private static boolean alreadyRecorded(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof RequestAlreadyRecorded) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** One attempt, in the caller's transaction; see {@link #recordOnce}. */
-  UsageRecord record(
-      Tx tx, Principal caller, IdempotencyKey key, String productId, Purpose purpose, long quantity, String regionId) {
-    String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
-    String requestId = key.requestId();
     Instant now = Times.now(clock);
     Plan plan = plan(tx.packages().usable(accountId, productId, regionId, purpose, now, true), quantity);
     String usageId = Ids.newId("use");
@@ -122,7 +72,7 @@ public final class UsageService {
     UsageRecord record =
         new UsageRecord(accountId, usageId, requestId, productId, purpose, regionId, quantity, plan.deductions(),
             plan.fromPackages(), plan.rest(), unitPrice, charge, now);
-    tx.usage().insert(record, key.fingerprint());
+    tx.usage().insert(record);
     // Remaining-quota alerts are per product and exact purpose: check each purpose drawn from.
     plan.deductions().stream()
         .map(PackageDeduction::purpose)

@@ -75,8 +75,7 @@ public final class IdempotentCalls {
     return field;
   }
 
-  /** SHA-256 over the request's type and every field but {@code request_id}, serialized deterministically. */
-  public static byte[] fingerprint(Message request) {
+  static byte[] fingerprint(Message request) {
     Message content = request.toBuilder().clearField(requestIdField(request)).build();
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

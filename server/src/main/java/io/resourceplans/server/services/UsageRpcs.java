@@ -11,7 +11,6 @@ import io.resourceplans.api.v1.RecordUsageResponse;
 import io.resourceplans.api.v1.UsageRecord;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.catalog.Purpose;
-import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.quota.QuotaCheck;
 import io.resourceplans.domain.quota.UsageService;
 import io.resourceplans.domain.tx.Transactor;
@@ -27,25 +26,33 @@ import javax.inject.Singleton;
 @Singleton
 public final class UsageRpcs {
   private final Transactor transactor;
+  private final IdempotentCalls idempotent;
   private final UsageService usage;
 
   @Inject
-  UsageRpcs(Transactor transactor, UsageService usage) {
+  UsageRpcs(Transactor transactor, IdempotentCalls idempotent, UsageService usage) {
     this.transactor = transactor;
+    this.idempotent = idempotent;
     this.usage = usage;
   }
 
   public void recordUsage(RecordUsageRequest request, StreamObserver<RecordUsageResponse> out) {
     Principal caller = CallPrincipal.current();
     Purpose purpose = PurposeMapper.toDomain(request.getPurpose(), "purpose");
-    // The usage record is this request's idempotency record (see UsageService.recordOnce); the
-    // fingerprint is the one every other mutating RPC uses.
-    IdempotencyKey key =
-        new IdempotencyKey(caller.idempotencyScope(), request.getRequestId(), IdempotentCalls.fingerprint(request));
-    var record =
-        usage.recordOnce(
-            transactor, caller, key, request.getProductId(), purpose, request.getQuantity(), request.getRegionId());
-    reply(out, RecordUsageResponse.newBuilder().setUsageRecord(toProto(record)).build());
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            RecordUsageResponse.parser(),
+            tx ->
+                RecordUsageResponse.newBuilder()
+                    .setUsageRecord(
+                        toProto(
+                            usage.record(
+                                tx, caller, request.getRequestId(), request.getProductId(), purpose,
+                                request.getQuantity(), request.getRegionId())))
+                    .build()));
   }
 
   public void checkQuota(CheckQuotaRequest request, StreamObserver<CheckQuotaResponse> out) {

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Plain JDBC for the usage hot path, on the connection of one transaction's JDBI handle. A JDBI
@@ -33,7 +32,7 @@ public final class Sql {
     T map(ResultSet rs) throws SQLException;
   }
 
-  private record Pending(String sql, Object[] args, int expectedRows, Supplier<RuntimeException> mismatch) {}
+  private record Pending(String sql, Object[] args, int expectedRows, String what) {}
 
   private final Connection c;
   private final List<Pending> pending = new ArrayList<>();
@@ -58,13 +57,7 @@ public final class Sql {
    * any number), or the transaction fails with {@code what} in the message.
    */
   public void later(String sql, int expectedRows, String what, Object... args) {
-    later(sql, expectedRows,
-        () -> new IllegalStateException(what + ": expected " + expectedRows + " row(s) changed"), args);
-  }
-
-  /** As {@link #later(String, int, String, Object...)}, failing with {@code mismatch}'s exception. */
-  public void later(String sql, int expectedRows, Supplier<RuntimeException> mismatch, Object... args) {
-    pending.add(new Pending(sql, args, expectedRows, mismatch));
+    pending.add(new Pending(sql, args, expectedRows, what));
   }
 
   /** Sends the held writes, one round trip for all of them. */
@@ -91,7 +84,7 @@ public final class Sql {
         int rows = ps.getUpdateCount();
         Pending p = batch.get(i);
         if (p.expectedRows() >= 0 && rows != p.expectedRows()) {
-          throw p.mismatch().get();
+          throw new IllegalStateException(p.what() + ": expected " + p.expectedRows() + " row(s), changed " + rows);
         }
       }
     } catch (SQLException e) {
