@@ -76,6 +76,49 @@ class VerificationCodeTest {
   }
 
   @Test
+  void guessesSentAllAtOnceAreStillLimitedToFive() throws Exception {
+    String[] f = flow("Guess Burst");
+    String email = "burst@codes.example";
+    market.sendCode(f[0], f[1], REGISTER, email);
+    String code = market.mail.latestCode(email);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<String>> reasons = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 24; i++) {
+        String guess = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
+        reasons.add(pool.submit(() -> {
+          go.await();
+          try {
+            server.binding().register(market.registerRequest(f[0], f[1], "burstuser", email, guess).build());
+            return "ACCEPTED";
+          } catch (io.grpc.StatusRuntimeException e) {
+            return Errors.reason(e);
+          }
+        }));
+      }
+      go.countDown();
+      long compared = 0;
+      for (var r : reasons) {
+        String reason = r.get();
+        if (reason.equals("VERIFICATION_CODE_INVALID")) {
+          compared++;
+        } else {
+          assertEquals("VERIFICATION_CODE_ATTEMPTS_EXCEEDED", reason);
+        }
+      }
+      // Every guess after the fifth was refused without being compared.
+      assertEquals(5, compared);
+    } finally {
+      pool.shutdown();
+    }
+    assertRefused(
+        Status.Code.RESOURCE_EXHAUSTED,
+        "VERIFICATION_CODE_ATTEMPTS_EXCEEDED",
+        () -> server.binding().register(market.registerRequest(f[0], f[1], "burstuser", email, code).build()));
+  }
+
+  @Test
   void aResendInsideTheCooldownIsRefusedWithRetryInfo() {
     String[] f = flow("Cooldown");
     String email = "cool@codes.example";

@@ -204,6 +204,17 @@ public final class BindingService {
     return tx.billingAccounts().findByCloudAccount(cloudAccountId).orElseThrow();
   }
 
+  /**
+   * {@link VerificationCodes#countWrongGuess} for a bind request, whose code went to the email of
+   * the billing-center account named by username (none by that name: nothing to weigh).
+   */
+  public boolean countWrongBindGuess(Tx tx, String cloudAccountId, String billingUsername, String code) {
+    return tx.billingAccounts()
+        .findByUsername(billingUsername)
+        .map(b -> codes.countWrongGuess(tx, cloudAccountId, b.email(), CodePurpose.BIND_BILLING_ACCOUNT, code))
+        .orElse(false);
+  }
+
   /** Creates a workspace in the linked billing-center account and binds it to the instance. */
   public CreatedWorkspace createWorkspace(
       Tx tx,

@@ -67,7 +67,7 @@ public final class VerificationCodes {
 
   /**
    * Accepts the code once, in the flow of {@code cloudAccountId}. Refuses VERIFICATION_CODE_INVALID
-   * (none sent, replaced, used, other flow, or wrong — a {@link WrongVerificationCode} then),
+   * (none sent, replaced, used, other flow, or wrong),
    * VERIFICATION_CODE_ATTEMPTS_EXCEEDED (checked first: even the right code is refused then) and
    * VERIFICATION_CODE_EXPIRED.
    */
@@ -94,17 +94,53 @@ public final class VerificationCodes {
           "the verification code has expired; send a new one",
           Map.of("purpose", purpose.name()));
     }
-    byte[] expected = current.codeHash().getBytes(StandardCharsets.US_ASCII);
-    byte[] actual = hash(current.codeId(), code).getBytes(StandardCharsets.US_ASCII);
-    if (!MessageDigest.isEqual(expected, actual)) {
-      throw new WrongVerificationCode(key, purpose, current.codeId());
+    if (!matches(current, code)) {
+      // Weighed and counted before this transaction (countWrongGuess): reached only when the code
+      // was replaced in between.
+      throw wrongGuess(purpose);
     }
     tx.verificationCodes().markUsed(key, purpose, current.codeId(), now);
   }
 
-  /** Counts the wrong attempt, in a transaction other than the refused one. */
-  public void recordFailedAttempt(Tx tx, WrongVerificationCode wrong) {
-    tx.verificationCodes().addFailedAttempt(wrong.email(), wrong.purpose(), wrong.codeId());
+  /**
+   * Weighs a guess in a transaction of its own, committed before the request's transaction starts:
+   * under the code's row lock, a wrong guess at a live code of this flow is counted. However many
+   * guesses arrive at once, each sees the count the one before it committed, so at most
+   * {@code maxAttempts} guesses are ever compared. True when the guess was wrong and is now
+   * counted (the caller refuses it, {@link #wrongGuess}). Every other case (no code, replaced,
+   * used, another flow, void, expired, or right) is left to {@link #consume} in the request's
+   * transaction, which refuses it with its reason, or lets an idempotent replay through.
+   */
+  public boolean countWrongGuess(Tx tx, String cloudAccountId, String email, CodePurpose purpose, String code) {
+    Instant now = Times.now(clock);
+    String key = normalize(email);
+    Optional<VerificationCode> found = tx.verificationCodes().findForUpdate(key, purpose);
+    if (found.isEmpty()) {
+      return false;
+    }
+    VerificationCode current = found.get();
+    boolean live =
+        current.useTime() == null
+            && current.cloudAccountId().equals(cloudAccountId)
+            && current.attempts() < maxAttempts
+            && now.isBefore(current.expireTime());
+    if (!live || matches(current, code)) {
+      return false;
+    }
+    tx.verificationCodes().addFailedAttempt(key, purpose, current.codeId());
+    return true;
+  }
+
+  /** The refusal of a wrong guess counted by {@link #countWrongGuess}. */
+  public static DomainException wrongGuess(CodePurpose purpose) {
+    return new DomainException(
+        ErrorCode.VERIFICATION_CODE_INVALID, "the verification code is wrong", Map.of("purpose", purpose.name()));
+  }
+
+  private boolean matches(VerificationCode current, String code) {
+    byte[] expected = current.codeHash().getBytes(StandardCharsets.US_ASCII);
+    byte[] actual = hash(current.codeId(), code).getBytes(StandardCharsets.US_ASCII);
+    return MessageDigest.isEqual(expected, actual);
   }
 
   static String normalize(String email) {

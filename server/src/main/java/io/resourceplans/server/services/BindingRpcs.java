@@ -35,7 +35,7 @@ import io.resourceplans.domain.binding.BindingInputs.NewWorkspace;
 import io.resourceplans.domain.binding.BindingInputs.Owner;
 import io.resourceplans.domain.binding.BindingService;
 import io.resourceplans.domain.binding.VerificationCodes;
-import io.resourceplans.domain.binding.WrongVerificationCode;
+import io.resourceplans.domain.binding.CodePurpose;
 import io.resourceplans.domain.common.PageRequest;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.auth.CallPrincipal;
@@ -43,6 +43,8 @@ import io.resourceplans.server.idempotency.IdempotentCalls;
 import io.resourceplans.server.mapping.BindingMapper;
 import io.resourceplans.server.mapping.Timestamps;
 import java.util.Optional;
+import io.resourceplans.domain.tx.Tx;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -137,9 +139,12 @@ public final class BindingRpcs {
             request.getWorkspaceName(),
             BindingMapper.requireLanguage(request.getWorkspaceLanguage(), "workspace_language"),
             request.getSiteId());
+    NewVendorUser user = request.getUser();
     reply(
         out,
-        countingWrongCodes(
+        afterWeighingTheGuess(
+            tx -> codes.countWrongGuess(tx, request.getCloudAccountId(), user.getEmail(), CodePurpose.REGISTER, user.getVerificationCode()),
+            CodePurpose.REGISTER,
             () ->
                 idempotent.run(
                     caller,
@@ -169,7 +174,10 @@ public final class BindingRpcs {
     var fingerprinted = request.toBuilder().clearVerificationCode().build();
     reply(
         out,
-        countingWrongCodes(
+        afterWeighingTheGuess(
+            tx -> binding.countWrongBindGuess(
+                tx, request.getCloudAccountId(), request.getBillingUsername(), request.getVerificationCode()),
+            CodePurpose.BIND_BILLING_ACCOUNT,
             () ->
                 idempotent.run(
                     caller,
@@ -203,9 +211,14 @@ public final class BindingRpcs {
     var workspace =
         new NewWorkspace(
             request.getName(), BindingMapper.requireLanguage(request.getLanguage(), "language"), request.getSiteId());
+    String ownerEmail = request.hasNewUser() ? request.getNewUser().getEmail() : request.getExistingUser().getEmail();
+    String ownerCode =
+        request.hasNewUser() ? request.getNewUser().getVerificationCode() : request.getExistingUser().getVerificationCode();
     reply(
         out,
-        countingWrongCodes(
+        afterWeighingTheGuess(
+            tx -> codes.countWrongGuess(tx, request.getCloudAccountId(), ownerEmail, CodePurpose.CREATE_WORKSPACE, ownerCode),
+            CodePurpose.CREATE_WORKSPACE,
             () ->
                 idempotent.run(
                     caller,
@@ -331,18 +344,16 @@ public final class BindingRpcs {
     return caller;
   }
 
-  /** Counts a wrong code against its code after the refused transaction rolled back. */
-  private <R> R countingWrongCodes(Supplier<R> call) {
-    try {
-      return call.get();
-    } catch (WrongVerificationCode wrong) {
-      transactor.inTransaction(
-          tx -> {
-            codes.recordFailedAttempt(tx, wrong);
-            return null;
-          });
-      throw wrong;
+  /**
+   * Weighs the request's verification-code guess in a transaction of its own first (a wrong one is
+   * counted and refused there, committed), then runs the request: see
+   * VerificationCodes.countWrongGuess for why the count cannot wait for the request's rollback.
+   */
+  private <R> R afterWeighingTheGuess(Function<Tx, Boolean> weigh, CodePurpose purpose, Supplier<R> call) {
+    if (transactor.inTransaction(weigh)) {
+      throw VerificationCodes.wrongGuess(purpose);
     }
+    return call.get();
   }
 
   private static NewVendorUser withoutSecrets(NewVendorUser user) {
