@@ -264,4 +264,42 @@ class AlertSettingsTest {
     assertEquals(1, listed.stream().filter(s -> s.getState() != AlertState.ALERT_STATE_NOT_SET).count());
     assertEquals(5, find(listed, PRODUCT, Purpose.PURPOSE_GENERAL).getThreshold());
   }
+
+  @Test
+  void aThresholdSetWhileAUsageIsInFlightCountsThatUsage() throws Exception {
+    var buyer = AlertFixtures.buyer(server, "In Flight", "");
+    String key = buyer.getApiKeySecret();
+    String pkg = AlertFixtures.buy(server, key, 100, Purpose.PURPOSE_MARKETING).getPackageId();
+    var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (var usage = server.jdbi().open()) {
+      // A usage that has deducted 60 and already found no setting to evaluate, not yet committed.
+      usage.begin();
+      usage.createUpdate("update packages set remaining_quantity = remaining_quantity - 60 where package_id = :p")
+          .bind("p", pkg)
+          .execute();
+      var setting = pool.submit(() -> server.plan(key).setAlertThreshold(set(Purpose.PURPOSE_MARKETING, 50).build()));
+      awaitALockWait();
+      usage.commit();
+      // 40 left, below 50: the new setting sees the usage's deduction and alerts at once.
+      assertEquals(AlertState.ALERT_STATE_TRIGGERED, setting.get().getAlertSetting().getState());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Until a session of the test database waits for a row lock (fails after 10 s). */
+  private static void awaitALockWait() throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      long waiting =
+          server.jdbi().withHandle(h -> h.createQuery(
+                  "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+              .mapTo(Long.class).one());
+      if (waiting > 0) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("SetAlertThreshold did not wait for the usage in flight");
+  }
 }

@@ -59,6 +59,10 @@ public final class AlertService {
     }
     Set<Channel> chosen = channels.isEmpty() ? Channel.all() : channels;
     Instant now = Times.now(clock);
+    // A usage in flight may have checked for a setting before this one exists: wait for it, so the
+    // remaining quantity read below includes its deduction. Packages first, then the setting: the
+    // order the usage path locks them in.
+    tx.packages().shareLockActive(accountId, productId, purpose, now);
     AlertSetting fresh = new AlertSetting(accountId, productId, purpose, threshold, chosen, AlertState.ARMED, null, now);
     AlertSetting setting = fresh;
     if (!tx.alertSettings().insertIfAbsent(fresh)) {

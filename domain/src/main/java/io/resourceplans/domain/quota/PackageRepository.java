@@ -37,4 +37,11 @@ public interface PackageRepository {
 
   /** Sums over active packages, grouped by product and purpose; null filters match everything. */
   List<ActiveTotal> activeTotals(String accountId, String productId, String regionId, Instant now);
+
+  /**
+   * Takes a shared lock on the account's active packages of the product and purpose (all regions)
+   * until the transaction ends: a usage deducting from one of them finishes first (its deduction
+   * is then visible), and a usage starting later waits for this transaction.
+   */
+  void shareLockActive(String accountId, String productId, Purpose purpose, Instant now);
 }

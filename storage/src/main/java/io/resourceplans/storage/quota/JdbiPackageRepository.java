@@ -102,6 +102,11 @@ public final class JdbiPackageRepository implements PackageRepository {
   }
 
   @Override
+  public void shareLockActive(String accountId, String productId, Purpose purpose, Instant now) {
+    dao().shareLockActive(accountId, productId, purpose.name(), now);
+  }
+
+  @Override
   public List<ActiveTotal> activeTotals(String accountId, String productId, String regionId, Instant now) {
     return dao().activeTotals(accountId, productId, regionId, now).stream()
         .map(r -> new ActiveTotal(r.productId(), Purpose.valueOf(r.purpose()), r.remaining(), r.packages()))

@@ -73,4 +73,18 @@ public interface PackageDao {
       @Bind("productId") String productId,
       @Bind("regionId") String regionId,
       @Bind("now") Instant now);
+
+  /** In burn-down order, as the usage path locks them, so the two never wait for each other in a circle. */
+  @SqlQuery("""
+      select package_id from packages
+       where account_id = :accountId and product_id = :productId and purpose = :purpose
+         and remaining_quantity > 0 and expire_time > :now
+       order by expire_time, purchase_time, package_id
+         for share
+      """)
+  List<String> shareLockActive(
+      @Bind("accountId") String accountId,
+      @Bind("productId") String productId,
+      @Bind("purpose") String purpose,
+      @Bind("now") Instant now);
 }
