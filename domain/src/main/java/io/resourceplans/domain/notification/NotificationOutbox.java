@@ -33,6 +33,12 @@ public interface NotificationOutbox {
   /** Puts a claimed row back to PENDING, due at {@code nextAttempt}, with the error; false as for finish. */
   boolean retryLater(String accountId, String notificationId, String owner, Instant nextAttempt, String error);
 
+  /**
+   * A FAILED or SKIPPED row back to PENDING, due at {@code now}, attempts 0, no lease; its last
+   * error stays. False when the row is not FAILED or SKIPPED.
+   */
+  boolean requeue(String accountId, String notificationId, Instant now);
+
   /** One notification, any account; null when there is none. */
   Delivery find(String accountId, String notificationId);
 

@@ -36,7 +36,7 @@ public interface NotificationModule {
 
   @Provides
   @Singleton
-  static NotificationLog notificationLog() {
-    return new NotificationLog();
+  static NotificationLog notificationLog(Clock clock) {
+    return new NotificationLog(clock);
   }
 }

@@ -69,6 +69,25 @@ public final class NotificationRpcs {
                     .build()));
   }
 
+  public void retryNotification(
+      io.resourceplans.api.v1.RetryNotificationRequest request,
+      StreamObserver<io.resourceplans.api.v1.RetryNotificationResponse> out) {
+    Principal caller = CallPrincipal.current();
+    caller.requireOperator();
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            io.resourceplans.api.v1.RetryNotificationResponse.parser(),
+            tx ->
+                io.resourceplans.api.v1.RetryNotificationResponse.newBuilder()
+                    .setNotification(
+                        NotificationMapper.toProto(
+                            log.retry(tx, caller, request.getAccountId(), request.getNotificationId())))
+                    .build()));
+  }
+
   public void listNotifications(ListNotificationsRequest request, StreamObserver<ListNotificationsResponse> out) {
     Principal caller = CallPrincipal.current();
     caller.requireOperator();

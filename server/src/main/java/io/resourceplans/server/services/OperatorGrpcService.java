@@ -169,6 +169,13 @@ public final class OperatorGrpcService extends OperatorServiceGrpc.OperatorServi
   }
 
   @Override
+  public void retryNotification(
+      io.resourceplans.api.v1.RetryNotificationRequest request,
+      StreamObserver<io.resourceplans.api.v1.RetryNotificationResponse> out) {
+    notificationRpcs.retryNotification(request, out);
+  }
+
+  @Override
   public void listNotifications(
       io.resourceplans.api.v1.ListNotificationsRequest request,
       StreamObserver<io.resourceplans.api.v1.ListNotificationsResponse> out) {

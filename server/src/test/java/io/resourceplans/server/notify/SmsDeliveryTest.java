@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.resourceplans.api.v1.ListNotificationsRequest;
+import io.resourceplans.api.v1.RetryNotificationRequest;
 import io.resourceplans.api.v1.MessageChannel;
 import io.resourceplans.api.v1.NotificationKind;
 import io.resourceplans.api.v1.NotificationStatus;
@@ -15,6 +16,7 @@ import io.resourceplans.api.v1.SetAlertThresholdRequest;
 import io.resourceplans.domain.notification.DispatchSettings;
 import io.resourceplans.server.testing.AlertFixtures;
 import io.resourceplans.server.testing.NotificationFixtures;
+import io.resourceplans.server.testing.Errors;
 import io.resourceplans.server.testing.TestServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -208,6 +210,51 @@ class SmsDeliveryTest {
     assertEquals("+6581234568", failed.get(0).getRecipient());
     assertEquals(row.get("last_error"), failed.get(0).getLastError());
     assertEquals(1, failed.get(0).getAttempts());
+  }
+
+  @Test
+  void anOperatorQueuesAFailedNotificationAgainAndItIsDelivered() {
+    reset();
+    answers.add(400);
+    String accountId = smsAlert("Second Chance", "+6581234570");
+    assertEquals(1, server.dispatch().failed());
+    String notificationId = (String) smsRow(accountId).get("notification_id");
+
+    // The gateway is fixed (it answers 200 from now on); the operator queues the SMS again.
+    var retried =
+        server.operator()
+            .retryNotification(
+                RetryNotificationRequest.newBuilder()
+                    .setRequestId(TestServer.requestId())
+                    .setAccountId(accountId)
+                    .setNotificationId(notificationId)
+                    .build())
+            .getNotification();
+    assertEquals(NotificationStatus.NOTIFICATION_STATUS_PENDING, retried.getStatus());
+    assertEquals(0, retried.getAttempts());
+    assertEquals(1, server.dispatch().delivered());
+    assertEquals("DELIVERED", smsRow(accountId).get("status"));
+    assertEquals(1, smsRow(accountId).get("attempts"));
+
+    // Delivered is final; an unknown ID is not found.
+    Errors.assertRefused(
+        io.grpc.Status.Code.FAILED_PRECONDITION,
+        "NOTIFICATION_NOT_RETRYABLE",
+        () -> server.operator().retryNotification(
+            RetryNotificationRequest.newBuilder()
+                .setRequestId(TestServer.requestId())
+                .setAccountId(accountId)
+                .setNotificationId(notificationId)
+                .build()));
+    Errors.assertRefused(
+        io.grpc.Status.Code.NOT_FOUND,
+        "NOTIFICATION_NOT_FOUND",
+        () -> server.operator().retryNotification(
+            RetryNotificationRequest.newBuilder()
+                .setRequestId(TestServer.requestId())
+                .setAccountId(accountId)
+                .setNotificationId("ntf-0000000000000000")
+                .build()));
   }
 
   @Test

@@ -43,6 +43,11 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
   }
 
   @Override
+  public boolean requeue(String accountId, String notificationId, Instant now) {
+    return dao.requeue(accountId, notificationId, now) == 1;
+  }
+
+  @Override
   public Delivery find(String accountId, String notificationId) {
     return dao.find(accountId, notificationId).map(DeliveryRow::toDomain).orElse(null);
   }

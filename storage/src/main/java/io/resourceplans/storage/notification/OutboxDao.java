@@ -85,6 +85,15 @@ public interface OutboxDao {
       @Bind("nextAttempt") Instant nextAttempt,
       @Bind("error") String error);
 
+  @SqlUpdate("""
+      update notification_outbox
+         set status = 'PENDING', attempts = 0, next_attempt_time = :now, finish_time = null,
+             lease_owner = null, lease_until = null
+       where account_id = :accountId and notification_id = :notificationId
+         and status in ('FAILED', 'SKIPPED')
+      """)
+  int requeue(@Bind("accountId") String accountId, @Bind("notificationId") String notificationId, @Bind("now") Instant now);
+
   @SqlQuery("select " + COLUMNS + """
         from notification_outbox
        where account_id = :accountId and notification_id = :notificationId
