@@ -52,3 +52,16 @@ alter table usage_records
     0 < all (deduction_quantities) and 0 <= all (deduction_remaining_after));
 
 drop table usage_deductions;
+
+-- Held writes (storage/db/Sql) are sent in one round trip with the transaction's COMMIT; a write
+-- that must change an exact number of rows is checked here, inside that batch, so a wrong count
+-- aborts the transaction before COMMIT runs.
+create function rp_expect_rows(actual bigint, expected bigint, what text) returns bigint
+  language plpgsql as $$
+begin
+  if actual <> expected then
+    raise exception '%: expected % row(s), changed %', what, expected, actual using errcode = 'P0001';
+  end if;
+  return actual;
+end
+$$;

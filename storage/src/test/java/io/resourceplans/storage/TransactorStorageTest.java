@@ -76,9 +76,9 @@ class TransactorStorageTest {
   @Test
   void aHeldWriteThatChangesTheWrongNumberOfRowsRollsTheTransactionBack() {
     IdempotencyKey claimed = new IdempotencyKey("acc-held", "req-2", new byte[] {7});
-    IllegalStateException e =
+    RuntimeException e =
         assertThrows(
-            IllegalStateException.class,
+            RuntimeException.class,
             () ->
                 transactor.inTransaction(
                     tx -> {

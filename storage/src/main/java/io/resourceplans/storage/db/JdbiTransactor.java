@@ -32,7 +32,9 @@ public final class JdbiTransactor implements Transactor {
                 h -> {
                   JdbiTx tx = new JdbiTx(h);
                   T result = work.apply(tx);
-                  tx.flush();
+                  // The held writes and COMMIT share the last round trip; JDBI's own commit then
+                  // finds the session idle and sends nothing.
+                  tx.flushAndCommit();
                   return result;
                 }));
   }

@@ -64,9 +64,14 @@ final class JdbiTx implements Tx {
         });
   }
 
-  /** Sends the held writes; the transactor calls it before commit. */
+  /** Sends the held writes; the transactor calls it at the end of a read-only transaction. */
   void flush() {
     sql.flush();
+  }
+
+  /** Sends the held writes with COMMIT (true), or nothing (false: the caller commits). */
+  boolean flushAndCommit() {
+    return sql.flushAndCommit();
   }
 
   private <T> T dao(Class<T> type) {

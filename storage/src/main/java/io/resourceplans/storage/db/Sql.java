@@ -22,8 +22,8 @@ import java.util.Optional;
  *
  * <p>Writes whose outcome the caller does not read ({@link #later}) are held and sent together,
  * as one multi-statement round trip, just before the next statement of the transaction (any
- * statement: JdbiTx flushes before every JDBI statement too) or before commit. Their row counts are
- * still checked; a failure surfaces then, inside the transaction, which rolls back.
+ * statement: JdbiTx flushes before every JDBI statement too), or together with COMMIT at the end.
+ * Their row counts are still checked, by the server, before anything commits.
  */
 public final class Sql {
   /** Maps the current row. */
@@ -54,7 +54,8 @@ public final class Sql {
 
   /**
    * A write sent with the next round trip; it must change exactly {@code expectedRows} rows (-1:
-   * any number), or the transaction fails with {@code what} in the message.
+   * any number), or the transaction fails with {@code what} in the message. It must be a single
+   * INSERT, UPDATE or DELETE without its own RETURNING (it is wrapped to count its rows).
    */
   public void later(String sql, int expectedRows, String what, Object... args) {
     pending.add(new Pending(sql, args, expectedRows, what));
@@ -62,31 +63,52 @@ public final class Sql {
 
   /** Sends the held writes, one round trip for all of them. */
   public void flush() {
+    send(false);
+  }
+
+  /**
+   * Sends the held writes and COMMIT in one round trip; false (nothing sent) when none are held,
+   * and the caller commits as usual. After a true, the connection's own commit finds no
+   * transaction open and sends nothing (PgConnection.commit() is a no-op when the server reports
+   * the session idle).
+   */
+  public boolean flushAndCommit() {
+    return send(true);
+  }
+
+  /**
+   * A held write that must change an exact number of rows is checked by the server
+   * ({@code rp_expect_rows}, V9) within the batch: a wrong count is an error there, so the
+   * statements after it, COMMIT included, are skipped and the transaction rolls back.
+   */
+  private boolean send(boolean commit) {
     if (pending.isEmpty()) {
-      return;
+      return false;
     }
     List<Pending> batch = List.copyOf(pending);
     pending.clear();
     StringBuilder sql = new StringBuilder();
     for (Pending p : batch) {
-      sql.append(p.sql().strip()).append(";\n");
+      if (p.expectedRows() < 0) {
+        sql.append(p.sql().strip()).append(";\n");
+      } else {
+        sql.append("with w as (").append(p.sql().strip()).append(" returning 1)\n")
+            .append("select rp_expect_rows((select count(*) from w), ?, ?);\n");
+      }
+    }
+    if (commit) {
+      sql.append("commit;\n");
     }
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       int at = 0;
       for (Pending p : batch) {
         at = bind(c, ps, at, p.args());
+        if (p.expectedRows() >= 0) {
+          at = bind(c, ps, at, new Object[] {(long) p.expectedRows(), p.what()});
+        }
       }
       ps.execute();
-      for (int i = 0; i < batch.size(); i++) {
-        if (i > 0) {
-          ps.getMoreResults();
-        }
-        int rows = ps.getUpdateCount();
-        Pending p = batch.get(i);
-        if (p.expectedRows() >= 0 && rows != p.expectedRows()) {
-          throw new IllegalStateException(p.what() + ": expected " + p.expectedRows() + " row(s), changed " + rows);
-        }
-      }
+      return true;
     } catch (SQLException e) {
       throw new SqlFailure(e);
     }
