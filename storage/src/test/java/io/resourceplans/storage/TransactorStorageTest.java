@@ -90,4 +90,19 @@ class TransactorStorageTest {
     assertEquals(true, e.getMessage().contains("req-never-claimed"));
     assertEquals(true, transactor.readOnly(tx -> tx.idempotency().find("acc-held", "req-2")).isEmpty());
   }
+
+  @Test
+  void aWrongCountStopsTheReadItTravelsWith() {
+    RuntimeException e =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                transactor.inTransaction(
+                    tx -> {
+                      tx.idempotency().complete("acc-held", "req-also-never-claimed", new byte[] {1});
+                      // Sent in one round trip with the held update: the count fails first.
+                      return tx.idempotency().find("acc-held", "req-2");
+                    }));
+    assertEquals(true, e.getMessage().contains("req-also-never-claimed"), e.getMessage());
+  }
 }

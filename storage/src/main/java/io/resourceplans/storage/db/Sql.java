@@ -20,10 +20,11 @@ import java.util.Optional;
  * on every message, so they skip that layer. Everything else keeps the SqlObject DAOs. Parameters
  * are positional ({@code ?}); the driver prepares each statement on the server after a few uses.
  *
- * <p>Writes whose outcome the caller does not read ({@link #later}) are held and sent together,
- * as one multi-statement round trip, just before the next statement of the transaction (any
- * statement: JdbiTx flushes before every JDBI statement too), or together with COMMIT at the end.
- * Their row counts are still checked, by the server, before anything commits.
+ * <p>Writes whose outcome the caller does not read ({@link #later}) are held and sent in the same
+ * round trip as the transaction's next statement of this class (a multi-statement text the driver
+ * sends at once), or as their own round trip before a JDBI statement (JdbiTx flushes them), or
+ * together with COMMIT at the end. Their row counts are still checked, by the server, before
+ * anything after them runs or commits.
  */
 public final class Sql {
   /** Maps the current row. */
@@ -41,12 +42,13 @@ public final class Sql {
     this.c = connection;
   }
 
-  /** The number of rows changed. */
+  /** The number of rows changed; any held writes go first, in the same round trip. */
   public int update(String sql, Object... args) {
-    flush();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(c, ps, 0, args);
-      return ps.executeUpdate();
+    List<Pending> held = takeHeld();
+    try (PreparedStatement ps = prepare(held, sql, args)) {
+      ps.execute();
+      skip(ps, held);
+      return ps.getUpdateCount();
     } catch (SQLException e) {
       throw new SqlFailure(e);
     }
@@ -82,31 +84,11 @@ public final class Sql {
    * statements after it, COMMIT included, are skipped and the transaction rolls back.
    */
   private boolean send(boolean commit) {
-    if (pending.isEmpty()) {
+    List<Pending> held = takeHeld();
+    if (held.isEmpty()) {
       return false;
     }
-    List<Pending> batch = List.copyOf(pending);
-    pending.clear();
-    StringBuilder sql = new StringBuilder();
-    for (Pending p : batch) {
-      if (p.expectedRows() < 0) {
-        sql.append(p.sql().strip()).append(";\n");
-      } else {
-        sql.append("with w as (").append(p.sql().strip()).append(" returning 1)\n")
-            .append("select rp_expect_rows((select count(*) from w), ?, ?);\n");
-      }
-    }
-    if (commit) {
-      sql.append("commit;\n");
-    }
-    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      int at = 0;
-      for (Pending p : batch) {
-        at = bind(c, ps, at, p.args());
-        if (p.expectedRows() >= 0) {
-          at = bind(c, ps, at, new Object[] {(long) p.expectedRows(), p.what()});
-        }
-      }
+    try (PreparedStatement ps = prepare(held, commit ? "commit" : null)) {
       ps.execute();
       return true;
     } catch (SQLException e) {
@@ -114,11 +96,64 @@ public final class Sql {
     }
   }
 
+  private List<Pending> takeHeld() {
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    List<Pending> held = List.copyOf(pending);
+    pending.clear();
+    return held;
+  }
+
+  /**
+   * One statement text for the held writes and then {@code last} (if not null), bound in order.
+   * A held write that must change an exact number of rows is wrapped so the server counts them.
+   */
+  private PreparedStatement prepare(List<Pending> held, String last, Object... lastArgs) throws SQLException {
+    StringBuilder text = new StringBuilder();
+    for (Pending p : held) {
+      if (p.expectedRows() < 0) {
+        text.append(p.sql().strip()).append(";\n");
+      } else {
+        text.append("with w as (").append(p.sql().strip()).append(" returning 1)\n")
+            .append("select rp_expect_rows((select count(*) from w), ?, ?);\n");
+      }
+    }
+    if (last != null) {
+      text.append(last.strip());
+    }
+    PreparedStatement ps = c.prepareStatement(text.toString());
+    try {
+      int at = 0;
+      for (Pending p : held) {
+        at = bind(c, ps, at, p.args());
+        if (p.expectedRows() >= 0) {
+          at = bind(c, ps, at, new Object[] {(long) p.expectedRows(), p.what()});
+        }
+      }
+      bind(c, ps, at, lastArgs);
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  /** Moves past the held writes' results to the last statement's. */
+  private static void skip(PreparedStatement ps, List<Pending> held) throws SQLException {
+    for (int i = 0; i < held.size(); i++) {
+      ps.getMoreResults();
+    }
+  }
+
+
+  /** Any held writes go first, in the same round trip. */
   public <T> List<T> list(String sql, Row<T> row, Object... args) {
-    flush();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(c, ps, 0, args);
-      try (ResultSet rs = ps.executeQuery()) {
+    List<Pending> held = takeHeld();
+    try (PreparedStatement ps = prepare(held, sql, args)) {
+      ps.execute();
+      skip(ps, held);
+      try (ResultSet rs = ps.getResultSet()) {
         List<T> out = new ArrayList<>();
         while (rs.next()) {
           out.add(row.map(rs));
@@ -129,6 +164,7 @@ public final class Sql {
       throw new SqlFailure(e);
     }
   }
+
 
   /** At most one row is expected. */
   public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
