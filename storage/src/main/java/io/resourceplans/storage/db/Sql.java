@@ -146,7 +146,6 @@ public final class Sql {
     }
   }
 
-
   /** Any held writes go first, in the same round trip. */
   public <T> List<T> list(String sql, Row<T> row, Object... args) {
     List<Pending> held = takeHeld();
@@ -164,7 +163,6 @@ public final class Sql {
       throw new SqlFailure(e);
     }
   }
-
 
   /** At most one row is expected. */
   public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
