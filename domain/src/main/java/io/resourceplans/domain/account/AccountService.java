@@ -9,6 +9,7 @@ import io.resourceplans.domain.common.PageRequest;
 import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.error.Violations;
 import io.resourceplans.domain.identity.IdentityRules;
 import io.resourceplans.domain.region.Region;
 import io.resourceplans.domain.region.Regions;
@@ -75,7 +76,7 @@ public final class AccountService {
   public SubUser createSubUser(Tx tx, Principal caller, String displayName, Set<Permission> permissions) {
     String accountId = caller.requireMainAccount();
     SubUser subUser =
-        new SubUser(accountId, Ids.newId("usr"), displayName, permissions, Times.now(clock));
+        new SubUser(accountId, Ids.newId("usr"), displayName, permissions, Times.now(clock), "", "");
     tx.subUsers().insert(subUser);
     return subUser;
   }
@@ -93,6 +94,25 @@ public final class AccountService {
       Tx tx, Principal caller, String subUserId, Set<Permission> permissions) {
     String accountId = caller.requireMainAccount();
     if (!tx.subUsers().updatePermissions(accountId, subUserId, permissions)) {
+      throw DomainException.notFound(ErrorCode.SUB_USER_NOT_FOUND, "sub user", subUserId);
+    }
+    return findSubUser(tx, accountId, subUserId);
+  }
+
+  /**
+   * Replaces a sub-user's contacts ('' = none; a valid email address and an E.164 phone number
+   * otherwise).
+   */
+  public SubUser updateSubUserContacts(
+      Tx tx, Principal caller, String subUserId, String contactEmail, String contactPhone) {
+    String accountId = caller.requireMainAccount();
+    String email = contactEmail == null ? "" : contactEmail.strip();
+    String phone = contactPhone == null ? "" : contactPhone.strip();
+    Violations violations = new Violations();
+    ContactRules.email(violations, email, "contact_email", false);
+    ContactRules.phone(violations, phone, "contact_phone");
+    violations.throwIfAny();
+    if (!tx.subUsers().updateContacts(accountId, subUserId, email, phone)) {
       throw DomainException.notFound(ErrorCode.SUB_USER_NOT_FOUND, "sub user", subUserId);
     }
     return findSubUser(tx, accountId, subUserId);

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.notification;
 
+import io.resourceplans.domain.account.ContactRules;
+
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.Times;
@@ -10,7 +12,6 @@ import io.resourceplans.domain.tx.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * An account's contacts and notification settings. Any key of the account reads them; only the
@@ -18,10 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class NotificationSettingsService {
   /** Local part and a dotted domain, no spaces; the proto rule (RFC 5322 subset) is stricter still. */
-  private static final Pattern EMAIL =
-      Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
   /** E.164 with or without the leading '+', as accounts are created with. */
-  private static final Pattern PHONE = Pattern.compile("^\\+?[1-9][0-9]{6,14}$");
 
   private final Clock clock;
 
@@ -50,10 +48,10 @@ public final class NotificationSettingsService {
     String accountId = caller.requireMainAccount();
     String email = contactEmail == null ? "" : contactEmail.strip();
     String phone = contactPhone == null ? "" : contactPhone.strip();
-    new Violations()
-        .check(email.length() <= 254 && EMAIL.matcher(email).matches(), "contact_email", "must be a valid email address")
-        .check(phone.isEmpty() || PHONE.matcher(phone).matches(), "contact_phone",
-            "must be a phone number in E.164 form, e.g. +6581234567")
+    Violations violations = new Violations();
+    ContactRules.email(violations, email, "contact_email", true);
+    ContactRules.phone(violations, phone, "contact_phone");
+    violations
         .check(language != null, "language", "is required")
         .check(NotificationKind.accountChosen().containsAll(emailOff), "email_off", "may only list QUOTA_ALERT, EXPIRY_REMINDER, SYSTEM and ORDER_PAID")
         .check(NotificationKind.accountChosen().containsAll(smsOff), "sms_off", "may only list QUOTA_ALERT, EXPIRY_REMINDER, SYSTEM and ORDER_PAID")

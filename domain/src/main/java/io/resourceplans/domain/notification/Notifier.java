@@ -1,5 +1,11 @@
 package io.resourceplans.domain.notification;
 
+import java.util.List;
+
+import io.resourceplans.domain.auth.Permission;
+
+import io.resourceplans.domain.account.SubUser;
+
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.common.Ids;
 import io.resourceplans.domain.tx.Tx;
@@ -72,7 +78,62 @@ public final class Notifier {
                     notice.productId(), notice.packageId(), now, null));
       }
     }
+    return written + queueSubUserCopies(tx, account, channels, notice, settings, text, now);
+  }
+
+  /**
+   * Copies by email and SMS for the sub-users with contacts whose permissions cover the notice
+   * (quota alerts and expiry reminders: PRODUCT_ACCESS; paid orders: ORDER_ACCESS), on the same
+   * channels, kinds and language as the account's. Internal messages stay one inbox per account.
+   */
+  private int queueSubUserCopies(
+      Tx tx, Account account, Set<Channel> channels, Notice notice, NotificationSettings settings,
+      Templates.Rendered text, Instant now) {
+    Permission needed = permissionFor(notice.kind());
+    if (needed == null) {
+      return 0;
+    }
+    int written = 0;
+    for (SubUser subUser : tx.subUsers().withContacts(account.accountId())) {
+      if (!subUser.receives(needed)) {
+        continue;
+      }
+      for (Channel channel : List.of(Channel.EMAIL, Channel.SMS)) {
+        String recipient = channel == Channel.EMAIL ? subUser.contactEmail() : subUser.contactPhone();
+        if (!channels.contains(channel) || !settings.allows(notice.kind(), channel) || recipient.isBlank()) {
+          continue;
+        }
+        OutboxEntry entry =
+            new OutboxEntry(
+                account.accountId(),
+                Ids.newId("ntf"),
+                notice.kind(),
+                channel,
+                recipient,
+                text.subject(),
+                channel == Channel.SMS ? text.sms() : text.text(),
+                notice.productId(),
+                notice.packageId(),
+                null,
+                notice.dedupePrefix() + ":" + channel.name() + ":" + subUser.subUserId(),
+                now,
+                settings.language(),
+                channel == Channel.EMAIL ? text.html() : null);
+        if (tx.notificationOutbox().insertOnce(entry)) {
+          written++;
+        }
+      }
+    }
     return written;
+  }
+
+  /** The permission that makes a sub-user concerned by a kind; null: the account only. */
+  static Permission permissionFor(NotificationKind kind) {
+    return switch (kind) {
+      case QUOTA_ALERT, EXPIRY_REMINDER -> Permission.PRODUCT_ACCESS;
+      case ORDER_PAID -> Permission.ORDER_ACCESS;
+      case SYSTEM, VERIFICATION_CODE -> null;
+    };
   }
 
   /**

@@ -34,6 +34,8 @@ public final class AccountMapper {
         .addAllPermissions(
             s.permissions().stream().sorted().map(AccountMapper::toProto).toList())
         .setCreateTime(Timestamps.of(s.createTime()))
+        .setContactEmail(s.contactEmail())
+        .setContactPhone(s.contactPhone())
         .build();
   }
 

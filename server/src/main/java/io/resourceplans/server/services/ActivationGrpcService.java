@@ -154,6 +154,28 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
   }
 
   @Override
+  public void updateSubUserContacts(
+      io.resourceplans.api.v1.UpdateSubUserContactsRequest request,
+      StreamObserver<io.resourceplans.api.v1.UpdateSubUserContactsResponse> out) {
+    Principal caller = CallPrincipal.current();
+    caller.requireMainAccount();
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            io.resourceplans.api.v1.UpdateSubUserContactsResponse.parser(),
+            tx ->
+                io.resourceplans.api.v1.UpdateSubUserContactsResponse.newBuilder()
+                    .setSubUser(
+                        AccountMapper.toProto(
+                            accounts.updateSubUserContacts(
+                                tx, caller, request.getSubUserId(), request.getContactEmail(),
+                                request.getContactPhone())))
+                    .build()));
+  }
+
+  @Override
   public void createApiKey(CreateApiKeyRequest request, StreamObserver<CreateApiKeyResponse> out) {
     Principal caller = CallPrincipal.current();
     caller.requireMainAccount();

@@ -46,4 +46,14 @@ public final class JdbiSubUserRepository implements SubUserRepository {
   public boolean updatePermissions(String accountId, String subUserId, Set<Permission> permissions) {
     return dao.updatePermissions(accountId, subUserId, SubUserRow.names(permissions)) == 1;
   }
+
+  @Override
+  public boolean updateContacts(String accountId, String subUserId, String contactEmail, String contactPhone) {
+    return dao.updateContacts(accountId, subUserId, contactEmail, contactPhone) == 1;
+  }
+
+  @Override
+  public java.util.List<SubUser> withContacts(String accountId) {
+    return dao.withContacts(accountId).stream().map(SubUserRow::toDomain).toList();
+  }
 }

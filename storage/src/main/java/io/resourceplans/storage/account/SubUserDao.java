@@ -13,20 +13,21 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(SubUserRow.class)
 public interface SubUserDao {
   @SqlUpdate("""
-      insert into sub_users (account_id, sub_user_id, display_name, permissions, create_time)
-      values (:accountId, :subUserId, :displayName, :permissions, :createTime)
+      insert into sub_users (account_id, sub_user_id, display_name, permissions, create_time,
+                             contact_email, contact_phone)
+      values (:accountId, :subUserId, :displayName, :permissions, :createTime, :contactEmail, :contactPhone)
       """)
   void insert(@BindMethods SubUserRow row);
 
   @SqlQuery("""
-      select account_id, sub_user_id, display_name, permissions, create_time
+      select account_id, sub_user_id, display_name, permissions, create_time, contact_email, contact_phone
         from sub_users
        where account_id = :accountId and sub_user_id = :subUserId
       """)
   Optional<SubUserRow> find(@Bind("accountId") String accountId, @Bind("subUserId") String subUserId);
 
   @SqlQuery("""
-      select account_id, sub_user_id, display_name, permissions, create_time
+      select account_id, sub_user_id, display_name, permissions, create_time, contact_email, contact_phone
         from sub_users
        where account_id = :accountId
          and (cast(:afterTime as timestamptz) is null
@@ -48,4 +49,22 @@ public interface SubUserDao {
       @Bind("accountId") String accountId,
       @Bind("subUserId") String subUserId,
       @Bind("permissions") String[] permissions);
+
+  @SqlUpdate("""
+      update sub_users set contact_email = :email, contact_phone = :phone
+       where account_id = :accountId and sub_user_id = :subUserId
+      """)
+  int updateContacts(
+      @Bind("accountId") String accountId,
+      @Bind("subUserId") String subUserId,
+      @Bind("email") String email,
+      @Bind("phone") String phone);
+
+  @SqlQuery("""
+      select account_id, sub_user_id, display_name, permissions, create_time, contact_email, contact_phone
+        from sub_users
+       where account_id = :accountId and (contact_email <> '' or contact_phone <> '')
+       order by create_time, sub_user_id
+      """)
+  List<SubUserRow> withContacts(@Bind("accountId") String accountId);
 }

@@ -9,11 +9,18 @@ import java.util.stream.Collectors;
 
 /** A row of {@code sub_users}; permissions are stored as their enum names. */
 public record SubUserRow(
-    String accountId, String subUserId, String displayName, String[] permissions, Instant createTime) {
+    String accountId,
+    String subUserId,
+    String displayName,
+    String[] permissions,
+    Instant createTime,
+    String contactEmail,
+    String contactPhone) {
 
   static SubUserRow of(SubUser s) {
     return new SubUserRow(
-        s.accountId(), s.subUserId(), s.displayName(), names(s.permissions()), s.createTime());
+        s.accountId(), s.subUserId(), s.displayName(), names(s.permissions()), s.createTime(), s.contactEmail(),
+        s.contactPhone());
   }
 
   static String[] names(java.util.Set<Permission> permissions) {
@@ -25,6 +32,6 @@ public record SubUserRow(
         Arrays.stream(permissions)
             .map(Permission::valueOf)
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
-    return new SubUser(accountId, subUserId, displayName, perms, createTime);
+    return new SubUser(accountId, subUserId, displayName, perms, createTime, contactEmail, contactPhone);
   }
 }
