@@ -50,21 +50,8 @@ public final class Notifier {
       }
       String messageId = channel == Channel.INTERNAL_MESSAGE ? Ids.newId("msg") : null;
       OutboxEntry entry =
-          new OutboxEntry(
-              account.accountId(),
-              Ids.newId("ntf"),
-              notice.kind(),
-              channel,
-              recipient,
-              text.subject(),
-              channel == Channel.SMS ? text.sms() : text.text(),
-              notice.productId(),
-              notice.packageId(),
-              messageId,
-              notice.dedupePrefix() + ":" + channel.name(),
-              now,
-              settings.language(),
-              channel == Channel.EMAIL ? text.html() : null);
+          entry(account, channel, recipient, notice, text, settings, messageId,
+              notice.dedupePrefix() + ":" + channel.name(), now);
       // The outbox row is the claim: only its writer stores the internal message.
       if (!tx.notificationOutbox().insertOnce(entry)) {
         continue;
@@ -104,27 +91,35 @@ public final class Notifier {
           continue;
         }
         OutboxEntry entry =
-            new OutboxEntry(
-                account.accountId(),
-                Ids.newId("ntf"),
-                notice.kind(),
-                channel,
-                recipient,
-                text.subject(),
-                channel == Channel.SMS ? text.sms() : text.text(),
-                notice.productId(),
-                notice.packageId(),
-                null,
-                notice.dedupePrefix() + ":" + channel.name() + ":" + subUser.subUserId(),
-                now,
-                settings.language(),
-                channel == Channel.EMAIL ? text.html() : null);
+            entry(account, channel, recipient, notice, text, settings, null,
+                notice.dedupePrefix() + ":" + channel.name() + ":" + subUser.subUserId(), now);
         if (tx.notificationOutbox().insertOnce(entry)) {
           written++;
         }
       }
     }
     return written;
+  }
+
+  /** The outbox row of a notice on one channel to one recipient: SMS text, or email text + HTML. */
+  private static OutboxEntry entry(
+      Account account, Channel channel, String recipient, Notice notice, Templates.Rendered text,
+      NotificationSettings settings, String messageId, String dedupeKey, Instant now) {
+    return new OutboxEntry(
+        account.accountId(),
+        Ids.newId("ntf"),
+        notice.kind(),
+        channel,
+        recipient,
+        text.subject(),
+        channel == Channel.SMS ? text.sms() : text.text(),
+        notice.productId(),
+        notice.packageId(),
+        messageId,
+        dedupeKey,
+        now,
+        settings.language(),
+        channel == Channel.EMAIL ? text.html() : null);
   }
 
   /** The permission that makes a sub-user concerned by a kind; null: the account only. */
