@@ -15,7 +15,6 @@ import io.resourceplans.api.v1.ListWorkspacesRequest;
 import io.resourceplans.api.v1.RegisterResponse;
 import io.resourceplans.api.v1.UpdateWorkspaceRequest;
 import io.resourceplans.api.v1.VerificationCodePurpose;
-import io.resourceplans.server.testing.MailedCodes;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -24,28 +23,17 @@ import org.junit.jupiter.api.Test;
 
 class BindingRulesTest {
   private static TestServer server;
-  private static MailedCodes mail;
   private static Marketplace market;
 
   @BeforeAll
   static void start() throws Exception {
-    mail = MailedCodes.start();
-    server = new TestServer(mail.delivery());
-    market = new Marketplace(server, mail.of(server));
-    market.listVendorProduct(Marketplace.PRODUCT);
+    market = Marketplace.start();
+    server = market.server();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close();
-    mail.close();
-  }
-
-  /** A cloud account with an instance: {account ID, instance ID}. */
-  private static String[] flow(String name) {
-    CreateAccountResponse account = server.newAccount(name);
-    String ins = market.activate(account, Marketplace.PRODUCT, TestServer.requestId()).getInstanceId();
-    return new String[] {account.getAccount().getAccountId(), ins};
+    market.close();
   }
 
   private static RegisterResponse registered(String[] f, String username) {
@@ -65,7 +53,7 @@ class BindingRulesTest {
 
   @Test
   void aWorkspacesSiteNeverChangesButItsNameMay() {
-    String[] f = flow("Site Keeper");
+    String[] f = market.flow("Site Keeper");
     String ws = registered(f, "sitekeeper").getWorkspace().getWorkspaceId();
     assertRefused(
         Status.Code.FAILED_PRECONDITION,
@@ -89,9 +77,9 @@ class BindingRulesTest {
 
   @Test
   void aBillingAccountLinksToOneCloudAccountOnly() {
-    String[] first = flow("First Cloud");
+    String[] first = market.flow("First Cloud");
     registered(first, "onlyone");
-    String[] second = flow("Second Cloud");
+    String[] second = market.flow("Second Cloud");
     market.sendCodeToBillingAccount(second[0], second[1], "onlyone");
     String code = market.mail.latestCode("onlyone@rules.example");
     assertRefused(
@@ -117,9 +105,9 @@ class BindingRulesTest {
 
   @Test
   void oneCloudAccountsFlowCannotSeeOrBindAnothersWorkspacesOrBillingAccount() {
-    String[] a = flow("Tenant A");
+    String[] a = market.flow("Tenant A");
     RegisterResponse aReg = registered(a, "tenanta");
-    String[] b = flow("Tenant B");
+    String[] b = market.flow("Tenant B");
     registered(b, "tenantb");
     // Another cloud account's instance is not proof for this one.
     assertRefused(
@@ -156,9 +144,9 @@ class BindingRulesTest {
 
   @Test
   void registrationRules() {
-    String[] f = flow("Rules Check");
+    String[] f = market.flow("Rules Check");
     registered(f, "takenname");
-    String[] g = flow("Rules Check Two");
+    String[] g = market.flow("Rules Check Two");
     String email = "other@rules.example";
     market.sendCode(g[0], g[1], VerificationCodePurpose.VERIFICATION_CODE_PURPOSE_REGISTER, email);
     String code = market.mail.latestCode(email);

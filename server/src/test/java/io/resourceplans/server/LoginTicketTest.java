@@ -7,7 +7,6 @@ import io.grpc.Status;
 import io.resourceplans.api.v1.BindingNextStep;
 import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.ResolveLoginTicketRequest;
-import io.resourceplans.server.testing.MailedCodes;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
@@ -17,22 +16,18 @@ import org.junit.jupiter.api.Test;
 
 class LoginTicketTest {
   private static TestServer server;
-  private static MailedCodes mail;
   private static Marketplace market;
 
   @BeforeAll
   static void start() throws Exception {
-    mail = MailedCodes.start();
-    server = new TestServer(mail.delivery());
-    market = new Marketplace(server, mail.of(server));
-    market.listVendorProduct(Marketplace.PRODUCT);
+    market = Marketplace.start();
+    server = market.server();
     market.listVendorProduct("other-vendor");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close();
-    mail.close();
+    market.close();
   }
 
   private static String freshTicket(String name) {

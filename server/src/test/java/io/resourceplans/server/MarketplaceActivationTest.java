@@ -11,7 +11,6 @@ import io.resourceplans.api.v1.GetMarketplaceInstanceRequest;
 import io.resourceplans.api.v1.IssueLoginTicketRequest;
 import io.resourceplans.api.v1.ListMarketplaceInstancesRequest;
 import io.resourceplans.api.v1.MarketplaceInstance;
-import io.resourceplans.server.testing.MailedCodes;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -20,22 +19,18 @@ import org.junit.jupiter.api.Test;
 
 class MarketplaceActivationTest {
   private static TestServer server;
-  private static MailedCodes mail;
   private static Marketplace market;
 
   @BeforeAll
   static void start() throws Exception {
-    mail = MailedCodes.start();
-    server = new TestServer(mail.delivery());
-    market = new Marketplace(server, mail.of(server));
-    market.listVendorProduct(Marketplace.PRODUCT);
+    market = Marketplace.start();
+    server = market.server();
     market.listVendorProduct("acme-logs");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close();
-    mail.close();
+    market.close();
   }
 
   @Test

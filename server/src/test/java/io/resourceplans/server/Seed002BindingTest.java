@@ -20,7 +20,6 @@ import io.resourceplans.api.v1.MarketplaceBindingState;
 import io.resourceplans.api.v1.MarketplaceInstance;
 import io.resourceplans.api.v1.VerificationCodePurpose;
 import io.resourceplans.api.v1.WorkspaceLanguage;
-import io.resourceplans.server.testing.MailedCodes;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -33,21 +32,17 @@ import org.junit.jupiter.api.Test;
  */
 class Seed002BindingTest {
   private static TestServer server;
-  private static MailedCodes mail;
   private static Marketplace market;
 
   @BeforeAll
   static void start() throws Exception {
-    mail = MailedCodes.start();
-    server = new TestServer(mail.delivery());
-    market = new Marketplace(server, mail.of(server));
-    market.listVendorProduct(Marketplace.PRODUCT);
+    market = Marketplace.start();
+    server = market.server();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close();
-    mail.close();
+    market.close();
   }
 
   /** Step one and "How to obtain Account ID / Product Instance ID". */

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.google.rpc.RetryInfo;
 import io.grpc.Status;
-import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.VerificationCodePurpose;
 import io.resourceplans.server.testing.Errors;
-import io.resourceplans.server.testing.MailedCodes;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
@@ -22,28 +20,17 @@ class VerificationCodeTest {
   private static final VerificationCodePurpose REGISTER = VerificationCodePurpose.VERIFICATION_CODE_PURPOSE_REGISTER;
 
   private static TestServer server;
-  private static MailedCodes mail;
   private static Marketplace market;
 
   @BeforeAll
   static void start() throws Exception {
-    mail = MailedCodes.start();
-    server = new TestServer(mail.delivery());
-    market = new Marketplace(server, mail.of(server));
-    market.listVendorProduct(Marketplace.PRODUCT);
+    market = Marketplace.start();
+    server = market.server();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close();
-    mail.close();
-  }
-
-  /** A cloud account with an instance: {account ID, instance ID}. */
-  private static String[] flow(String name) {
-    CreateAccountResponse account = server.newAccount(name);
-    String ins = market.activate(account, Marketplace.PRODUCT, TestServer.requestId()).getInstanceId();
-    return new String[] {account.getAccount().getAccountId(), ins};
+    market.close();
   }
 
   private static String wrong(String code) {
@@ -52,7 +39,7 @@ class VerificationCodeTest {
 
   @Test
   void theSixthAttemptIsRefusedEvenWithTheRightCode() {
-    String[] f = flow("Six Attempts");
+    String[] f = market.flow("Six Attempts");
     String email = "six@codes.example";
     market.sendCode(f[0], f[1], REGISTER, email);
     String code = market.mail.latestCode(email);
@@ -77,7 +64,7 @@ class VerificationCodeTest {
 
   @Test
   void guessesSentAllAtOnceAreStillLimitedToFive() throws Exception {
-    String[] f = flow("Guess Burst");
+    String[] f = market.flow("Guess Burst");
     String email = "burst@codes.example";
     market.sendCode(f[0], f[1], REGISTER, email);
     String code = market.mail.latestCode(email);
@@ -120,7 +107,7 @@ class VerificationCodeTest {
 
   @Test
   void aResendInsideTheCooldownIsRefusedWithRetryInfo() {
-    String[] f = flow("Cooldown");
+    String[] f = market.flow("Cooldown");
     String email = "cool@codes.example";
     var first = market.sendCode(f[0], f[1], REGISTER, email);
     String firstCode = market.mail.latestCode(email);
@@ -154,7 +141,7 @@ class VerificationCodeTest {
 
   @Test
   void anExpiredCodeIsRefused() {
-    String[] f = flow("Expired Code");
+    String[] f = market.flow("Expired Code");
     String email = "late@codes.example";
     market.sendCode(f[0], f[1], REGISTER, email);
     String code = market.mail.latestCode(email);
@@ -167,8 +154,8 @@ class VerificationCodeTest {
 
   @Test
   void codesAreStoredHashedAndOnlyForTheFlowTheyWereSentFor() {
-    String[] mine = flow("Code Owner");
-    String[] other = flow("Code Thief");
+    String[] mine = market.flow("Code Owner");
+    String[] other = market.flow("Code Thief");
     String email = "owner@codes.example";
     market.sendCode(mine[0], mine[1], REGISTER, email);
     String code = market.mail.latestCode(email);

@@ -1,19 +1,11 @@
 package io.resourceplans.domain.binding;
 
-/** What an email verification code is accepted for. */
+/**
+ * What an email verification code is accepted for. The email's wording of each purpose is in the
+ * notification templates' labels ({@code labels.<language>.properties}).
+ */
 public enum CodePurpose {
-  REGISTER("register"),
-  BIND_BILLING_ACCOUNT("bind your billing-center account"),
-  CREATE_WORKSPACE("create a workspace");
-
-  private final String description;
-
-  CodePurpose(String description) {
-    this.description = description;
-  }
-
-  /** For the email: "to ..." */
-  public String description() {
-    return description;
-  }
+  REGISTER,
+  BIND_BILLING_ACCOUNT,
+  CREATE_WORKSPACE
 }

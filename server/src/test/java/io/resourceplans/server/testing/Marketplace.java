@@ -30,10 +30,37 @@ public final class Marketplace {
   private final TestServer server;
   public final MailedCodes mail;
 
-  /** @param mail where the vendor's verification codes arrive */
-  public Marketplace(TestServer server, MailedCodes mail) {
+  private Marketplace(TestServer server, MailedCodes mail) {
     this.server = server;
     this.mail = mail;
+  }
+
+  /**
+   * A test server whose email goes to a test SMTP server (where the vendor's verification codes
+   * arrive), with {@link #PRODUCT} listed on the marketplace.
+   */
+  public static Marketplace start() throws Exception {
+    MailedCodes mail = MailedCodes.start();
+    Marketplace market = new Marketplace(new TestServer(mail.delivery()), mail);
+    mail.of(market.server);
+    market.listVendorProduct(PRODUCT);
+    return market;
+  }
+
+  public TestServer server() {
+    return server;
+  }
+
+  public void close() throws Exception {
+    server.close();
+    mail.close();
+  }
+
+  /** A new cloud account with an instance of {@link #PRODUCT}: {account ID, instance ID}. */
+  public String[] flow(String name) {
+    CreateAccountResponse account = server.newAccount(name);
+    String ins = activate(account, PRODUCT, TestServer.requestId()).getInstanceId();
+    return new String[] {account.getAccount().getAccountId(), ins};
   }
 
   /** The operator lists a vendor's commercial plan on the marketplace. */
