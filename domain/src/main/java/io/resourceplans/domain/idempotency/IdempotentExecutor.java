@@ -45,12 +45,17 @@ public final class IdempotentExecutor {
             .find(key.scope(), key.requestId())
             .orElseThrow(() -> new IllegalStateException("claimed request ID has no record"));
     if (!Arrays.equals(stored.fingerprint(), key.fingerprint()) || stored.response() == null) {
-      throw new DomainException(
-          ErrorCode.IDEMPOTENCY_KEY_REUSED,
-          "request_id " + key.requestId() + " was already used for a different request",
-          Map.of("request_id", key.requestId()),
-          List.of(new FieldViolation("request_id", "already used for a different request")));
+      throw reused(key);
     }
     return fromStored.apply(stored.response());
+  }
+
+  /** The request ID was used before for a request with other content. */
+  public static DomainException reused(IdempotencyKey key) {
+    return new DomainException(
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+        "request_id " + key.requestId() + " was already used for a different request",
+        Map.of("request_id", key.requestId()),
+        List.of(new FieldViolation("request_id", "already used for a different request")));
   }
 }

@@ -13,13 +13,18 @@ import io.resourceplans.domain.common.Ids;
 import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.idempotency.IdempotencyKey;
+import io.resourceplans.domain.idempotency.IdempotencyRepository;
+import io.resourceplans.domain.idempotency.IdempotentExecutor;
 import io.resourceplans.domain.money.Money;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.region.Regions;
+import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,20 +43,69 @@ public final class UsageService {
   private final SettlementCurrency currency;
   private final WalletService wallets;
   private final AlertService alerts;
+  private final Transactor transactor;
+  private final CoveredUsageRecorder covered;
 
-  public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts) {
+  public UsageService(
+      Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor,
+      CoveredUsageRecorder covered) {
     this.clock = clock;
+    this.transactor = transactor;
+    this.covered = covered;
     this.currency = currency;
     this.wallets = wallets;
     this.alerts = alerts;
   }
 
+  /**
+   * Records a use once per request ID: a retry gets the first record back and changes nothing, and
+   * the same ID with other content is refused. The common case (packages cover it, no alert
+   * changes state) is one database call ({@link CoveredUsageRecorder}); anything else runs the
+   * full path in a transaction, which the recorder's refusal left untouched.
+   */
   public UsageRecord record(
-      Tx tx, Principal caller, String requestId, String productId, Purpose purpose, long quantity, String regionId) {
+      Principal caller, IdempotencyKey key, String productId, Purpose purpose, long quantity, String regionId) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
     Instant now = Times.now(clock);
-    Plan plan = plan(tx.packages().usable(accountId, productId, regionId, purpose, now, true), quantity);
     String usageId = Ids.newId("use");
+    UsageRecord draft = new UsageRecord(accountId, usageId, key.requestId(), productId, purpose, regionId, quantity,
+        List.of(), quantity, 0, null, currency.zero(), now);
+    CoveredUsageRecorder.Outcome quick = covered.record(key, draft);
+    if (quick instanceof CoveredUsageRecorder.Recorded recorded) {
+      return recorded.record();
+    }
+    if (quick instanceof CoveredUsageRecorder.Claimed claimed) {
+      return firstAnswer(key, claimed.fingerprint(), claimed.record());
+    }
+    return transactor.inTransaction(tx -> {
+      if (!tx.idempotency().claimUsage(key, now, usageId)) {
+        IdempotencyRepository.Stored stored = tx.idempotency().find(key.scope(), key.requestId())
+            .orElseThrow(() -> new IllegalStateException("claimed request ID has no record"));
+        UsageRecord first = stored.usageId() == null ? null : tx.usage().find(accountId, stored.usageId()).orElse(null);
+        return firstAnswer(key, stored.fingerprint(), first);
+      }
+      return recordInTransaction(tx, draft);
+    });
+  }
+
+  /** A retry's answer: the record its first request wrote, if the content is the same. */
+  private static UsageRecord firstAnswer(IdempotencyKey key, byte[] fingerprint, UsageRecord first) {
+    if (first == null || !Arrays.equals(fingerprint, key.fingerprint())) {
+      throw IdempotentExecutor.reused(key);
+    }
+    return first;
+  }
+
+  /** The full path: burn-down, then pay-as-you-go or QUOTA_EXHAUSTED, then the alert rule. */
+  private UsageRecord recordInTransaction(Tx tx, UsageRecord draft) {
+    String accountId = draft.accountId();
+    String productId = draft.productId();
+    Purpose purpose = draft.purpose();
+    String regionId = draft.regionId();
+    long quantity = draft.quantity();
+    Instant now = draft.recordTime();
+    Plan plan = plan(tx.packages().usable(accountId, productId, regionId, purpose, now, true), quantity);
+    String usageId = draft.usageId();
     Money unitPrice = null;
     Money charge = currency.zero();
     if (plan.rest() > 0) {
@@ -70,7 +124,7 @@ public final class UsageService {
       tx.packages().deduct(accountId, d.packageId(), d.quantity());
     }
     UsageRecord record =
-        new UsageRecord(accountId, usageId, requestId, productId, purpose, regionId, quantity, plan.deductions(),
+        new UsageRecord(accountId, usageId, draft.requestId(), productId, purpose, regionId, quantity, plan.deductions(),
             plan.fromPackages(), plan.rest(), unitPrice, charge, now);
     tx.usage().insert(record);
     // Remaining-quota alerts are per product and exact purpose: check each purpose drawn from.

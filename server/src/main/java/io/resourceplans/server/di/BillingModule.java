@@ -11,12 +11,16 @@ import io.resourceplans.domain.billing.WalletService;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.notification.Notifier;
 import io.resourceplans.domain.quota.ActivePackageTotals;
+import io.resourceplans.domain.quota.CoveredUsageRecorder;
 import io.resourceplans.domain.quota.PackageService;
 import io.resourceplans.domain.quota.UsageService;
 import io.resourceplans.domain.terms.TermsAcceptances;
 import io.resourceplans.domain.terms.TermsService;
+import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.storage.quota.SqlCoveredUsageRecorder;
 import java.time.Clock;
 import javax.inject.Singleton;
+import javax.sql.DataSource;
 
 /** Domain services of wallet, vouchers, orders and packages. */
 @Module
@@ -63,7 +67,14 @@ public interface BillingModule {
   @Provides
   @Singleton
   static UsageService usageService(
-      Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts) {
-    return new UsageService(clock, currency, wallets, alerts);
+      Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor,
+      CoveredUsageRecorder covered) {
+    return new UsageService(clock, currency, wallets, alerts, transactor, covered);
+  }
+
+  @Provides
+  @Singleton
+  static CoveredUsageRecorder coveredUsageRecorder(DataSource dataSource) {
+    return new SqlCoveredUsageRecorder(dataSource);
   }
 }

@@ -50,8 +50,7 @@ public final class IdempotentCalls {
       Parser<R> responseParser,
       UnaryOperator<R> redact,
       Function<Tx, R> mutation) {
-    IdempotencyKey key =
-        new IdempotencyKey(caller.idempotencyScope(), requestId(request), fingerprint(request));
+    IdempotencyKey key = key(caller, request);
     return transactor.inTransaction(
         tx ->
             executor.execute(
@@ -60,6 +59,11 @@ public final class IdempotentCalls {
                 () -> mutation.apply(tx),
                 response -> redact.apply(response).toByteArray(),
                 bytes -> parse(responseParser, bytes)));
+  }
+
+  /** The caller's request ID and the fingerprint of the request's content. */
+  public static IdempotencyKey key(Principal caller, Message request) {
+    return new IdempotencyKey(caller.idempotencyScope(), requestId(request), fingerprint(request));
   }
 
   private static String requestId(Message request) {

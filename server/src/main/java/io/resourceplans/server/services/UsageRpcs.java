@@ -26,33 +26,24 @@ import javax.inject.Singleton;
 @Singleton
 public final class UsageRpcs {
   private final Transactor transactor;
-  private final IdempotentCalls idempotent;
   private final UsageService usage;
 
   @Inject
-  UsageRpcs(Transactor transactor, IdempotentCalls idempotent, UsageService usage) {
+  UsageRpcs(Transactor transactor, UsageService usage) {
     this.transactor = transactor;
-    this.idempotent = idempotent;
     this.usage = usage;
   }
 
   public void recordUsage(RecordUsageRequest request, StreamObserver<RecordUsageResponse> out) {
     Principal caller = CallPrincipal.current();
     Purpose purpose = PurposeMapper.toDomain(request.getPurpose(), "purpose");
-    reply(
-        out,
-        idempotent.run(
-            caller,
-            request,
-            RecordUsageResponse.parser(),
-            tx ->
-                RecordUsageResponse.newBuilder()
-                    .setUsageRecord(
-                        toProto(
-                            usage.record(
-                                tx, caller, request.getRequestId(), request.getProductId(), purpose,
-                                request.getQuantity(), request.getRegionId())))
-                    .build()));
+    // Idempotent by request ID in UsageService itself: a retry's answer is rebuilt from the usage
+    // record the first request wrote.
+    io.resourceplans.domain.quota.UsageRecord recorded =
+        usage.record(
+            caller, IdempotentCalls.key(caller, request), request.getProductId(), purpose, request.getQuantity(),
+            request.getRegionId());
+    reply(out, RecordUsageResponse.newBuilder().setUsageRecord(toProto(recorded)).build());
   }
 
   public void checkQuota(CheckQuotaRequest request, StreamObserver<CheckQuotaResponse> out) {

@@ -216,7 +216,7 @@ public final class Sql {
 
   /** A statement failed; the SQLException (and its SQLState) is the cause. */
   public static final class SqlFailure extends RuntimeException {
-    SqlFailure(SQLException cause) {
+    public SqlFailure(SQLException cause) {
       super(cause.getMessage(), cause);
     }
   }

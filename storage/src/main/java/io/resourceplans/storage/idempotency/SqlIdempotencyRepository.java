@@ -28,11 +28,22 @@ public final class SqlIdempotencyRepository implements IdempotencyRepository {
   }
 
   @Override
+  public boolean claimUsage(IdempotencyKey key, Instant now, String usageId) {
+    return sql.update("""
+        insert into idempotency_records (scope, request_id, fingerprint, create_time, usage_id)
+        values (?, ?, ?, ?, ?)
+        on conflict (scope, request_id) do nothing
+        """, key.scope(), key.requestId(), key.fingerprint(), now, usageId) == 1;
+  }
+
+  @Override
   public Optional<Stored> find(String scope, String requestId) {
     return sql.one("""
-        select fingerprint, response from idempotency_records
+        select fingerprint, response, usage_id from idempotency_records
          where scope = ? and request_id = ?
-        """, rs -> new Stored(rs.getBytes("fingerprint"), rs.getBytes("response")), scope, requestId);
+        """,
+        rs -> new Stored(rs.getBytes("fingerprint"), rs.getBytes("response"), rs.getString("usage_id")),
+        scope, requestId);
   }
 
   /** Sent with the commit's round trip (or the next statement's). */

@@ -4,6 +4,7 @@ import io.resourceplans.domain.quota.PackageDeduction;
 import io.resourceplans.domain.quota.UsageRecord;
 import io.resourceplans.domain.quota.UsageRepository;
 import io.resourceplans.storage.db.Sql;
+import java.util.Optional;
 
 /** {@link UsageRepository} on {@code usage_records}, in plain JDBC (the hot path). */
 public final class SqlUsageRepository implements UsageRepository {
@@ -31,5 +32,13 @@ public final class SqlUsageRepository implements UsageRepository {
         new Sql.TextArray(r.deductions().stream().map(PackageDeduction::packageId).toArray(String[]::new)),
         new Sql.BigintArray(r.deductions().stream().map(PackageDeduction::quantity).toArray(Long[]::new)),
         new Sql.BigintArray(r.deductions().stream().map(PackageDeduction::remainingAfter).toArray(Long[]::new)));
+  }
+
+  @Override
+  public Optional<UsageRecord> find(String accountId, String usageId) {
+    return sql.one("select " + UsageRows.COLUMNS + """
+          from usage_records u
+         where u.account_id = ? and u.usage_id = ?
+        """, UsageRows::record, accountId, usageId);
   }
 }
