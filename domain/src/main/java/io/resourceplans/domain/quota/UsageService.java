@@ -31,9 +31,11 @@ import java.util.Optional;
 
 /**
  * The sending hot path: deducts usage from the account's active packages in burn-down order, then
- * charges any rest pay-as-you-go, or refuses the whole request. Everything happens in the caller's
+ * charges any rest pay-as-you-go, or refuses the whole request. Everything happens in one
  * transaction under package row locks, so concurrent senders and server replicas never overdraw a
- * package (the database's check constraint is the last guard).
+ * package (the database's check constraint is the last guard). The common case runs as one
+ * database call ({@link CoveredUsageRecorder}), which must follow the same rules as
+ * {@link #recordInTransaction}; CoveredUsageTest and UsageTest hold the two to each other.
  */
 public final class UsageService {
   /** How a quantity would be covered: deductions from packages and the pay-as-you-go rest. */

@@ -33,6 +33,11 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   public static TestDatabase create() {
+    return create(null);
+  }
+
+  /** Migrated up to and including {@code targetVersion} only (null: every migration). */
+  public static TestDatabase create(String targetVersion) {
     try {
       DatabaseSettings base = server();
       String name = Ids.newId("rp_test").replace('-', '_');
@@ -40,7 +45,12 @@ public final class TestDatabase implements AutoCloseable {
           withDatabase(base.jdbcUrl(), name), base.user(), base.password(), 8);
       DatabaseCreator.ensureExists(settings);
       HikariDataSource dataSource = DataSources.pool(settings, name);
-      Migrations.migrate(dataSource);
+      if (targetVersion == null) {
+        Migrations.migrate(dataSource);
+      } else {
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+            .target(targetVersion).load().migrate();
+      }
       return new TestDatabase(settings, dataSource);
     } catch (Exception e) {
       throw new IllegalStateException("cannot create a test database", e);

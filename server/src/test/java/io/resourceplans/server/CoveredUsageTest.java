@@ -1,0 +1,205 @@
+package io.resourceplans.server;
+
+import static io.resourceplans.server.testing.AlertFixtures.PRODUCT;
+import static io.resourceplans.server.testing.AlertFixtures.REGION;
+import static io.resourceplans.server.testing.Errors.assertRefused;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.grpc.Status;
+import io.resourceplans.api.v1.CreateAccountResponse;
+import io.resourceplans.api.v1.CreateOrderRequest;
+import io.resourceplans.api.v1.RecordUsageRequest;
+import io.resourceplans.domain.catalog.Purpose;
+import io.resourceplans.domain.common.Ids;
+import io.resourceplans.domain.common.Times;
+import io.resourceplans.domain.idempotency.IdempotencyKey;
+import io.resourceplans.domain.money.Money;
+import io.resourceplans.domain.quota.CoveredUsageRecorder;
+import io.resourceplans.domain.quota.CoveredUsageRecorder.Claimed;
+import io.resourceplans.domain.quota.CoveredUsageRecorder.NotCovered;
+import io.resourceplans.domain.quota.CoveredUsageRecorder.Recorded;
+import io.resourceplans.domain.quota.PackageDeduction;
+import io.resourceplans.domain.quota.UsageRecord;
+import io.resourceplans.server.testing.AlertFixtures;
+import io.resourceplans.server.testing.Buyers;
+import io.resourceplans.server.testing.TestServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one-call usage path (rp_record_covered_usage, V11), called directly: what it records, and
+ * what it leaves to the full path of UsageService without changing anything. Through the API the
+ * two paths give the same answers (UsageTest, UsageConcurrencyTest); these tests pin down which
+ * path a request takes.
+ */
+class CoveredUsageTest {
+  private static TestServer server;
+  private static CoveredUsageRecorder recorder;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new TestServer();
+    recorder = server.coveredUsage();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  private static String buy(String key, long quantity, io.resourceplans.api.v1.Purpose purpose) {
+    String id = AlertFixtures.buy(server, key, quantity, purpose).getPackageId();
+    // Later purchases expire later: the burn-down order within a purpose follows the buying order.
+    server.clock.advance(Duration.ofDays(1));
+    return id;
+  }
+
+  private static UsageRecord draft(String accountId, String requestId, Purpose purpose, long quantity) {
+    return new UsageRecord(accountId, Ids.newId("use"), requestId, PRODUCT, purpose, REGION, quantity, List.of(),
+        quantity, 0, null, Money.zero("CNY"), Times.now(server.clock));
+  }
+
+  private static IdempotencyKey key(String accountId, String requestId, String content) {
+    return new IdempotencyKey(accountId, requestId, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static long remaining(String accountId, String packageId) {
+    return server.jdbi().withHandle(h -> h.createQuery(
+            "select remaining_quantity from packages where account_id = :a and package_id = :p")
+        .bind("a", accountId).bind("p", packageId).mapTo(Long.class).one());
+  }
+
+  private static long rows(String table, String accountColumn, String accountId) {
+    return server.jdbi().withHandle(h -> h.createQuery(
+            "select count(*) from " + table + " where " + accountColumn + " = :a")
+        .bind("a", accountId).mapTo(Long.class).one());
+  }
+
+  @Test
+  void coveredUsageIsRecordedInBurnDownOrderInOneCall() {
+    CreateAccountResponse buyer = AlertFixtures.buyer(server, "One Call Sender", "");
+    String key = buyer.getApiKeySecret();
+    String accountId = buyer.getAccount().getAccountId();
+    String marketingA = buy(key, 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    String general = Buyers.buy(server, key, "sms-domestic-5000", 1, io.resourceplans.api.v1.Purpose.PURPOSE_GENERAL, REGION)
+        .getPackages(0).getPackageId();
+    server.clock.advance(Duration.ofDays(1));
+    String marketingB = buy(key, 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+
+    UsageRecord draft = draft(accountId, "one-call-1", Purpose.MARKETING, 250);
+    var outcome = recorder.record(key(accountId, "one-call-1", "250 marketing"), draft);
+
+    UsageRecord recorded = assertInstanceOf(Recorded.class, outcome).record();
+    // Exact purpose first (earliest expiry first), then general.
+    assertEquals(
+        List.of(
+            new PackageDeduction(marketingA, Purpose.MARKETING, 100, 0),
+            new PackageDeduction(marketingB, Purpose.MARKETING, 100, 0),
+            new PackageDeduction(general, Purpose.GENERAL, 50, 4950)),
+        recorded.deductions());
+    assertEquals(new UsageRecord(draft.accountId(), draft.usageId(), draft.requestId(), PRODUCT, Purpose.MARKETING,
+        REGION, 250, recorded.deductions(), 250, 0, null, Money.zero("CNY"), draft.recordTime()), recorded);
+    assertEquals(0, remaining(accountId, marketingA));
+    assertEquals(0, remaining(accountId, marketingB));
+    assertEquals(4950, remaining(accountId, general));
+    assertEquals(1, rows("usage_records", "account_id", accountId));
+  }
+
+  @Test
+  void aClaimedRequestIdChangesNothingAndGivesBackTheFirstRecord() {
+    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Retrying One Call Sender", "");
+    String accountId = buyer.getAccount().getAccountId();
+    String pkg = buy(buyer.getApiKeySecret(), 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    IdempotencyKey key = key(accountId, "one-call-2", "10 marketing");
+    UsageRecord first =
+        assertInstanceOf(Recorded.class, recorder.record(key, draft(accountId, "one-call-2", Purpose.MARKETING, 10))).record();
+
+    var again = recorder.record(key, draft(accountId, "one-call-2", Purpose.MARKETING, 10));
+
+    Claimed claimed = assertInstanceOf(Claimed.class, again);
+    assertEquals(first, claimed.record());
+    assertArrayEquals(key.fingerprint(), claimed.fingerprint());
+    assertEquals(90, remaining(accountId, pkg));
+    assertEquals(1, rows("usage_records", "account_id", accountId));
+  }
+
+  @Test
+  void aShortfallIsLeftToTheFullPathAndChangesNothing() {
+    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Short One Call Sender", "");
+    String accountId = buyer.getAccount().getAccountId();
+    String pkg = buy(buyer.getApiKeySecret(), 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    long claimsBefore = rows("idempotency_records", "scope", accountId);
+
+    var outcome = recorder.record(key(accountId, "one-call-3", "101 marketing"),
+        draft(accountId, "one-call-3", Purpose.MARKETING, 101));
+
+    assertInstanceOf(NotCovered.class, outcome);
+    assertEquals(100, remaining(accountId, pkg));
+    assertEquals(0, rows("usage_records", "account_id", accountId));
+    // Not even the claim is left: the full path claims the request ID afresh.
+    assertEquals(claimsBefore, rows("idempotency_records", "scope", accountId));
+  }
+
+  @Test
+  void anAlertToQueueIsLeftToTheFullPathButAnAlertAlreadyQueuedIsNot() {
+    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Alerted One Call Sender", "");
+    String key = buyer.getApiKeySecret();
+    String accountId = buyer.getAccount().getAccountId();
+    String pkg = buy(key, 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    AlertFixtures.setThreshold(server, key, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING, 50);
+
+    // 100 → 60 stays at or above the threshold: one call, the setting is only read.
+    assertInstanceOf(Recorded.class,
+        recorder.record(key(accountId, "one-call-4", "40"), draft(accountId, "one-call-4", Purpose.MARKETING, 40)));
+    // 60 → 40 crosses it: the full path must queue the alert, so the call changes nothing.
+    assertInstanceOf(NotCovered.class,
+        recorder.record(key(accountId, "one-call-5", "20"), draft(accountId, "one-call-5", Purpose.MARKETING, 20)));
+    assertEquals(60, remaining(accountId, pkg));
+
+    // Through the API, the full path records it and queues the one alert.
+    server.plan(key).recordUsage(RecordUsageRequest.newBuilder()
+        .setRequestId(TestServer.requestId()).setProductId(PRODUCT).setRegionId(REGION)
+        .setPurpose(io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING).setQuantity(20).build());
+    assertEquals(40, remaining(accountId, pkg));
+    assertEquals(1, AlertFixtures.outbox(server, accountId, "QUOTA_ALERT").stream()
+        .filter(r -> r.get("channel").equals("INTERNAL_MESSAGE")).count());
+
+    // Triggered, and still below: nothing changes state, so one call again.
+    assertInstanceOf(Recorded.class,
+        recorder.record(key(accountId, "one-call-6", "5"), draft(accountId, "one-call-6", Purpose.MARKETING, 5)));
+    assertEquals(35, remaining(accountId, pkg));
+  }
+
+  @Test
+  void aRequestIdUsedByAnotherKindOfRequestIsRefusedAndDeductsNothing() {
+    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Reusing Sender", "");
+    String key = buyer.getApiKeySecret();
+    String accountId = buyer.getAccount().getAccountId();
+    String pkg = buy(key, 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    String requestId = TestServer.requestId();
+    server.plan(key).createOrder(CreateOrderRequest.newBuilder()
+        .setRequestId(requestId)
+        .setPlanSpecId(AlertFixtures.CUSTOM_SPEC)
+        .setQuantity(100)
+        .setPurpose(io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING)
+        .setRegionId(REGION)
+        .setAcceptedTermsVersion(Buyers.currentPlanTerms(server, key))
+        .build());
+
+    Claimed claimed = assertInstanceOf(Claimed.class,
+        recorder.record(key(accountId, requestId, "usage"), draft(accountId, requestId, Purpose.MARKETING, 1)));
+    assertNull(claimed.record());
+    assertRefused(Status.Code.INVALID_ARGUMENT, "IDEMPOTENCY_KEY_REUSED",
+        () -> server.plan(key).recordUsage(RecordUsageRequest.newBuilder()
+            .setRequestId(requestId).setProductId(PRODUCT).setRegionId(REGION)
+            .setPurpose(io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING).setQuantity(1).build()));
+    assertEquals(100, remaining(accountId, pkg));
+  }
+}
