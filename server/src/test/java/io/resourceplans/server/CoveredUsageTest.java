@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.resourceplans.api.v1.CreateAccountResponse;
@@ -26,9 +27,15 @@ import io.resourceplans.domain.quota.UsageRecord;
 import io.resourceplans.server.testing.AlertFixtures;
 import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.TestServer;
+import io.resourceplans.storage.quota.BatchingCoveredUsageRecorder;
+import io.resourceplans.storage.quota.SqlCoveredUsageRecorder.Request;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * The one-call usage path (rp_record_covered_usage, V11), called directly: what it records, and
  * what it leaves to the full path of UsageService without changing anything. Through the API the
  * two paths give the same answers (UsageTest, UsageConcurrencyTest); these tests pin down which
- * path a request takes.
+ * path a request takes, and how a batch of concurrent requests is decided.
  */
 class CoveredUsageTest {
   private static TestServer server;
@@ -46,7 +53,8 @@ class CoveredUsageTest {
   @BeforeAll
   static void start() throws Exception {
     server = new TestServer();
-    recorder = server.coveredUsage();
+    // One batch at a time; each of these tests' calls is a batch of one.
+    recorder = new BatchingCoveredUsageRecorder(server.coveredUsage(), 1, 64);
   }
 
   @AfterAll
@@ -201,5 +209,78 @@ class CoveredUsageTest {
             .setRequestId(requestId).setProductId(PRODUCT).setRegionId(REGION)
             .setPurpose(io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING).setQuantity(1).build()));
     assertEquals(100, remaining(accountId, pkg));
+  }
+
+  @Test
+  void aBatchDecidesEachRequestOnItsOwnInOrderAndCommitsThemTogether() {
+    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Batched Sender", "");
+    String accountId = buyer.getAccount().getAccountId();
+    String pkg = buy(buyer.getApiKeySecret(), 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    IdempotencyKey first = key(accountId, "batch-1", "30");
+    UsageRecord firstDraft = draft(accountId, "batch-1", Purpose.MARKETING, 30);
+
+    List<CoveredUsageRecorder.Outcome> outcomes = server.coveredUsage().recordAll(List.of(
+        new Request(first, firstDraft),
+        // The same request again in the same batch: the first one's record.
+        new Request(first, draft(accountId, "batch-1", Purpose.MARKETING, 30)),
+        new Request(key(accountId, "batch-2", "1000"), draft(accountId, "batch-2", Purpose.MARKETING, 1000)),
+        new Request(key(accountId, "batch-3", "20"), draft(accountId, "batch-3", Purpose.MARKETING, 20))));
+
+    UsageRecord recorded = assertInstanceOf(Recorded.class, outcomes.get(0)).record();
+    assertEquals(List.of(new PackageDeduction(pkg, Purpose.MARKETING, 30, 70)), recorded.deductions());
+    assertEquals(recorded, assertInstanceOf(Claimed.class, outcomes.get(1)).record());
+    assertInstanceOf(NotCovered.class, outcomes.get(2));
+    // Decided after the first: it sees that request's deduction.
+    assertEquals(List.of(new PackageDeduction(pkg, Purpose.MARKETING, 20, 50)),
+        assertInstanceOf(Recorded.class, outcomes.get(3)).record().deductions());
+    assertEquals(50, remaining(accountId, pkg));
+    long commits = server.jdbi().withHandle(h -> h.createQuery(
+            "select count(distinct xmin::text) from usage_records where account_id = :a")
+        .bind("a", accountId).mapTo(Long.class).one());
+    assertEquals(1, commits);
+  }
+
+  @Test
+  void concurrentCallersShareBatchesAndEachAcknowledgedRequestDeductsOnce() throws Exception {
+    CreateAccountResponse hot = AlertFixtures.buyer(server, "Hot Batched Sender", "");
+    CreateAccountResponse other = AlertFixtures.buyer(server, "Other Batched Sender", "");
+    String hotPkg = buy(hot.getApiKeySecret(), 1000, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    String otherPkg = buy(other.getApiKeySecret(), 1000, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    BatchingCoveredUsageRecorder batching = new BatchingCoveredUsageRecorder(server.coveredUsage(), 1, 8);
+    ExecutorService callers = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<CoveredUsageRecorder.Outcome>> answers = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        String accountId = (i % 4 == 0 ? other : hot).getAccount().getAccountId();
+        String requestId = "concurrent-" + i;
+        answers.add(callers.submit(() -> batching.record(
+            key(accountId, requestId, "3"), draft(accountId, requestId, Purpose.MARKETING, 3))));
+      }
+      long hotTaken = 0;
+      long otherTaken = 0;
+      for (int i = 0; i < answers.size(); i++) {
+        var outcome = answers.get(i).get();
+        if (outcome instanceof Recorded) {
+          if (i % 4 == 0) {
+            otherTaken += 3;
+          } else {
+            hotTaken += 3;
+          }
+        } else {
+          // 300 × 3 is short of the hot account's 1,000 only at the end: those are left to the full path.
+          assertInstanceOf(NotCovered.class, outcome);
+        }
+      }
+      assertEquals(1000 - hotTaken, remaining(hot.getAccount().getAccountId(), hotPkg));
+      assertEquals(1000 - otherTaken, remaining(other.getAccount().getAccountId(), otherPkg));
+      assertEquals(300, otherTaken);
+      assertEquals(900, hotTaken);
+      long transactions = server.jdbi().withHandle(h -> h.createQuery(
+              "select count(distinct xmin::text) from usage_records where account_id = :a")
+          .bind("a", hot.getAccount().getAccountId()).mapTo(Long.class).one());
+      assertTrue(transactions < 300, "300 requests of 16 concurrent callers took " + transactions + " commits");
+    } finally {
+      callers.shutdown();
+    }
   }
 }

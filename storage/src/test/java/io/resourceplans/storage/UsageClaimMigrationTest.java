@@ -40,10 +40,10 @@ class UsageClaimMigrationTest {
 
       Migrations.migrate(db.dataSource());
 
-      var outcome = new SqlCoveredUsageRecorder(db.dataSource()).record(
+      var outcome = new SqlCoveredUsageRecorder(db.dataSource()).recordAll(List.of(new SqlCoveredUsageRecorder.Request(
           new IdempotencyKey("acc-1", "req-1", new byte[] {1}),
           new UsageRecord("acc-1", "use-2", "req-1", "sms-domestic", Purpose.MARKETING, "ap-southeast-1", 3, List.of(),
-              3, 0, null, Money.zero("CNY"), at));
+              3, 0, null, Money.zero("CNY"), at)))).get(0);
       assertEquals(
           new UsageRecord("acc-1", "use-1", "req-1", "sms-domestic", Purpose.MARKETING, "ap-southeast-1", 3, List.of(),
               0, 3, Money.of("0.045", "CNY"), Money.of("0.14", "CNY"), at),

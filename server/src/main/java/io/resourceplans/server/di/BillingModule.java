@@ -17,6 +17,7 @@ import io.resourceplans.domain.quota.UsageService;
 import io.resourceplans.domain.terms.TermsAcceptances;
 import io.resourceplans.domain.terms.TermsService;
 import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.storage.quota.BatchingCoveredUsageRecorder;
 import io.resourceplans.storage.quota.SqlCoveredUsageRecorder;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -25,6 +26,15 @@ import javax.sql.DataSource;
 /** Domain services of wallet, vouchers, orders and packages. */
 @Module
 public interface BillingModule {
+  /**
+   * Covered-usage batches running at once: each holds one pooled connection while it runs, so the
+   * rest of the pool stays free for other calls and for the full usage path.
+   */
+  int COVERED_USAGE_BATCHES_IN_FLIGHT = 4;
+
+  /** Requests in one covered-usage batch at most. */
+  int COVERED_USAGE_BATCH_SIZE = 64;
+
   @Provides
   @Singleton
   static WalletService walletService(Clock clock, SettlementCurrency currency) {
@@ -75,6 +85,7 @@ public interface BillingModule {
   @Provides
   @Singleton
   static CoveredUsageRecorder coveredUsageRecorder(DataSource dataSource) {
-    return new SqlCoveredUsageRecorder(dataSource);
+    return new BatchingCoveredUsageRecorder(
+        new SqlCoveredUsageRecorder(dataSource), COVERED_USAGE_BATCHES_IN_FLIGHT, COVERED_USAGE_BATCH_SIZE);
   }
 }

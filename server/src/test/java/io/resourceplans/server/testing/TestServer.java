@@ -108,7 +108,7 @@ public final class TestServer implements AutoCloseable {
 
   /** Direct SQL access, for checking what was (not) written. */
   /** The one-call usage path, on this server's database. */
-  public io.resourceplans.domain.quota.CoveredUsageRecorder coveredUsage() {
+  public io.resourceplans.storage.quota.SqlCoveredUsageRecorder coveredUsage() {
     return new io.resourceplans.storage.quota.SqlCoveredUsageRecorder(database.dataSource());
   }
 

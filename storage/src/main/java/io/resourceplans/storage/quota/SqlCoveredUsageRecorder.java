@@ -1,25 +1,29 @@
 package io.resourceplans.storage.quota;
 
 import io.resourceplans.domain.idempotency.IdempotencyKey;
-import io.resourceplans.domain.quota.CoveredUsageRecorder;
+import io.resourceplans.domain.quota.CoveredUsageRecorder.Claimed;
+import io.resourceplans.domain.quota.CoveredUsageRecorder.NotCovered;
+import io.resourceplans.domain.quota.CoveredUsageRecorder.Outcome;
+import io.resourceplans.domain.quota.CoveredUsageRecorder.Recorded;
 import io.resourceplans.domain.quota.UsageRecord;
 import io.resourceplans.storage.db.Sql;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * {@link CoveredUsageRecorder} as one call of {@code rp_record_covered_usage} (V11) on a pooled
- * connection in autocommit mode: the statement is its own transaction, so the call is one round
- * trip and the package row locks are released by its commit, with no network wait in between.
+ * Covered usage requests as one call of {@code rp_record_covered_usages} (V11) on a pooled
+ * connection in autocommit mode: the statement is its own transaction, so a batch is one round
+ * trip and one commit, and its package row locks are held for no network wait.
  */
-public final class SqlCoveredUsageRecorder implements CoveredUsageRecorder {
-  /** RPU01: packages fall short; RPU02: an alert setting changes state (V11). */
-  private static final Set<String> LEFT_TO_THE_FULL_PATH = Set.of("RPU01", "RPU02");
-
-  private record Row(String outcome, byte[] fingerprint, UsageRecord record) {}
+public final class SqlCoveredUsageRecorder {
+  /** One request: its idempotency key and the record to write if packages cover it. */
+  public record Request(IdempotencyKey key, UsageRecord draft) {}
 
   private final DataSource dataSource;
 
@@ -27,34 +31,56 @@ public final class SqlCoveredUsageRecorder implements CoveredUsageRecorder {
     this.dataSource = dataSource;
   }
 
-  @Override
-  public Outcome record(IdempotencyKey key, UsageRecord draft) {
-    List<Row> rows;
-    try (Connection c = dataSource.getConnection()) {
-      rows = new Sql(c).list("""
-          select * from rp_record_covered_usage(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-          rs -> new Row(rs.getString("outcome"), rs.getBytes("fingerprint"),
-              rs.getString("usage_id") == null ? null : UsageRows.record(rs)),
-          key.scope(), key.requestId(), key.fingerprint(), draft.accountId(), draft.usageId(), draft.productId(),
-          draft.purpose().name(), draft.regionId(), draft.quantity(), draft.payAsYouGoCharge().currency(),
-          draft.recordTime());
-    } catch (Sql.SqlFailure e) {
-      if (e.getCause() instanceof SQLException sql && LEFT_TO_THE_FULL_PATH.contains(sql.getSQLState())) {
-        return new NotCovered();
+  /**
+   * One outcome per request, in order, all committed together. The caller orders the requests (see
+   * {@link BatchingCoveredUsageRecorder}).
+   */
+  public List<Outcome> recordAll(List<Request> requests) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "select * from rp_record_covered_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setArray(1, c.createArrayOf("text", column(requests, r -> r.key().scope())));
+      ps.setArray(2, c.createArrayOf("text", column(requests, r -> r.key().requestId())));
+      ps.setArray(3, c.createArrayOf("bytea", requests.stream().map(r -> r.key().fingerprint()).toArray(byte[][]::new)));
+      ps.setArray(4, c.createArrayOf("text", column(requests, r -> r.draft().accountId())));
+      ps.setArray(5, c.createArrayOf("text", column(requests, r -> r.draft().usageId())));
+      ps.setArray(6, c.createArrayOf("text", column(requests, r -> r.draft().productId())));
+      ps.setArray(7, c.createArrayOf("text", column(requests, r -> r.draft().purpose().name())));
+      ps.setArray(8, c.createArrayOf("text", column(requests, r -> r.draft().regionId())));
+      ps.setArray(9, c.createArrayOf("bigint", requests.stream().map(r -> r.draft().quantity()).toArray(Long[]::new)));
+      ps.setArray(10, c.createArrayOf("text", column(requests, r -> r.draft().payAsYouGoCharge().currency())));
+      // ISO-8601 text with offset: exact to the microsecond, parsed by the server.
+      ps.setArray(11, c.createArrayOf("timestamptz", column(requests, r -> r.draft().recordTime().toString())));
+      List<Outcome> outcomes = new ArrayList<>(requests.size());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getInt("item") != outcomes.size() + 1) {
+            throw new IllegalStateException("rp_record_covered_usages answered out of order");
+          }
+          outcomes.add(outcome(rs));
+        }
       }
-      throw e;
+      if (outcomes.size() != requests.size()) {
+        throw new IllegalStateException(
+            "rp_record_covered_usages answered " + outcomes.size() + " of " + requests.size() + " requests");
+      }
+      return outcomes;
     } catch (SQLException e) {
       throw new Sql.SqlFailure(e);
     }
-    if (rows.size() != 1) {
-      throw new IllegalStateException("rp_record_covered_usage returned " + rows.size() + " rows");
-    }
-    Row row = rows.get(0);
-    return switch (row.outcome()) {
-      case "RECORDED" -> new Recorded(row.record());
-      case "CLAIMED" -> new Claimed(row.fingerprint(), row.record());
-      default -> throw new IllegalStateException("rp_record_covered_usage: unknown outcome " + row.outcome());
+  }
+
+  private static Outcome outcome(ResultSet rs) throws SQLException {
+    String outcome = rs.getString("outcome");
+    return switch (outcome) {
+      case "RECORDED" -> new Recorded(UsageRows.record(rs));
+      case "CLAIMED" -> new Claimed(rs.getBytes("fingerprint"), rs.getString("usage_id") == null ? null : UsageRows.record(rs));
+      case "NOT_COVERED" -> new NotCovered();
+      default -> throw new IllegalStateException("rp_record_covered_usages: unknown outcome " + outcome);
     };
+  }
+
+  private static String[] column(List<Request> requests, Function<Request, String> value) {
+    return requests.stream().map(value).toArray(String[]::new);
   }
 }

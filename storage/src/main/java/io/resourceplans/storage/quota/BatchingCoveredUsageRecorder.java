@@ -1,0 +1,161 @@
+package io.resourceplans.storage.quota;
+
+import io.resourceplans.domain.idempotency.IdempotencyKey;
+import io.resourceplans.domain.quota.CoveredUsageRecorder;
+import io.resourceplans.domain.quota.UsageRecord;
+import io.resourceplans.storage.db.Sql;
+import io.resourceplans.storage.quota.SqlCoveredUsageRecorder.Request;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * {@link CoveredUsageRecorder} that records requests arriving together in one transaction (one
+ * round trip, one commit). Nothing waits to fill a batch: a caller that finds fewer than
+ * {@code maxInFlight} batches running sends at once whatever is queued, its own request included;
+ * the others queue meanwhile and go with the next batch. So a lone request is one call, as before,
+ * and under load many requests share a commit's WAL flush and, on one account, one acquisition of
+ * its package row locks. Every caller is answered only after its batch commits.
+ *
+ * <p>A batch is ordered by account and holds one (product, region, purpose) per account, so
+ * concurrent batches lock packages in one order (see rp_record_covered_usages, V11). Should
+ * PostgreSQL still break a deadlock, the batch's requests go to the full path one by one.
+ */
+public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder {
+  private static final String DEADLOCK_DETECTED = "40P01";
+
+  private static final class Waiting {
+    final Request request;
+    final Condition turn;
+    Outcome outcome;
+    RuntimeException failure;
+    boolean done;
+
+    Waiting(Request request, Condition turn) {
+      this.request = request;
+      this.turn = turn;
+    }
+
+    String accountId() {
+      return request.draft().accountId();
+    }
+
+    /** What decides which packages the request locks. */
+    String burnDownKey() {
+      UsageRecord d = request.draft();
+      return d.productId() + "\n" + d.regionId() + "\n" + d.purpose().name();
+    }
+  }
+
+  private final SqlCoveredUsageRecorder sql;
+  private final int maxInFlight;
+  private final int maxBatch;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+  private int inFlight;
+
+  /**
+   * @param maxInFlight batches running at once (each holds a pooled connection while it runs)
+   * @param maxBatch requests in one batch at most
+   */
+  public BatchingCoveredUsageRecorder(SqlCoveredUsageRecorder sql, int maxInFlight, int maxBatch) {
+    if (maxInFlight < 1 || maxBatch < 1) {
+      throw new IllegalArgumentException("maxInFlight and maxBatch must be at least 1");
+    }
+    this.sql = sql;
+    this.maxInFlight = maxInFlight;
+    this.maxBatch = maxBatch;
+  }
+
+  @Override
+  public Outcome record(IdempotencyKey key, UsageRecord draft) {
+    Waiting me = new Waiting(new Request(key, draft), lock.newCondition());
+    lock.lock();
+    try {
+      queue.add(me);
+    } finally {
+      lock.unlock();
+    }
+    while (true) {
+      List<Waiting> batch;
+      lock.lock();
+      try {
+        while (!me.done && (inFlight >= maxInFlight || queue.isEmpty())) {
+          me.turn.awaitUninterruptibly();
+        }
+        if (me.done) {
+          if (me.failure != null) {
+            throw me.failure;
+          }
+          return me.outcome;
+        }
+        batch = take();
+        inFlight++;
+        signalNextLeader();
+      } finally {
+        lock.unlock();
+      }
+      run(batch);
+    }
+  }
+
+  /** The oldest queued requests that may share a batch, ordered by account (arrival order within one). */
+  private List<Waiting> take() {
+    Map<String, String> keyByAccount = new HashMap<>();
+    List<Waiting> batch = new ArrayList<>();
+    for (Iterator<Waiting> it = queue.iterator(); it.hasNext() && batch.size() < maxBatch; ) {
+      Waiting w = it.next();
+      String taken = keyByAccount.putIfAbsent(w.accountId(), w.burnDownKey());
+      if (taken == null || taken.equals(w.burnDownKey())) {
+        batch.add(w);
+        it.remove();
+      }
+    }
+    batch.sort(Comparator.comparing(Waiting::accountId));
+    return batch;
+  }
+
+  private void run(List<Waiting> batch) {
+    List<Outcome> outcomes = null;
+    RuntimeException failure = null;
+    try {
+      outcomes = sql.recordAll(batch.stream().map(w -> w.request).toList());
+    } catch (Sql.SqlFailure e) {
+      if (e.getCause() instanceof SQLException s && DEADLOCK_DETECTED.equals(s.getSQLState())) {
+        outcomes = batch.stream().<Outcome>map(w -> new NotCovered()).toList();
+      } else {
+        failure = e;
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    lock.lock();
+    try {
+      for (int i = 0; i < batch.size(); i++) {
+        Waiting w = batch.get(i);
+        w.done = true;
+        w.outcome = outcomes == null ? null : outcomes.get(i);
+        w.failure = failure;
+        w.turn.signal();
+      }
+      inFlight--;
+      signalNextLeader();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Lets the oldest queued caller send the next batch, if one may start. Holds the lock. */
+  private void signalNextLeader() {
+    if (inFlight < maxInFlight && !queue.isEmpty()) {
+      queue.peek().turn.signal();
+    }
+  }
+}
