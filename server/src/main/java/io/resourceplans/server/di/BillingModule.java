@@ -30,7 +30,7 @@ public interface BillingModule {
    * Covered-usage batches running at once: each holds one pooled connection while it runs, so the
    * rest of the pool stays free for other calls and for the full usage path.
    */
-  int COVERED_USAGE_BATCHES_IN_FLIGHT = 4;
+  int COVERED_USAGE_BATCHES_IN_FLIGHT = 2;
 
   /** Requests in one covered-usage batch at most. */
   int COVERED_USAGE_BATCH_SIZE = 64;

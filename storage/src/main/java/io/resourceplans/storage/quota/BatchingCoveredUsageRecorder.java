@@ -10,9 +10,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,9 +26,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * and under load many requests share a commit's WAL flush and, on one account, one acquisition of
  * its package row locks. Every caller is answered only after its batch commits.
  *
- * <p>A batch is ordered by account and holds one (product, region, purpose) per account, so
- * concurrent batches lock packages in one order (see rp_record_covered_usages, V11). Should
- * PostgreSQL still break a deadlock, the batch's requests go to the full path one by one.
+ * <p>An account is in one running batch at most: its requests would wait for each other's package
+ * locks anyway, so they wait here and go together in the next batch (on a busy account, many
+ * requests per commit). A batch is ordered by account and holds one (product, region, purpose)
+ * per account, so concurrent batches lock packages in one order (see rp_record_covered_usages,
+ * V11). Should PostgreSQL still break a deadlock, the batch's requests go to the full path one by
+ * one.
  */
 public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder {
   private static final String DEADLOCK_DETECTED = "40P01";
@@ -59,6 +64,7 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
   private final int maxBatch;
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+  private final Set<String> accountsInFlight = new HashSet<>();
   private int inFlight;
 
   /**
@@ -87,7 +93,7 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
       List<Waiting> batch;
       lock.lock();
       try {
-        while (!me.done && (inFlight >= maxInFlight || queue.isEmpty())) {
+        while (!me.done && (inFlight >= maxInFlight || !anyReady())) {
           me.turn.awaitUninterruptibly();
         }
         if (me.done) {
@@ -106,18 +112,35 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
     }
   }
 
-  /** The oldest queued requests that may share a batch, ordered by account (arrival order within one). */
+  /** Whether a queued request's account has no batch running. Holds the lock. */
+  private boolean anyReady() {
+    for (Waiting w : queue) {
+      if (!accountsInFlight.contains(w.accountId())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The oldest queued requests that may share a batch, ordered by account (arrival order within
+   * one), and marks their accounts in flight. Holds the lock.
+   */
   private List<Waiting> take() {
     Map<String, String> keyByAccount = new HashMap<>();
     List<Waiting> batch = new ArrayList<>();
     for (Iterator<Waiting> it = queue.iterator(); it.hasNext() && batch.size() < maxBatch; ) {
       Waiting w = it.next();
+      if (accountsInFlight.contains(w.accountId())) {
+        continue;
+      }
       String taken = keyByAccount.putIfAbsent(w.accountId(), w.burnDownKey());
       if (taken == null || taken.equals(w.burnDownKey())) {
         batch.add(w);
         it.remove();
       }
     }
+    accountsInFlight.addAll(keyByAccount.keySet());
     batch.sort(Comparator.comparing(Waiting::accountId));
     return batch;
   }
@@ -146,6 +169,7 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
         w.turn.signal();
       }
       inFlight--;
+      batch.forEach(w -> accountsInFlight.remove(w.accountId()));
       signalNextLeader();
     } finally {
       lock.unlock();
@@ -154,7 +178,7 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
 
   /** Lets the oldest queued caller send the next batch, if one may start. Holds the lock. */
   private void signalNextLeader() {
-    if (inFlight < maxInFlight && !queue.isEmpty()) {
+    if (inFlight < maxInFlight && anyReady()) {
       queue.peek().turn.signal();
     }
   }
