@@ -44,21 +44,22 @@ $$;
 
 -- The usage path of domain/quota/UsageService for requests the account's packages cover, for
 -- several requests in one transaction (parallel arrays, item n of each; one row out per item, in
--- order). Per item it follows the Java path exactly, deciding before it writes anything:
---   1. a request ID claimed before: outcome CLAIMED, its first record (rp_claimed_usage);
+-- order). Per item it follows the Java path exactly:
+--   1. claim the request ID with the usage record's ID; claimed before (a concurrent claim is waited
+--      for): outcome CLAIMED, its first record (rp_claimed_usage), nothing else done;
 --   2. lock the usable packages in burn-down order (exact purpose, then GENERAL; earliest expiry;
 --      oldest purchase; package ID) and plan the deductions; short: NOT_COVERED;
 --   3. for each purpose drawn from, lock its alert setting, if any; if the remaining quantity the
 --      alert rule compares (active packages of that product and purpose, every region) would make
 --      it change state (an alert to queue, or a re-arm): NOT_COVERED;
---   4. claim the request ID with the usage record's ID (a concurrent claim of it is waited for:
---      then CLAIMED as in 1);
---   5. deduct, insert the usage record: RECORDED.
--- A NOT_COVERED item changed nothing; the caller runs it through the full path in Java (pay-as-you-go,
+--   4. deduct, insert the usage record: RECORDED.
+-- A NOT_COVERED item has its claim removed and wrote nothing else: the caller runs it through the
+-- full path in Java (pay-as-you-go,
 -- QUOTA_EXHAUSTED, alerts). Each statement takes its own snapshot (READ COMMITTED), so alert
 -- settings and claims are read after the package locks are held, as in the Java path. The caller
--- orders items by account and puts one (product, region, purpose) per account in a batch, so that
--- concurrent batches take package locks in one order.
+-- orders items by account and puts one (product, region, purpose) per account in a batch; every
+-- lock an item takes (its claim, packages, alert settings) belongs to its account, so concurrent
+-- batches take their locks in one order.
 create function rp_record_covered_usages(
     p_scopes text[], p_request_ids text[], p_fingerprints bytea[],
     p_account_ids text[], p_usage_ids text[], p_product_ids text[], p_purposes text[], p_region_ids text[],
@@ -74,6 +75,7 @@ create function rp_record_covered_usages(
 #variable_conflict use_column
 declare
   n integer;
+  j integer;
   need bigint;
   take bigint;
   pkg record;
@@ -87,8 +89,10 @@ declare
   changes_state boolean;
 begin
   for n in 1 .. coalesce(cardinality(p_request_ids), 0) loop
-    if exists (select 1 from idempotency_records c
-                where c.scope = p_scopes[n] and c.request_id = p_request_ids[n]) then
+    insert into idempotency_records (scope, request_id, fingerprint, create_time, usage_id)
+    values (p_scopes[n], p_request_ids[n], p_fingerprints[n], p_nows[n], p_usage_ids[n])
+    on conflict (scope, request_id) do nothing;
+    if not found then
       return query select n, 'CLAIMED'::text, c.* from rp_claimed_usage(p_scopes[n], p_request_ids[n], p_account_ids[n]) c;
       continue;
     end if;
@@ -116,6 +120,7 @@ begin
       exit when need = 0;
     end loop;
     if need > 0 then
+      delete from idempotency_records c where c.scope = p_scopes[n] and c.request_id = p_request_ids[n];
       return query select n, 'NOT_COVERED'::text, null::bytea, null, null, null, null, null, null, null::bigint,
                           null::bigint, null::bigint, null, null::numeric, null::numeric, null::timestamptz,
                           null::text[], null::bigint[], null::bigint[], null::text[];
@@ -144,23 +149,17 @@ begin
       end if;
     end loop;
     if changes_state then
+      delete from idempotency_records c where c.scope = p_scopes[n] and c.request_id = p_request_ids[n];
       return query select n, 'NOT_COVERED'::text, null::bytea, null, null, null, null, null, null, null::bigint,
                           null::bigint, null::bigint, null, null::numeric, null::numeric, null::timestamptz,
                           null::text[], null::bigint[], null::bigint[], null::text[];
       continue;
     end if;
 
-    insert into idempotency_records (scope, request_id, fingerprint, create_time, usage_id)
-    values (p_scopes[n], p_request_ids[n], p_fingerprints[n], p_nows[n], p_usage_ids[n])
-    on conflict (scope, request_id) do nothing;
-    if not found then
-      return query select n, 'CLAIMED'::text, c.* from rp_claimed_usage(p_scopes[n], p_request_ids[n], p_account_ids[n]) c;
-      continue;
-    end if;
-
-    update packages k set remaining_quantity = k.remaining_quantity - d.q
-      from unnest(ids, quantities) as d(id, q)
-     where k.account_id = p_account_ids[n] and k.package_id = d.id;
+    for j in 1 .. cardinality(ids) loop
+      update packages k set remaining_quantity = k.remaining_quantity - quantities[j]
+       where k.account_id = p_account_ids[n] and k.package_id = ids[j];
+    end loop;
     insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
                                package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
                                pay_as_you_go_charge, record_time,

@@ -54,7 +54,7 @@ class CoveredUsageTest {
   static void start() throws Exception {
     server = new TestServer();
     // One batch at a time; each of these tests' calls is a batch of one.
-    recorder = new BatchingCoveredUsageRecorder(server.coveredUsage(), 1, 64);
+    recorder = new BatchingCoveredUsageRecorder(server.coveredUsage(), 1, 64, 1);
   }
 
   @AfterAll
@@ -246,7 +246,7 @@ class CoveredUsageTest {
     CreateAccountResponse other = AlertFixtures.buyer(server, "Other Batched Sender", "");
     String hotPkg = buy(hot.getApiKeySecret(), 1000, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
     String otherPkg = buy(other.getApiKeySecret(), 1000, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
-    BatchingCoveredUsageRecorder batching = new BatchingCoveredUsageRecorder(server.coveredUsage(), 1, 8);
+    BatchingCoveredUsageRecorder batching = new BatchingCoveredUsageRecorder(server.coveredUsage(), 2, 8, 4);
     ExecutorService callers = Executors.newFixedThreadPool(16);
     try {
       List<Future<CoveredUsageRecorder.Outcome>> answers = new ArrayList<>();

@@ -62,6 +62,7 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
   private final SqlCoveredUsageRecorder sql;
   private final int maxInFlight;
   private final int maxBatch;
+  private final int minBatchWhileBusy;
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
   private final Set<String> accountsInFlight = new HashSet<>();
@@ -70,14 +71,17 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
   /**
    * @param maxInFlight batches running at once (each holds a pooled connection while it runs)
    * @param maxBatch requests in one batch at most
+   * @param minBatchWhileBusy ready requests needed to start a batch while another runs
    */
-  public BatchingCoveredUsageRecorder(SqlCoveredUsageRecorder sql, int maxInFlight, int maxBatch) {
-    if (maxInFlight < 1 || maxBatch < 1) {
-      throw new IllegalArgumentException("maxInFlight and maxBatch must be at least 1");
+  public BatchingCoveredUsageRecorder(
+      SqlCoveredUsageRecorder sql, int maxInFlight, int maxBatch, int minBatchWhileBusy) {
+    if (maxInFlight < 1 || maxBatch < 1 || minBatchWhileBusy < 1 || minBatchWhileBusy > maxBatch) {
+      throw new IllegalArgumentException("need 1 <= maxInFlight, 1 <= minBatchWhileBusy <= maxBatch");
     }
     this.sql = sql;
     this.maxInFlight = maxInFlight;
     this.maxBatch = maxBatch;
+    this.minBatchWhileBusy = minBatchWhileBusy;
   }
 
   @Override
@@ -93,7 +97,7 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
       List<Waiting> batch;
       lock.lock();
       try {
-        while (!me.done && (inFlight >= maxInFlight || !anyReady())) {
+        while (!me.done && !mayStartBatch()) {
           me.turn.awaitUninterruptibly();
         }
         if (me.done) {
@@ -112,10 +116,24 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
     }
   }
 
-  /** Whether a queued request's account has no batch running. Holds the lock. */
-  private boolean anyReady() {
+  /**
+   * With no batch running, any ready request starts one. With one running, another starts only for
+   * at least {@code minBatchWhileBusy} ready requests: a request that arrives while a batch runs
+   * would otherwise often start a batch of its own (a commit for one request) just before the
+   * others arrive. Holds the lock.
+   */
+  private boolean mayStartBatch() {
+    if (inFlight >= maxInFlight) {
+      return false;
+    }
+    return ready(inFlight == 0 ? 1 : minBatchWhileBusy);
+  }
+
+  /** Whether at least {@code wanted} queued requests have no batch of their account running. Holds the lock. */
+  private boolean ready(int wanted) {
+    int ready = 0;
     for (Waiting w : queue) {
-      if (!accountsInFlight.contains(w.accountId())) {
+      if (!accountsInFlight.contains(w.accountId()) && ++ready >= wanted) {
         return true;
       }
     }
@@ -178,7 +196,7 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
 
   /** Lets the oldest queued caller send the next batch, if one may start. Holds the lock. */
   private void signalNextLeader() {
-    if (inFlight < maxInFlight && anyReady()) {
+    if (mayStartBatch()) {
       queue.peek().turn.signal();
     }
   }
