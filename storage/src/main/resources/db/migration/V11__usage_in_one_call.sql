@@ -86,7 +86,7 @@ declare
   drawn text;
   setting record;
   left_over bigint;
-  changes_state boolean;
+  left_to_full_path boolean;
 begin
   for n in 1 .. coalesce(cardinality(p_request_ids), 0) loop
     insert into idempotency_records (scope, request_id, fingerprint, create_time, usage_id)
@@ -119,16 +119,8 @@ begin
       need := need - take;
       exit when need = 0;
     end loop;
-    if need > 0 then
-      delete from idempotency_records c where c.scope = p_scopes[n] and c.request_id = p_request_ids[n];
-      return query select n, 'NOT_COVERED'::text, null::bytea, null, null, null, null, null, null, null::bigint,
-                          null::bigint, null::bigint, null, null::numeric, null::numeric, null::timestamptz,
-                          null::text[], null::bigint[], null::bigint[], null::text[];
-      continue;
-    end if;
-
-    changes_state := false;
-    for drawn in select distinct d from unnest(purposes) as d loop
+    left_to_full_path := need > 0;
+    for drawn in select distinct d from unnest(purposes) as d where not left_to_full_path loop
       select s.threshold, s.state into setting
         from alert_settings s
        where s.account_id = p_account_ids[n] and s.product_id = p_product_ids[n] and s.purpose = drawn
@@ -143,12 +135,12 @@ begin
          where d.p = drawn;
         if (setting.state = 'ARMED' and left_over < setting.threshold)
            or (setting.state = 'TRIGGERED' and left_over >= setting.threshold) then
-          changes_state := true;
+          left_to_full_path := true;
           exit;
         end if;
       end if;
     end loop;
-    if changes_state then
+    if left_to_full_path then
       delete from idempotency_records c where c.scope = p_scopes[n] and c.request_id = p_request_ids[n];
       return query select n, 'NOT_COVERED'::text, null::bytea, null, null, null, null, null, null, null::bigint,
                           null::bigint, null::bigint, null, null::numeric, null::numeric, null::timestamptz,
