@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
@@ -282,5 +283,23 @@ class CoveredUsageTest {
     } finally {
       callers.shutdown();
     }
+  }
+
+  @Test
+  void aBatchThatFailsAsAWholeLeavesEachRequestToTheFullPathAndChangesNothing() {
+    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Failing Batch Sender", "");
+    String accountId = buyer.getAccount().getAccountId();
+    String pkg = buy(buyer.getApiKeySecret(), 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    // Quantity 0 never passes the API's validation; here it makes the usage insert violate its check.
+    Request broken = new Request(key(accountId, "broken-1", "0"), draft(accountId, "broken-1", Purpose.MARKETING, 0));
+    Request good = new Request(key(accountId, "good-1", "5"), draft(accountId, "good-1", Purpose.MARKETING, 5));
+
+    assertThrows(RuntimeException.class, () -> server.coveredUsage().recordAll(List.of(good, broken)));
+    assertEquals(100, remaining(accountId, pkg));
+    assertEquals(0, rows("usage_records", "account_id", accountId));
+
+    assertInstanceOf(NotCovered.class, recorder.record(broken.key(), broken.draft()));
+    assertInstanceOf(Recorded.class, recorder.record(good.key(), good.draft()));
+    assertEquals(95, remaining(accountId, pkg));
   }
 }

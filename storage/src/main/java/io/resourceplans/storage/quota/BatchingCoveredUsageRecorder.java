@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link CoveredUsageRecorder} that records requests arriving together in one transaction (one
@@ -30,11 +32,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * locks anyway, so they wait here and go together in the next batch (on a busy account, many
  * requests per commit). A batch is ordered by account and holds one (product, region, purpose)
  * per account, so concurrent batches lock packages in one order (see rp_record_covered_usages,
- * V11). Should PostgreSQL still break a deadlock, the batch's requests go to the full path one by
- * one.
+ * V11). A batch that fails as a whole (PostgreSQL breaking a deadlock, a bad request among
+ * good ones, a lost connection) sends each of its requests to the full path on its own.
  */
 public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder {
-  private static final String DEADLOCK_DETECTED = "40P01";
+  private static final Logger log = LoggerFactory.getLogger(BatchingCoveredUsageRecorder.class);
 
   private static final class Waiting {
     final Request request;
@@ -169,11 +171,12 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
     try {
       outcomes = sql.recordAll(batch.stream().map(w -> w.request).toList());
     } catch (Sql.SqlFailure e) {
-      if (e.getCause() instanceof SQLException s && DEADLOCK_DETECTED.equals(s.getSQLState())) {
-        outcomes = batch.stream().<Outcome>map(w -> new NotCovered()).toList();
-      } else {
-        failure = e;
-      }
+      // The batch rolled back (or, if the connection broke during its commit, may have committed:
+      // then each full path finds its request's claim and answers with the first record). One
+      // request must not fail the others: each is decided again on its own.
+      log.warn("covered-usage batch of {} failed (SQLSTATE {}); its requests take the full path one by one",
+          batch.size(), e.getCause() instanceof SQLException s ? s.getSQLState() : "?", e);
+      outcomes = batch.stream().<Outcome>map(w -> new NotCovered()).toList();
     } catch (RuntimeException e) {
       failure = e;
     }
