@@ -3,6 +3,7 @@ package io.resourceplans.domain.money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An exact amount of one currency. Never floating point. Amounts are kept in a canonical scale (at
@@ -15,10 +16,13 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
   /** Unit prices may carry up to nine decimals (google.type.Money nanos). */
   public static final int MAX_SCALE = 9;
 
+  /** An ISO 4217 code; compiled once (money is built on every usage record). */
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
   public Money {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
-    if (!currency.matches("[A-Z]{3}")) {
+    if (!CURRENCY.matcher(currency).matches()) {
       throw new IllegalArgumentException("currency must be an ISO 4217 code: " + currency);
     }
     amount = canonical(amount);

@@ -10,7 +10,6 @@ import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.idempotency.IdempotentExecutor;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -85,12 +84,13 @@ public final class IdempotentCalls {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(content.getDescriptorForType().getFullName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       sha.update((byte) 0);
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      // Into an array of the exact size: a stream encoder would allocate a 4 kB buffer per call.
+      byte[] bytes = new byte[content.getSerializedSize()];
       CodedOutputStream out = CodedOutputStream.newInstance(bytes);
       out.useDeterministicSerialization();
       content.writeTo(out);
-      out.flush();
-      return sha.digest(bytes.toByteArray());
+      out.checkNoSpaceLeft();
+      return sha.digest(bytes);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     } catch (IOException e) {
