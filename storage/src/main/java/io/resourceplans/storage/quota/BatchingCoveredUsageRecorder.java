@@ -179,7 +179,16 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
       outcomes = batch.stream().<Outcome>map(w -> new NotCovered()).toList();
     } catch (RuntimeException e) {
       failure = e;
+    } catch (Error e) {
+      failure = new IllegalStateException("covered-usage batch failed", e);
+      throw e;
+    } finally {
+      complete(batch, outcomes, failure);
     }
+  }
+
+  /** Answers the batch's callers and frees its slot and accounts, whatever happened. */
+  private void complete(List<Waiting> batch, List<Outcome> outcomes, RuntimeException failure) {
     lock.lock();
     try {
       for (int i = 0; i < batch.size(); i++) {
