@@ -6,8 +6,9 @@ import io.resourceplans.domain.idempotency.IdempotencyKey;
  * RecordUsage's common case in one atomic database call: the request ID is new, the account's
  * packages cover the whole quantity, and no alert setting changes state. It does what the full path
  * of {@link UsageService} does in that case (claim, burn-down under package row locks, usage
- * record, alert check) and commits before it returns. Anything else it leaves to the full path
- * without changing anything.
+ * record, alert check) and commits before it returns (possibly in one transaction with other
+ * requests, each decided on its own). Anything else it leaves to the full path without changing
+ * anything.
  */
 public interface CoveredUsageRecorder {
   /** What the call did. */
