@@ -42,7 +42,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one-call usage path (rp_record_covered_usage, V11), called directly: what it records, and
+ * The one-call usage path (rp_record_covered_usages, V11), called directly: what it records, and
  * what it leaves to the full path of UsageService without changing anything. Through the API the
  * two paths give the same answers (UsageTest, UsageConcurrencyTest); these tests pin down which
  * path a request takes, and how a batch of concurrent requests is decided.
@@ -68,6 +68,15 @@ class CoveredUsageTest {
     // Later purchases expire later: the burn-down order within a purpose follows the buying order.
     server.clock.advance(Duration.ofDays(1));
     return id;
+  }
+
+  /** An account with its API key and one package of 100 marketing messages. */
+  private record Sender(String key, String accountId, String pkg) {}
+
+  private static Sender sender(String name) {
+    CreateAccountResponse buyer = AlertFixtures.buyer(server, name, "");
+    String pkg = buy(buyer.getApiKeySecret(), 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    return new Sender(buyer.getApiKeySecret(), buyer.getAccount().getAccountId(), pkg);
   }
 
   private static UsageRecord draft(String accountId, String requestId, Purpose purpose, long quantity) {
@@ -123,9 +132,9 @@ class CoveredUsageTest {
 
   @Test
   void aClaimedRequestIdChangesNothingAndGivesBackTheFirstRecord() {
-    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Retrying One Call Sender", "");
-    String accountId = buyer.getAccount().getAccountId();
-    String pkg = buy(buyer.getApiKeySecret(), 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    Sender sender = sender("Retrying One Call Sender");
+    String accountId = sender.accountId();
+    String pkg = sender.pkg();
     IdempotencyKey key = key(accountId, "one-call-2", "10 marketing");
     UsageRecord first =
         assertInstanceOf(Recorded.class, recorder.record(key, draft(accountId, "one-call-2", Purpose.MARKETING, 10))).record();
@@ -141,9 +150,9 @@ class CoveredUsageTest {
 
   @Test
   void aShortfallIsLeftToTheFullPathAndChangesNothing() {
-    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Short One Call Sender", "");
-    String accountId = buyer.getAccount().getAccountId();
-    String pkg = buy(buyer.getApiKeySecret(), 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    Sender sender = sender("Short One Call Sender");
+    String accountId = sender.accountId();
+    String pkg = sender.pkg();
     long claimsBefore = rows("idempotency_records", "scope", accountId);
 
     var outcome = recorder.record(key(accountId, "one-call-3", "101 marketing"),
@@ -158,10 +167,10 @@ class CoveredUsageTest {
 
   @Test
   void anAlertToQueueIsLeftToTheFullPathButAnAlertAlreadyQueuedIsNot() {
-    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Alerted One Call Sender", "");
-    String key = buyer.getApiKeySecret();
-    String accountId = buyer.getAccount().getAccountId();
-    String pkg = buy(key, 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    Sender sender = sender("Alerted One Call Sender");
+    String key = sender.key();
+    String accountId = sender.accountId();
+    String pkg = sender.pkg();
     AlertFixtures.setThreshold(server, key, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING, 50);
 
     // 100 → 60 stays at or above the threshold: one call, the setting is only read.
@@ -188,10 +197,10 @@ class CoveredUsageTest {
 
   @Test
   void aRequestIdUsedByAnotherKindOfRequestIsRefusedAndDeductsNothing() {
-    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Reusing Sender", "");
-    String key = buyer.getApiKeySecret();
-    String accountId = buyer.getAccount().getAccountId();
-    String pkg = buy(key, 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    Sender sender = sender("Reusing Sender");
+    String key = sender.key();
+    String accountId = sender.accountId();
+    String pkg = sender.pkg();
     String requestId = TestServer.requestId();
     server.plan(key).createOrder(CreateOrderRequest.newBuilder()
         .setRequestId(requestId)
@@ -214,9 +223,9 @@ class CoveredUsageTest {
 
   @Test
   void aBatchDecidesEachRequestOnItsOwnInOrderAndCommitsThemTogether() {
-    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Batched Sender", "");
-    String accountId = buyer.getAccount().getAccountId();
-    String pkg = buy(buyer.getApiKeySecret(), 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    Sender sender = sender("Batched Sender");
+    String accountId = sender.accountId();
+    String pkg = sender.pkg();
     IdempotencyKey first = key(accountId, "batch-1", "30");
     UsageRecord firstDraft = draft(accountId, "batch-1", Purpose.MARKETING, 30);
 
@@ -287,9 +296,9 @@ class CoveredUsageTest {
 
   @Test
   void aBatchThatFailsAsAWholeLeavesEachRequestToTheFullPathAndChangesNothing() {
-    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Failing Batch Sender", "");
-    String accountId = buyer.getAccount().getAccountId();
-    String pkg = buy(buyer.getApiKeySecret(), 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    Sender sender = sender("Failing Batch Sender");
+    String accountId = sender.accountId();
+    String pkg = sender.pkg();
     // Quantity 0 never passes the API's validation; here it makes the usage insert violate its check.
     Request broken = new Request(key(accountId, "broken-1", "0"), draft(accountId, "broken-1", Purpose.MARKETING, 0));
     Request good = new Request(key(accountId, "good-1", "5"), draft(accountId, "good-1", Purpose.MARKETING, 5));
