@@ -24,9 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The crossing rule. Usage (RecordUsage) is another area: these tests lower a package's remaining
- * quantity with SQL and then run AlertService.evaluate in a transaction, as the usage path does in
- * its own; re-arming goes through a real purchase (PayOrder evaluates).
+ * The crossing rule on its own: these tests set a package's remaining quantity with SQL (to put it
+ * exactly at, above or below a threshold) and then run AlertService.evaluate in a transaction, as
+ * the usage path does in its own; re-arming goes through a real purchase (PayOrder evaluates).
+ * Crossings caused by RecordUsage itself are tested in UsageTest and CoveredUsageTest.
  */
 class AlertCrossingTest {
   private static final Purpose VERIFICATION = Purpose.PURPOSE_VERIFICATION_NOTIFICATION;

@@ -54,7 +54,8 @@ public final class AlertFixtures {
   }
 
   /**
-   * Stands in for usage (RecordUsage is another area): sets a package's remaining quantity with SQL.
+   * Sets a package's remaining quantity with SQL, to put it at an exact value around a threshold
+   * without going through RecordUsage.
    */
   public static void setRemaining(TestServer server, String accountId, String packageId, long remaining) {
     int updated =
