@@ -35,7 +35,8 @@ import java.util.Optional;
  * transaction under package row locks, so concurrent senders and server replicas never overdraw a
  * package (the database's check constraint is the last guard). The common case runs as one
  * database call ({@link CoveredUsageRecorder}), which must follow the same rules as
- * {@link #recordInTransaction}; CoveredUsageTest and UsageTest hold the two to each other.
+ * {@link #recordInTransaction}; UsagePathsAgreeTest compares the two on random package layouts and
+ * alert settings, and CoveredUsageTest and UsageTest pin down the cases.
  */
 public final class UsageService {
   /** How a quantity would be covered: deductions from packages and the pay-as-you-go rest. */

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.resourceplans.domain.alert.AlertService;
 import io.resourceplans.domain.billing.OrderSettings;
+import io.resourceplans.domain.billing.WalletService;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.notification.ExpiryReminderService;
 import io.resourceplans.domain.notification.NotificationDispatcher;
@@ -47,6 +48,9 @@ public interface ServerComponent {
   AlertService alerts();
 
   Transactor transactor();
+
+  /** For tests that build a UsageService of their own (e.g. one that always takes the full path). */
+  WalletService wallets();
 
   /** The dispatcher the server's scheduler runs; tests run passes themselves. */
   NotificationDispatcher notificationDispatcher();

@@ -106,12 +106,12 @@ public final class TestServer implements AutoCloseable {
     return component.notificationDispatcher().runOnce();
   }
 
-  /** Direct SQL access, for checking what was (not) written. */
   /** The one-call usage path, on this server's database. */
   public io.resourceplans.storage.quota.SqlCoveredUsageRecorder coveredUsage() {
     return new io.resourceplans.storage.quota.SqlCoveredUsageRecorder(database.dataSource());
   }
 
+  /** Direct SQL access, for checking what was (not) written. */
   public Jdbi jdbi() {
     return Jdbi.create(database.dataSource());
   }

@@ -1,0 +1,248 @@
+package io.resourceplans.server;
+
+import static io.resourceplans.server.testing.AlertFixtures.PRODUCT;
+import static io.resourceplans.server.testing.AlertFixtures.REGION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.resourceplans.api.v1.CreateAccountResponse;
+import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.catalog.Purpose;
+import io.resourceplans.domain.common.Ids;
+import io.resourceplans.domain.common.Times;
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.idempotency.IdempotencyKey;
+import io.resourceplans.domain.money.Money;
+import io.resourceplans.domain.money.SettlementCurrency;
+import io.resourceplans.domain.quota.CoveredUsageRecorder;
+import io.resourceplans.domain.quota.CoveredUsageRecorder.NotCovered;
+import io.resourceplans.domain.quota.CoveredUsageRecorder.Recorded;
+import io.resourceplans.domain.quota.UsageRecord;
+import io.resourceplans.domain.quota.UsageService;
+import io.resourceplans.server.di.ServerComponent;
+import io.resourceplans.server.testing.AlertFixtures;
+import io.resourceplans.server.testing.TestServer;
+import io.resourceplans.storage.quota.SqlCoveredUsageRecorder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The burn-down and alert-crossing rules exist twice: in SQL for the one-call path
+ * (rp_record_covered_usages, V11) and in the full path of UsageService. Here both paths get the
+ * same request on the same state, for many random states: package purposes, regions and remaining
+ * quantities, expiry and purchase times with ties (and packages expiring exactly now), and alert
+ * settings armed or triggered. The one-call path must record exactly what the full path records, or
+ * leave the request to it (only when packages fall short or an alert changes state) having changed
+ * nothing. The seed is fixed, so a failure names a trial that can be replayed.
+ */
+class UsagePathsAgreeTest {
+  private static final long SEED = 20261130L;
+  private static final int TRIALS = 300;
+  private static final int PACKAGES = 6;
+  private static final long PACKAGE_SIZE = 100;
+  private static final Purpose REQUESTED = Purpose.VERIFICATION_NOTIFICATION;
+  private static final List<Purpose> PURPOSES =
+      List.of(Purpose.VERIFICATION_NOTIFICATION, Purpose.GENERAL, Purpose.MARKETING);
+  /** Packages there count for alerts (every region) but never for usage in {@link AlertFixtures#REGION}. */
+  private static final String OTHER_REGION = "ap-southeast-1";
+
+  private static final String RECORDED = "recorded by both";
+  private static final String SHORT = "packages short: left to the full path";
+  private static final String ALERT = "alert changes state: left to the full path";
+
+  private static TestServer server;
+  private static String accountId;
+  private static final List<String> packageIds = new ArrayList<>();
+  /** UsageService with a recorder that declines everything: always the full path. */
+  private static UsageService fullPath;
+  private static SqlCoveredUsageRecorder oneCall;
+
+  private record PackageState(
+      String packageId, Purpose purpose, String regionId, long remaining, Instant expireTime, Instant purchaseTime) {}
+
+  private record AlertState(Purpose purpose, long threshold, boolean triggered) {}
+
+  private record Layout(List<PackageState> packages, List<AlertState> alerts, long quantity) {}
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new TestServer();
+    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Two Paths Sender", "");
+    accountId = buyer.getAccount().getAccountId();
+    for (int i = 0; i < PACKAGES; i++) {
+      packageIds.add(AlertFixtures.buy(server, buyer.getApiKeySecret(), PACKAGE_SIZE,
+          io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING).getPackageId());
+    }
+    ServerComponent c = server.component();
+    CoveredUsageRecorder declineAll = (key, draft) -> new NotCovered();
+    fullPath = new UsageService(server.clock, new SettlementCurrency("CNY"), c.wallets(), c.alerts(), c.transactor(),
+        declineAll);
+    oneCall = server.coveredUsage();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void theOneCallPathRecordsWhatTheFullPathRecordsOrLeavesTheRequestToIt() {
+    SplittableRandom random = new SplittableRandom(SEED);
+    Map<String, Integer> outcomes = new TreeMap<>();
+    for (int trial = 0; trial < TRIALS; trial++) {
+      Layout layout = layout(random);
+      outcomes.merge(compare(trial, layout), 1, Integer::sum);
+    }
+    // Every way a request can go came up often enough for the comparison to mean something.
+    for (String kind : List.of(RECORDED, SHORT, ALERT)) {
+      assertTrue(outcomes.getOrDefault(kind, 0) >= 20, () -> "too few '" + kind + "': " + outcomes);
+    }
+  }
+
+  /** Runs the full path, puts the state back, runs the one-call path; says which way it went. */
+  private static String compare(int trial, Layout layout) {
+    String context = "trial " + trial + " (seed " + SEED + "): " + layout;
+    Instant now = Times.now(server.clock);
+
+    apply(layout);
+    Map<String, Long> before = remaining();
+    List<String> alertsBefore = alertSettings();
+    UsageRecord full;
+    try {
+      full = fullPath.record(Principal.mainAccount(accountId, "test-key"), key("full-" + trial, layout), PRODUCT,
+          REQUESTED, layout.quantity(), REGION);
+    } catch (DomainException e) {
+      assertEquals(ErrorCode.QUOTA_EXHAUSTED, e.code(), context);
+      assertEquals(before, remaining(), context);
+      full = null;
+    }
+    Map<String, Long> afterFull = remaining();
+    boolean alertChanged = !alertSettings().equals(alertsBefore);
+
+    apply(layout);
+    String requestId = "one-call-" + trial;
+    UsageRecord draft = new UsageRecord(accountId, Ids.newId("use"), requestId, PRODUCT, REQUESTED, REGION,
+        layout.quantity(), List.of(), layout.quantity(), 0, null, Money.zero("CNY"), now);
+    CoveredUsageRecorder.Outcome outcome =
+        oneCall.recordAll(List.of(new SqlCoveredUsageRecorder.Request(key(requestId, layout), draft))).get(0);
+
+    if (full == null || alertChanged) {
+      assertInstanceOf(NotCovered.class, outcome, context);
+      assertEquals(before, remaining(), context);
+      assertEquals(alertsBefore, alertSettings(), context);
+      assertEquals(0, rowsFor(requestId), context + ": no claim or usage record left behind");
+      return full == null ? SHORT : ALERT;
+    }
+    UsageRecord recorded = assertInstanceOf(Recorded.class, outcome, context).record();
+    assertEquals(full.deductions(), recorded.deductions(), context);
+    assertEquals(afterFull, remaining(), context);
+    assertEquals(alertsBefore, alertSettings(), context);
+    return RECORDED;
+  }
+
+  /** A random state: small packages so that shortfalls, exhausted packages and alert crossings all occur. */
+  private static Layout layout(SplittableRandom random) {
+    Instant now = Times.now(server.clock);
+    List<PackageState> packages = new ArrayList<>();
+    for (String packageId : packageIds) {
+      Purpose purpose = PURPOSES.get(random.nextInt(PURPOSES.size()));
+      String region = random.nextInt(4) == 0 ? OTHER_REGION : REGION;
+      long remaining = random.nextInt(5) == 0 ? 0 : 1 + random.nextLong(PACKAGE_SIZE);
+      // -1 day: expired; 0: expires exactly now (no longer usable); 1..3 days: usable. Ties are common.
+      Instant expire = now.plus(Duration.ofDays(random.nextInt(5) - 1));
+      Instant purchase = now.minus(Duration.ofDays(1 + random.nextInt(3)));
+      packages.add(new PackageState(packageId, purpose, region, remaining, expire, purchase));
+    }
+    // Half small requests (mostly covered), half up to 200 (often more than the usable packages hold).
+    long quantity = 1 + random.nextLong(random.nextBoolean() ? 30 : 200);
+    List<AlertState> alerts = new ArrayList<>();
+    for (Purpose purpose : PURPOSES) {
+      if (random.nextInt(3) == 0) {
+        // Often just below what the purpose's active packages (every region) hold, so that a
+        // deduction lands exactly on, just above or just below the threshold.
+        long held = packages.stream()
+            .filter(p -> p.purpose() == purpose && p.expireTime().isAfter(now))
+            .mapToLong(PackageState::remaining)
+            .sum();
+        long threshold = random.nextBoolean() ? held - random.nextLong(quantity + 2) : 1 + random.nextLong(300);
+        alerts.add(new AlertState(purpose, Math.max(1, threshold), random.nextBoolean()));
+      }
+    }
+    return new Layout(packages, alerts, quantity);
+  }
+
+  /** Puts the account's packages and alert settings into the layout's state, with SQL. */
+  private static void apply(Layout layout) {
+    Instant now = Times.now(server.clock);
+    server.jdbi().useTransaction(h -> {
+      for (PackageState p : layout.packages()) {
+        int updated = h.createUpdate("""
+                update packages
+                   set purpose = :purpose, region_id = :region, remaining_quantity = :remaining,
+                       expire_time = :expire, purchase_time = :purchase
+                 where account_id = :account and package_id = :package
+                """)
+            .bind("purpose", p.purpose().name()).bind("region", p.regionId()).bind("remaining", p.remaining())
+            .bind("expire", p.expireTime()).bind("purchase", p.purchaseTime())
+            .bind("account", accountId).bind("package", p.packageId())
+            .execute();
+        assertEquals(1, updated);
+      }
+      h.createUpdate("delete from alert_settings where account_id = :account").bind("account", accountId).execute();
+      for (AlertState a : layout.alerts()) {
+        h.createUpdate("""
+                insert into alert_settings (account_id, product_id, purpose, threshold, channels, state,
+                                            last_alert_time, update_time)
+                values (:account, :product, :purpose, :threshold, '{INTERNAL_MESSAGE}', :state, :lastAlert, :now)
+                """)
+            .bind("account", accountId).bind("product", PRODUCT).bind("purpose", a.purpose().name())
+            .bind("threshold", a.threshold()).bind("state", a.triggered() ? "TRIGGERED" : "ARMED")
+            .bind("lastAlert", a.triggered() ? now.minus(Duration.ofHours(1)) : null).bind("now", now)
+            .execute();
+      }
+    });
+  }
+
+  private static IdempotencyKey key(String requestId, Layout layout) {
+    return new IdempotencyKey(accountId, requestId, ("quantity " + layout.quantity()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, Long> remaining() {
+    Map<String, Long> remaining = new TreeMap<>();
+    server.jdbi().useHandle(h -> h.createQuery(
+            "select package_id, remaining_quantity from packages where account_id = :account")
+        .bind("account", accountId)
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .forEach(e -> remaining.put(e.getKey(), e.getValue())));
+    return remaining;
+  }
+
+  /** Each alert setting as "purpose threshold state", in purpose order. */
+  private static List<String> alertSettings() {
+    return server.jdbi().withHandle(h -> h.createQuery("""
+            select purpose || ' ' || threshold || ' ' || state from alert_settings
+             where account_id = :account order by purpose
+            """)
+        .bind("account", accountId).mapTo(String.class).list());
+  }
+
+  /** The request ID's claims and usage records. */
+  private static long rowsFor(String requestId) {
+    return server.jdbi().withHandle(h -> h.createQuery("""
+            select (select count(*) from idempotency_records where scope = :account and request_id = :request)
+                 + (select count(*) from usage_records where account_id = :account and request_id = :request)
+            """)
+        .bind("account", accountId).bind("request", requestId).mapTo(Long.class).one());
+  }
+}
