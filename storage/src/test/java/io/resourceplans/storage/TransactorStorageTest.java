@@ -1,10 +1,15 @@
 package io.resourceplans.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.tx.Transactor;
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.resourceplans.storage.db.DataSources;
 import io.resourceplans.storage.db.JdbiTransactor;
@@ -32,6 +37,48 @@ class TransactorStorageTest {
   @AfterAll
   static void tearDown() {
     db.close();
+  }
+
+  @Test
+  void aConnectionDroppedInATransactionIsDatabaseUnavailableAndCommitsNothing() {
+    IdempotencyKey key = new IdempotencyKey("acc-cut", "req-1", new byte[] {3});
+    DomainException e =
+        assertThrows(
+            DomainException.class,
+            () ->
+                transactor.inTransaction(
+                    tx -> {
+                      tx.idempotency().claim(key, Instant.parse("2026-11-22T00:00:00Z"));
+                      // Ends this transaction's session too; the outage is over before the next query.
+                      db.outage().close();
+                      return tx.idempotency().find("acc-cut", "req-1");
+                    }));
+    assertEquals(ErrorCode.DATABASE_UNAVAILABLE, e.code());
+    // The pool replaces the dead connections; the claim was never committed.
+    assertTrue(transactor.readOnly(tx -> tx.idempotency().find("acc-cut", "req-1")).isEmpty());
+  }
+
+  @Test
+  void aDatabaseThatCannotBeReachedIsDatabaseUnavailable() {
+    HikariConfig config = new HikariConfig();
+    // Nothing listens on port 1; the pool gives up after its shortest allowed wait.
+    config.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres&connectTimeout=1");
+    config.setInitializationFailTimeout(-1);
+    config.setConnectionTimeout(250);
+    try (HikariDataSource unreachable = new HikariDataSource(config)) {
+      Transactor lost = new JdbiTransactor(Jdbis.create(unreachable));
+      DomainException e =
+          assertThrows(DomainException.class, () -> lost.readOnly(tx -> tx.idempotency().find("acc", "req")));
+      assertEquals(ErrorCode.DATABASE_UNAVAILABLE, e.code());
+    }
+  }
+
+  @Test
+  void aFailureThatIsNotTheDatabasesAvailabilityIsLeftAsItIs() {
+    RuntimeException bug = new IllegalStateException("a bug");
+    assertSame(bug, assertThrows(IllegalStateException.class, () -> transactor.readOnly(tx -> {
+      throw bug;
+    })));
   }
 
   @Test

@@ -84,7 +84,12 @@ public enum ErrorCode {
   VERIFICATION_CODE_COOLDOWN(ErrorCategory.RESOURCE_EXHAUSTED),
 
   /** A transaction kept losing to concurrent ones; the caller may retry with the same request ID. */
-  CONCURRENT_MODIFICATION(ErrorCategory.ABORTED);
+  CONCURRENT_MODIFICATION(ErrorCategory.ABORTED),
+  /**
+   * The database could not be reached or dropped the connection. A change in flight may or may not
+   * have been committed; a retry with the same request ID answers either way.
+   */
+  DATABASE_UNAVAILABLE(ErrorCategory.UNAVAILABLE);
 
   private final ErrorCategory category;
 

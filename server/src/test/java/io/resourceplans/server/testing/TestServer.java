@@ -111,6 +111,11 @@ public final class TestServer implements AutoCloseable {
     return new io.resourceplans.storage.quota.SqlCoveredUsageRecorder(database.dataSource());
   }
 
+  /** Cuts the server off its database until the outage is closed (see {@link TestDatabase#outage}). */
+  public TestDatabase.Outage databaseOutage() {
+    return database.outage();
+  }
+
   /** Direct SQL access, for checking what was (not) written. */
   public Jdbi jdbi() {
     return Jdbi.create(database.dataSource());

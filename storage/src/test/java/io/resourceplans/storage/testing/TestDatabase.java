@@ -9,6 +9,7 @@ import io.resourceplans.storage.db.EmbeddedDatabase;
 import io.resourceplans.storage.db.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -97,14 +98,66 @@ public final class TestDatabase implements AutoCloseable {
   @Override
   public void close() {
     dataSource.close();
-    String maintenance = withDatabase(settings.jdbcUrl(), "postgres");
-    try (var c = DriverManager.getConnection(maintenance, credentials());
+    try (var c = maintenanceConnection();
         var s = c.createStatement()) {
-      String name = settings.jdbcUrl().replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
-      s.execute("drop database if exists \"" + name + "\" with (force)");
+      s.execute("drop database if exists \"" + name() + "\" with (force)");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot drop test database", e);
     }
+  }
+
+  /** An outage of this database; closing it ends the outage. */
+  public interface Outage extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Until the returned outage is closed, this database refuses new connections; every session it
+   * had (the pool's, including any in a transaction) has ended by the time this returns.
+   */
+  public Outage outage() {
+    String name = name();
+    try {
+      Connection admin = maintenanceConnection();
+      try (var s = admin.createStatement()) {
+        s.execute("alter database \"" + name + "\" with allow_connections false");
+        s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
+        // pg_terminate_backend only signals the sessions; wait until they are gone.
+        for (int i = 0; ; i++) {
+          try (var rs = s.executeQuery("select count(*) from pg_stat_activity where datname = '" + name + "'")) {
+            rs.next();
+            if (rs.getLong(1) == 0) {
+              break;
+            }
+          }
+          if (i == 1000) {
+            throw new IllegalStateException("sessions of " + name + " did not end");
+          }
+          Thread.sleep(5);
+        }
+      }
+      return () -> {
+        try (admin; var s = admin.createStatement()) {
+          s.execute("alter database \"" + name + "\" with allow_connections true");
+        } catch (SQLException e) {
+          throw new IllegalStateException("cannot end the outage of " + name, e);
+        }
+      };
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot cut " + name + " off", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private String name() {
+    return settings.jdbcUrl().replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+  }
+
+  private Connection maintenanceConnection() throws SQLException {
+    return DriverManager.getConnection(withDatabase(settings.jdbcUrl(), "postgres"), credentials());
   }
 
   private java.util.Properties credentials() {

@@ -1,0 +1,63 @@
+package io.resourceplans.server;
+
+import static io.resourceplans.server.testing.Errors.assertRefused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.grpc.Status;
+import io.resourceplans.api.v1.CreateAccountResponse;
+import io.resourceplans.api.v1.Purpose;
+import io.resourceplans.api.v1.RecordUsageRequest;
+import io.resourceplans.api.v1.RecordUsageResponse;
+import io.resourceplans.server.testing.AlertFixtures;
+import io.resourceplans.server.testing.TestServer;
+import io.resourceplans.storage.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A database outage is UNAVAILABLE with reason DATABASE_UNAVAILABLE (retryable, unlike INTERNAL),
+ * and the server recovers by itself once the database is back: the same request then succeeds and
+ * deducts once.
+ */
+class DatabaseUnavailableTest {
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new TestServer();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void usageDuringAnOutageIsUnavailableAndTheSameRequestSucceedsOnceTheDatabaseIsBack() {
+    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Outage Sender", "");
+    String key = buyer.getApiKeySecret();
+    String packageId = AlertFixtures.buy(server, key, 100, Purpose.PURPOSE_MARKETING).getPackageId();
+    RecordUsageRequest request =
+        RecordUsageRequest.newBuilder()
+            .setRequestId("during-outage-1")
+            .setProductId(AlertFixtures.PRODUCT)
+            .setPurpose(Purpose.PURPOSE_MARKETING)
+            .setQuantity(7)
+            .setRegionId(AlertFixtures.REGION)
+            .build();
+
+    try (TestDatabase.Outage outage = server.databaseOutage()) {
+      assertRefused(Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", () -> server.plan(key).recordUsage(request));
+    }
+
+    RecordUsageResponse answer = server.plan(key).recordUsage(request);
+    assertEquals(7, answer.getUsageRecord().getDeductions(0).getQuantity());
+    assertEquals(packageId, answer.getUsageRecord().getDeductions(0).getPackageId());
+    assertEquals(answer, server.plan(key).recordUsage(request));
+    long remaining = server.jdbi().withHandle(h -> h.createQuery(
+            "select remaining_quantity from packages where package_id = :p")
+        .bind("p", packageId).mapTo(Long.class).one());
+    assertEquals(93, remaining);
+  }
+}
