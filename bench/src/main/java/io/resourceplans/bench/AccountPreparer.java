@@ -2,10 +2,14 @@ package io.resourceplans.bench;
 
 import io.grpc.Channel;
 import io.resourceplans.api.v1.CreateAccountRequest;
+import io.resourceplans.api.v1.ActivatePayAsYouGoRequest;
+import io.resourceplans.api.v1.CheckQuotaRequest;
+import io.resourceplans.api.v1.CheckQuotaResponse;
 import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.CreateOrderRequest;
 import io.resourceplans.api.v1.GetCurrentTermsRequest;
 import io.resourceplans.api.v1.GetPackageSummaryRequest;
+import io.resourceplans.api.v1.GetWalletRequest;
 import io.resourceplans.api.v1.IdentityReviewDecision;
 import io.resourceplans.api.v1.IdentitySubjectType;
 import io.resourceplans.api.v1.OrderState;
@@ -18,6 +22,7 @@ import io.resourceplans.api.v1.ReviewIdentityVerificationRequest;
 import io.resourceplans.api.v1.SubmitIdentityVerificationRequest;
 import io.resourceplans.api.v1.TermsKind;
 import io.resourceplans.api.v1.TopUpCashRequest;
+import com.google.type.Money;
 import io.resourceplans.client.ResourcePlansClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Makes accounts ready to record usage, through the API as a real customer would: the operator
@@ -39,6 +45,7 @@ final class AccountPreparer {
   static final String REGION = "ap-southeast-1";
   /** The packages' purpose: usage of any purpose falls back to them after exact-purpose ones. */
   static final Purpose PACKAGE_PURPOSE = Purpose.PURPOSE_GENERAL;
+  static final String CURRENCY = "CNY";
 
   private static final Duration DEADLINE = Duration.ofSeconds(30);
 
@@ -50,14 +57,19 @@ final class AccountPreparer {
     this.channel = channel;
   }
 
-  /** Prepares {@code count} accounts, a few at a time; fails on the first refusal. */
+  /** Prepares {@code count} accounts with packages, a few at a time; fails on the first refusal. */
   List<BenchAccount> prepare(String namePrefix, int count, int packages) throws InterruptedException {
+    return prepareEach(namePrefix, count, name -> prepareOne(name, packages));
+  }
+
+  private static List<BenchAccount> prepareEach(String namePrefix, int count, Function<String, BenchAccount> prepareOne)
+      throws InterruptedException {
     ExecutorService workers = Executors.newFixedThreadPool(Math.min(4, count));
     try {
       List<Future<BenchAccount>> pending = new ArrayList<>();
       for (int i = 1; i <= count; i++) {
         String name = String.format("%s %03d", namePrefix, i);
-        pending.add(workers.submit(() -> prepareOne(name, packages)));
+        pending.add(workers.submit(() -> prepareOne.apply(name)));
       }
       List<BenchAccount> accounts = new ArrayList<>();
       for (Future<BenchAccount> f : pending) {
@@ -73,37 +85,72 @@ final class AccountPreparer {
     }
   }
 
-  private BenchAccount prepareOne(String displayName, int packages) {
-    CreateAccountResponse created =
-        operator.operator()
-            .createAccount(
-                CreateAccountRequest.newBuilder()
-                    .setRequestId(requestId())
-                    .setDisplayName(displayName)
-                    .setContactEmail(displayName.toLowerCase().replace(' ', '.') + "@bench.example.com")
-                    .setDefaultRegionId(REGION)
-                    .build());
-    String accountId = created.getAccount().getAccountId();
-    ResourcePlansClient client = ResourcePlansClient.overChannel(channel, created.getApiKeySecret(), DEADLINE);
+  /**
+   * Prepares {@code count} accounts with no packages, pay-as-you-go active for {@link #PRODUCT} in
+   * {@link #REGION}, and {@code yuan} in cash.
+   */
+  List<BenchAccount> preparePayAsYouGo(String namePrefix, int count, long yuan) throws InterruptedException {
+    return prepareEach(namePrefix, count, name -> prepareOnePayAsYouGo(name, yuan));
+  }
 
-    String verificationId =
-        client.activation()
-            .submitIdentityVerification(
-                SubmitIdentityVerificationRequest.newBuilder()
-                    .setRequestId(requestId())
-                    .setSubjectType(IdentitySubjectType.IDENTITY_SUBJECT_TYPE_ENTERPRISE)
-                    .setLegalName(displayName + " Ltd")
-                    .setDocumentNumber("91330100MA2B3C4D5E")
-                    .build())
-            .getIdentityVerification()
-            .getIdentityVerificationId();
-    operator.operator()
-        .reviewIdentityVerification(
-            ReviewIdentityVerificationRequest.newBuilder()
+  /** The wallet charge of one pay-as-you-go message of the benchmark's usage, in cents (CheckQuota). */
+  static long chargeCents(BenchAccount account) {
+    CheckQuotaResponse check = account.plan()
+        .checkQuota(CheckQuotaRequest.newBuilder()
+            .setProductId(PRODUCT)
+            .setPurpose(UsageCaller.USAGE_PURPOSE)
+            .setQuantity(1)
+            .setRegionId(REGION)
+            .build());
+    if (!check.getAllowed() || check.getPayAsYouGoQuantity() != 1) {
+      throw new IllegalStateException("a message is not charged pay-as-you-go: " + check);
+    }
+    return cents(check.getEstimatedCharge());
+  }
+
+  /** Cash, gift and credit the accounts' wallets have left, in cents. */
+  static long availableCents(List<BenchAccount> accounts) {
+    return accounts.stream()
+        .mapToLong(a -> cents(a.plan().getWallet(GetWalletRequest.getDefaultInstance()).getWallet().getAvailable()))
+        .sum();
+  }
+
+  private static long cents(Money money) {
+    if (money.getNanos() % 10_000_000 != 0) {
+      throw new IllegalStateException("not whole cents: " + money);
+    }
+    return money.getUnits() * 100 + money.getNanos() / 10_000_000;
+  }
+
+  private BenchAccount prepareOnePayAsYouGo(String displayName, long yuan) {
+    BenchAccount account = open(displayName);
+    String terms =
+        account.plan()
+            .getCurrentTerms(GetCurrentTermsRequest.newBuilder().setKind(TermsKind.TERMS_KIND_PAY_AS_YOU_GO).build())
+            .getTerms()
+            .getVersion();
+    account.client().activation()
+        .activatePayAsYouGo(
+            ActivatePayAsYouGoRequest.newBuilder()
                 .setRequestId(requestId())
-                .setIdentityVerificationId(verificationId)
-                .setDecision(IdentityReviewDecision.IDENTITY_REVIEW_DECISION_APPROVE)
+                .setProductId(PRODUCT)
+                .setRegionId(REGION)
+                .setAcceptedAgreementVersion(terms)
                 .build());
+    operator.operator()
+        .topUpCash(
+            TopUpCashRequest.newBuilder()
+                .setRequestId(requestId())
+                .setAccountId(account.accountId())
+                .setAmount(Money.newBuilder().setCurrencyCode(CURRENCY).setUnits(yuan))
+                .build());
+    return account;
+  }
+
+  private BenchAccount prepareOne(String displayName, int packages) {
+    BenchAccount account = open(displayName);
+    String accountId = account.accountId();
+    ResourcePlansClient client = account.client();
 
     var price =
         client.plan()
@@ -140,6 +187,41 @@ final class AccountPreparer {
     if (paid.getOrder().getState() != OrderState.ORDER_STATE_PAID) {
       throw new IllegalStateException("order " + orderId + " of " + displayName + " is " + paid.getOrder().getState());
     }
+    return account;
+  }
+
+  /** Opens a verified account (the operator creates it and approves its identity verification). */
+  private BenchAccount open(String displayName) {
+    CreateAccountResponse created =
+        operator.operator()
+            .createAccount(
+                CreateAccountRequest.newBuilder()
+                    .setRequestId(requestId())
+                    .setDisplayName(displayName)
+                    .setContactEmail(displayName.toLowerCase().replace(' ', '.') + "@bench.example.com")
+                    .setDefaultRegionId(REGION)
+                    .build());
+    String accountId = created.getAccount().getAccountId();
+    ResourcePlansClient client = ResourcePlansClient.overChannel(channel, created.getApiKeySecret(), DEADLINE);
+
+    String verificationId =
+        client.activation()
+            .submitIdentityVerification(
+                SubmitIdentityVerificationRequest.newBuilder()
+                    .setRequestId(requestId())
+                    .setSubjectType(IdentitySubjectType.IDENTITY_SUBJECT_TYPE_ENTERPRISE)
+                    .setLegalName(displayName + " Ltd")
+                    .setDocumentNumber("91330100MA2B3C4D5E")
+                    .build())
+            .getIdentityVerification()
+            .getIdentityVerificationId();
+    operator.operator()
+        .reviewIdentityVerification(
+            ReviewIdentityVerificationRequest.newBuilder()
+                .setRequestId(requestId())
+                .setIdentityVerificationId(verificationId)
+                .setDecision(IdentityReviewDecision.IDENTITY_REVIEW_DECISION_APPROVE)
+                .build());
     return new BenchAccount(accountId, client);
   }
 

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchMain {
   private static final long MESSAGES_PER_PACKAGE = 100_000;
+  /** Cash for each pay-as-you-go account: 200,000 messages at 0.05 CNY. */
+  private static final long PAY_AS_YOU_GO_YUAN = 10_000;
 
   private BenchMain() {}
 
@@ -88,6 +90,7 @@ public final class BenchMain {
     boolean spread = options.scenarios().contains(Scenario.Kind.MANY_ACCOUNTS)
         || options.scenarios().contains(Scenario.Kind.RETRIED_IDS);
     boolean hot = options.scenarios().contains(Scenario.Kind.HOT_ACCOUNT);
+    boolean payAsYouGo = options.scenarios().contains(Scenario.Kind.PAY_AS_YOU_GO);
 
     long prepareStart = System.nanoTime();
     List<BenchAccount> spreadAccounts =
@@ -105,13 +108,23 @@ public final class BenchMain {
     report.line("prepared %d accounts with %d x %s (%s, %s) = %,d messages each, in %.1f s",
         spreadAccounts.size() + hotAccount.size(), options.packagesPerAccount(), AccountPreparer.PLAN_SPEC,
         AccountPreparer.PACKAGE_PURPOSE, AccountPreparer.REGION, perAccount, (System.nanoTime() - prepareStart) / 1e9);
+    List<BenchAccount> payAsYouGoAccounts = List.of();
+    if (payAsYouGo) {
+      long start = System.nanoTime();
+      payAsYouGoAccounts = preparer.preparePayAsYouGo("Bench PAYG Shop", options.accounts(), PAY_AS_YOU_GO_YUAN);
+      report.line("prepared %d accounts with no packages, pay-as-you-go active (%s, %s) and %,d.00 %s cash each, in %.1f s",
+          payAsYouGoAccounts.size(), AccountPreparer.PRODUCT, AccountPreparer.REGION, PAY_AS_YOU_GO_YUAN,
+          AccountPreparer.CURRENCY, (System.nanoTime() - start) / 1e9);
+    }
 
     double pgbenchTps = pgbench(options, database, report);
 
     if (options.jvmWarmupSeconds() > 0) {
       // The same load, unmeasured: on a busy 2-core machine the JIT needs about a minute before
       // the server's throughput settles, more than a scenario's own warm-up.
-      Scenario load = new Scenario(Scenario.Kind.MANY_ACCOUNTS, spreadAccounts.isEmpty() ? hotAccount : spreadAccounts, 0);
+      Scenario load = !spreadAccounts.isEmpty() ? new Scenario(Scenario.Kind.MANY_ACCOUNTS, spreadAccounts, 0)
+          : !hotAccount.isEmpty() ? new Scenario(Scenario.Kind.MANY_ACCOUNTS, hotAccount, 0)
+          : new Scenario(Scenario.Kind.PAY_AS_YOU_GO, payAsYouGoAccounts, 0);
       ScenarioResult warm =
           new ScenarioRunner(options.callers(), Duration.ofSeconds(options.jvmWarmupSeconds()), Duration.ZERO).run(load);
       report.jvmWarmup(warm, options.jvmWarmupSeconds());
@@ -131,6 +144,7 @@ public final class BenchMain {
             case MANY_ACCOUNTS -> new Scenario(kind, spreadAccounts, 0);
             case HOT_ACCOUNT -> new Scenario(kind, hotAccount, 0);
             case RETRIED_IDS -> new Scenario(kind, spreadAccounts, options.retryPercent());
+            case PAY_AS_YOU_GO -> new Scenario(kind, payAsYouGoAccounts, 0);
           };
       ScenarioResult result = runner.run(scenario);
       results.add(result);

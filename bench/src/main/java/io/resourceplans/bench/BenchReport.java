@@ -59,7 +59,8 @@ final class BenchReport {
       line("   resends        %d answered exactly as the first time, %d differently",
           r.stats().measuredRetried, r.stats().retryMismatches);
     }
-    line("   quota          packages lost %d; %d new requests acknowledged%s: %s",
+    line("   quota          %s %d; %d new requests acknowledged%s: %s",
+        r.scenario().kind().payAsYouGo() ? "wallets charged for messages:" : "packages lost",
         r.deducted(), r.stats().acknowledgedFresh,
         r.stats().ambiguous > 0 ? " (+ up to " + r.stats().ambiguous + " ambiguous errors)" : "",
         r.quotaConsistent() ? "consistent" : "INCONSISTENT");

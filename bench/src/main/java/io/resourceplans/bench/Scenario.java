@@ -19,11 +19,13 @@ record Scenario(Kind kind, List<BenchAccount> accounts, int retryPercent) {
     return retryPercent == 0 ? spread : spread + ", " + retryPercent + "% of calls resend an earlier request ID";
   }
 
-  /** The scenarios of the issue. */
+  /** The scenarios of the issue, and pay-as-you-go (not run unless asked for). */
   enum Kind {
     MANY_ACCOUNTS("many-accounts"),
     HOT_ACCOUNT("hot-account"),
-    RETRIED_IDS("retried-ids");
+    RETRIED_IDS("retried-ids"),
+    /** As many-accounts, but on accounts with no packages and pay-as-you-go active: every call is charged to the wallet. */
+    PAY_AS_YOU_GO("pay-as-you-go");
 
     private final String label;
 
@@ -33,6 +35,10 @@ record Scenario(Kind kind, List<BenchAccount> accounts, int retryPercent) {
 
     String label() {
       return label;
+    }
+
+    boolean payAsYouGo() {
+      return this == PAY_AS_YOU_GO;
     }
 
     static Kind named(String label) {

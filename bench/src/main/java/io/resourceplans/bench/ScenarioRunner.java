@@ -22,7 +22,8 @@ final class ScenarioRunner {
   }
 
   ScenarioResult run(Scenario scenario) throws InterruptedException {
-    long remainingBefore = AccountPreparer.remaining(scenario.accounts());
+    long chargeCents = scenario.kind().payAsYouGo() ? AccountPreparer.chargeCents(scenario.accounts().get(0)) : 0;
+    long remainingBefore = remaining(scenario, chargeCents);
     // Request IDs unique to this run: a load that repeated an earlier run's IDs on the same
     // accounts would get idempotent replays, not deductions.
     String runTag = scenario.kind().label() + "-" + Long.toString(RUNS.incrementAndGet(), 36);
@@ -65,8 +66,27 @@ final class ScenarioRunner {
 
     CallerStats total = new CallerStats();
     loop.forEach(c -> total.merge(c.stats()));
-    long remainingAfter = AccountPreparer.remaining(scenario.accounts());
+    long remainingAfter = remaining(scenario, chargeCents);
     return new ScenarioResult(
         scenario, callers, measuredNanos / 1e9, total, remainingBefore, remainingAfter, cpu, throughput.perInterval(), phase.abortReason());
+  }
+
+  /**
+   * Messages the accounts can still send: their packages' remaining quota, or for pay-as-you-go
+   * what their wallets still pay for at one message's charge (wallets hold whole yuan, so a charge
+   * that divides 1.00 leaves no remainder).
+   */
+  private static long remaining(Scenario scenario, long chargeCents) {
+    if (!scenario.kind().payAsYouGo()) {
+      return AccountPreparer.remaining(scenario.accounts());
+    }
+    if (chargeCents <= 0 || 100 % chargeCents != 0) {
+      throw new IllegalStateException("a pay-as-you-go message costs " + chargeCents + " cents, which does not divide 1.00");
+    }
+    long cents = AccountPreparer.availableCents(scenario.accounts());
+    if (cents % chargeCents != 0) {
+      throw new IllegalStateException("wallets hold " + cents + " cents, not a whole number of messages at " + chargeCents);
+    }
+    return cents / chargeCents;
   }
 }
