@@ -1,7 +1,6 @@
 package io.resourceplans.storage.activation;
 
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -19,16 +18,6 @@ public interface ActivationDao {
       on conflict (account_id, product_id, region_id) do nothing
       """)
   int insert(@BindMethods ActivationRow row);
-
-  @SqlQuery("""
-      select account_id, product_id, region_id, accepted_agreement_version, activate_time
-        from pay_as_you_go_activations
-       where account_id = :accountId and product_id = :productId and region_id = :regionId
-      """)
-  Optional<ActivationRow> find(
-      @Bind("accountId") String accountId,
-      @Bind("productId") String productId,
-      @Bind("regionId") String regionId);
 
   @SqlQuery("""
       select account_id, product_id, region_id, accepted_agreement_version, activate_time

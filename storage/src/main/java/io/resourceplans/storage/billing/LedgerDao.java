@@ -4,21 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL for {@code ledger_entries}. */
+/** Queries of {@code ledger_entries} (entries are written by {@link JdbiLedgerRepository#insert} in plain JDBC). */
 @RegisterConstructorMapper(LedgerEntryRow.class)
 public interface LedgerDao {
-  @SqlUpdate("""
-      insert into ledger_entries (account_id, ledger_entry_id, kind, balance_kind, amount, balance_after,
-                                  currency, order_id, usage_id, description, create_time)
-      values (:accountId, :ledgerEntryId, :kind, :balanceKind, :amount, :balanceAfter,
-              :currency, :orderId, :usageId, :description, :createTime)
-      """)
-  void insert(@BindMethods LedgerEntryRow row);
-
   @SqlQuery("""
       select account_id, ledger_entry_id, kind, balance_kind, amount, balance_after, currency,
              order_id, usage_id, description, create_time

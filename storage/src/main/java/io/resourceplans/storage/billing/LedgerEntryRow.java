@@ -21,12 +21,6 @@ public record LedgerEntryRow(
     String description,
     Instant createTime) {
 
-  static LedgerEntryRow of(LedgerEntry e) {
-    return new LedgerEntryRow(
-        e.accountId(), e.ledgerEntryId(), e.kind().name(), e.balanceKind().name(), e.amount().amount(),
-        e.balanceAfter().amount(), e.amount().currency(), e.orderId(), e.usageId(), e.description(), e.createTime());
-  }
-
   LedgerEntry toDomain() {
     return new LedgerEntry(
         accountId, ledgerEntryId, LedgerEntryKind.valueOf(kind), BalanceKind.valueOf(balanceKind),

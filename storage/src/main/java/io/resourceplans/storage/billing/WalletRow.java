@@ -15,12 +15,6 @@ public record WalletRow(
     BigDecimal creditUsed,
     Instant updateTime) {
 
-  static WalletRow of(Wallet w) {
-    return new WalletRow(
-        w.accountId(), w.currency(), w.cash().amount(), w.gift().amount(), w.creditLine().amount(),
-        w.creditUsed().amount(), w.updateTime());
-  }
-
   Wallet toDomain() {
     return new Wallet(
         accountId,

@@ -43,12 +43,6 @@ public interface ProductDao {
   @SqlQuery("""
       select product_id, display_name, description, quantity_unit, vendor_name, create_time, update_time
         from products where product_id = :productId
-      """)
-  Optional<ProductRow> find(@Bind("productId") String productId);
-
-  @SqlQuery("""
-      select product_id, display_name, description, quantity_unit, vendor_name, create_time, update_time
-        from products where product_id = :productId
          for update
       """)
   Optional<ProductRow> findForUpdate(@Bind("productId") String productId);

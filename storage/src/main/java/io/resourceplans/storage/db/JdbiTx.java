@@ -22,11 +22,10 @@ import io.resourceplans.storage.account.SubUserDao;
 import io.resourceplans.storage.billing.JdbiLedgerRepository;
 import io.resourceplans.storage.billing.JdbiOrderRepository;
 import io.resourceplans.storage.billing.JdbiVoucherRepository;
-import io.resourceplans.storage.billing.JdbiWalletRepository;
+import io.resourceplans.storage.billing.SqlWalletRepository;
 import io.resourceplans.storage.billing.LedgerDao;
 import io.resourceplans.storage.billing.OrderDao;
 import io.resourceplans.storage.billing.VoucherDao;
-import io.resourceplans.storage.billing.WalletDao;
 import io.resourceplans.storage.catalog.JdbiPlanSpecRepository;
 import io.resourceplans.storage.catalog.JdbiProductRepository;
 import io.resourceplans.storage.catalog.PlanSpecDao;
@@ -95,7 +94,7 @@ final class JdbiTx implements Tx {
 
   @Override
   public RegionRepository regions() {
-    return new JdbiRegionRepository(dao(RegionDao.class));
+    return new JdbiRegionRepository(() -> dao(RegionDao.class), sql);
   }
 
   @Override
@@ -124,17 +123,17 @@ final class JdbiTx implements Tx {
   @Override
   public io.resourceplans.domain.activation.ActivationRepository activations() {
     return new io.resourceplans.storage.activation.JdbiActivationRepository(
-        dao(io.resourceplans.storage.activation.ActivationDao.class));
+        () -> dao(io.resourceplans.storage.activation.ActivationDao.class), sql);
   }
 
   @Override
   public WalletRepository wallets() {
-    return new JdbiWalletRepository(dao(WalletDao.class));
+    return new SqlWalletRepository(sql);
   }
 
   @Override
   public LedgerRepository ledger() {
-    return new JdbiLedgerRepository(dao(LedgerDao.class));
+    return new JdbiLedgerRepository(() -> dao(LedgerDao.class), sql);
   }
 
   @Override
@@ -154,7 +153,7 @@ final class JdbiTx implements Tx {
 
   @Override
   public ProductRepository products() {
-    return new JdbiProductRepository(dao(ProductDao.class));
+    return new JdbiProductRepository(() -> dao(ProductDao.class), sql);
   }
 
   @Override
