@@ -17,7 +17,9 @@ import java.util.Optional;
  * Plain JDBC for the usage hot path, on the connection of one transaction's JDBI handle. A JDBI
  * SqlObject call costs tens of microseconds of CPU in attaching, configuring and mapping before
  * the driver runs (measured: about half of the server's CPU on RecordUsage); these statements run
- * on every message, so they skip that layer. Everything else keeps the SqlObject DAOs. Parameters
+ * on every message, so they skip that layer: the claim, packages and usage record, and for
+ * pay-as-you-go the wallet, ledger entry, product, region and activation. Everything else keeps
+ * the SqlObject DAOs. Parameters
  * are positional ({@code ?}); the driver prepares each statement on the server after a few uses.
  *
  * <p>Writes whose outcome the caller does not read ({@link #later}) are held and sent in the same
