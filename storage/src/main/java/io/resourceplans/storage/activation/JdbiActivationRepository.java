@@ -1,11 +1,11 @@
 package io.resourceplans.storage.activation;
 
-import io.resourceplans.storage.db.Sql;
 import io.resourceplans.domain.activation.Activation;
 import io.resourceplans.domain.activation.ActivationCursor;
 import io.resourceplans.domain.activation.ActivationRepository;
 import io.resourceplans.domain.common.Page;
 import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.storage.db.Sql;
 import java.util.Optional;
 import java.util.function.Supplier;
 

@@ -6,6 +6,8 @@ import io.resourceplans.domain.common.Cursor;
 import io.resourceplans.domain.common.Page;
 import io.resourceplans.domain.common.PageRequest;
 import io.resourceplans.storage.db.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,18 +51,11 @@ public final class JdbiProductRepository implements ProductRepository {
     return sql.one("""
             select product_id, display_name, description, quantity_unit, vendor_name, create_time, update_time
               from products where product_id = ?
-            """,
-            rs -> new ProductRow(rs.getString("product_id"), rs.getString("display_name"), rs.getString("description"),
-                rs.getString("quantity_unit"), rs.getString("vendor_name"), Sql.instant(rs, "create_time"),
-                Sql.instant(rs, "update_time")),
-            productId)
+            """, JdbiProductRepository::productRow, productId)
         .map(row -> row.toDomain(sql.list("""
-                select product_id, purpose, unit_price, currency
-                  from product_pay_as_you_go_prices where product_id = ?
-                """,
-            rs -> new PayAsYouGoPriceRow(rs.getString("product_id"), rs.getString("purpose"),
-                rs.getBigDecimal("unit_price"), rs.getString("currency")),
-            productId)));
+            select product_id, purpose, unit_price, currency
+              from product_pay_as_you_go_prices where product_id = ?
+            """, JdbiProductRepository::priceRow, productId)));
   }
 
   @Override
@@ -95,6 +90,17 @@ public final class JdbiProductRepository implements ProductRepository {
     if (!prices.isEmpty()) {
       dao().insertPrices(prices);
     }
+  }
+
+  private static ProductRow productRow(ResultSet rs) throws SQLException {
+    return new ProductRow(rs.getString("product_id"), rs.getString("display_name"), rs.getString("description"),
+        rs.getString("quantity_unit"), rs.getString("vendor_name"), Sql.instant(rs, "create_time"),
+        Sql.instant(rs, "update_time"));
+  }
+
+  private static PayAsYouGoPriceRow priceRow(ResultSet rs) throws SQLException {
+    return new PayAsYouGoPriceRow(rs.getString("product_id"), rs.getString("purpose"), rs.getBigDecimal("unit_price"),
+        rs.getString("currency"));
   }
 
   private Product withPrices(ProductRow row) {

@@ -1,8 +1,8 @@
 package io.resourceplans.storage.region;
 
-import io.resourceplans.storage.db.Sql;
 import io.resourceplans.domain.region.Region;
 import io.resourceplans.domain.region.RegionRepository;
+import io.resourceplans.storage.db.Sql;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
