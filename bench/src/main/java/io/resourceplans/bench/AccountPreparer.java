@@ -24,6 +24,7 @@ import io.resourceplans.api.v1.TermsKind;
 import io.resourceplans.api.v1.TopUpCashRequest;
 import com.google.type.Money;
 import io.resourceplans.client.ResourcePlansClient;
+import io.resourceplans.server.mapping.MoneyMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,11 +116,9 @@ final class AccountPreparer {
         .sum();
   }
 
+  /** The amount in cents; an amount that is not a whole number of cents throws ArithmeticException. */
   private static long cents(Money money) {
-    if (money.getNanos() % 10_000_000 != 0) {
-      throw new IllegalStateException("not whole cents: " + money);
-    }
-    return money.getUnits() * 100 + money.getNanos() / 10_000_000;
+    return MoneyMapper.toDomain(money, "amount").amount().movePointRight(2).longValueExact();
   }
 
   private BenchAccount prepareOnePayAsYouGo(String displayName, long yuan) {

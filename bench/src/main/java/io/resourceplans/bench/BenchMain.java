@@ -105,9 +105,11 @@ public final class BenchMain {
         throw new IllegalStateException("prepared accounts hold " + actual + " messages, expected " + expected);
       }
     }
-    report.line("prepared %d accounts with %d x %s (%s, %s) = %,d messages each, in %.1f s",
-        spreadAccounts.size() + hotAccount.size(), options.packagesPerAccount(), AccountPreparer.PLAN_SPEC,
-        AccountPreparer.PACKAGE_PURPOSE, AccountPreparer.REGION, perAccount, (System.nanoTime() - prepareStart) / 1e9);
+    if (spread || hot) {
+      report.line("prepared %d accounts with %d x %s (%s, %s) = %,d messages each, in %.1f s",
+          spreadAccounts.size() + hotAccount.size(), options.packagesPerAccount(), AccountPreparer.PLAN_SPEC,
+          AccountPreparer.PACKAGE_PURPOSE, AccountPreparer.REGION, perAccount, (System.nanoTime() - prepareStart) / 1e9);
+    }
     List<BenchAccount> payAsYouGoAccounts = List.of();
     if (payAsYouGo) {
       long start = System.nanoTime();
