@@ -1,6 +1,7 @@
 package io.resourceplans.server.config;
 
 import io.resourceplans.domain.notification.DispatchSettings;
+import io.resourceplans.server.grpc.TransportLimits;
 import io.resourceplans.server.notify.DeliverySettings;
 import io.resourceplans.server.notify.SmsSettings;
 import io.resourceplans.server.notify.SmtpSettings;
@@ -30,11 +31,22 @@ public final class ConfigLoader {
           new Option("database-user", "RP_DATABASE_USER", "postgres", "database user"),
           new Option("database-password", "RP_DATABASE_PASSWORD", "", "database password"),
           new Option("pool-size", "RP_POOL_SIZE", "10", "maximum database connections"),
+          new Option("database-connect-timeout-ms", "RP_DATABASE_CONNECT_TIMEOUT_MS", "2000", "how long a call waits for a database connection before it is answered UNAVAILABLE (250 to 60000)"),
+          new Option("idempotency-retention-hours", "RP_IDEMPOTENCY_RETENTION_HOURS", "168", "how long the answer to a request_id is kept for retries (at least 24); RecordUsage retries are answered from the usage record at any age"),
           new Option("operator-key", "RP_OPERATOR_KEY", "", "operator API key; empty = generated once and kept in <data-dir>/operator-key"),
           new Option("tls-cert", "RP_TLS_CERT", "", "PEM certificate chain; with --tls-key enables TLS"),
           new Option("tls-key", "RP_TLS_KEY", "", "PEM private key"),
           new Option("data-dir", "RP_DATA_DIR", "data", "directory for the embedded database and the generated operator key"),
           new Option("shutdown-grace-seconds", "RP_SHUTDOWN_GRACE_SECONDS", "20", "how long in-flight calls may finish on SIGTERM"),
+          new Option("keepalive-time-seconds", "RP_KEEPALIVE_TIME_SECONDS", "60", "the server pings a connection silent this long; no answer within the keepalive timeout closes it"),
+          new Option("keepalive-timeout-seconds", "RP_KEEPALIVE_TIMEOUT_SECONDS", "20", "how long a keepalive ping may go unanswered"),
+          new Option("permit-keepalive-time-seconds", "RP_PERMIT_KEEPALIVE_TIME_SECONDS", "20", "shortest interval at which clients may send keepalive pings"),
+          new Option("max-connection-idle-seconds", "RP_MAX_CONNECTION_IDLE_SECONDS", "300", "a connection with no call for this long is closed; 0 = never"),
+          new Option("max-connection-age-seconds", "RP_MAX_CONNECTION_AGE_SECONDS", "1800", "connections are asked to reconnect after this long, so load balancers can rebalance replicas; 0 = never"),
+          new Option("max-connection-age-grace-seconds", "RP_MAX_CONNECTION_AGE_GRACE_SECONDS", "60", "calls on a connection past its age get this long to finish"),
+          new Option("max-concurrent-calls-per-connection", "RP_MAX_CONCURRENT_CALLS_PER_CONNECTION", "100", "concurrent calls (HTTP/2 streams) one connection may have open; more wait on the client"),
+          new Option("max-inbound-message-bytes", "RP_MAX_INBOUND_MESSAGE_BYTES", "1048576", "largest request message, after decompression; larger is RESOURCE_EXHAUSTED"),
+          new Option("max-inbound-metadata-bytes", "RP_MAX_INBOUND_METADATA_BYTES", "8192", "largest request metadata (headers)"),
           new Option("currency", "RP_CURRENCY", "CNY", "the one currency prices, wallets and vouchers are in (ISO 4217)"),
           new Option("order-ttl-minutes", "RP_ORDER_TTL_MINUTES", "1440", "how long an unpaid order can be paid"),
           new Option("reminder-offsets-days", "RP_REMINDER_OFFSETS_DAYS", "30,7,1", "days before a package expires that expiry reminders go out, comma-separated; empty = none"),
@@ -81,11 +93,14 @@ public final class ConfigLoader {
         values.get("database-user"),
         nonEmpty(values.get("database-password")),
         intValue(values, "pool-size", 1, 500),
+        Duration.ofMillis(intValue(values, "database-connect-timeout-ms", 250, 60_000)),
+        Duration.ofHours(intValue(values, "idempotency-retention-hours", 24, 87_600)),
         nonEmpty(values.get("operator-key")),
         nonEmpty(cert).map(Path::of),
         nonEmpty(key).map(Path::of),
         Path.of(values.get("data-dir")),
         Duration.ofSeconds(intValue(values, "shutdown-grace-seconds", 0, 3600)),
+        transport(values),
         currency(values.get("currency")),
         Duration.ofMinutes(intValue(values, "order-ttl-minutes", 1, 525_600)),
         offsetsDays(values.get("reminder-offsets-days")),
@@ -99,6 +114,19 @@ public final class ConfigLoader {
         intValue(values, "password-hash-memory-kib", 8, 4_194_304),
         intValue(values, "password-hash-iterations", 1, 100),
         delivery(values));
+  }
+
+  private static TransportLimits transport(Map<String, String> values) {
+    return new TransportLimits(
+        Duration.ofSeconds(intValue(values, "keepalive-time-seconds", 1, 86_400)),
+        Duration.ofSeconds(intValue(values, "keepalive-timeout-seconds", 1, 3600)),
+        Duration.ofSeconds(intValue(values, "permit-keepalive-time-seconds", 1, 86_400)),
+        Duration.ofSeconds(intValue(values, "max-connection-idle-seconds", 0, 86_400 * 30)),
+        Duration.ofSeconds(intValue(values, "max-connection-age-seconds", 0, 86_400 * 30)),
+        Duration.ofSeconds(intValue(values, "max-connection-age-grace-seconds", 0, 86_400)),
+        intValue(values, "max-concurrent-calls-per-connection", 1, 100_000),
+        intValue(values, "max-inbound-message-bytes", 1024, 64 << 20),
+        intValue(values, "max-inbound-metadata-bytes", 1024, 1 << 20));
   }
 
   private static DeliverySettings delivery(Map<String, String> values) {

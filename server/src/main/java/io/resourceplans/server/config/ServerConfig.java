@@ -1,5 +1,6 @@
 package io.resourceplans.server.config;
 
+import io.resourceplans.server.grpc.TransportLimits;
 import io.resourceplans.server.notify.DeliverySettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,11 +21,14 @@ public record ServerConfig(
     String databaseUser,
     Optional<String> databasePassword,
     int poolSize,
+    Duration databaseConnectTimeout,
+    Duration idempotencyRetention,
     Optional<String> operatorKey,
     Optional<Path> tlsCertChain,
     Optional<Path> tlsPrivateKey,
     Path dataDirectory,
     Duration shutdownGrace,
+    TransportLimits transport,
     String currency,
     Duration unpaidOrderTtl,
     List<Integer> reminderOffsetsDays,
@@ -47,11 +51,22 @@ public record ServerConfig(
     out.put("database-user", databaseUser);
     out.put("database-password", databasePassword.map(p -> "****").orElse("(none)"));
     out.put("pool-size", Integer.toString(poolSize));
+    out.put("database-connect-timeout-ms", Long.toString(databaseConnectTimeout.toMillis()));
+    out.put("idempotency-retention-hours", Long.toString(idempotencyRetention.toHours()));
     out.put("operator-key", operatorKey.map(k -> "****").orElse("(from data directory)"));
     out.put("tls-cert", tlsCertChain.map(Path::toString).orElse("(none: plaintext)"));
     out.put("tls-key", tlsPrivateKey.map(p -> "****").orElse("(none)"));
     out.put("data-dir", dataDirectory.toAbsolutePath().normalize().toString());
     out.put("shutdown-grace-seconds", Long.toString(shutdownGrace.toSeconds()));
+    out.put("keepalive-time-seconds", Long.toString(transport.keepAliveTime().toSeconds()));
+    out.put("keepalive-timeout-seconds", Long.toString(transport.keepAliveTimeout().toSeconds()));
+    out.put("permit-keepalive-time-seconds", Long.toString(transport.permitKeepAliveTime().toSeconds()));
+    out.put("max-connection-idle-seconds", Long.toString(transport.maxConnectionIdle().toSeconds()));
+    out.put("max-connection-age-seconds", Long.toString(transport.maxConnectionAge().toSeconds()));
+    out.put("max-connection-age-grace-seconds", Long.toString(transport.maxConnectionAgeGrace().toSeconds()));
+    out.put("max-concurrent-calls-per-connection", Integer.toString(transport.maxConcurrentCallsPerConnection()));
+    out.put("max-inbound-message-bytes", Integer.toString(transport.maxInboundMessageBytes()));
+    out.put("max-inbound-metadata-bytes", Integer.toString(transport.maxInboundMetadataBytes()));
     out.put("currency", currency);
     out.put("order-ttl-minutes", Long.toString(unpaidOrderTtl.toMinutes()));
     out.put("reminder-offsets-days", reminderOffsetsDays.isEmpty() ? "(none)" : reminderOffsetsDays.stream().map(String::valueOf).collect(Collectors.joining(",")));

@@ -1,7 +1,6 @@
 package io.resourceplans.server.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.resourceplans.server.notify.DeliverySettings;
 import io.resourceplans.domain.notification.DispatchSettings;
@@ -9,6 +8,7 @@ import io.resourceplans.server.notify.SmsSettings;
 import io.resourceplans.server.notify.SmtpSettings;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +55,7 @@ public final class MailedCodes implements AutoCloseable {
     if (inbox.isEmpty()) {
       throw new AssertionError("no verification code was mailed to " + email);
     }
-    String body = GreenMailUtil.getBody(inbox.get(inbox.size() - 1));
+    String body = plainText(inbox.get(inbox.size() - 1));
     Matcher m = CODE.matcher(body);
     if (!m.find()) {
       throw new AssertionError("the mail to " + email + " states no code: " + body);
@@ -73,6 +73,28 @@ public final class MailedCodes implements AutoCloseable {
     return Arrays.stream(smtp.getReceivedMessages())
         .filter(m -> isTo(m, email) && isVerificationCode(m))
         .toList();
+  }
+
+  /**
+   * The text/plain part, decoded, as a mail client shows it. The raw body would also hold the MIME
+   * boundaries, whose random digits can look like a code.
+   */
+  private static String plainText(MimeMessage m) {
+    try {
+      Object content = m.getContent();
+      if (content instanceof String text) {
+        return text;
+      }
+      Multipart parts = (Multipart) content;
+      for (int i = 0; i < parts.getCount(); i++) {
+        if (parts.getBodyPart(i).isMimeType("text/plain")) {
+          return (String) parts.getBodyPart(i).getContent();
+        }
+      }
+      throw new AssertionError("the mail has no text/plain part");
+    } catch (MessagingException | java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean isTo(MimeMessage m, String email) {
