@@ -1,12 +1,12 @@
 package io.resourceplans.bench;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.resourceplans.domain.billing.OrderSettings;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.server.ResourcePlansServer;
 import io.resourceplans.server.di.DaggerServerComponent;
 import io.resourceplans.server.grpc.NettyTransport;
 import io.resourceplans.storage.db.DataSources;
+import io.resourceplans.storage.db.Database;
 import io.resourceplans.domain.auth.AuthSettings;
 import io.resourceplans.domain.notification.ReminderSettings;
 import io.resourceplans.storage.db.DatabaseSettings;
@@ -20,12 +20,12 @@ import java.util.Optional;
  * this JVM so that one command runs everything.
  */
 final class BenchServer implements AutoCloseable {
-  private final HikariDataSource pool;
+  private final Database database;
   private final ResourcePlansServer server;
   private final int migrations;
 
-  private BenchServer(HikariDataSource pool, ResourcePlansServer server, int migrations) {
-    this.pool = pool;
+  private BenchServer(Database database, ResourcePlansServer server, int migrations) {
+    this.database = database;
     this.server = server;
     this.migrations = migrations;
   }
@@ -33,13 +33,15 @@ final class BenchServer implements AutoCloseable {
   /** Migrates the (fresh) database and starts serving. */
   static BenchServer start(String jdbcUrl, int poolSize, String operatorKey) throws Exception {
     // The user and password stay in the URL; empty settings leave them to it.
-    HikariDataSource pool = DataSources.pool(new DatabaseSettings(jdbcUrl, "", "", poolSize), "bench-server");
+    Database database =
+        Database.open(new DatabaseSettings(jdbcUrl, "", "", poolSize), "bench-server", DataSources.DEFAULT_CONNECT_TIMEOUT);
     try {
-      int applied = Migrations.migrate(pool);
+      int applied = Migrations.migrate(database.dataSource());
       ResourcePlansServer server =
           DaggerServerComponent.builder()
               .transport(new NettyTransport(0, Optional.empty(), Optional.empty()))
-              .dataSource(pool)
+              .dataSource(database.dataSource())
+              .databaseReachability(database.reachability())
               .clock(Clock.systemUTC())
               .operatorKey(operatorKey)
               .currency(new SettlementCurrency("CNY"))
@@ -53,9 +55,9 @@ final class BenchServer implements AutoCloseable {
               .build()
               .server()
               .start();
-      return new BenchServer(pool, server, applied);
+      return new BenchServer(database, server, applied);
     } catch (Exception | Error e) {
-      pool.close();
+      database.close();
       throw e;
     }
   }
@@ -73,7 +75,7 @@ final class BenchServer implements AutoCloseable {
     try {
       server.stop(Duration.ofSeconds(5));
     } finally {
-      pool.close();
+      database.close();
     }
   }
 }

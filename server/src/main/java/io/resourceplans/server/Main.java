@@ -1,6 +1,5 @@
 package io.resourceplans.server;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.resourceplans.domain.billing.OrderSettings;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.auth.AuthSettings;
@@ -9,8 +8,9 @@ import io.resourceplans.server.config.ConfigLoader;
 import io.resourceplans.server.config.OperatorKeyFile;
 import io.resourceplans.server.config.ServerConfig;
 import io.resourceplans.server.di.DaggerServerComponent;
+import io.resourceplans.server.di.ServerComponent;
 import io.resourceplans.server.grpc.NettyTransport;
-import io.resourceplans.storage.db.DataSources;
+import io.resourceplans.storage.db.Database;
 import io.resourceplans.storage.db.DatabaseCreator;
 import io.resourceplans.storage.db.DatabaseSettings;
 import io.resourceplans.storage.db.EmbeddedDatabase;
@@ -22,8 +22,13 @@ import java.time.Clock;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import sun.misc.Signal;
 
-/** Starts the server: database (embedded or configured), migrations, gRPC, graceful shutdown. */
+/**
+ * Starts the server: database (embedded or configured), migrations, gRPC; stops it in order on
+ * SIGTERM or SIGINT (see {@link Shutdown}).
+ */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
   private static final String DATABASE_NAME = "resource_plans";
@@ -31,6 +36,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    // java.util.logging (grpc-java, Netty) into the same log as everything else.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     if (Arrays.asList(args).contains("--help")) {
       System.out.print(ConfigLoader.usage());
       return;
@@ -47,27 +55,68 @@ public final class Main {
     config.describe().forEach((k, v) -> log.info("config {} = {}", k, v));
 
     EmbeddedDatabase embedded = null;
-    DatabaseSettings settings;
-    if (config.databaseUrl().isPresent()) {
-      settings =
-          new DatabaseSettings(
-              config.databaseUrl().get(),
-              config.databaseUser(),
-              config.databasePassword().orElse(""),
-              config.poolSize());
-    } else {
-      Path pgData = config.dataDirectory().resolve("postgres").toAbsolutePath().normalize();
-      embedded = EmbeddedDatabase.start(pgData, 0);
-      log.info("embedded PostgreSQL on port {}, data kept in {}", embedded.port(), pgData);
-      settings = embedded.settings(DATABASE_NAME, config.poolSize());
-    }
-    if (DatabaseCreator.ensureExists(settings)) {
-      log.info("created database {}", settings.jdbcUrl());
-    }
-    HikariDataSource pool = DataSources.pool(settings, "resource-plans");
-    int applied = Migrations.migrate(pool);
-    log.info("database {} ready ({} migrations applied now)", settings.describe(), applied);
+    Database database = null;
+    try {
+      DatabaseSettings settings;
+      if (config.databaseUrl().isPresent()) {
+        settings =
+            new DatabaseSettings(
+                config.databaseUrl().get(),
+                config.databaseUser(),
+                config.databasePassword().orElse(""),
+                config.poolSize());
+      } else {
+        Path pgData = config.dataDirectory().resolve("postgres").toAbsolutePath().normalize();
+        embedded = EmbeddedDatabase.start(pgData, 0);
+        log.info("embedded PostgreSQL on port {}, data kept in {}", embedded.port(), pgData);
+        settings = embedded.settings(DATABASE_NAME, config.poolSize());
+      }
+      if (DatabaseCreator.ensureExists(settings)) {
+        log.info("created database {}", settings.jdbcUrl());
+      }
+      database = Database.open(settings, "resource-plans", config.databaseConnectTimeout());
+      int applied = Migrations.migrate(database.dataSource());
+      log.info("database {} ready ({} migrations applied now)", settings.describe(), applied);
 
+      ResourcePlansServer server = component(config, database).server().start();
+      log.info("resource-plans serving on port {}", server.port());
+
+      Shutdown shutdown = new Shutdown(server, config.shutdownGrace(), database, embedded);
+      onSignals(shutdown);
+      Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "shutdown-hook"));
+      server.awaitTermination();
+    } catch (Exception e) {
+      log.error("could not start: {}", e.toString());
+      if (database != null) {
+        database.close();
+      }
+      if (embedded != null) {
+        embedded.close();
+      }
+      System.exit(1);
+    }
+  }
+
+  /**
+   * SIGTERM and SIGINT stop the server in order and exit 0: a requested stop is a success. (The
+   * JVM's own handling would run shutdown hooks in no set order and exit 143.)
+   */
+  private static void onSignals(Shutdown shutdown) {
+    for (String name : new String[] {"TERM", "INT"}) {
+      Signal.handle(
+          new Signal(name),
+          signal ->
+              new Thread(
+                      () -> {
+                        shutdown.run();
+                        System.exit(0);
+                      },
+                      "shutdown")
+                  .start());
+    }
+  }
+
+  private static ServerComponent component(ServerConfig config, Database database) throws Exception {
     String operatorKey;
     if (config.operatorKey().isPresent()) {
       operatorKey = config.operatorKey().get();
@@ -86,57 +135,30 @@ public final class Main {
       log.info("login-ticket key kept in {}", keyFile);
     }
 
-    ResourcePlansServer server =
-        DaggerServerComponent.builder()
-            .transport(
-                new NettyTransport(
-                    config.port(),
-                    config.tlsCertChain().map(Path::toFile),
-                    config.tlsPrivateKey().map(Path::toFile)))
-            .dataSource(pool)
-            .clock(Clock.systemUTC())
-            .operatorKey(operatorKey)
-            .currency(new SettlementCurrency(config.currency()))
-            .orderSettings(new OrderSettings(config.unpaidOrderTtl()))
-            .reminderSettings(new ReminderSettings(config.reminderOffsetsDays(), config.reminderPeriod()))
-            .authSettings(new AuthSettings(config.authCacheTtl()))
-            .bindingSettings(
-                new BindingSettings(
-                    ticketKey.getBytes(StandardCharsets.UTF_8),
-                    config.loginTicketTtl(),
-                    config.verificationCodeTtl(),
-                    config.verificationCodeMaxAttempts(),
-                    config.verificationCodeCooldown(),
-                    config.passwordHashMemoryKib(),
-                    config.passwordHashIterations()))
-            .deliverySettings(config.delivery())
-            .build()
-            .server()
-            .start();
-    log.info("resource-plans serving on port {}", server.port());
-
-    EmbeddedDatabase embeddedToClose = embedded;
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  log.info("shutting down: draining calls for up to {}", config.shutdownGrace());
-                  try {
-                    server.stop(config.shutdownGrace());
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                  pool.close();
-                  if (embeddedToClose != null) {
-                    try {
-                      embeddedToClose.close();
-                    } catch (Exception e) {
-                      log.warn("embedded PostgreSQL did not stop cleanly: {}", e.getClass().getName());
-                    }
-                  }
-                  log.info("stopped");
-                },
-                "shutdown"));
-    server.awaitTermination();
+    return DaggerServerComponent.builder()
+        .transport(
+            new NettyTransport(
+                config.port(),
+                config.tlsCertChain().map(Path::toFile),
+                config.tlsPrivateKey().map(Path::toFile)))
+        .dataSource(database.dataSource())
+        .databaseReachability(database.reachability())
+        .clock(Clock.systemUTC())
+        .operatorKey(operatorKey)
+        .currency(new SettlementCurrency(config.currency()))
+        .orderSettings(new OrderSettings(config.unpaidOrderTtl()))
+        .reminderSettings(new ReminderSettings(config.reminderOffsetsDays(), config.reminderPeriod()))
+        .authSettings(new AuthSettings(config.authCacheTtl()))
+        .bindingSettings(
+            new BindingSettings(
+                ticketKey.getBytes(StandardCharsets.UTF_8),
+                config.loginTicketTtl(),
+                config.verificationCodeTtl(),
+                config.verificationCodeMaxAttempts(),
+                config.verificationCodeCooldown(),
+                config.passwordHashMemoryKib(),
+                config.passwordHashIterations()))
+        .deliverySettings(config.delivery())
+        .build();
   }
 }

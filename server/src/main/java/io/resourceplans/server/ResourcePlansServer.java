@@ -13,13 +13,13 @@ import io.resourceplans.server.grpc.ServerTransport;
 import io.resourceplans.server.health.DatabaseHealth;
 import io.resourceplans.server.notify.NotificationDispatchScheduler;
 import io.resourceplans.server.reminders.ExpiryReminderScheduler;
+import io.resourceplans.storage.db.DatabaseReachability;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,7 @@ public final class ResourcePlansServer {
       Set<BindableService> services,
       ApiInterceptors interceptors,
       HealthStatusManager health,
-      DataSource dataSource,
+      DatabaseReachability database,
       CatalogSeeder catalogSeeder,
       ExpiryReminderScheduler expiryReminders,
       NotificationDispatchScheduler notifications) {
@@ -59,7 +59,7 @@ public final class ResourcePlansServer {
     this.notifications = notifications;
     List<String> names =
         services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).sorted().toList();
-    this.databaseHealth = new DatabaseHealth(dataSource, health, names);
+    this.databaseHealth = new DatabaseHealth(database, health, names);
   }
 
   public ResourcePlansServer start() throws IOException {
@@ -87,18 +87,20 @@ public final class ResourcePlansServer {
 
   /**
    * Graceful stop: report NOT_SERVING, refuse new calls, let in-flight calls finish within
-   * {@code grace}, then cancel what is left.
+   * {@code grace} (the background passes finish meanwhile), then cancel what is left. Returns when
+   * no call runs any more, so the database can go next.
    */
-  public void stop(Duration grace) throws InterruptedException {
-    if (server == null) {
+  public synchronized void stop(Duration grace) throws InterruptedException {
+    if (server == null || server.isTerminated()) {
       return;
     }
+    long deadline = System.nanoTime() + grace.toNanos();
     health.enterTerminalState();
-    expiryReminders.stop();
-    notifications.stop();
     databaseHealth.close();
     server.shutdown();
-    if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+    expiryReminders.stop();
+    notifications.stop();
+    if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
       log.warn("calls still running after {}; cancelling them", grace);
       server.shutdownNow();
       server.awaitTermination(5, TimeUnit.SECONDS);

@@ -2,9 +2,13 @@ package io.resourceplans.server;
 
 import static io.resourceplans.server.testing.Errors.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
 import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.Purpose;
 import io.resourceplans.api.v1.RecordUsageRequest;
@@ -12,6 +16,8 @@ import io.resourceplans.api.v1.RecordUsageResponse;
 import io.resourceplans.server.testing.AlertFixtures;
 import io.resourceplans.server.testing.TestServer;
 import io.resourceplans.storage.testing.TestDatabase;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +67,33 @@ class DatabaseUnavailableTest {
             "select remaining_quantity from packages where package_id = :p")
         .bind("p", packageId).mapTo(Long.class).one());
     assertEquals(93, remaining);
+  }
+
+  @Test
+  void healthIsNotServingDuringAnOutageAndServingAgainRightAfter() throws Exception {
+    HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(server.channel());
+    HealthCheckRequest all = HealthCheckRequest.getDefaultInstance();
+    assertEquals(ServingStatus.SERVING, health.check(all).getStatus());
+    try (TestDatabase.Outage outage = server.databaseOutage()) {
+      assertTrue(eventually(() -> health.check(all).getStatus() == ServingStatus.NOT_SERVING), "NOT_SERVING during the outage");
+      // Health answers at once, without waiting for a pooled connection.
+      long start = System.nanoTime();
+      health.check(all);
+      assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(500), "health answered without waiting");
+    }
+    assertTrue(eventually(() -> health.check(all).getStatus() == ServingStatus.SERVING), "SERVING once the database answers");
+  }
+
+  /** Within the probe's period and timeout, with room for a busy machine. */
+  private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
   }
 
   /**

@@ -40,6 +40,7 @@ class NettyServerTest {
         DaggerServerComponent.builder()
             .transport(new NettyTransport(0, Optional.empty(), Optional.empty()))
             .dataSource(database.dataSource())
+            .databaseReachability(database.reachability())
             .clock(Clock.systemUTC())
             .operatorKey("rpo.netty-test")
             .currency(new io.resourceplans.domain.money.SettlementCurrency("CNY"))

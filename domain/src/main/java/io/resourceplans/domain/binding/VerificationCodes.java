@@ -59,7 +59,7 @@ public final class VerificationCodes {
       throw new DomainException(
           ErrorCode.VERIFICATION_CODE_COOLDOWN,
           "a code was sent to this email moments ago; retry in " + seconds + " s",
-          Map.of("retry_delay_seconds", Long.toString(seconds)));
+          Map.of(DomainException.RETRY_DELAY_SECONDS, Long.toString(seconds)));
     }
     mailer.queue(tx, cloudAccountId, email, purpose, code, codeId, ttl, now);
     return new SentCode(mask(email), stored.expireTime(), now.plus(cooldown));

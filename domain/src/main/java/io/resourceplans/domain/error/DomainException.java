@@ -11,6 +11,9 @@ import java.util.Objects;
 public class DomainException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Metadata key of a refusal that says when to retry; the server also sends it as google.rpc.RetryInfo. */
+  public static final String RETRY_DELAY_SECONDS = "retry_delay_seconds";
+
   private final ErrorCode code;
   private final Map<String, String> metadata;
   private final List<FieldViolation> violations;

@@ -15,6 +15,7 @@ import io.resourceplans.server.ResourcePlansServer;
 import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ServerTransport;
 import io.resourceplans.server.notify.DeliverySettings;
+import io.resourceplans.storage.db.DatabaseReachability;
 import java.time.Clock;
 import javax.inject.Singleton;
 import javax.sql.DataSource;
@@ -66,6 +67,10 @@ public interface ServerComponent {
 
     @BindsInstance
     Builder dataSource(DataSource dataSource);
+
+    /** Whether the database answers: health reports it. */
+    @BindsInstance
+    Builder databaseReachability(DatabaseReachability reachability);
 
     @BindsInstance
     Builder clock(Clock clock);

@@ -19,9 +19,6 @@ public final class StatusMapper {
   /** ErrorInfo.domain of every error this service returns. */
   public static final String ERROR_DOMAIN = "resourceplans.io";
 
-  /** ErrorInfo metadata key of a refusal that says when to retry; also sent as google.rpc.RetryInfo. */
-  public static final String RETRY_DELAY_SECONDS = "retry_delay_seconds";
-
   private StatusMapper() {}
 
   public static Status toStatus(DomainException e) {
@@ -33,7 +30,7 @@ public final class StatusMapper {
     if (!e.violations().isEmpty()) {
       status.addDetails(Any.pack(badRequest(e.violations())));
     }
-    String retryDelay = e.metadata().get(RETRY_DELAY_SECONDS);
+    String retryDelay = e.metadata().get(DomainException.RETRY_DELAY_SECONDS);
     if (retryDelay != null) {
       status.addDetails(
           Any.pack(

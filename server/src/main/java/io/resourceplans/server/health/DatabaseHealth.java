@@ -2,54 +2,41 @@ package io.resourceplans.server.health;
 
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
-import java.sql.Connection;
+import io.resourceplans.storage.db.DatabaseReachability;
 import java.util.Collection;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports SERVING through the standard health service only while the database answers; checked
- * once at start (after migrations) and then every few seconds.
+ * Reports SERVING through the standard health service only while the database answers its probe
+ * (every {@link DatabaseReachability#PERIOD}, on a connection of its own), so an outage shows
+ * within about a second and its end as soon as the database answers. NOT_SERVING until started.
  */
 public final class DatabaseHealth implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DatabaseHealth.class);
-  private static final long PERIOD_SECONDS = 5;
 
-  private final DataSource dataSource;
+  private final DatabaseReachability database;
   private final HealthStatusManager health;
   private final Collection<String> serviceNames;
-  private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "database-health");
-            t.setDaemon(true);
-            return t;
-          });
-  private volatile ServingStatus last;
+  private final Consumer<Boolean> onChange = up -> refresh();
+  private ServingStatus last;
 
-  public DatabaseHealth(DataSource dataSource, HealthStatusManager health, Collection<String> serviceNames) {
-    this.dataSource = dataSource;
+  public DatabaseHealth(DatabaseReachability database, HealthStatusManager health, Collection<String> serviceNames) {
+    this.database = database;
     this.health = health;
     this.serviceNames = serviceNames;
     set(ServingStatus.NOT_SERVING);
   }
 
   public void start() {
-    check();
-    scheduler.scheduleWithFixedDelay(this::check, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
+    database.onChange(onChange);
+    refresh();
   }
 
-  void check() {
-    boolean up;
-    try (Connection c = dataSource.getConnection()) {
-      up = c.isValid(2);
-    } catch (Exception e) {
-      up = false;
-    }
+  /** Reads the state again rather than trusting the one a listener was called with: the latest wins. */
+  private synchronized void refresh() {
+    boolean up = database.isUp();
     ServingStatus status = up ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
     if (status != last) {
       log.info("health: {} (database {})", status, up ? "answers" : "does not answer");
@@ -67,6 +54,6 @@ public final class DatabaseHealth implements AutoCloseable {
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
+    database.removeListener(onChange);
   }
 }

@@ -57,6 +57,7 @@ public final class TestServer implements AutoCloseable {
         DaggerServerComponent.builder()
             .transport(new InProcessTransport(name))
             .dataSource(database.dataSource())
+            .databaseReachability(database.reachability())
             .clock(clock)
             .operatorKey(OPERATOR_KEY)
             .currency(new io.resourceplans.domain.money.SettlementCurrency("CNY"))

@@ -2,13 +2,19 @@ package io.resourceplans.storage.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import javax.sql.DataSource;
 
 /** HikariCP pools. */
 public final class DataSources {
+  /** How long a caller waits for a pooled connection unless told otherwise. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
   private DataSources() {}
 
+  /** A pool of plain driver connections (tools and tests; the server uses {@link Database}). */
   public static HikariDataSource pool(DatabaseSettings settings, String poolName) {
-    HikariConfig config = new HikariConfig();
+    HikariConfig config = config(settings, poolName, DEFAULT_CONNECT_TIMEOUT);
     config.setJdbcUrl(settings.jdbcUrl());
     if (settings.user() != null && !settings.user().isEmpty()) {
       config.setUsername(settings.user());
@@ -16,12 +22,27 @@ public final class DataSources {
     if (settings.password() != null && !settings.password().isEmpty()) {
       config.setPassword(settings.password());
     }
+    return new HikariDataSource(config);
+  }
+
+  /** A pool whose connections come from {@code source}, which holds the credentials. */
+  static HikariDataSource pool(DatabaseSettings settings, String poolName, Duration connectTimeout, DataSource source) {
+    HikariConfig config = config(settings, poolName, connectTimeout);
+    config.setDataSource(source);
+    return new HikariDataSource(config);
+  }
+
+  private static HikariConfig config(DatabaseSettings settings, String poolName, Duration connectTimeout) {
+    HikariConfig config = new HikariConfig();
     config.setMaximumPoolSize(settings.poolSize());
     config.setPoolName(poolName);
     config.setAutoCommit(true);
     // Set once per connection, so transactions need not set it (a round trip each time).
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-    config.setConnectionTimeout(10_000);
-    return new HikariDataSource(config);
+    config.setConnectionTimeout(connectTimeout.toMillis());
+    // A pooled connection idle for a while is checked before it is handed out; the check must not
+    // take longer than a caller is willing to wait for a connection at all.
+    config.setValidationTimeout(Math.min(1_000, Math.max(250, connectTimeout.toMillis() / 2)));
+    return config;
   }
 }

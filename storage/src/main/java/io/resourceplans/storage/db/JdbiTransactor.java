@@ -4,9 +4,6 @@ import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
@@ -23,7 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class JdbiTransactor implements Transactor {
   private static final Logger log = LoggerFactory.getLogger(JdbiTransactor.class);
   private static final int MAX_ATTEMPTS = 5;
-  private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
   private final Jdbi jdbi;
 
@@ -70,17 +66,15 @@ public final class JdbiTransactor implements Transactor {
       try {
         return attempt.get();
       } catch (RuntimeException e) {
-        if (isUnavailable(e)) {
-          // Not retried here: the connection may have dropped during COMMIT, so only the caller,
-          // retrying with the same request ID, can safely find out what happened.
-          log.warn("database unavailable: {}", sqlStates(e));
-          throw new DomainException(
-              ErrorCode.DATABASE_UNAVAILABLE, "the database is unavailable; retry with the same request_id");
+        if (SqlFailures.isUnavailable(e)) {
+          log.warn("database unavailable: {}", SqlFailures.describe(e));
+          throw SqlFailures.unavailable();
         }
-        if (!isRetryable(e)) {
+        if (!SqlFailures.isRetryable(e)) {
           throw e;
         }
         if (i == MAX_ATTEMPTS) {
+          log.warn("gave up after {} attempts: {}", i, SqlFailures.describe(e));
           throw new DomainException(
               ErrorCode.CONCURRENT_MODIFICATION,
               "too many concurrent changes; retry with the same request_id");
@@ -88,49 +82,6 @@ public final class JdbiTransactor implements Transactor {
         backOff(i);
       }
     }
-  }
-
-  /**
-   * No connection could be had from the pool in time, or the connection failed (SQLSTATE class 08),
-   * the server is shutting down or starting (57P01, 57P02, 57P03), or has no connection slot left
-   * (53300).
-   */
-  static boolean isUnavailable(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException) {
-        return true;
-      }
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Exception classes and SQL states along the cause chain; no message text (it can hold SQL or values). */
-  private static String sqlStates(Throwable e) {
-    StringBuilder out = new StringBuilder();
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      out.append(out.length() > 0 ? " <- " : "").append(t.getClass().getName());
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        out.append("(sqlstate=").append(sql.getSQLState()).append(')');
-      }
-    }
-    return out.toString();
-  }
-
-  /** 40001 serialization_failure, 40P01 deadlock_detected. */
-  static boolean isRetryable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void backOff(int attempt) {

@@ -4,8 +4,8 @@ import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.quota.CoveredUsageRecorder;
 import io.resourceplans.domain.quota.UsageRecord;
 import io.resourceplans.storage.db.Sql;
+import io.resourceplans.storage.db.SqlFailures;
 import io.resourceplans.storage.quota.SqlCoveredUsageRecorder.Request;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * requests per commit). A batch is ordered by account and holds one (product, region, purpose)
  * per account, so concurrent batches lock packages in one order (see rp_record_covered_usages,
  * V11). A batch that fails as a whole (PostgreSQL breaking a deadlock, a bad request among
- * good ones, a lost connection) sends each of its requests to the full path on its own.
+ * good ones) sends each of its requests to the full path on its own; one that could not reach the
+ * database answers each of its callers DATABASE_UNAVAILABLE.
  */
 public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder {
   private static final Logger log = LoggerFactory.getLogger(BatchingCoveredUsageRecorder.class);
@@ -171,12 +172,19 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
     try {
       outcomes = sql.recordAll(batch.stream().map(w -> w.request).toList());
     } catch (Sql.SqlFailure e) {
-      // The batch rolled back (or, if the connection broke during its commit, may have committed:
-      // then each full path finds its request's claim and answers with the first record). One
-      // request must not fail the others: each is decided again on its own.
-      log.warn("covered-usage batch of {} failed (SQLSTATE {}); its requests take the full path one by one",
-          batch.size(), e.getCause() instanceof SQLException s ? s.getSQLState() : "?", e);
-      outcomes = batch.stream().<Outcome>map(w -> new NotCovered()).toList();
+      if (SqlFailures.isUnavailable(e)) {
+        // No connection, or it broke (perhaps during the commit): the full path would only wait
+        // for a connection a second time. The callers retry with their request IDs, which settles
+        // whether the batch committed.
+        log.warn("covered-usage batch of {}: database unavailable ({})", batch.size(), SqlFailures.describe(e));
+        failure = SqlFailures.unavailable();
+      } else {
+        // The batch rolled back. One request must not fail the others: each is decided again on
+        // its own.
+        log.warn("covered-usage batch of {} failed ({}); its requests take the full path one by one",
+            batch.size(), SqlFailures.describe(e));
+        outcomes = batch.stream().<Outcome>map(w -> new NotCovered()).toList();
+      }
     } catch (RuntimeException e) {
       failure = e;
     } catch (Error e) {

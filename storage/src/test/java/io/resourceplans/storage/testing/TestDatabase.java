@@ -1,8 +1,9 @@
 package io.resourceplans.storage.testing;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.resourceplans.domain.common.Ids;
 import io.resourceplans.storage.db.DataSources;
+import io.resourceplans.storage.db.Database;
+import io.resourceplans.storage.db.DatabaseReachability;
 import io.resourceplans.storage.db.DatabaseCreator;
 import io.resourceplans.storage.db.DatabaseSettings;
 import io.resourceplans.storage.db.EmbeddedDatabase;
@@ -26,11 +27,11 @@ public final class TestDatabase implements AutoCloseable {
   private static DatabaseSettings server;
 
   private final DatabaseSettings settings;
-  private final HikariDataSource dataSource;
+  private final Database database;
 
-  private TestDatabase(DatabaseSettings settings, HikariDataSource dataSource) {
+  private TestDatabase(DatabaseSettings settings, Database database) {
     this.settings = settings;
-    this.dataSource = dataSource;
+    this.database = database;
   }
 
   public static TestDatabase create() {
@@ -45,21 +46,26 @@ public final class TestDatabase implements AutoCloseable {
       DatabaseSettings settings = new DatabaseSettings(
           withDatabase(base.jdbcUrl(), name), base.user(), base.password(), 8);
       DatabaseCreator.ensureExists(settings);
-      HikariDataSource dataSource = DataSources.pool(settings, name);
+      Database database = Database.open(settings, name, DataSources.DEFAULT_CONNECT_TIMEOUT);
       if (targetVersion == null) {
-        Migrations.migrate(dataSource);
+        Migrations.migrate(database.dataSource());
       } else {
-        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+        org.flywaydb.core.Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration")
             .target(targetVersion).load().migrate();
       }
-      return new TestDatabase(settings, dataSource);
+      return new TestDatabase(settings, database);
     } catch (Exception e) {
       throw new IllegalStateException("cannot create a test database", e);
     }
   }
 
   public DataSource dataSource() {
-    return dataSource;
+    return database.dataSource();
+  }
+
+  /** Whether the database answers its probe, as the server's health sees it. */
+  public DatabaseReachability reachability() {
+    return database.reachability();
   }
 
   public DatabaseSettings settings() {
@@ -97,7 +103,7 @@ public final class TestDatabase implements AutoCloseable {
 
   @Override
   public void close() {
-    dataSource.close();
+    database.close();
     try (var c = maintenanceConnection();
         var s = c.createStatement()) {
       s.execute("drop database if exists \"" + name() + "\" with (force)");
