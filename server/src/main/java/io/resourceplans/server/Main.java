@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.resourceplans.domain.billing.OrderSettings;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.auth.AuthSettings;
+import io.resourceplans.domain.idempotency.IdempotencyPurgeSettings;
 import io.resourceplans.domain.notification.ReminderSettings;
 import io.resourceplans.server.config.ConfigLoader;
 import io.resourceplans.server.config.OperatorKeyFile;
@@ -110,6 +111,7 @@ public final class Main {
                     config.passwordHashMemoryKib(),
                     config.passwordHashIterations()))
             .deliverySettings(config.delivery())
+            .idempotencyPurgeSettings(IdempotencyPurgeSettings.withRetention(config.idempotencyRetention()))
             .build()
             .server()
             .start();

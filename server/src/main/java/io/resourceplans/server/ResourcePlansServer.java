@@ -11,6 +11,7 @@ import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ApiInterceptors;
 import io.resourceplans.server.grpc.ServerTransport;
 import io.resourceplans.server.health.DatabaseHealth;
+import io.resourceplans.server.idempotency.IdempotencyPurgeScheduler;
 import io.resourceplans.server.notify.NotificationDispatchScheduler;
 import io.resourceplans.server.reminders.ExpiryReminderScheduler;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class ResourcePlansServer {
   private final CatalogSeeder catalogSeeder;
   private final ExpiryReminderScheduler expiryReminders;
   private final NotificationDispatchScheduler notifications;
+  private final IdempotencyPurgeScheduler idempotencyPurge;
   private Server server;
 
   @Inject
@@ -49,7 +51,8 @@ public final class ResourcePlansServer {
       DataSource dataSource,
       CatalogSeeder catalogSeeder,
       ExpiryReminderScheduler expiryReminders,
-      NotificationDispatchScheduler notifications) {
+      NotificationDispatchScheduler notifications,
+      IdempotencyPurgeScheduler idempotencyPurge) {
     this.transport = transport;
     this.services = services;
     this.interceptors = interceptors;
@@ -57,6 +60,7 @@ public final class ResourcePlansServer {
     this.catalogSeeder = catalogSeeder;
     this.expiryReminders = expiryReminders;
     this.notifications = notifications;
+    this.idempotencyPurge = idempotencyPurge;
     List<String> names =
         services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).sorted().toList();
     this.databaseHealth = new DatabaseHealth(dataSource, health, names);
@@ -76,6 +80,7 @@ public final class ResourcePlansServer {
     databaseHealth.start();
     expiryReminders.start();
     notifications.start();
+    idempotencyPurge.start();
     log.info("listening on {}", transport.describe());
     return this;
   }
@@ -96,6 +101,7 @@ public final class ResourcePlansServer {
     health.enterTerminalState();
     expiryReminders.stop();
     notifications.stop();
+    idempotencyPurge.stop();
     databaseHealth.close();
     server.shutdown();
     if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
