@@ -52,6 +52,8 @@ final class BenchServer implements AutoCloseable {
                   io.resourceplans.domain.binding.BindingSettings.defaults(
                       ("bench-ticket-key-" + java.util.UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
               .deliverySettings(io.resourceplans.server.notify.DeliverySettings.defaults())
+              .idempotencyPurgeSettings(io.resourceplans.domain.idempotency.IdempotencyPurgeSettings.withRetention(
+                  io.resourceplans.domain.idempotency.IdempotencyPurgeSettings.DEFAULT_RETENTION))
               .build()
               .server()
               .start();

@@ -3,6 +3,7 @@ package io.resourceplans.server;
 import io.resourceplans.domain.billing.OrderSettings;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.auth.AuthSettings;
+import io.resourceplans.domain.idempotency.IdempotencyPurgeSettings;
 import io.resourceplans.domain.notification.ReminderSettings;
 import io.resourceplans.server.config.ConfigLoader;
 import io.resourceplans.server.config.OperatorKeyFile;
@@ -159,6 +160,7 @@ public final class Main {
                 config.passwordHashMemoryKib(),
                 config.passwordHashIterations()))
         .deliverySettings(config.delivery())
+        .idempotencyPurgeSettings(IdempotencyPurgeSettings.withRetention(config.idempotencyRetention()))
         .build();
   }
 }

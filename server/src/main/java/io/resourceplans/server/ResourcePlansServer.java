@@ -11,6 +11,7 @@ import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ApiInterceptors;
 import io.resourceplans.server.grpc.ServerTransport;
 import io.resourceplans.server.health.DatabaseHealth;
+import io.resourceplans.server.idempotency.IdempotencyPurgeScheduler;
 import io.resourceplans.server.notify.NotificationDispatchScheduler;
 import io.resourceplans.server.reminders.ExpiryReminderScheduler;
 import io.resourceplans.storage.db.DatabaseReachability;
@@ -38,6 +39,7 @@ public final class ResourcePlansServer {
   private final CatalogSeeder catalogSeeder;
   private final ExpiryReminderScheduler expiryReminders;
   private final NotificationDispatchScheduler notifications;
+  private final IdempotencyPurgeScheduler idempotencyPurge;
   private Server server;
 
   @Inject
@@ -49,7 +51,8 @@ public final class ResourcePlansServer {
       DatabaseReachability database,
       CatalogSeeder catalogSeeder,
       ExpiryReminderScheduler expiryReminders,
-      NotificationDispatchScheduler notifications) {
+      NotificationDispatchScheduler notifications,
+      IdempotencyPurgeScheduler idempotencyPurge) {
     this.transport = transport;
     this.services = services;
     this.interceptors = interceptors;
@@ -57,6 +60,7 @@ public final class ResourcePlansServer {
     this.catalogSeeder = catalogSeeder;
     this.expiryReminders = expiryReminders;
     this.notifications = notifications;
+    this.idempotencyPurge = idempotencyPurge;
     List<String> names =
         services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).sorted().toList();
     this.databaseHealth = new DatabaseHealth(database, health, names);
@@ -76,6 +80,7 @@ public final class ResourcePlansServer {
     databaseHealth.start();
     expiryReminders.start();
     notifications.start();
+    idempotencyPurge.start();
     log.info("listening on {}", transport.describe());
     return this;
   }
@@ -100,6 +105,7 @@ public final class ResourcePlansServer {
     server.shutdown();
     expiryReminders.stop();
     notifications.stop();
+    idempotencyPurge.stop();
     if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
       log.warn("calls still running after {}; cancelling them", grace);
       server.shutdownNow();

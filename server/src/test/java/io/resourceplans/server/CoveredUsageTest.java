@@ -42,10 +42,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one-call usage path (rp_record_covered_usages, V11), called directly: what it records, and
- * what it leaves to the full path of UsageService without changing anything. Through the API the
- * two paths give the same answers (UsageTest, UsageConcurrencyTest); these tests pin down which
- * path a request takes, and how a batch of concurrent requests is decided.
+ * The one-call usage path (rp_record_covered_usages, R__usage_functions.sql), called directly: what
+ * it records, and what it leaves to the full path of UsageService without changing anything.
+ * Through the API the two paths give the same answers (UsageTest, UsageConcurrencyTest); these
+ * tests pin down which path a request takes, and how a batch of concurrent requests is decided.
  */
 class CoveredUsageTest {
   private static TestServer server;
@@ -153,7 +153,7 @@ class CoveredUsageTest {
     Sender sender = sender("Short One Call Sender");
     String accountId = sender.accountId();
     String pkg = sender.pkg();
-    long claimsBefore = rows("idempotency_records", "scope", accountId);
+    long idempotencyRecordsBefore = rows("idempotency_records", "scope", accountId);
 
     var outcome = recorder.record(key(accountId, "one-call-3", "101 marketing"),
         draft(accountId, "one-call-3", Purpose.MARKETING, 101));
@@ -161,8 +161,8 @@ class CoveredUsageTest {
     assertInstanceOf(NotCovered.class, outcome);
     assertEquals(100, remaining(accountId, pkg));
     assertEquals(0, rows("usage_records", "account_id", accountId));
-    // Not even the claim is left: the full path claims the request ID afresh.
-    assertEquals(claimsBefore, rows("idempotency_records", "scope", accountId));
+    // RecordUsage writes no idempotency record on any path: its usage record is that.
+    assertEquals(idempotencyRecordsBefore, rows("idempotency_records", "scope", accountId));
   }
 
   @Test

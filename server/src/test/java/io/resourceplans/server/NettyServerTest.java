@@ -49,6 +49,8 @@ class NettyServerTest {
             .bindingSettings(io.resourceplans.server.testing.TestServer.bindingSettings())
             .authSettings(new io.resourceplans.domain.auth.AuthSettings(io.resourceplans.domain.auth.AuthSettings.DEFAULT_PRINCIPAL_CACHE_TTL))
             .deliverySettings(io.resourceplans.server.notify.DeliverySettings.defaults())
+            .idempotencyPurgeSettings(io.resourceplans.domain.idempotency.IdempotencyPurgeSettings.withRetention(
+                io.resourceplans.domain.idempotency.IdempotencyPurgeSettings.DEFAULT_RETENTION))
             .build()
             .server()
             .start();

@@ -39,12 +39,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The burn-down and alert-crossing rules exist twice: in SQL for the one-call path
- * (rp_record_covered_usages, V11) and in the full path of UsageService. Here both paths get the
- * same request on the same state, for many random states: package purposes, regions and remaining
- * quantities, expiry and purchase times with ties (and packages expiring exactly now), and alert
- * settings armed or triggered. The one-call path must record exactly what the full path records, or
- * leave the request to it (only when packages fall short or an alert changes state) having changed
- * nothing. The seed is fixed, so a failure names a trial that can be replayed.
+ * (rp_record_covered_usages, R__usage_functions.sql) and in the full path of UsageService. Here both
+ * paths get the same request on the same state, for many random states: package purposes, regions
+ * and remaining quantities, expiry and purchase times with ties (and packages expiring exactly now),
+ * and alert settings armed or triggered. The one-call path must record exactly what the full path
+ * records (and keep the request's fingerprint, as the full path does), or leave the request to it
+ * (only when packages fall short or an alert changes state) having changed nothing. The seed is
+ * fixed, so a failure names a trial that can be replayed.
  */
 class UsagePathsAgreeTest {
   private static final long SEED = 20261130L;
@@ -141,11 +142,14 @@ class UsagePathsAgreeTest {
       assertInstanceOf(NotCovered.class, outcome, context);
       assertEquals(before, remaining(), context);
       assertEquals(alertsBefore, alertSettings(), context);
-      assertEquals(0, rowsFor(requestId), context + ": no claim or usage record left behind");
+      assertEquals(0, rowsFor(requestId), context + ": no idempotency or usage record left behind");
       return full == null ? SHORT : ALERT;
     }
     UsageRecord recorded = assertInstanceOf(Recorded.class, outcome, context).record();
     assertEquals(full.deductions(), recorded.deductions(), context);
+    // Each record answers its request's retries: it keeps that request's fingerprint.
+    assertEquals(List.of(fingerprint("full-" + trial, layout), fingerprint(requestId, layout)),
+        List.of(storedFingerprint("full-" + trial), storedFingerprint(requestId)), context);
     assertEquals(afterFull, remaining(), context);
     assertEquals(alertsBefore, alertSettings(), context);
     return RECORDED;
@@ -237,7 +241,17 @@ class UsagePathsAgreeTest {
         .bind("account", accountId).mapTo(String.class).list());
   }
 
-  /** The request ID's claims and usage records. */
+  private static String fingerprint(String requestId, Layout layout) {
+    return java.util.HexFormat.of().formatHex(key(requestId, layout).fingerprint());
+  }
+
+  private static String storedFingerprint(String requestId) {
+    return server.jdbi().withHandle(h -> h.createQuery(
+            "select encode(fingerprint, 'hex') from usage_records where account_id = :account and request_id = :request")
+        .bind("account", accountId).bind("request", requestId).mapTo(String.class).one());
+  }
+
+  /** The request ID's idempotency and usage records. */
   private static long rowsFor(String requestId) {
     return server.jdbi().withHandle(h -> h.createQuery("""
             select (select count(*) from idempotency_records where scope = :account and request_id = :request)

@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.resourceplans.domain.catalog.Purpose;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.idempotency.IdempotentExecutor;
+import io.resourceplans.domain.money.Money;
+import io.resourceplans.domain.quota.UsageRecord;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,5 +97,39 @@ class IdempotencyStorageTest {
     assertArrayEquals(
         "answer-1".getBytes(StandardCharsets.UTF_8),
         transactor.readOnly(tx -> tx.idempotency().find("acc-test", "r-3").orElseThrow().response()));
+  }
+
+  private static UsageRecord usage(String usageId, String requestId, long quantity) {
+    return new UsageRecord("acc-test", usageId, requestId, "sms-domestic", Purpose.MARKETING, "ap-southeast-1",
+        quantity, List.of(), 0, quantity, Money.of("0.045", "CNY"), Money.of("0.05", "CNY"),
+        Instant.parse("2026-11-20T10:00:00Z"));
+  }
+
+  @Test
+  void aRequestIdWritesOneUsageRecordWhichKeepsTheRequestsFingerprint() {
+    boolean first = transactor.inTransaction(tx -> tx.usage().insertUnlessRequested(usage("use-1", "u-1", 3), new byte[] {7}));
+    boolean again = transactor.inTransaction(tx -> tx.usage().insertUnlessRequested(usage("use-2", "u-1", 4), new byte[] {8}));
+    assertTrue(first);
+    assertFalse(again);
+
+    var stored = transactor.readOnly(tx -> tx.usage().findByRequest("acc-test", "u-1")).orElseThrow();
+    assertEquals(usage("use-1", "u-1", 3), stored.record());
+    assertArrayEquals(new byte[] {7}, stored.fingerprint());
+    assertFalse(transactor.readOnly(tx -> tx.usage().findByRequest("other-account", "u-1")).isPresent());
+  }
+
+  @Test
+  void aRequestIdIsEitherAUsageRecordsOrAnotherMutationsNeverBoth() {
+    transactor.inTransaction(tx -> tx.usage().insertUnlessRequested(usage("use-3", "u-2", 1), new byte[] {1}));
+    AtomicInteger runs = new AtomicInteger();
+    DomainException e = assertThrows(DomainException.class, () -> run("u-2", "create order", runs));
+    assertEquals(ErrorCode.IDEMPOTENCY_KEY_REUSED, e.code());
+    assertEquals(0, runs.get());
+    assertFalse(transactor.readOnly(tx -> tx.idempotency().find("acc-test", "u-2")).isPresent());
+
+    run("o-1", "create order", runs);
+    boolean inserted = transactor.inTransaction(tx -> tx.usage().insertUnlessRequested(usage("use-4", "o-1", 1), new byte[] {1}));
+    assertFalse(inserted);
+    assertFalse(transactor.readOnly(tx -> tx.usage().findByRequest("acc-test", "o-1")).isPresent());
   }
 }

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * Runs a mutation at most once per request ID. Must be called inside the mutation's transaction:
  * the claim, the change and the stored answer commit together or not at all, so a retry after a
  * crash either sees the answer or runs the change afresh. A failed mutation rolls back its claim,
- * so a retry of a refused request is evaluated again.
+ * so a retry of a refused request is evaluated again. After the retention ({@link IdempotencyPurge})
+ * the record is gone and a retry is a new request.
  */
 public final class IdempotentExecutor {
   private final Clock clock;
@@ -40,11 +41,9 @@ public final class IdempotentExecutor {
       records.complete(key.scope(), key.requestId(), toStored.apply(answer));
       return answer;
     }
-    IdempotencyRepository.Stored stored =
-        records
-            .find(key.scope(), key.requestId())
-            .orElseThrow(() -> new IllegalStateException("claimed request ID has no record"));
-    if (!Arrays.equals(stored.fingerprint(), key.fingerprint()) || stored.response() == null) {
+    // No record: a RecordUsage of the account holds the request ID (its usage record).
+    IdempotencyRepository.Stored stored = records.find(key.scope(), key.requestId()).orElse(null);
+    if (stored == null || stored.response() == null || !Arrays.equals(stored.fingerprint(), key.fingerprint())) {
       throw reused(key);
     }
     return fromStored.apply(stored.response());

@@ -3,12 +3,12 @@ package io.resourceplans.domain.quota;
 import io.resourceplans.domain.idempotency.IdempotencyKey;
 
 /**
- * RecordUsage's common case in one atomic database call: the request ID is new, the account's
- * packages cover the whole quantity, and no alert setting changes state. It does what the full path
- * of {@link UsageService} does in that case (claim, burn-down under package row locks, usage
- * record, alert check) and commits before it returns (possibly in one transaction with other
- * requests, each decided on its own). Anything else it leaves to the full path without changing
- * anything.
+ * RecordUsage's common case in one atomic database call: the account's packages cover the whole
+ * quantity and no alert setting changes state. It does what the full path of {@link UsageService}
+ * does in that case (burn-down under package row locks, alert check, the usage record unless the
+ * request ID has one, deductions) and commits before it returns (possibly in one transaction with
+ * other requests, each decided on its own). Anything else it leaves to the full path without
+ * changing anything.
  */
 public interface CoveredUsageRecorder {
   /** What the call did. */
@@ -18,8 +18,8 @@ public interface CoveredUsageRecorder {
   record Recorded(UsageRecord record) implements Outcome {}
 
   /**
-   * The request ID was claimed before; nothing changed. {@code record} is the usage record the
-   * claim names, or null when the ID was claimed by another kind of request.
+   * The account's request ID was used before; nothing changed. {@code record} is the usage record it
+   * wrote and {@code fingerprint} that request's; both null when another kind of request used it.
    */
   record Claimed(byte[] fingerprint, UsageRecord record) implements Outcome {}
 

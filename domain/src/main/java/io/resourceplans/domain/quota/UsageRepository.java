@@ -2,9 +2,31 @@ package io.resourceplans.domain.quota;
 
 import java.util.Optional;
 
-/** Recorded usage, append-only, scoped by account. */
+/**
+ * Recorded usage, append-only, scoped by account. A usage record is also its request's idempotency
+ * record: an account's request ID names at most one, and it keeps the request's fingerprint.
+ */
 public interface UsageRepository {
-  void insert(UsageRecord record);
+  /** A usage record and the fingerprint of the request that wrote it. */
+  record Requested(byte[] fingerprint, UsageRecord record) {
+    public Requested {
+      fingerprint = fingerprint.clone();
+    }
 
-  Optional<UsageRecord> find(String accountId, String usageId);
+    @Override
+    public byte[] fingerprint() {
+      return fingerprint.clone();
+    }
+  }
+
+  /**
+   * Inserts the record of a request with this fingerprint, unless the account's request ID is taken:
+   * by a usage record (an uncommitted one is waited for), or by another mutation of the account
+   * ({@link io.resourceplans.domain.idempotency.IdempotencyRepository}). Returns false, having
+   * written nothing, when it is taken.
+   */
+  boolean insertUnlessRequested(UsageRecord record, byte[] fingerprint);
+
+  /** The usage record the account's request ID wrote, if any. */
+  Optional<Requested> findByRequest(String accountId, String requestId);
 }

@@ -14,7 +14,6 @@ import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.idempotency.IdempotencyKey;
-import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import io.resourceplans.domain.idempotency.IdempotentExecutor;
 import io.resourceplans.domain.money.Money;
 import io.resourceplans.domain.money.SettlementCurrency;
@@ -62,13 +61,18 @@ public final class UsageService {
 
   /**
    * Records a use once per request ID: a retry gets the first record back and changes nothing, and
-   * the same ID with other content is refused. The common case (packages cover it, no alert
-   * changes state) is one database call ({@link CoveredUsageRecorder}); anything else runs the
-   * full path in a transaction, which the recorder's refusal left untouched.
+   * the same ID with other content (or another RPC's) is refused. The usage record is the request's
+   * idempotency record, kept for good, so a retry is answered at any age. The common case (packages
+   * cover it, no alert changes state) is one database call ({@link CoveredUsageRecorder}); anything
+   * else runs the full path in a transaction, which the recorder's refusal left untouched.
    */
   public UsageRecord record(
       Principal caller, IdempotencyKey key, String productId, Purpose purpose, long quantity, String regionId) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
+    if (!key.scope().equals(accountId)) {
+      // Usage records are found by account and request ID (Principal.idempotencyScope).
+      throw new IllegalArgumentException("a usage request ID must be scoped by its account");
+    }
     Instant now = Times.now(clock);
     String usageId = Ids.newId("use");
     UsageRecord draft = new UsageRecord(accountId, usageId, key.requestId(), productId, purpose, regionId, quantity,
@@ -80,15 +84,7 @@ public final class UsageService {
     if (quick instanceof CoveredUsageRecorder.Claimed claimed) {
       return firstAnswer(key, claimed.fingerprint(), claimed.record());
     }
-    return transactor.inTransaction(tx -> {
-      if (!tx.idempotency().claimUsage(key, now, usageId)) {
-        IdempotencyRepository.Stored stored = tx.idempotency().find(key.scope(), key.requestId())
-            .orElseThrow(() -> new IllegalStateException("claimed request ID has no record"));
-        UsageRecord first = stored.usageId() == null ? null : tx.usage().find(accountId, stored.usageId()).orElse(null);
-        return firstAnswer(key, stored.fingerprint(), first);
-      }
-      return recordInTransaction(tx, draft);
-    });
+    return transactor.inTransaction(tx -> recordInTransaction(tx, key, draft));
   }
 
   /** A retry's answer: the record its first request wrote, if the content is the same. */
@@ -99,8 +95,19 @@ public final class UsageService {
     return first;
   }
 
-  /** The full path: burn-down, then pay-as-you-go or QUOTA_EXHAUSTED, then the alert rule. */
-  private UsageRecord recordInTransaction(Tx tx, UsageRecord draft) {
+  /** The answer to a request whose ID already has a usage record; empty when it has none. */
+  private static Optional<UsageRecord> firstAnswer(Tx tx, IdempotencyKey key, String accountId) {
+    return tx.usage().findByRequest(accountId, key.requestId())
+        .map(first -> firstAnswer(key, first.fingerprint(), first.record()));
+  }
+
+  /**
+   * The full path: burn-down, then pay-as-you-go or QUOTA_EXHAUSTED, then the alert rule. The
+   * request's usage record is looked for only once the package locks are held (a concurrent
+   * duplicate holds them until it commits), and inserted before any side effect: a duplicate
+   * without packages to lock waits for the first one's insert instead, then charges nothing.
+   */
+  private UsageRecord recordInTransaction(Tx tx, IdempotencyKey key, UsageRecord draft) {
     String accountId = draft.accountId();
     String productId = draft.productId();
     Purpose purpose = draft.purpose();
@@ -116,20 +123,28 @@ public final class UsageService {
       // package names both), and the hot path saves two queries.
       Product product = product(tx, productId);
       Regions.require(tx, regionId);
-      unitPrice = payAsYouGoPrice(tx, accountId, product, purpose, regionId).orElseThrow(() -> exhausted(quantity, plan));
-      charge = Money.charge(plan.rest(), unitPrice);
-      if (charge.isPositive()) {
-        wallets.pay(tx, accountId, charge, LedgerEntryKind.USAGE_CHARGE, null, usageId,
-            "pay-as-you-go " + plan.rest() + " × " + productId + " (" + purpose + ")");
+      Optional<Money> price = payAsYouGoPrice(tx, accountId, product, purpose, regionId);
+      if (price.isEmpty()) {
+        // A request served before the quota ran out gets its first answer, not a refusal.
+        return firstAnswer(tx, key, accountId).orElseThrow(() -> exhausted(quantity, plan));
       }
-    }
-    for (PackageDeduction d : plan.deductions()) {
-      tx.packages().deduct(accountId, d.packageId(), d.quantity());
+      unitPrice = price.get();
+      charge = Money.charge(plan.rest(), unitPrice);
     }
     UsageRecord record =
         new UsageRecord(accountId, usageId, draft.requestId(), productId, purpose, regionId, quantity, plan.deductions(),
             plan.fromPackages(), plan.rest(), unitPrice, charge, now);
-    tx.usage().insert(record);
+    if (!tx.usage().insertUnlessRequested(record, key.fingerprint())) {
+      // Nothing was paid or deducted yet. No usage record: another RPC's request ID.
+      return firstAnswer(tx, key, accountId).orElseThrow(() -> IdempotentExecutor.reused(key));
+    }
+    if (charge.isPositive()) {
+      wallets.pay(tx, accountId, charge, LedgerEntryKind.USAGE_CHARGE, null, usageId,
+          "pay-as-you-go " + plan.rest() + " × " + productId + " (" + purpose + ")");
+    }
+    for (PackageDeduction d : plan.deductions()) {
+      tx.packages().deduct(accountId, d.packageId(), d.quantity());
+    }
     // Remaining-quota alerts are per product and exact purpose: check each purpose drawn from.
     plan.deductions().stream()
         .map(PackageDeduction::purpose)

@@ -1,5 +1,6 @@
 package io.resourceplans.server.config;
 
+import io.resourceplans.domain.idempotency.IdempotencyPurgeSettings;
 import io.resourceplans.domain.notification.DispatchSettings;
 import io.resourceplans.server.grpc.TransportLimits;
 import io.resourceplans.server.notify.DeliverySettings;
@@ -32,7 +33,7 @@ public final class ConfigLoader {
           new Option("database-password", "RP_DATABASE_PASSWORD", "", "database password"),
           new Option("pool-size", "RP_POOL_SIZE", "10", "maximum database connections"),
           new Option("database-connect-timeout-ms", "RP_DATABASE_CONNECT_TIMEOUT_MS", "2000", "how long a call waits for a database connection before it is answered UNAVAILABLE (250 to 60000)"),
-          new Option("idempotency-retention-hours", "RP_IDEMPOTENCY_RETENTION_HOURS", "168", "how long the answer to a request_id is kept for retries (at least 24); RecordUsage retries are answered from the usage record at any age"),
+          new Option("idempotency-retention-hours", "RP_IDEMPOTENCY_RETENTION_HOURS", Long.toString(IdempotencyPurgeSettings.DEFAULT_RETENTION.toHours()), "how long the answer to a request_id is kept for retries (at least 24); RecordUsage retries are answered from the usage record at any age"),
           new Option("operator-key", "RP_OPERATOR_KEY", "", "operator API key; empty = generated once and kept in <data-dir>/operator-key"),
           new Option("tls-cert", "RP_TLS_CERT", "", "PEM certificate chain; with --tls-key enables TLS"),
           new Option("tls-key", "RP_TLS_KEY", "", "PEM private key"),
@@ -94,7 +95,7 @@ public final class ConfigLoader {
         nonEmpty(values.get("database-password")),
         intValue(values, "pool-size", 1, 500),
         Duration.ofMillis(intValue(values, "database-connect-timeout-ms", 250, 60_000)),
-        Duration.ofHours(intValue(values, "idempotency-retention-hours", 24, 87_600)),
+        Duration.ofHours(intValue(values, "idempotency-retention-hours", (int) IdempotencyPurgeSettings.MINIMUM_RETENTION.toHours(), 87_600)),
         nonEmpty(values.get("operator-key")),
         nonEmpty(cert).map(Path::of),
         nonEmpty(key).map(Path::of),

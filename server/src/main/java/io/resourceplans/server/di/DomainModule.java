@@ -6,6 +6,8 @@ import io.resourceplans.domain.account.AccountService;
 import io.resourceplans.domain.auth.AuthSettings;
 import io.resourceplans.domain.auth.Authenticator;
 import io.resourceplans.domain.auth.PrincipalCache;
+import io.resourceplans.domain.idempotency.IdempotencyPurge;
+import io.resourceplans.domain.idempotency.IdempotencyPurgeSettings;
 import io.resourceplans.domain.idempotency.IdempotentExecutor;
 import io.resourceplans.domain.tx.Transactor;
 import java.time.Clock;
@@ -24,6 +26,12 @@ public interface DomainModule {
   @Singleton
   static IdempotentExecutor idempotentExecutor(Clock clock) {
     return new IdempotentExecutor(clock);
+  }
+
+  @Provides
+  @Singleton
+  static IdempotencyPurge idempotencyPurge(Transactor transactor, Clock clock, IdempotencyPurgeSettings settings) {
+    return new IdempotencyPurge(transactor, clock, settings);
   }
 
   @Provides

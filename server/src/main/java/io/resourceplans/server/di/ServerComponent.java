@@ -59,6 +59,9 @@ public interface ServerComponent {
   /** For tests that queue notifications in a transaction of their own. */
   Notifier notifier();
 
+  /** The purge the server's scheduler runs; tests run it themselves. */
+  io.resourceplans.domain.idempotency.IdempotencyPurge idempotencyPurge();
+
   /** Builds the component. */
   @Component.Builder
   interface Builder {
@@ -95,6 +98,9 @@ public interface ServerComponent {
 
     @BindsInstance
     Builder deliverySettings(DeliverySettings deliverySettings);
+
+    @BindsInstance
+    Builder idempotencyPurgeSettings(io.resourceplans.domain.idempotency.IdempotencyPurgeSettings settings);
 
     ServerComponent build();
   }

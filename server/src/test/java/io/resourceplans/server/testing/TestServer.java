@@ -8,6 +8,7 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.resourceplans.api.v1.ActivationServiceGrpc;
 import io.resourceplans.api.v1.BindingServiceGrpc;
 import io.resourceplans.domain.binding.BindingSettings;
+import io.resourceplans.domain.idempotency.IdempotencyPurgeSettings;
 import io.resourceplans.api.v1.CreateAccountRequest;
 import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.OperatorServiceGrpc;
@@ -68,6 +69,10 @@ public final class TestServer implements AutoCloseable {
             .bindingSettings(bindingSettings())
             .deliverySettings(
                 new DeliverySettings(delivery.dispatch().withPeriod(Duration.ofDays(1)), delivery.smtp(), delivery.sms()))
+            // The default retention; the background purge never comes round during a test.
+            .idempotencyPurgeSettings(new IdempotencyPurgeSettings(IdempotencyPurgeSettings.DEFAULT_RETENTION,
+                Duration.ofDays(1), IdempotencyPurgeSettings.DEFAULT_BATCH_SIZE,
+                IdempotencyPurgeSettings.DEFAULT_MAX_BATCHES_PER_RUN))
             .build();
     server = component.server().start();
     channel = InProcessChannelBuilder.forName(name).build();
@@ -105,6 +110,11 @@ public final class TestServer implements AutoCloseable {
   /** One dispatcher pass at {@link #clock}: delivers everything due. */
   public NotificationDispatcher.Pass dispatch() {
     return component.notificationDispatcher().runOnce();
+  }
+
+  /** One idempotency purge at {@link #clock}, as the server's scheduler runs it; how many were deleted. */
+  public long purgeIdempotencyRecords() {
+    return component.idempotencyPurge().runOnce();
   }
 
   /** The one-call usage path, on this server's database. */

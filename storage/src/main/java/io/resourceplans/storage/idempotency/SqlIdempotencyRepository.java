@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * {@link IdempotencyRepository} on {@code idempotency_records}, in plain JDBC: every mutating call,
- * RecordUsage included, claims and completes a record (see {@link Sql} for why).
+ * {@link IdempotencyRepository} on {@code idempotency_records}, in plain JDBC: every mutating call
+ * but RecordUsage claims and completes a record (see {@link Sql} for why).
  */
 public final class SqlIdempotencyRepository implements IdempotencyRepository {
   private final Sql sql;
@@ -17,32 +17,28 @@ public final class SqlIdempotencyRepository implements IdempotencyRepository {
     this.sql = sql;
   }
 
-  /** Inserts the claim; no row means another transaction holds or held this request ID. */
+  /**
+   * Inserts the claim; no row means another transaction holds or held this request ID, or a usage
+   * record of the account does (RecordUsage's request IDs live in usage_records). The parameters
+   * are cast: in an INSERT ... SELECT a text parameter would not take the column's type.
+   */
   @Override
   public boolean claim(IdempotencyKey key, Instant now) {
     return sql.update("""
         insert into idempotency_records (scope, request_id, fingerprint, create_time)
-        values (?, ?, ?, ?)
+        select ?::text, ?::text, ?::bytea, ?::timestamptz
+         where not exists (select 1 from usage_records u where u.account_id = ? and u.request_id = ?)
         on conflict (scope, request_id) do nothing
-        """, key.scope(), key.requestId(), key.fingerprint(), now) == 1;
-  }
-
-  @Override
-  public boolean claimUsage(IdempotencyKey key, Instant now, String usageId) {
-    return sql.update("""
-        insert into idempotency_records (scope, request_id, fingerprint, create_time, usage_id)
-        values (?, ?, ?, ?, ?)
-        on conflict (scope, request_id) do nothing
-        """, key.scope(), key.requestId(), key.fingerprint(), now, usageId) == 1;
+        """, key.scope(), key.requestId(), key.fingerprint(), now, key.scope(), key.requestId()) == 1;
   }
 
   @Override
   public Optional<Stored> find(String scope, String requestId) {
     return sql.one("""
-        select fingerprint, response, usage_id from idempotency_records
+        select fingerprint, response from idempotency_records
          where scope = ? and request_id = ?
         """,
-        rs -> new Stored(rs.getBytes("fingerprint"), rs.getBytes("response"), rs.getString("usage_id")),
+        rs -> new Stored(rs.getBytes("fingerprint"), rs.getBytes("response")),
         scope, requestId);
   }
 
@@ -55,4 +51,22 @@ public final class SqlIdempotencyRepository implements IdempotencyRepository {
         """, 1, "complete idempotency record " + requestId, response, scope, requestId);
   }
 
+  /**
+   * Oldest first along idempotency_records_by_create_time (V12); SKIP LOCKED leaves rows that a
+   * concurrent purge (another replica) is deleting, so the two never wait for each other.
+   */
+  static final String DELETE_CREATED_BEFORE = """
+      delete from idempotency_records i
+       using (select scope, request_id from idempotency_records
+               where create_time < ?
+               order by create_time
+               limit ?
+                 for update skip locked) old
+       where i.scope = old.scope and i.request_id = old.request_id
+      """;
+
+  @Override
+  public int deleteCreatedBefore(Instant cutoff, int limit) {
+    return sql.update(DELETE_CREATED_BEFORE, cutoff, limit);
+  }
 }

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>An account is in one running batch at most: its requests would wait for each other's package
  * locks anyway, so they wait here and go together in the next batch (on a busy account, many
  * requests per commit). A batch is ordered by account and holds one (product, region, purpose)
- * per account, so concurrent batches lock packages in one order (see rp_record_covered_usages,
- * V11). A batch that fails as a whole (PostgreSQL breaking a deadlock, a bad request among
+ * per account, so concurrent batches lock packages in one order (see rp_record_covered_usages in
+ * R__usage_functions.sql). A batch that fails as a whole (PostgreSQL breaking a deadlock, a bad request among
  * good ones) sends each of its requests to the full path on its own; one that could not reach the
  * database answers each of its callers DATABASE_UNAVAILABLE.
  */

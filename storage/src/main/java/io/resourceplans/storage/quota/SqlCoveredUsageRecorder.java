@@ -17,12 +17,15 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * Covered usage requests as one call of {@code rp_record_covered_usages} (V11) on a pooled
- * connection in autocommit mode: the statement is its own transaction, so a batch is one round
- * trip and one commit, and its package row locks are held for no network wait.
+ * Covered usage requests as one call of {@code rp_record_covered_usages} (R__usage_functions.sql)
+ * on a pooled connection in autocommit mode: the statement is its own transaction, so a batch is
+ * one round trip and one commit, and its package row locks are held for no network wait.
  */
 public final class SqlCoveredUsageRecorder {
-  /** One request: its idempotency key and the record to write if packages cover it. */
+  /**
+   * One request: its idempotency key (scoped by the draft's account) and the record to write if
+   * packages cover it.
+   */
   public record Request(IdempotencyKey key, UsageRecord draft) {}
 
   private final DataSource dataSource;
@@ -38,19 +41,19 @@ public final class SqlCoveredUsageRecorder {
   public List<Outcome> recordAll(List<Request> requests) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(
-            "select * from rp_record_covered_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setArray(1, c.createArrayOf("text", column(requests, r -> r.key().scope())));
+            "select * from rp_record_covered_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      // A usage request's idempotency scope is its account (UsageService checks it).
+      ps.setArray(1, c.createArrayOf("text", column(requests, r -> r.draft().accountId())));
       ps.setArray(2, c.createArrayOf("text", column(requests, r -> r.key().requestId())));
       ps.setArray(3, c.createArrayOf("bytea", requests.stream().map(r -> r.key().fingerprint()).toArray(byte[][]::new)));
-      ps.setArray(4, c.createArrayOf("text", column(requests, r -> r.draft().accountId())));
-      ps.setArray(5, c.createArrayOf("text", column(requests, r -> r.draft().usageId())));
-      ps.setArray(6, c.createArrayOf("text", column(requests, r -> r.draft().productId())));
-      ps.setArray(7, c.createArrayOf("text", column(requests, r -> r.draft().purpose().name())));
-      ps.setArray(8, c.createArrayOf("text", column(requests, r -> r.draft().regionId())));
-      ps.setArray(9, c.createArrayOf("bigint", requests.stream().map(r -> r.draft().quantity()).toArray(Long[]::new)));
-      ps.setArray(10, c.createArrayOf("text", column(requests, r -> r.draft().payAsYouGoCharge().currency())));
+      ps.setArray(4, c.createArrayOf("text", column(requests, r -> r.draft().usageId())));
+      ps.setArray(5, c.createArrayOf("text", column(requests, r -> r.draft().productId())));
+      ps.setArray(6, c.createArrayOf("text", column(requests, r -> r.draft().purpose().name())));
+      ps.setArray(7, c.createArrayOf("text", column(requests, r -> r.draft().regionId())));
+      ps.setArray(8, c.createArrayOf("bigint", requests.stream().map(r -> r.draft().quantity()).toArray(Long[]::new)));
+      ps.setArray(9, c.createArrayOf("text", column(requests, r -> r.draft().payAsYouGoCharge().currency())));
       // ISO-8601 text with offset: exact to the microsecond, parsed by the server.
-      ps.setArray(11, c.createArrayOf("timestamptz", column(requests, r -> r.draft().recordTime().toString())));
+      ps.setArray(10, c.createArrayOf("timestamptz", column(requests, r -> r.draft().recordTime().toString())));
       List<Outcome> outcomes = new ArrayList<>(requests.size());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -14,31 +14,39 @@ public final class SqlUsageRepository implements UsageRepository {
     this.sql = sql;
   }
 
-  /** The record with its deductions (parallel arrays, burn-down order); sent with the next round trip. */
+  /**
+   * The record with its deductions (parallel arrays, burn-down order). The unique index on (account,
+   * request ID) makes a concurrent insert of the same request wait for the first one's transaction;
+   * an ID in idempotency_records is another mutation's. The parameters are cast: in an INSERT ...
+   * SELECT a null or text parameter would not take the column's type.
+   */
   @Override
-  public void insert(UsageRecord r) {
-    sql.later("""
+  public boolean insertUnlessRequested(UsageRecord r, byte[] fingerprint) {
+    return sql.update("""
         insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
                                    package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
                                    pay_as_you_go_charge, record_time,
-                                   deduction_package_ids, deduction_quantities, deduction_remaining_after)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   deduction_package_ids, deduction_quantities, deduction_remaining_after, fingerprint)
+        select ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::bigint, ?::bigint, ?::bigint, ?::text,
+               ?::numeric, ?::numeric, ?::timestamptz, ?::text[], ?::bigint[], ?::bigint[], ?::bytea
+         where not exists (select 1 from idempotency_records i where i.scope = ? and i.request_id = ?)
+        on conflict (account_id, request_id) do nothing
         """,
-        1, "usage record " + r.usageId(),
         r.accountId(), r.usageId(), r.requestId(), r.productId(), r.purpose().name(), r.regionId(), r.quantity(),
         r.packageQuantity(), r.payAsYouGoQuantity(), r.payAsYouGoCharge().currency(),
         r.payAsYouGoUnitPrice() == null ? null : r.payAsYouGoUnitPrice().amount(),
         r.payAsYouGoCharge().amount(), r.recordTime(),
         new Sql.TextArray(r.deductions().stream().map(PackageDeduction::packageId).toArray(String[]::new)),
         new Sql.BigintArray(r.deductions().stream().map(PackageDeduction::quantity).toArray(Long[]::new)),
-        new Sql.BigintArray(r.deductions().stream().map(PackageDeduction::remainingAfter).toArray(Long[]::new)));
+        new Sql.BigintArray(r.deductions().stream().map(PackageDeduction::remainingAfter).toArray(Long[]::new)),
+        fingerprint, r.accountId(), r.requestId()) == 1;
   }
 
   @Override
-  public Optional<UsageRecord> find(String accountId, String usageId) {
-    return sql.one("select " + UsageRows.COLUMNS + """
+  public Optional<Requested> findByRequest(String accountId, String requestId) {
+    return sql.one("select u.fingerprint, " + UsageRows.COLUMNS + """
           from usage_records u
-         where u.account_id = ? and u.usage_id = ?
-        """, UsageRows::record, accountId, usageId);
+         where u.account_id = ? and u.request_id = ?
+        """, rs -> new Requested(rs.getBytes("fingerprint"), UsageRows.record(rs)), accountId, requestId);
   }
 }

@@ -1,0 +1,143 @@
+-- The usage path's database functions. A repeatable migration: Flyway runs it again whenever its text
+-- changes, after the versioned ones, so a change edits the function here (create or replace)
+-- instead of copying it into a new V-file. A signature change must also drop the old one here.
+-- Flyway also runs it when migrating only up to an earlier version (tests do, from V10 on), so it
+-- must create cleanly on those schemas too: PL/pgSQL bodies are checked only when called, and no
+-- versioned migration creates what this file does.
+
+-- RecordUsage in one database call when packages alone cover it, for a batch of concurrent requests
+-- at a time (docs/benchmark.md, steps 9 to 11). Parallel arrays, item n of each; one row out per
+-- item, in order. Per item it follows the full path of domain/quota/UsageService:
+--   1. lock the usable packages in burn-down order (exact purpose, then GENERAL; earliest expiry;
+--      oldest purchase; package ID) and plan the deductions; short: NOT_COVERED;
+--   2. for each purpose drawn from, lock its alert setting, if any; if the remaining quantity the
+--      alert rule compares (active packages of that product and purpose, every region) would make
+--      it change state (an alert to queue, or a re-arm): NOT_COVERED;
+--   3. insert the usage record, unless the account's request ID already has one (a concurrent
+--      insert of it is waited for) or is another mutation's (in idempotency_records): outcome
+--      CLAIMED, with the first record and its request's fingerprint (null columns for another
+--      mutation's ID), nothing else done;
+--   4. deduct: RECORDED.
+-- A NOT_COVERED item wrote nothing: the caller runs it through the full path in Java (pay-as-you-go,
+-- QUOTA_EXHAUSTED, alerts, and the retry of a request whose packages ran out since). Each statement
+-- takes its own snapshot (READ COMMITTED), so alert settings and usage records are read after the
+-- package locks are held, as in the Java path, and a duplicate that waited for those locks finds
+-- the first record. The caller orders items by account and puts one (product, region, purpose) per
+-- account in a batch; every lock an item takes (packages, alert settings, its request ID) belongs to
+-- its account, so concurrent batches take their locks in one order.
+create or replace function rp_record_covered_usages(
+    p_account_ids text[], p_request_ids text[], p_fingerprints bytea[], p_usage_ids text[], p_product_ids text[],
+    p_purposes text[], p_region_ids text[], p_quantities bigint[], p_currencies text[], p_nows timestamptz[])
+  returns table (
+    item integer, outcome text, fingerprint bytea,
+    account_id text, usage_id text, request_id text, product_id text, purpose text, region_id text,
+    quantity bigint, package_quantity bigint, pay_as_you_go_quantity bigint, currency text,
+    pay_as_you_go_unit_price numeric, pay_as_you_go_charge numeric, record_time timestamptz,
+    deduction_package_ids text[], deduction_quantities bigint[], deduction_remaining_after bigint[],
+    deduction_purposes text[])
+  language plpgsql as $$
+#variable_conflict use_column
+declare
+  n integer;
+  j integer;
+  need bigint;
+  take bigint;
+  pkg record;
+  ids text[];
+  quantities bigint[];
+  remaining_after bigint[];
+  purposes text[];
+  drawn text;
+  setting record;
+  left_over bigint;
+  left_to_full_path boolean;
+begin
+  for n in 1 .. coalesce(cardinality(p_request_ids), 0) loop
+    need := p_quantities[n];
+    ids := '{}';
+    quantities := '{}';
+    remaining_after := '{}';
+    purposes := '{}';
+    for pkg in
+      select k.package_id, k.purpose, k.remaining_quantity
+        from packages k
+       where k.account_id = p_account_ids[n] and k.product_id = p_product_ids[n] and k.region_id = p_region_ids[n]
+         and k.purpose in (p_purposes[n], 'GENERAL')
+         and k.remaining_quantity > 0 and k.expire_time > p_nows[n]
+       order by (k.purpose <> p_purposes[n]), k.expire_time, k.purchase_time, k.package_id
+         for update
+    loop
+      take := least(need, pkg.remaining_quantity);
+      ids := ids || pkg.package_id;
+      quantities := quantities || take;
+      remaining_after := remaining_after || (pkg.remaining_quantity - take);
+      purposes := purposes || pkg.purpose;
+      need := need - take;
+      exit when need = 0;
+    end loop;
+    left_to_full_path := need > 0;
+    for drawn in select distinct d from unnest(purposes) as d where not left_to_full_path loop
+      select s.threshold, s.state into setting
+        from alert_settings s
+       where s.account_id = p_account_ids[n] and s.product_id = p_product_ids[n] and s.purpose = drawn
+         for update;
+      if found then
+        select coalesce(sum(k.remaining_quantity), 0) into left_over
+          from packages k
+         where k.account_id = p_account_ids[n] and k.product_id = p_product_ids[n] and k.purpose = drawn
+           and k.remaining_quantity > 0 and k.expire_time > p_nows[n];
+        select left_over - coalesce(sum(d.q), 0) into left_over
+          from unnest(purposes, quantities) as d(p, q)
+         where d.p = drawn;
+        if (setting.state = 'ARMED' and left_over < setting.threshold)
+           or (setting.state = 'TRIGGERED' and left_over >= setting.threshold) then
+          left_to_full_path := true;
+          exit;
+        end if;
+      end if;
+    end loop;
+    if left_to_full_path then
+      return query select n, 'NOT_COVERED'::text, null::bytea, null, null, null, null, null, null, null::bigint,
+                          null::bigint, null::bigint, null, null::numeric, null::numeric, null::timestamptz,
+                          null::text[], null::bigint[], null::bigint[], null::text[];
+      continue;
+    end if;
+
+    insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
+                               package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
+                               pay_as_you_go_charge, record_time,
+                               deduction_package_ids, deduction_quantities, deduction_remaining_after, fingerprint)
+    select p_account_ids[n], p_usage_ids[n], p_request_ids[n], p_product_ids[n], p_purposes[n], p_region_ids[n],
+           p_quantities[n], p_quantities[n], 0, p_currencies[n], null::numeric, 0, p_nows[n], ids, quantities,
+           remaining_after, p_fingerprints[n]
+     where not exists (select 1 from idempotency_records c
+                        where c.scope = p_account_ids[n] and c.request_id = p_request_ids[n])
+    on conflict (account_id, request_id) do nothing;
+    if not found then
+      return query select n, 'CLAIMED'::text, u.fingerprint,
+                          u.account_id, u.usage_id, u.request_id, u.product_id, u.purpose, u.region_id,
+                          u.quantity, u.package_quantity, u.pay_as_you_go_quantity, u.currency,
+                          u.pay_as_you_go_unit_price, u.pay_as_you_go_charge, u.record_time,
+                          u.deduction_package_ids, u.deduction_quantities, u.deduction_remaining_after,
+                          rp_deduction_purposes(u.account_id, u.deduction_package_ids)
+                     from usage_records u
+                    where u.account_id = p_account_ids[n] and u.request_id = p_request_ids[n];
+      if not found then
+        return query select n, 'CLAIMED'::text, null::bytea, null, null, null, null, null, null, null::bigint,
+                            null::bigint, null::bigint, null, null::numeric, null::numeric, null::timestamptz,
+                            null::text[], null::bigint[], null::bigint[], null::text[];
+      end if;
+      continue;
+    end if;
+
+    for j in 1 .. cardinality(ids) loop
+      update packages k set remaining_quantity = k.remaining_quantity - quantities[j]
+       where k.account_id = p_account_ids[n] and k.package_id = ids[j];
+    end loop;
+    return query select n, 'RECORDED'::text, p_fingerprints[n],
+                        p_account_ids[n], p_usage_ids[n], p_request_ids[n], p_product_ids[n], p_purposes[n],
+                        p_region_ids[n], p_quantities[n], p_quantities[n], 0::bigint, p_currencies[n],
+                        null::numeric, 0::numeric, p_nows[n], ids, quantities, remaining_after, purposes;
+  end loop;
+end
+$$;
