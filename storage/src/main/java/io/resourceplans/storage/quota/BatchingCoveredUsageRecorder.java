@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * locks anyway, so they wait here and go together in the next batch (on a busy account, many
  * requests per commit). A batch is ordered by account and holds one (product, region, purpose)
  * per account, so concurrent batches lock packages in one order (see rp_record_covered_usages in
- * R__usage_functions.sql). A batch that fails as a whole (PostgreSQL breaking a deadlock, a bad request among
- * good ones) sends each of its requests to the full path on its own; one that could not reach the
- * database answers each of its callers DATABASE_UNAVAILABLE.
+ * R__usage_functions.sql). A batch that fails as a whole (PostgreSQL breaking a deadlock, a bad
+ * request among good ones) sends each of its requests to the full path on its own; one that could
+ * not reach the database answers each of its callers DATABASE_UNAVAILABLE.
  */
 public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder {
   private static final Logger log = LoggerFactory.getLogger(BatchingCoveredUsageRecorder.class);
