@@ -28,7 +28,16 @@ public class DomainException extends RuntimeException {
 
   public DomainException(
       ErrorCode code, String message, Map<String, String> metadata, List<FieldViolation> violations) {
-    super(message, null, false, false);
+    this(code, message, metadata, violations, null);
+  }
+
+  /**
+   * @param cause what went wrong underneath (e.g. a lost database connection), for the server's log
+   *     line; never shown to the caller
+   */
+  public DomainException(
+      ErrorCode code, String message, Map<String, String> metadata, List<FieldViolation> violations, Throwable cause) {
+    super(message, cause, false, false);
     this.code = Objects.requireNonNull(code, "code");
     this.metadata = Map.copyOf(metadata);
     this.violations = List.copyOf(violations);

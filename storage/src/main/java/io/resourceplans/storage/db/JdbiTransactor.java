@@ -7,8 +7,6 @@ import io.resourceplans.domain.tx.Tx;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link Transactor} on JDBI. Runs at READ COMMITTED (rules that need more take row locks) and
@@ -18,7 +16,6 @@ import org.slf4j.LoggerFactory;
  * connection): naming it on every transaction costs the usage path extra round trips.
  */
 public final class JdbiTransactor implements Transactor {
-  private static final Logger log = LoggerFactory.getLogger(JdbiTransactor.class);
   private static final int MAX_ATTEMPTS = 5;
 
   private final Jdbi jdbi;
@@ -67,17 +64,19 @@ public final class JdbiTransactor implements Transactor {
         return attempt.get();
       } catch (RuntimeException e) {
         if (SqlFailures.isUnavailable(e)) {
-          log.warn("database unavailable: {}", SqlFailures.describe(e));
-          throw SqlFailures.unavailable();
+          // Logged once, by whoever answers the call (the cause travels with the refusal).
+          throw SqlFailures.unavailable(e);
         }
         if (!SqlFailures.isRetryable(e)) {
           throw e;
         }
         if (i == MAX_ATTEMPTS) {
-          log.warn("gave up after {} attempts: {}", i, SqlFailures.describe(e));
           throw new DomainException(
               ErrorCode.CONCURRENT_MODIFICATION,
-              "too many concurrent changes; retry with the same request_id");
+              "too many concurrent changes; retry with the same request_id",
+              java.util.Map.of(),
+              java.util.List.of(),
+              e);
         }
         backOff(i);
       }

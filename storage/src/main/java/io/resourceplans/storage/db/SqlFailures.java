@@ -4,6 +4,7 @@ import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -82,15 +83,17 @@ public final class SqlFailures {
   }
 
   /**
-   * The refusal for an unavailable database. Not retried here: the connection may have dropped
-   * during COMMIT, so only the caller, retrying with the same request ID, can safely learn what
-   * happened.
+   * The refusal for an unavailable database, carrying {@code cause} for the log line. Not retried
+   * here: the connection may have dropped during COMMIT, so only the caller, retrying with the same
+   * request ID, can safely learn what happened.
    */
-  public static DomainException unavailable() {
+  public static DomainException unavailable(Throwable cause) {
     return new DomainException(
         ErrorCode.DATABASE_UNAVAILABLE,
         "the database is unavailable; retry with the same request_id",
-        Map.of(DomainException.RETRY_DELAY_SECONDS, Long.toString(RETRY_DELAY_SECONDS)));
+        Map.of(DomainException.RETRY_DELAY_SECONDS, Long.toString(RETRY_DELAY_SECONDS)),
+        List.of(),
+        cause);
   }
 
   private static Throwable next(Throwable t) {

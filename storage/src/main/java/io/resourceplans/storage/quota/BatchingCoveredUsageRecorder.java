@@ -175,9 +175,8 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
       if (SqlFailures.isUnavailable(e)) {
         // No connection, or it broke (perhaps during the commit): the full path would only wait
         // for a connection a second time. The callers retry with their request IDs, which settles
-        // whether the batch committed.
-        log.warn("covered-usage batch of {}: database unavailable ({})", batch.size(), SqlFailures.describe(e));
-        failure = SqlFailures.unavailable();
+        // whether the batch committed. Each caller's answer is logged, once.
+        failure = SqlFailures.unavailable(e);
       } else {
         // The batch rolled back. One request must not fail the others: each is decided again on
         // its own.
