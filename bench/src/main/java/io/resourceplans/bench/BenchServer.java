@@ -6,6 +6,7 @@ import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.server.ResourcePlansServer;
 import io.resourceplans.server.di.DaggerServerComponent;
 import io.resourceplans.server.grpc.NettyTransport;
+import io.resourceplans.server.grpc.TransportLimits;
 import io.resourceplans.storage.db.DataSources;
 import io.resourceplans.domain.auth.AuthSettings;
 import io.resourceplans.domain.notification.ReminderSettings;
@@ -38,7 +39,7 @@ final class BenchServer implements AutoCloseable {
       int applied = Migrations.migrate(pool);
       ResourcePlansServer server =
           DaggerServerComponent.builder()
-              .transport(new NettyTransport(0, Optional.empty(), Optional.empty()))
+              .transport(new NettyTransport(0, Optional.empty(), Optional.empty(), TransportLimits.defaults(poolSize)))
               .dataSource(pool)
               .clock(Clock.systemUTC())
               .operatorKey(operatorKey)

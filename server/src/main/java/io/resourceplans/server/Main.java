@@ -92,7 +92,8 @@ public final class Main {
                 new NettyTransport(
                     config.port(),
                     config.tlsCertChain().map(Path::toFile),
-                    config.tlsPrivateKey().map(Path::toFile)))
+                    config.tlsPrivateKey().map(Path::toFile),
+                    config.transport()))
             .dataSource(pool)
             .clock(Clock.systemUTC())
             .operatorKey(operatorKey)
