@@ -1,6 +1,5 @@
 package io.resourceplans.server;
 
-import static io.resourceplans.server.testing.Moneys.cny;
 import static io.resourceplans.server.testing.Moneys.plain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,13 +8,9 @@ import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.ManagedChannel;
 import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.GetWalletRequest;
-import io.resourceplans.api.v1.OperatorServiceGrpc;
-import io.resourceplans.api.v1.TopUpCashRequest;
 import io.resourceplans.api.v1.TopUpCashResponse;
-import io.resourceplans.server.grpc.TransportLimits;
 import io.resourceplans.server.testing.HeldWalletLock;
 import io.resourceplans.server.testing.NettyServerExtension;
-import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +38,7 @@ class CallsPerConnectionTest {
   @Test
   void aConnectionHasAtMostItsStreamLimitOfCallsOnTheServer() throws Exception {
     ManagedChannel noisy = streamLimited.channel();
-    CreateAccountResponse account = accountWithWallet(streamLimited, noisy, "Stream Limited");
+    CreateAccountResponse account = streamLimited.accountWithWallet(noisy, "Stream Limited");
     String accountId = account.getAccount().getAccountId();
     List<ListenableFuture<TopUpCashResponse>> calls;
     int most;
@@ -59,7 +54,7 @@ class CallsPerConnectionTest {
   void callsBeyondAConnectionsRunningLimitWaitWithoutTakingTheDatabasePool() throws Exception {
     ManagedChannel noisy = runLimited.channel();
     ManagedChannel quiet = runLimited.channel();
-    CreateAccountResponse account = accountWithWallet(runLimited, noisy, "Run Limited");
+    CreateAccountResponse account = runLimited.accountWithWallet(noisy, "Run Limited");
     String accountId = account.getAccount().getAccountId();
     String quietKey = runLimited.newAccount(quiet, "Quiet Neighbour").getApiKeySecret();
     List<ListenableFuture<TopUpCashResponse>> calls;
@@ -79,29 +74,11 @@ class CallsPerConnectionTest {
     assertAllCredited(runLimited, noisy, account, calls);
   }
 
-  /** An account whose wallet exists (it is made by the first top-up), holding 1.00. */
-  private static CreateAccountResponse accountWithWallet(NettyServerExtension server, ManagedChannel channel, String name)
-      throws Exception {
-    CreateAccountResponse account = server.newAccount(channel, name);
-    topUps(server, channel, account.getAccount().getAccountId(), 1).get(0).get(10, TimeUnit.SECONDS);
-    return account;
-  }
-
   private static List<ListenableFuture<TopUpCashResponse>> topUps(
       NettyServerExtension server, ManagedChannel channel, String accountId, int count) {
-    var stub =
-        OperatorServiceGrpc.newFutureStub(channel)
-            .withCallCredentials(TestServer.bearer(NettyServerExtension.OPERATOR_KEY))
-            .withDeadlineAfter(60, TimeUnit.SECONDS);
     List<ListenableFuture<TopUpCashResponse>> calls = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      calls.add(
-          stub.topUpCash(
-              TopUpCashRequest.newBuilder()
-                  .setRequestId(TestServer.requestId())
-                  .setAccountId(accountId)
-                  .setAmount(cny("1.00"))
-                  .build()));
+      calls.add(server.topUp(channel, accountId, "1.00"));
     }
     return calls;
   }

@@ -1,14 +1,19 @@
 package io.resourceplans.server;
 
+import static io.resourceplans.server.testing.Moneys.plain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
-import io.resourceplans.server.grpc.TransportLimits;
+import io.resourceplans.api.v1.CreateAccountResponse;
+import io.resourceplans.api.v1.GetWalletRequest;
+import io.resourceplans.api.v1.TopUpCashResponse;
+import io.resourceplans.server.testing.HeldWalletLock;
 import io.resourceplans.server.testing.NettyServerExtension;
 import io.resourceplans.server.testing.RawConnection;
 import java.time.Duration;
@@ -40,6 +45,32 @@ class ConnectionLifetimeTest {
               .withMaxConnectionIdle(Duration.ZERO)
               .withHandshakeTimeout(Duration.ofSeconds(1))
               .withKeepAlive(Duration.ofSeconds(10), Duration.ofSeconds(1)));
+
+  /** Connections asked to go away after 1 s (gRPC adds up to 10% jitter), calls given 20 s more; no idle limit. */
+  @RegisterExtension
+  static final NettyServerExtension ageLimited =
+      new NettyServerExtension(
+          NettyServerExtension.defaultLimits()
+              .withMaxConnectionIdle(Duration.ZERO)
+              .withMaxConnectionAge(Duration.ofSeconds(1), Duration.ofSeconds(20)));
+
+  @Test
+  void aConnectionPastItsMaxAgeIsAskedToReconnectAndItsRunningCallFinishesWithinTheGrace() throws Exception {
+    ManagedChannel channel = ageLimited.channel();
+    CreateAccountResponse account = ageLimited.accountWithWallet(channel, "Aged Connection");
+    ListenableFuture<TopUpCashResponse> held;
+    try (HeldWalletLock lock = HeldWalletLock.on(ageLimited.database(), account.getAccount().getAccountId())) {
+      held = ageLimited.topUp(channel, account.getAccount().getAccountId(), "2.00");
+      assertEquals(1, lock.mostWaiters(1, Duration.ofSeconds(10), Duration.ZERO));
+      // a call is running, so the connection is not idle: only its age can end it
+      assertTrue(leavesState(channel, ConnectivityState.READY, Duration.ofSeconds(15)), "not asked to go away after 15 s");
+    }
+    held.get(10, TimeUnit.SECONDS); // answered OK on the old connection, within its grace
+    // and the channel's next call goes over a new connection
+    assertEquals("3.00", plain(ageLimited.plan(channel, account.getApiKeySecret())
+        .withDeadlineAfter(10, TimeUnit.SECONDS)
+        .getWallet(GetWalletRequest.getDefaultInstance()).getWallet().getCashBalance()));
+  }
 
   @Test
   void aConnectionWithoutCallsIsClosedAfterTheIdleTimeout() throws Exception {

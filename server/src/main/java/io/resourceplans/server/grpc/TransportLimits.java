@@ -83,6 +83,12 @@ public record TransportLimits(
         maxInboundMessageBytes, maxInboundMetadataBytes);
   }
 
+  public TransportLimits withMaxConnectionAge(Duration age, Duration grace) {
+    return new TransportLimits(handshakeTimeout, keepAliveTime, keepAliveTimeout, permitKeepAliveTime,
+        maxConnectionIdle, age, grace, maxConcurrentCallsPerConnection, maxRunningCallsPerConnection,
+        maxInboundMessageBytes, maxInboundMetadataBytes);
+  }
+
   public TransportLimits withCallsPerConnection(int concurrent, int running) {
     return new TransportLimits(handshakeTimeout, keepAliveTime, keepAliveTimeout, permitKeepAliveTime,
         maxConnectionIdle, maxConnectionAge, maxConnectionAgeGrace, concurrent, running, maxInboundMessageBytes,

@@ -1,5 +1,6 @@
 package io.resourceplans.server.testing;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -8,6 +9,8 @@ import io.resourceplans.api.v1.CreateAccountRequest;
 import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.OperatorServiceGrpc;
 import io.resourceplans.api.v1.PlanServiceGrpc;
+import io.resourceplans.api.v1.TopUpCashRequest;
+import io.resourceplans.api.v1.TopUpCashResponse;
 import io.resourceplans.domain.auth.AuthSettings;
 import io.resourceplans.domain.billing.OrderSettings;
 import io.resourceplans.domain.money.SettlementCurrency;
@@ -128,6 +131,26 @@ public final class NettyServerExtension implements BeforeAllCallback, AfterAllCa
 
   public PlanServiceGrpc.PlanServiceBlockingStub plan(ManagedChannel channel, String key) {
     return PlanServiceGrpc.newBlockingStub(channel).withCallCredentials(TestServer.bearer(key));
+  }
+
+  /** An operator top-up of {@code amount} CNY, sent over the given connection without waiting. */
+  public ListenableFuture<TopUpCashResponse> topUp(ManagedChannel channel, String accountId, String amount) {
+    return OperatorServiceGrpc.newFutureStub(channel)
+        .withCallCredentials(TestServer.bearer(OPERATOR_KEY))
+        .withDeadlineAfter(60, TimeUnit.SECONDS)
+        .topUpCash(
+            TopUpCashRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString())
+                .setAccountId(accountId)
+                .setAmount(Moneys.cny(amount))
+                .build());
+  }
+
+  /** A new account whose wallet exists (the first top-up makes it) and holds 1.00. */
+  public CreateAccountResponse accountWithWallet(ManagedChannel channel, String displayName) throws Exception {
+    CreateAccountResponse account = newAccount(channel, displayName);
+    topUp(channel, account.getAccount().getAccountId(), "1.00").get(10, TimeUnit.SECONDS);
+    return account;
   }
 
   /** Opens an account as the operator, over the given connection; the response holds its key. */
