@@ -4,7 +4,6 @@ import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.resourceplans.api.v1.CreateAccountRequest;
 import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.OperatorServiceGrpc;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -98,10 +96,6 @@ public final class NettyServerExtension implements BeforeAllCallback, AfterAllCa
     }
   }
 
-  public TransportLimits limits() {
-    return limits;
-  }
-
   public int port() {
     return server.port();
   }
@@ -111,16 +105,10 @@ public final class NettyServerExtension implements BeforeAllCallback, AfterAllCa
     return database;
   }
 
-  /** A new client connection (plaintext, to 127.0.0.1). */
-  public ManagedChannel channel() {
-    return channel(b -> b);
-  }
-
-  /** A new client connection, its builder adjusted first. */
-  public synchronized ManagedChannel channel(UnaryOperator<ManagedChannelBuilder<?>> adjust) {
+  /** A new client connection (plaintext, to 127.0.0.1), shut down after the class. */
+  public synchronized ManagedChannel channel() {
     ManagedChannel channel =
-        adjust.apply(Grpc.newChannelBuilderForAddress("127.0.0.1", port(), InsecureChannelCredentials.create()))
-            .build();
+        Grpc.newChannelBuilderForAddress("127.0.0.1", port(), InsecureChannelCredentials.create()).build();
     channels.add(channel);
     return channel;
   }
