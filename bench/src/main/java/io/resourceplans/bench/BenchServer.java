@@ -5,6 +5,7 @@ import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.server.ResourcePlansServer;
 import io.resourceplans.server.di.DaggerServerComponent;
 import io.resourceplans.server.grpc.NettyTransport;
+import io.resourceplans.server.grpc.TransportLimits;
 import io.resourceplans.storage.db.DataSources;
 import io.resourceplans.storage.db.Database;
 import io.resourceplans.domain.auth.AuthSettings;
@@ -39,7 +40,7 @@ final class BenchServer implements AutoCloseable {
       int applied = Migrations.migrate(database.dataSource());
       ResourcePlansServer server =
           DaggerServerComponent.builder()
-              .transport(new NettyTransport(0, Optional.empty(), Optional.empty()))
+              .transport(new NettyTransport(0, Optional.empty(), Optional.empty(), TransportLimits.defaults(poolSize)))
               .dataSource(database.dataSource())
               .databaseReachability(database.reachability())
               .clock(Clock.systemUTC())

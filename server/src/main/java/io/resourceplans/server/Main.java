@@ -141,7 +141,8 @@ public final class Main {
             new NettyTransport(
                 config.port(),
                 config.tlsCertChain().map(Path::toFile),
-                config.tlsPrivateKey().map(Path::toFile)))
+                config.tlsPrivateKey().map(Path::toFile),
+                config.transport()))
         .dataSource(database.dataSource())
         .databaseReachability(database.reachability())
         .clock(Clock.systemUTC())

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.resourceplans.server.config.ConfigLoader;
 import io.resourceplans.server.config.ServerConfig;
+import io.resourceplans.server.grpc.TransportLimits;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -104,5 +106,37 @@ class ConfigLoaderTest {
     assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--sms-gateway-url=ftp://x"}, Map.of()));
     assertThrows(IllegalArgumentException.class,
         () -> ConfigLoader.load(new String[] {"--dispatch-backoff-base-ms=5000", "--dispatch-backoff-max-ms=10"}, Map.of()));
+  }
+
+  @Test
+  void transportLimitsHaveDefaultsAndEveryOneComesFromItsFlagOrVariable() {
+    assertEquals(TransportLimits.defaults(10), ConfigLoader.load(new String[0], Map.of()).transport());
+    // the running-call limit follows the pool unless set
+    assertEquals(TransportLimits.runningCallsFor(4), ConfigLoader.load(new String[] {"--pool-size=4"}, Map.of())
+        .transport().maxRunningCallsPerConnection());
+    TransportLimits t =
+        ConfigLoader.load(
+                new String[] {
+                  "--handshake-timeout-seconds=7", "--keepalive-time-seconds=30", "--keepalive-timeout-seconds=5",
+                  "--permit-keepalive-time-seconds=15", "--max-connection-idle-seconds=0",
+                  "--max-connection-age-seconds=600", "--max-connection-age-grace-seconds=9",
+                  "--max-concurrent-calls-per-connection=50", "--max-inbound-message-bytes=2048"
+                },
+                Map.of("RP_MAX_RUNNING_CALLS_PER_CONNECTION", "3", "RP_MAX_INBOUND_METADATA_BYTES", "4096"))
+            .transport();
+    assertEquals(
+        new TransportLimits(Duration.ofSeconds(7), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(15),
+            Duration.ZERO, Duration.ofMinutes(10), Duration.ofSeconds(9), 50, 3, 2048, 4096),
+        t);
+    for (String bad :
+        new String[] {
+          "--max-concurrent-calls-per-connection=0", "--keepalive-time-seconds=5", "--max-inbound-message-bytes=10",
+          "--max-connection-idle-seconds=-1", "--max-running-calls-per-connection=x"
+        }) {
+      var e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {bad}, Map.of()), bad);
+      assertTrue(e.getMessage().contains(bad.substring(0, bad.indexOf('='))), e.getMessage());
+    }
+    assertEquals("3", ConfigLoader.load(new String[] {"--max-running-calls-per-connection=3"}, Map.of())
+        .describe().get("max-running-calls-per-connection"));
   }
 }

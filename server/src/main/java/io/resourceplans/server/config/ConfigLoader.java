@@ -25,6 +25,13 @@ public final class ConfigLoader {
   /** One setting: its flag, environment variable, default and meaning (printed by --help). */
   public record Option(String flag, String env, String defaultValue, String help) {}
 
+  /**
+   * Where the transport settings' defaults are written (once). The pool size given here does not
+   * matter: the one default that depends on it, the running-call limit, is worked out from
+   * --pool-size when the setting is left empty.
+   */
+  private static final TransportLimits TRANSPORT_DEFAULTS = TransportLimits.defaults(1);
+
   public static final List<Option> OPTIONS =
       List.of(
           new Option("port", "RP_PORT", "50051", "gRPC port (0 = any free port)"),
@@ -39,15 +46,17 @@ public final class ConfigLoader {
           new Option("tls-key", "RP_TLS_KEY", "", "PEM private key"),
           new Option("data-dir", "RP_DATA_DIR", "data", "directory for the embedded database and the generated operator key"),
           new Option("shutdown-grace-seconds", "RP_SHUTDOWN_GRACE_SECONDS", "20", "how long in-flight calls may finish on SIGTERM"),
-          new Option("keepalive-time-seconds", "RP_KEEPALIVE_TIME_SECONDS", "60", "the server pings a connection silent this long; no answer within the keepalive timeout closes it"),
-          new Option("keepalive-timeout-seconds", "RP_KEEPALIVE_TIMEOUT_SECONDS", "20", "how long a keepalive ping may go unanswered"),
-          new Option("permit-keepalive-time-seconds", "RP_PERMIT_KEEPALIVE_TIME_SECONDS", "20", "shortest interval at which clients may send keepalive pings"),
-          new Option("max-connection-idle-seconds", "RP_MAX_CONNECTION_IDLE_SECONDS", "300", "a connection with no call for this long is closed; 0 = never"),
-          new Option("max-connection-age-seconds", "RP_MAX_CONNECTION_AGE_SECONDS", "1800", "connections are asked to reconnect after this long, so load balancers can rebalance replicas; 0 = never"),
-          new Option("max-connection-age-grace-seconds", "RP_MAX_CONNECTION_AGE_GRACE_SECONDS", "60", "calls on a connection past its age get this long to finish"),
-          new Option("max-concurrent-calls-per-connection", "RP_MAX_CONCURRENT_CALLS_PER_CONNECTION", "100", "concurrent calls (HTTP/2 streams) one connection may have open; more wait on the client"),
-          new Option("max-inbound-message-bytes", "RP_MAX_INBOUND_MESSAGE_BYTES", "1048576", "largest request message, after decompression; larger is RESOURCE_EXHAUSTED"),
-          new Option("max-inbound-metadata-bytes", "RP_MAX_INBOUND_METADATA_BYTES", "8192", "largest request metadata (headers)"),
+          new Option("handshake-timeout-seconds", "RP_HANDSHAKE_TIMEOUT_SECONDS", seconds(TRANSPORT_DEFAULTS.handshakeTimeout()), "a connection that has not finished its TLS and HTTP/2 handshake this long after connecting is closed"),
+          new Option("keepalive-time-seconds", "RP_KEEPALIVE_TIME_SECONDS", seconds(TRANSPORT_DEFAULTS.keepAliveTime()), "the server pings a connection silent this long (10 or more); no answer within the keepalive timeout closes it"),
+          new Option("keepalive-timeout-seconds", "RP_KEEPALIVE_TIMEOUT_SECONDS", seconds(TRANSPORT_DEFAULTS.keepAliveTimeout()), "how long a keepalive ping may go unanswered"),
+          new Option("permit-keepalive-time-seconds", "RP_PERMIT_KEEPALIVE_TIME_SECONDS", seconds(TRANSPORT_DEFAULTS.permitKeepAliveTime()), "shortest interval at which clients may send keepalive pings"),
+          new Option("max-connection-idle-seconds", "RP_MAX_CONNECTION_IDLE_SECONDS", seconds(TRANSPORT_DEFAULTS.maxConnectionIdle()), "a connection with no call for this long is closed; 0 = never"),
+          new Option("max-connection-age-seconds", "RP_MAX_CONNECTION_AGE_SECONDS", seconds(TRANSPORT_DEFAULTS.maxConnectionAge()), "connections are asked to reconnect after this long, so load balancers can rebalance replicas; 0 = never"),
+          new Option("max-connection-age-grace-seconds", "RP_MAX_CONNECTION_AGE_GRACE_SECONDS", seconds(TRANSPORT_DEFAULTS.maxConnectionAgeGrace()), "calls on a connection past its age get this long to finish"),
+          new Option("max-concurrent-calls-per-connection", "RP_MAX_CONCURRENT_CALLS_PER_CONNECTION", Integer.toString(TRANSPORT_DEFAULTS.maxConcurrentCallsPerConnection()), "concurrent calls (HTTP/2 streams) one connection may have open; more wait on the client"),
+          new Option("max-running-calls-per-connection", "RP_MAX_RUNNING_CALLS_PER_CONNECTION", "", "calls of one connection running at once; its other open calls wait, in order, without a thread or a place in the database pool's queue; empty = twice --pool-size; 0 = as many as its open calls"),
+          new Option("max-inbound-message-bytes", "RP_MAX_INBOUND_MESSAGE_BYTES", Integer.toString(TRANSPORT_DEFAULTS.maxInboundMessageBytes()), "largest request message, after decompression; larger is RESOURCE_EXHAUSTED"),
+          new Option("max-inbound-metadata-bytes", "RP_MAX_INBOUND_METADATA_BYTES", Integer.toString(TRANSPORT_DEFAULTS.maxInboundMetadataBytes()), "largest request metadata (headers)"),
           new Option("currency", "RP_CURRENCY", "CNY", "the one currency prices, wallets and vouchers are in (ISO 4217)"),
           new Option("order-ttl-minutes", "RP_ORDER_TTL_MINUTES", "1440", "how long an unpaid order can be paid"),
           new Option("reminder-offsets-days", "RP_REMINDER_OFFSETS_DAYS", "30,7,1", "days before a package expires that expiry reminders go out, comma-separated; empty = none"),
@@ -88,12 +97,13 @@ public final class ConfigLoader {
     if (cert.isEmpty() != key.isEmpty()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
+    int poolSize = intValue(values, "pool-size", 1, 500);
     return new ServerConfig(
         intValue(values, "port", 0, 65535),
         nonEmpty(values.get("database-url")),
         values.get("database-user"),
         nonEmpty(values.get("database-password")),
-        intValue(values, "pool-size", 1, 500),
+        poolSize,
         Duration.ofMillis(intValue(values, "database-connect-timeout-ms", 250, 60_000)),
         Duration.ofHours(intValue(values, "idempotency-retention-hours", (int) IdempotencyPurgeSettings.MINIMUM_RETENTION.toHours(), 87_600)),
         nonEmpty(values.get("operator-key")),
@@ -101,7 +111,7 @@ public final class ConfigLoader {
         nonEmpty(key).map(Path::of),
         Path.of(values.get("data-dir")),
         Duration.ofSeconds(intValue(values, "shutdown-grace-seconds", 0, 3600)),
-        transport(values),
+        transport(values, poolSize),
         currency(values.get("currency")),
         Duration.ofMinutes(intValue(values, "order-ttl-minutes", 1, 525_600)),
         offsetsDays(values.get("reminder-offsets-days")),
@@ -117,15 +127,23 @@ public final class ConfigLoader {
         delivery(values));
   }
 
-  private static TransportLimits transport(Map<String, String> values) {
+  private static String seconds(Duration d) {
+    return Long.toString(d.toSeconds());
+  }
+
+  private static TransportLimits transport(Map<String, String> values, int poolSize) {
     return new TransportLimits(
-        Duration.ofSeconds(intValue(values, "keepalive-time-seconds", 1, 86_400)),
+        Duration.ofSeconds(intValue(values, "handshake-timeout-seconds", 1, 3600)),
+        Duration.ofSeconds(intValue(values, "keepalive-time-seconds", 10, 86_400)),
         Duration.ofSeconds(intValue(values, "keepalive-timeout-seconds", 1, 3600)),
         Duration.ofSeconds(intValue(values, "permit-keepalive-time-seconds", 1, 86_400)),
         Duration.ofSeconds(intValue(values, "max-connection-idle-seconds", 0, 86_400 * 30)),
         Duration.ofSeconds(intValue(values, "max-connection-age-seconds", 0, 86_400 * 30)),
         Duration.ofSeconds(intValue(values, "max-connection-age-grace-seconds", 0, 86_400)),
         intValue(values, "max-concurrent-calls-per-connection", 1, 100_000),
+        values.get("max-running-calls-per-connection").isBlank()
+            ? TransportLimits.runningCallsFor(poolSize)
+            : intValue(values, "max-running-calls-per-connection", 0, 100_000),
         intValue(values, "max-inbound-message-bytes", 1024, 64 << 20),
         intValue(values, "max-inbound-metadata-bytes", 1024, 1 << 20));
   }

@@ -58,6 +58,7 @@ public record ServerConfig(
     out.put("tls-key", tlsPrivateKey.map(p -> "****").orElse("(none)"));
     out.put("data-dir", dataDirectory.toAbsolutePath().normalize().toString());
     out.put("shutdown-grace-seconds", Long.toString(shutdownGrace.toSeconds()));
+    out.put("handshake-timeout-seconds", Long.toString(transport.handshakeTimeout().toSeconds()));
     out.put("keepalive-time-seconds", Long.toString(transport.keepAliveTime().toSeconds()));
     out.put("keepalive-timeout-seconds", Long.toString(transport.keepAliveTimeout().toSeconds()));
     out.put("permit-keepalive-time-seconds", Long.toString(transport.permitKeepAliveTime().toSeconds()));
@@ -65,6 +66,7 @@ public record ServerConfig(
     out.put("max-connection-age-seconds", Long.toString(transport.maxConnectionAge().toSeconds()));
     out.put("max-connection-age-grace-seconds", Long.toString(transport.maxConnectionAgeGrace().toSeconds()));
     out.put("max-concurrent-calls-per-connection", Integer.toString(transport.maxConcurrentCallsPerConnection()));
+    out.put("max-running-calls-per-connection", Integer.toString(transport.maxRunningCallsPerConnection()));
     out.put("max-inbound-message-bytes", Integer.toString(transport.maxInboundMessageBytes()));
     out.put("max-inbound-metadata-bytes", Integer.toString(transport.maxInboundMetadataBytes()));
     out.put("currency", currency);

@@ -1,33 +1,66 @@
 package io.resourceplans.server.grpc;
 
-import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
-/** A Netty (grpc-netty-shaded) listener on a TCP port, plaintext or TLS. */
+/** A Netty (grpc-netty-shaded) listener on a TCP port, plaintext or TLS, within {@link TransportLimits}. */
 public final class NettyTransport implements ServerTransport {
   private final int port;
   private final Optional<File> certChain;
   private final Optional<File> privateKey;
+  private final TransportLimits limits;
 
-  public NettyTransport(int port, Optional<File> certChain, Optional<File> privateKey) {
+  public NettyTransport(int port, Optional<File> certChain, Optional<File> privateKey, TransportLimits limits) {
     if (certChain.isPresent() != privateKey.isPresent()) {
       throw new IllegalArgumentException("TLS needs both a certificate chain and a private key");
     }
     this.port = port;
     this.certChain = certChain;
     this.privateKey = privateKey;
+    this.limits = limits;
   }
 
   @Override
   public ServerBuilder<?> newServerBuilder() {
-    return Grpc.newServerBuilderForPort(port, credentials());
+    NettyServerBuilder builder =
+        NettyServerBuilder.forPort(port, credentials())
+            .handshakeTimeout(millis(limits.handshakeTimeout()), TimeUnit.MILLISECONDS)
+            .keepAliveTime(millis(limits.keepAliveTime()), TimeUnit.MILLISECONDS)
+            .keepAliveTimeout(millis(limits.keepAliveTimeout()), TimeUnit.MILLISECONDS)
+            .permitKeepAliveTime(millis(limits.permitKeepAliveTime()), TimeUnit.MILLISECONDS)
+            // Pings on a connection without calls are allowed (at the permitted rate): clients
+            // that keep a spare connection warm are not cut off; an idle one still ends at
+            // maxConnectionIdle, which pings do not reset.
+            .permitKeepAliveWithoutCalls(true)
+            .maxConcurrentCallsPerConnection(limits.maxConcurrentCallsPerConnection())
+            .maxInboundMessageSize(limits.maxInboundMessageBytes())
+            .maxInboundMetadataSize(limits.maxInboundMetadataBytes());
+    if (!limits.maxConnectionIdle().isZero()) {
+      builder.maxConnectionIdle(millis(limits.maxConnectionIdle()), TimeUnit.MILLISECONDS);
+    }
+    if (!limits.maxConnectionAge().isZero()) {
+      builder
+          .maxConnectionAge(millis(limits.maxConnectionAge()), TimeUnit.MILLISECONDS)
+          .maxConnectionAgeGrace(millis(limits.maxConnectionAgeGrace()), TimeUnit.MILLISECONDS);
+    }
+    if (limits.maxRunningCallsPerConnection() > 0) {
+      ConnectionExecutors executors = new ConnectionExecutors(limits.maxRunningCallsPerConnection());
+      builder.executor(executors.threads()).addTransportFilter(executors).callExecutor(executors);
+    }
+    return builder;
+  }
+
+  private static long millis(Duration d) {
+    return d.toMillis();
   }
 
   private ServerCredentials credentials() {
