@@ -10,6 +10,7 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ApiInterceptors;
 import io.resourceplans.server.grpc.ServerTransport;
+import io.resourceplans.server.grpc.UnparsableRequests;
 import io.resourceplans.server.health.DatabaseHealth;
 import io.resourceplans.server.notify.NotificationDispatchScheduler;
 import io.resourceplans.server.reminders.ExpiryReminderScheduler;
@@ -66,7 +67,7 @@ public final class ResourcePlansServer {
     catalogSeeder.seedIfEmpty();
     ServerBuilder<?> builder = transport.newServerBuilder();
     for (BindableService service : services) {
-      builder.addService(ServerInterceptors.intercept(service, interceptors.interceptors()));
+      builder.addService(UnparsableRequests.guard(ServerInterceptors.intercept(service, interceptors.interceptors())));
     }
     builder
         .addService(health.getHealthService())
