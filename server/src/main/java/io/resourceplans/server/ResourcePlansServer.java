@@ -9,6 +9,7 @@ import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ApiInterceptors;
+import io.resourceplans.server.grpc.DeferredGzip;
 import io.resourceplans.server.grpc.ServerTransport;
 import io.resourceplans.server.grpc.UnparsableRequests;
 import io.resourceplans.server.health.DatabaseHealth;
@@ -65,7 +66,7 @@ public final class ResourcePlansServer {
 
   public ResourcePlansServer start() throws IOException {
     catalogSeeder.seedIfEmpty();
-    ServerBuilder<?> builder = transport.newServerBuilder();
+    ServerBuilder<?> builder = transport.newServerBuilder().decompressorRegistry(DeferredGzip.registry());
     for (BindableService service : services) {
       builder.addService(UnparsableRequests.guard(ServerInterceptors.intercept(service, interceptors.interceptors())));
     }

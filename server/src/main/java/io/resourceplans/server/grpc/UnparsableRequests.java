@@ -38,6 +38,20 @@ import org.slf4j.LoggerFactory;
 public final class UnparsableRequests {
   private static final Logger log = LoggerFactory.getLogger(UnparsableRequests.class);
 
+  /**
+   * The Netty transport refuses a message over the size limit before any parsing (RESOURCE_EXHAUSTED,
+   * as here) and reports each refusal at WARNING with a stack trace: a caller's mistake, not news
+   * of the server. Held here because java.util.logging keeps loggers (and their levels) only while
+   * someone references them.
+   */
+  private static final java.util.logging.Logger TRANSPORT_REFUSALS =
+      quiet(java.util.logging.Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerStream"));
+
+  private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    return logger;
+  }
+
   private UnparsableRequests() {}
 
   /** The service with every method's request parsing guarded. */
