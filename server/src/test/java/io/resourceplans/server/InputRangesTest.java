@@ -14,10 +14,12 @@ import io.grpc.Status;
 import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.CreateOrderRequest;
 import io.resourceplans.api.v1.CreatePlanSpecRequest;
+import io.resourceplans.api.v1.CreateSubUserRequest;
 import io.resourceplans.api.v1.CustomPricing;
 import io.resourceplans.api.v1.GetWalletRequest;
 import io.resourceplans.api.v1.GrantGiftBalanceRequest;
 import io.resourceplans.api.v1.IssueVoucherRequest;
+import io.resourceplans.api.v1.ListSubUsersRequest;
 import io.resourceplans.api.v1.ListVouchersRequest;
 import io.resourceplans.api.v1.PlanSpec;
 import io.resourceplans.api.v1.PlanSpecKind;
@@ -27,6 +29,9 @@ import io.resourceplans.api.v1.TopUpCashRequest;
 import io.resourceplans.api.v1.VolumeTier;
 import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.TestServer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -189,6 +194,28 @@ class InputRangesTest {
         () -> server.operator().issueVoucher(voucher().setExpireTime(Timestamp.newBuilder().setSeconds(-62_135_596_800L)).build()),
         "expire_time");
     assertEquals(before, server.count("vouchers"));
+  }
+
+  @Test
+  void aPageTokenCraftedWithANulOrAnImpossibleTimeIsInvalid() {
+    String key = server.newAccount("Token Crafter").getApiKeySecret();
+    for (int i = 0; i < 2; i++) {
+      server.activation(key).createSubUser(
+          CreateSubUserRequest.newBuilder().setRequestId(TestServer.requestId()).setDisplayName("sub " + i).build());
+    }
+    String token = server.activation(key).listSubUsers(ListSubUsersRequest.newBuilder().setPageSize(1).build()).getNextPageToken();
+    String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 3);
+    for (String raw :
+        List.of(
+            parts[0] + ":" + parts[1] + ":usr-\u0000",
+            Long.MIN_VALUE + ":" + parts[1] + ":" + parts[2],
+            Long.MAX_VALUE + ":" + parts[1] + ":" + parts[2])) {
+      String crafted = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+      assertRefused(
+          Status.Code.INVALID_ARGUMENT,
+          "PAGE_TOKEN_INVALID",
+          () -> server.activation(key).listSubUsers(ListSubUsersRequest.newBuilder().setPageSize(1).setPageToken(crafted).build()));
+    }
   }
 
   private static IssueVoucherRequest.Builder voucher() {
