@@ -38,8 +38,11 @@ public final class FieldTypeRules {
   static final String TIMESTAMP_RANGE =
       "must be a valid timestamp: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z, nanos 0..999999999";
 
-  /** The fields of one message type worth reading. */
-  private record Shape(String fullName, List<FieldDescriptor> strings, List<FieldDescriptor> messages) {}
+  /** A message type with a rule of its own, or none. */
+  private enum Kind { TIMESTAMP, MONEY, OTHER }
+
+  /** What to check in one message type: its own rule, and the fields worth reading. */
+  private record Shape(Kind kind, List<FieldDescriptor> strings, List<FieldDescriptor> messages) {}
 
   private final Map<Descriptor, Shape> shapes = new ConcurrentHashMap<>();
 
@@ -67,15 +70,17 @@ public final class FieldTypeRules {
         default -> { }
       }
     }
-    return new Shape(type.getFullName(), List.copyOf(strings), List.copyOf(messages));
+    Kind kind =
+        type.getFullName().equals(TIMESTAMP) ? Kind.TIMESTAMP : type.getFullName().equals(MONEY) ? Kind.MONEY : Kind.OTHER;
+    return new Shape(kind, List.copyOf(strings), List.copyOf(messages));
   }
 
   private void check(Message message, String path, List<FieldViolation> out) {
     Shape shape = shape(message.getDescriptorForType());
-    if (shape.fullName().equals(TIMESTAMP)) {
-      checkTimestamp(message, path, out);
-    } else if (shape.fullName().equals(MONEY)) {
-      checkMoney(message, path, out);
+    switch (shape.kind()) {
+      case TIMESTAMP -> checkTimestamp(message, path, out);
+      case MONEY -> checkMoney(message, path, out);
+      case OTHER -> { }
     }
     for (FieldDescriptor field : shape.strings()) {
       if (field.isRepeated()) {
