@@ -9,7 +9,9 @@ import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ApiInterceptors;
+import io.resourceplans.server.grpc.DeferredGzip;
 import io.resourceplans.server.grpc.ServerTransport;
+import io.resourceplans.server.grpc.UnparsableRequests;
 import io.resourceplans.server.health.DatabaseHealth;
 import io.resourceplans.server.idempotency.IdempotencyPurgeScheduler;
 import io.resourceplans.server.notify.NotificationDispatchScheduler;
@@ -68,9 +70,9 @@ public final class ResourcePlansServer {
 
   public ResourcePlansServer start() throws IOException {
     catalogSeeder.seedIfEmpty();
-    ServerBuilder<?> builder = transport.newServerBuilder();
+    ServerBuilder<?> builder = transport.newServerBuilder().decompressorRegistry(DeferredGzip.registry());
     for (BindableService service : services) {
-      builder.addService(ServerInterceptors.intercept(service, interceptors.interceptors()));
+      builder.addService(UnparsableRequests.guard(ServerInterceptors.intercept(service, interceptors.interceptors())));
     }
     builder
         .addService(health.getHealthService())

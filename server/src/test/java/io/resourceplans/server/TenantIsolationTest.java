@@ -87,4 +87,26 @@ class TenantIsolationTest {
     assertEquals(second.getApiKey().getApiKeyId(), keys.getApiKeys(0).getApiKeyId());
     assertFalse(keys.getApiKeysList().stream().anyMatch(k -> k.getApiKeyId().equals(first.getApiKey().getApiKeyId())));
   }
+
+  @Test
+  void listingTheKeysOfAnotherTenantsSubUserIsNotFound() {
+    assertRefused(
+        Status.Code.NOT_FOUND,
+        "SUB_USER_NOT_FOUND",
+        () ->
+            server.activation(second.getApiKeySecret())
+                .listApiKeys(ListApiKeysRequest.newBuilder().setSubUserId(firstSubUser.getSubUserId()).build()));
+    assertRefused(
+        Status.Code.NOT_FOUND,
+        "SUB_USER_NOT_FOUND",
+        () ->
+            server.activation(first.getApiKeySecret())
+                .listApiKeys(ListApiKeysRequest.newBuilder().setSubUserId("usr-0000000000000000").build()));
+    // Its own sub-user's keys (none yet) are an empty list.
+    assertEquals(
+        0,
+        server.activation(first.getApiKeySecret())
+            .listApiKeys(ListApiKeysRequest.newBuilder().setSubUserId(firstSubUser.getSubUserId()).build())
+            .getApiKeysCount());
+  }
 }

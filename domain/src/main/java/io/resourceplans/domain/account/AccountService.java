@@ -127,8 +127,13 @@ public final class AccountService {
     return issueKey(tx, accountId, subUserId, displayName, Times.now(clock));
   }
 
+  /** Another tenant's (or an unknown) sub-user is SUB_USER_NOT_FOUND, never an empty list. */
   public Page<ApiKey> listApiKeys(Tx tx, Principal caller, String subUserId, PageRequest page) {
-    return tx.apiKeys().list(caller.requireMainAccount(), subUserId, page);
+    String accountId = caller.requireMainAccount();
+    if (subUserId != null) {
+      findSubUser(tx, accountId, subUserId);
+    }
+    return tx.apiKeys().list(accountId, subUserId, page);
   }
 
   /**

@@ -63,6 +63,7 @@ public final class WalletService {
       entries.add(entry(accountId, LedgerEntryKind.CREDIT_REPAYMENT, BalanceKind.CREDIT, repay, w.unusedCredit(), null, null, "credit repaid by top-up", now));
     }
     Money toCash = amount.minus(repay);
+    requireWithinLimit(w.cash().plus(toCash), "cash");
     if (toCash.isPositive()) {
       w = new Wallet(accountId, w.cash().plus(toCash), w.gift(), w.creditLine(), w.creditUsed(), now);
       entries.add(entry(accountId, LedgerEntryKind.TOP_UP, BalanceKind.CASH, toCash, w.cash(), null, null, "cash top-up", now));
@@ -76,6 +77,7 @@ public final class WalletService {
     requireAccount(tx, accountId);
     Instant now = Times.now(clock);
     Wallet w = tx.wallets().lockOrCreate(accountId, currency.code(), now);
+    requireWithinLimit(w.gift().plus(amount), "gift");
     w = new Wallet(accountId, w.cash(), w.gift().plus(amount), w.creditLine(), w.creditUsed(), now);
     return save(tx, w, List.of(entry(accountId, LedgerEntryKind.GIFT_GRANT, BalanceKind.GIFT, amount, w.gift(), null, null, "gift balance granted", now)));
   }
@@ -140,6 +142,17 @@ public final class WalletService {
     tx.wallets().update(wallet);
     entries.forEach(tx.ledger()::insert);
     return new Change(wallet, entries);
+  }
+
+  /** Refuses a change that would take a balance past what the service keeps; nothing is changed. */
+  private static void requireWithinLimit(Money balance, String name) {
+    if (balance.isAboveStoredLimit()) {
+      String limit = Money.MAX_STORED_AMOUNT.toPlainString();
+      throw new DomainException(
+          ErrorCode.BALANCE_LIMIT_EXCEEDED,
+          "the " + name + " balance would be " + balance + ", above the most a wallet balance may hold (" + limit + ")",
+          Map.of("limit", limit));
+    }
   }
 
   private void requireCents(Money amount, String field) {

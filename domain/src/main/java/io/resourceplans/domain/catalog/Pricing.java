@@ -29,10 +29,19 @@ public final class Pricing {
           "purpose",
           "plan spec " + spec.planSpecId() + " cannot be bought for " + purpose + "; allowed: " + spec.allowedPurposes());
     }
-    return switch (spec.kind()) {
-      case FIXED -> quoteFixed(spec, quantity, purpose);
-      case CUSTOM -> quoteCustom(spec, quantity, purpose);
-    };
+    Quote quote =
+        switch (spec.kind()) {
+          case FIXED -> quoteFixed(spec, quantity, purpose);
+          case CUSTOM -> quoteCustom(spec, quantity, purpose);
+        };
+    if (quote.total().isAboveStoredLimit()) {
+      throw refused(
+          ErrorCode.QUANTITY_NOT_ALLOWED,
+          "quantity",
+          "the amount, " + quote.total() + ", would be above the most one order may cost ("
+              + Money.MAX_STORED_AMOUNT.toPlainString() + ")");
+    }
+    return quote;
   }
 
   private static Quote quoteFixed(PlanSpec spec, long packages, Purpose purpose) {

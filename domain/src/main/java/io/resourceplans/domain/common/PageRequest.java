@@ -19,6 +19,10 @@ import java.util.Optional;
 public record PageRequest(int size, Optional<Cursor> after, String list) {
   public static final int MAX_PAGE_SIZE = 100;
 
+  /** The times a stored row can have (those a google.protobuf.Timestamp can say). */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
   public PageRequest {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException("page size out of range: " + size);
@@ -70,13 +74,19 @@ public record PageRequest(int size, Optional<Cursor> after, String list) {
     if (!parts[1].equals(list)) {
       throw invalidToken("was issued for another list or other filters");
     }
+    Instant time;
     try {
       long micros = Long.parseLong(parts[0]);
-      Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-      return Optional.of(new Cursor(time, parts[2]));
+      time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     } catch (NumberFormatException | java.time.DateTimeException e) {
       throw invalidToken("is not a token returned by this list");
     }
+    // A token is opaque, not unforgeable: what it holds reaches the query only if it could have
+    // come from a stored row (a time the database keeps, an ID PostgreSQL can store).
+    if (time.isBefore(EARLIEST) || time.isAfter(LATEST) || parts[2].indexOf('\u0000') >= 0) {
+      throw invalidToken("is not a token returned by this list");
+    }
+    return Optional.of(new Cursor(time, parts[2]));
   }
 
   private static DomainException invalidToken(String why) {

@@ -12,6 +12,8 @@ public enum ErrorCode {
   PAGE_TOKEN_INVALID(ErrorCategory.INVALID_ARGUMENT),
   PURPOSE_NOT_ALLOWED(ErrorCategory.INVALID_ARGUMENT),
   QUANTITY_NOT_ALLOWED(ErrorCategory.INVALID_ARGUMENT),
+  /** The request's bytes are not a message of the RPC's request type. */
+  REQUEST_MALFORMED(ErrorCategory.INVALID_ARGUMENT),
 
   API_KEY_INVALID(ErrorCategory.UNAUTHENTICATED),
   API_KEY_MISSING(ErrorCategory.UNAUTHENTICATED),
@@ -52,6 +54,8 @@ public enum ErrorCode {
   WORKSPACE_ALREADY_BOUND(ErrorCategory.ALREADY_EXISTS),
   WORKSPACE_NAME_TAKEN(ErrorCategory.ALREADY_EXISTS),
 
+  /** A top-up or grant would take a balance above Money.MAX_STORED_AMOUNT. */
+  BALANCE_LIMIT_EXCEEDED(ErrorCategory.FAILED_PRECONDITION),
   BILLING_ACCOUNT_NOT_BOUND(ErrorCategory.FAILED_PRECONDITION),
   CREDIT_LINE_BELOW_USED(ErrorCategory.FAILED_PRECONDITION),
   CURRENCY_MISMATCH(ErrorCategory.FAILED_PRECONDITION),
@@ -80,6 +84,8 @@ public enum ErrorCode {
   WORKSPACE_SITE_IMMUTABLE(ErrorCategory.FAILED_PRECONDITION),
 
   QUOTA_EXHAUSTED(ErrorCategory.RESOURCE_EXHAUSTED),
+  /** A compressed request inflates past the server's maximum inbound message size. */
+  REQUEST_TOO_LARGE(ErrorCategory.RESOURCE_EXHAUSTED),
   VERIFICATION_CODE_ATTEMPTS_EXCEEDED(ErrorCategory.RESOURCE_EXHAUSTED),
   VERIFICATION_CODE_COOLDOWN(ErrorCategory.RESOURCE_EXHAUSTED),
 

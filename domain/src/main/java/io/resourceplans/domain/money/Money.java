@@ -16,6 +16,18 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
   /** Unit prices may carry up to nine decimals (google.type.Money nanos). */
   public static final int MAX_SCALE = 9;
 
+  /**
+   * The largest amount, in magnitude, that a request may name: a price, a top-up, a credit line, a
+   * voucher's face value or minimum. Checked on every amount before the service runs.
+   */
+  public static final BigDecimal MAX_REQUEST_AMOUNT = new BigDecimal("1000000000");
+
+  /**
+   * The largest balance, or order amount, the service keeps. The columns hold up to 10^18, so
+   * amounts within this stay exact through every sum and charge made of them.
+   */
+  public static final BigDecimal MAX_STORED_AMOUNT = new BigDecimal("1000000000000000");
+
   /** An ISO 4217 code; compiled once (money is built on every usage record). */
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
@@ -76,6 +88,11 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
 
   public boolean isPositive() {
     return amount.signum() > 0;
+  }
+
+  /** True when the amount is beyond {@link #MAX_STORED_AMOUNT}, in either direction. */
+  public boolean isAboveStoredLimit() {
+    return amount.abs().compareTo(MAX_STORED_AMOUNT) > 0;
   }
 
   /** True when the amount has no fraction of a cent (wallet amounts must be whole cents). */

@@ -39,29 +39,45 @@ public final class ExceptionTranslatingInterceptor implements ServerInterceptor 
       return new ServerCall.Listener<>() {};
     }
     return new SimpleForwardingServerCallListener<>(delegate) {
+      // Once a failure closed the call, the handler hears nothing more of the request: a half-close
+      // after a failed message would make it answer a call that is already answered.
+      private volatile boolean failed;
+
       @Override
       public void onMessage(Q message) {
+        if (failed) {
+          return;
+        }
         try {
           super.onMessage(message);
         } catch (RuntimeException e) {
+          failed = true;
           close(call, e);
         }
       }
 
       @Override
       public void onHalfClose() {
+        if (failed) {
+          return;
+        }
         try {
           super.onHalfClose();
         } catch (RuntimeException e) {
+          failed = true;
           close(call, e);
         }
       }
 
       @Override
       public void onReady() {
+        if (failed) {
+          return;
+        }
         try {
           super.onReady();
         } catch (RuntimeException e) {
+          failed = true;
           close(call, e);
         }
       }

@@ -21,16 +21,19 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * Enforces the protovalidate rules declared in the protos on every request message. A request that
- * breaks them is answered INVALID_ARGUMENT with one field violation per broken rule and never
- * reaches the service.
+ * Enforces the rules of every field type ({@link FieldTypeRules}), then the protovalidate rules
+ * declared in the protos, on every request message. A request that breaks them is answered
+ * INVALID_ARGUMENT with one field violation per broken rule and never reaches the service.
  */
 @Singleton
 public final class ValidationInterceptor implements ServerInterceptor {
   private final Validator validator = ValidatorFactory.newBuilder().build();
+  private final FieldTypeRules fieldTypeRules;
 
   @Inject
-  public ValidationInterceptor() {}
+  public ValidationInterceptor(FieldTypeRules fieldTypeRules) {
+    this.fieldTypeRules = fieldTypeRules;
+  }
 
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(
@@ -63,6 +66,11 @@ public final class ValidationInterceptor implements ServerInterceptor {
   }
 
   List<FieldViolation> violations(Message message) {
+    List<FieldViolation> typeViolations = fieldTypeRules.violations(message);
+    if (!typeViolations.isEmpty()) {
+      // Alone: protovalidate's rules cannot be evaluated on an out-of-range timestamp.
+      return typeViolations;
+    }
     ValidationResult result;
     try {
       result = validator.validate(message);
