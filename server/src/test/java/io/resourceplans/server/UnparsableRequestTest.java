@@ -14,32 +14,26 @@ import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
-import io.resourceplans.api.v1.CreateAccountRequest;
 import io.resourceplans.api.v1.LookupAccountRequest;
 import io.resourceplans.api.v1.OperatorServiceGrpc;
-import io.resourceplans.server.di.DaggerServerComponent;
-import io.resourceplans.server.grpc.NettyTransport;
+import io.resourceplans.server.testing.NettyServerExtension;
 import io.resourceplans.server.testing.TestServer;
-import io.resourceplans.storage.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -48,12 +42,13 @@ import org.slf4j.LoggerFactory;
  * limit is RESOURCE_EXHAUSTED / REQUEST_TOO_LARGE, and neither writes a stack trace to any log.
  */
 class UnparsableRequestTest {
-  private static final String OPERATOR_KEY = "rpo.unparsable-test";
+  /** The server's default limits: 8 MiB inflates past its 1 MiB message limit. */
+  @RegisterExtension static final NettyServerExtension server = new NettyServerExtension(NettyServerExtension.defaultLimits());
+
+  private static final String OPERATOR_KEY = NettyServerExtension.OPERATOR_KEY;
   private static final MethodDescriptor<byte[], byte[]> LOOKUP_ACCOUNT =
       OperatorServiceGrpc.getLookupAccountMethod().toBuilder(new RawBytes(), new RawBytes()).build();
 
-  private static TestDatabase database;
-  private static ResourcePlansServer server;
   private static ManagedChannel channel;
   private static String accountId;
 
@@ -74,42 +69,9 @@ class UnparsableRequestTest {
   private final ListAppender<ILoggingEvent> logbackCapture = new ListAppender<>();
 
   @BeforeAll
-  static void start() throws Exception {
-    database = TestDatabase.create();
-    server =
-        DaggerServerComponent.builder()
-            .transport(new NettyTransport(0, Optional.empty(), Optional.empty()))
-            .dataSource(database.dataSource())
-            .clock(Clock.systemUTC())
-            .operatorKey(OPERATOR_KEY)
-            .currency(new io.resourceplans.domain.money.SettlementCurrency("CNY"))
-            .orderSettings(new io.resourceplans.domain.billing.OrderSettings(Duration.ofHours(24)))
-            .reminderSettings(io.resourceplans.domain.notification.ReminderSettings.defaults())
-            .bindingSettings(TestServer.bindingSettings())
-            .authSettings(new io.resourceplans.domain.auth.AuthSettings(io.resourceplans.domain.auth.AuthSettings.DEFAULT_PRINCIPAL_CACHE_TTL))
-            .deliverySettings(io.resourceplans.server.notify.DeliverySettings.defaults())
-            .build()
-            .server()
-            .start();
-    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(), InsecureChannelCredentials.create()).build();
-    accountId =
-        OperatorServiceGrpc.newBlockingStub(channel)
-            .withCallCredentials(TestServer.bearer(OPERATOR_KEY))
-            .createAccount(
-                CreateAccountRequest.newBuilder()
-                    .setRequestId(TestServer.requestId())
-                    .setDisplayName("Parsed Fine")
-                    .setContactEmail("parsed@example.com")
-                    .build())
-            .getAccount()
-            .getAccountId();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    server.stop(Duration.ofSeconds(5));
-    database.close();
+  static void start() {
+    channel = server.channel();
+    accountId = server.newAccount(channel, "Parsed Fine").getAccount().getAccountId();
   }
 
   @BeforeEach

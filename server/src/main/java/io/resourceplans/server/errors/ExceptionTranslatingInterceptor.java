@@ -9,7 +9,8 @@ import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.resourceplans.domain.error.DomainException;
-import java.sql.SQLException;
+import io.resourceplans.domain.error.ErrorCategory;
+import io.resourceplans.storage.db.SqlFailures;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -18,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns whatever a handler throws into a status. Domain refusals go through {@link StatusMapper};
- * anything else is INTERNAL with a correlation ID, logged once without message text or stack trace
- * (exception messages can carry SQL or values), so nothing sensitive reaches the caller or the log.
+ * a fault that is not the caller's (the database unavailable, a conflict retried out) is logged once
+ * with its cause and a correlation ID the caller also gets; anything else is INTERNAL with a
+ * correlation ID, logged once. Never with message text or stack trace (exception messages can
+ * carry SQL or values), so nothing sensitive reaches the caller or the log.
  */
 @Singleton
 public final class ExceptionTranslatingInterceptor implements ServerInterceptor {
@@ -89,52 +92,37 @@ public final class ExceptionTranslatingInterceptor implements ServerInterceptor 
     try {
       call.close(status.getStatus(), status.getTrailers() == null ? new io.grpc.Metadata() : status.getTrailers());
     } catch (IllegalStateException alreadyClosed) {
-      log.warn("rpc={} failed after its call was closed: {}", call.getMethodDescriptor().getFullMethodName(), describe(e));
+      log.warn("rpc={} failed after its call was closed: {}", call.getMethodDescriptor().getFullMethodName(), SqlFailures.describe(e));
     }
   }
 
   static StatusException translate(String method, RuntimeException e) {
     if (e instanceof DomainException domain) {
-      return StatusProto.toStatusException(StatusMapper.toStatus(domain));
+      if (!isFault(domain)) {
+        return StatusProto.toStatusException(StatusMapper.toStatus(domain));
+      }
+      // The caller's request was fine; the system could not serve it. One line, with what went
+      // wrong underneath, that the caller's correlation ID points to.
+      String correlationId = UUID.randomUUID().toString();
+      log.warn("rpc={} failed {} correlation_id={} cause={}", method, domain.code().reason(), correlationId,
+          domain.getCause() == null ? "none" : SqlFailures.describe(domain.getCause()));
+      return StatusProto.toStatusException(StatusMapper.toStatus(domain, correlationId));
     }
     if (e instanceof StatusRuntimeException sre) {
       return new StatusException(sre.getStatus(), sre.getTrailers());
     }
+    if (SqlFailures.isUnavailable(e)) {
+      // A database call outside a transaction (the transactor translates its own).
+      return translate(method, SqlFailures.unavailable(e));
+    }
     String correlationId = UUID.randomUUID().toString();
-    log.error("internal error correlation_id={} rpc={} cause={}", correlationId, method, describe(e));
+    log.error("internal error correlation_id={} rpc={} cause={}", correlationId, method, SqlFailures.describe(e));
     return StatusProto.toStatusException(StatusMapper.internal(correlationId));
   }
 
-  /**
-   * Exception classes along the cause chain, SQL states, and the first frame of our own code: enough
-   * to find the bug, with no message text that could hold SQL, values or secrets.
-   */
-  static String describe(Throwable e) {
-    StringBuilder out = new StringBuilder();
-    StackTraceElement origin = null;
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (out.length() > 0) {
-        out.append(" <- ");
-      }
-      out.append(t.getClass().getName());
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        out.append("(sqlstate=").append(sql.getSQLState()).append(')');
-      }
-      if (origin == null) {
-        for (StackTraceElement frame : t.getStackTrace()) {
-          if (frame.getClassName().startsWith("io.resourceplans.")) {
-            origin = frame;
-            break;
-          }
-        }
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    if (origin != null) {
-      out.append(" at ").append(origin);
-    }
-    return out.toString();
+  /** A database outage or a conflict retried out: not the caller's doing, retryable as it is. */
+  private static boolean isFault(DomainException e) {
+    ErrorCategory category = e.code().category();
+    return category == ErrorCategory.UNAVAILABLE || category == ErrorCategory.ABORTED;
   }
 }

@@ -21,11 +21,25 @@ public final class StatusMapper {
 
   private StatusMapper() {}
 
+  /** ErrorInfo metadata key of the ID that matches the server's log line about a failure. */
+  public static final String CORRELATION_ID = "correlation_id";
+
   public static Status toStatus(DomainException e) {
+    return toStatus(e, Map.of());
+  }
+
+  /** As {@link #toStatus(DomainException)}, with a correlation ID for the log line it matches. */
+  public static Status toStatus(DomainException e, String correlationId) {
+    return toStatus(e, Map.of(CORRELATION_ID, correlationId));
+  }
+
+  private static Status toStatus(DomainException e, Map<String, String> extraMetadata) {
     Status.Builder status =
         Status.newBuilder().setCode(code(e.code().category()).getNumber()).setMessage(e.getMessage());
     if (e.code() != ErrorCode.INVALID_INPUT) {
-      status.addDetails(Any.pack(errorInfo(e.code().reason(), e.metadata())));
+      Map<String, String> metadata = new java.util.HashMap<>(e.metadata());
+      metadata.putAll(extraMetadata);
+      status.addDetails(Any.pack(errorInfo(e.code().reason(), metadata)));
     }
     if (!e.violations().isEmpty()) {
       status.addDetails(Any.pack(badRequest(e.violations())));
@@ -55,7 +69,7 @@ public final class StatusMapper {
     return Status.newBuilder()
         .setCode(Code.INTERNAL_VALUE)
         .setMessage("internal error; correlation id " + correlationId)
-        .addDetails(Any.pack(errorInfo("INTERNAL_ERROR", Map.of("correlation_id", correlationId))))
+        .addDetails(Any.pack(errorInfo("INTERNAL_ERROR", Map.of(CORRELATION_ID, correlationId))))
         .build();
   }
 

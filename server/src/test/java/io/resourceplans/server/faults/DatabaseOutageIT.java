@@ -61,16 +61,17 @@ class DatabaseOutageIT {
       assertTrue(within(ONE_SECOND, () -> status(health) == ServingStatus.NOT_SERVING), "NOT_SERVING within 1 s");
 
       List<String> refused = new ArrayList<>();
+      List<String> correlationIds = new ArrayList<>();
       int n = 0;
       while (System.nanoTime() - down < OUTAGE.toNanos()) {
         String requestId = "during-" + n++;
         long start = System.nanoTime();
         StatusRuntimeException e = refusal(() -> usage(server, tenant, requestId, 1));
-        assertUnavailableWithRetryInfo(e, start);
+        correlationIds.add(assertUnavailableWithRetryInfo(e, start));
         refused.add(requestId);
         start = System.nanoTime();
-        assertUnavailableWithRetryInfo(refusal(() -> Stubs.plan(server.channel(), tenant.key()).getWallet(
-            GetWalletRequest.getDefaultInstance())), start);
+        correlationIds.add(assertUnavailableWithRetryInfo(refusal(() -> Stubs.plan(server.channel(), tenant.key()).getWallet(
+            GetWalletRequest.getDefaultInstance())), start));
       }
 
       postgres = EmbeddedDatabase.start(pgData, pgPort);
@@ -89,6 +90,12 @@ class DatabaseOutageIT {
 
       String log = server.log();
       assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
+      for (String id : correlationIds) {
+        List<String> lines = log.lines().filter(l -> l.contains(id)).toList();
+        assertEquals(1, lines.size(), "one log line per refused call: " + id);
+        // The RPC, the reason and what went wrong underneath (classes and SQL states only).
+        assertTrue(lines.get(0).contains("failed DATABASE_UNAVAILABLE") && !lines.get(0).contains("cause=none"), lines.get(0));
+      }
     } finally {
       server.close();
       postgres.close();
@@ -107,15 +114,18 @@ class DatabaseOutageIT {
                 .build());
   }
 
-  private static void assertUnavailableWithRetryInfo(StatusRuntimeException e, long start) throws Exception {
+  /** Returns the correlation ID the refusal carries. */
+  private static String assertUnavailableWithRetryInfo(StatusRuntimeException e, long start) throws Exception {
     long elapsed = System.nanoTime() - start;
     assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), e.getStatus().toString());
     com.google.rpc.Status details = StatusProto.fromThrowable(e);
     boolean reason = false;
     boolean retry = false;
+    String correlationId = null;
     for (var any : details.getDetailsList()) {
       if (any.is(ErrorInfo.class)) {
         reason = "DATABASE_UNAVAILABLE".equals(any.unpack(ErrorInfo.class).getReason());
+        correlationId = any.unpack(ErrorInfo.class).getMetadataOrDefault("correlation_id", null);
       }
       if (any.is(RetryInfo.class)) {
         retry = any.unpack(RetryInfo.class).getRetryDelay().getSeconds() > 0;
@@ -124,6 +134,8 @@ class DatabaseOutageIT {
     assertTrue(reason, "reason DATABASE_UNAVAILABLE: " + details);
     assertTrue(retry, "RetryInfo: " + details);
     assertTrue(elapsed < CONNECT_TIMEOUT.plusMillis(500).toNanos(), "answered within the connect timeout: " + elapsed / 1_000_000 + " ms");
+    assertTrue(correlationId != null, "a correlation ID: " + details);
+    return correlationId;
   }
 
   private static StatusRuntimeException refusal(Runnable call) {
