@@ -2,6 +2,7 @@ package io.resourceplans.server;
 
 import static io.resourceplans.server.testing.Errors.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.resourceplans.storage.testing.Eventually.within;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
@@ -17,7 +18,7 @@ import io.resourceplans.server.testing.AlertFixtures;
 import io.resourceplans.server.testing.TestServer;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,25 +76,13 @@ class DatabaseUnavailableTest {
     HealthCheckRequest all = HealthCheckRequest.getDefaultInstance();
     assertEquals(ServingStatus.SERVING, health.check(all).getStatus());
     try (TestDatabase.Outage outage = server.databaseOutage()) {
-      assertTrue(eventually(() -> health.check(all).getStatus() == ServingStatus.NOT_SERVING), "NOT_SERVING during the outage");
+      assertTrue(within(Duration.ofSeconds(2), () -> health.check(all).getStatus() == ServingStatus.NOT_SERVING), "NOT_SERVING during the outage");
       // Health answers at once, without waiting for a pooled connection.
       long start = System.nanoTime();
       health.check(all);
       assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(500), "health answered without waiting");
     }
-    assertTrue(eventually(() -> health.check(all).getStatus() == ServingStatus.SERVING), "SERVING once the database answers");
-  }
-
-  /** Within the probe's period and timeout, with room for a busy machine. */
-  private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(20);
-    }
-    return false;
+    assertTrue(within(Duration.ofSeconds(2), () -> health.check(all).getStatus() == ServingStatus.SERVING), "SERVING once the database answers");
   }
 
   /**

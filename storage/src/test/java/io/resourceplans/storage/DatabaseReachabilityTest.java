@@ -1,5 +1,6 @@
 package io.resourceplans.storage;
 
+import static io.resourceplans.storage.testing.Eventually.within;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,6 @@ import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,16 +68,5 @@ class DatabaseReachabilityTest {
 
   private int selectOne() {
     return transactor.readOnly(tx -> 1 + 0 * tx.idempotency().find("probe", "probe").map(x -> 1).orElse(0));
-  }
-
-  private static boolean within(Duration limit, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(20);
-    }
-    return condition.getAsBoolean();
   }
 }

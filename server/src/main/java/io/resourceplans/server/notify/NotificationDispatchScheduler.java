@@ -2,9 +2,8 @@ package io.resourceplans.server.notify;
 
 import io.resourceplans.domain.notification.Channel;
 import io.resourceplans.domain.notification.NotificationDispatcher;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import io.resourceplans.server.background.PeriodicTask;
+import java.time.Duration;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -21,61 +20,37 @@ public final class NotificationDispatchScheduler {
 
   private final NotificationDispatcher dispatcher;
   private final DeliverySettings settings;
-  private ScheduledExecutorService executor;
+  private final PeriodicTask task;
 
   @Inject
   public NotificationDispatchScheduler(NotificationDispatcher dispatcher, DeliverySettings settings) {
     this.dispatcher = dispatcher;
     this.settings = settings;
+    // A pass cut short by stop() leaves its claimed rows PENDING under a lease; they are claimed
+    // again when the lease runs out.
+    this.task = new PeriodicTask("notification-dispatcher", settings.dispatch().period(), Duration.ofSeconds(10), this::runOnce);
   }
 
-  public synchronized void start() {
-    if (executor != null) {
-      return;
-    }
+  public void start() {
     if (!dispatcher.configured(Channel.EMAIL)) {
       log.info("email channel not configured (no --smtp-host): email notifications are recorded SKIPPED");
     }
     if (!dispatcher.configured(Channel.SMS)) {
       log.info("SMS channel not configured (no --sms-gateway-url): SMS notifications are recorded SKIPPED");
     }
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "notification-dispatcher");
-              t.setDaemon(true);
-              return t;
-            });
-    long periodMillis = settings.dispatch().period().toMillis();
-    executor.scheduleWithFixedDelay(this::runSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    task.start();
     log.info("notification dispatcher every {}, up to {} attempts", settings.dispatch().period(), settings.dispatch().maxAttempts());
   }
 
-  /**
-   * Stops scheduling and waits briefly for a running pass. A pass cut short leaves its claimed rows
-   * PENDING under a lease; they are claimed again when the lease runs out.
-   */
-  public synchronized void stop() throws InterruptedException {
-    if (executor == null) {
-      return;
-    }
-    executor.shutdown();
-    if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-      executor.shutdownNow();
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    }
-    executor = null;
+  public void stop() throws InterruptedException {
+    task.stop();
   }
 
-  private void runSafely() {
-    try {
-      NotificationDispatcher.Pass pass = dispatcher.runOnce();
-      if (pass.total() > 0) {
-        log.info("notifications: {} delivered, {} skipped, {} to retry, {} failed",
-            pass.delivered(), pass.skipped(), pass.retried(), pass.failed());
-      }
-    } catch (RuntimeException e) {
-      log.warn("notification dispatch pass failed; retrying next period", e);
+  private void runOnce() {
+    NotificationDispatcher.Pass pass = dispatcher.runOnce();
+    if (pass.total() > 0) {
+      log.info("notifications: {} delivered, {} skipped, {} to retry, {} failed",
+          pass.delivered(), pass.skipped(), pass.retried(), pass.failed());
     }
   }
 }
