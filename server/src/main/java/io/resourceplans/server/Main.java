@@ -73,7 +73,7 @@ public final class Main {
         settings = embedded.settings(DATABASE_NAME, config.poolSize());
       }
       if (DatabaseCreator.ensureExists(settings)) {
-        log.info("created database {}", settings.jdbcUrl());
+        log.info("created database {}", DatabaseSettings.printable(settings.jdbcUrl()));
       }
       database = Database.open(settings, "resource-plans", config.databaseConnectTimeout());
       int applied = Migrations.migrate(database.dataSource());

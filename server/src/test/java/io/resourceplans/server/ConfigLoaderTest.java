@@ -46,6 +46,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aPasswordInTheDatabaseUrlIsMaskedWhenPrinted() {
+    ServerConfig c =
+        ConfigLoader.load(
+            new String[] {"--database-url=jdbc:postgresql://db/rp?user=rp&password=hunter2&ssl=true"}, Map.of());
+    String printed = c.describe().get("database-url");
+    assertEquals("jdbc:postgresql://db/rp?user=rp&password=****&ssl=true", printed);
+  }
+
+  @Test
   void badValuesAreRefusedWithTheFlagName() {
     var e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--port=http"}, Map.of()));
     assertTrue(e.getMessage().contains("--port"));

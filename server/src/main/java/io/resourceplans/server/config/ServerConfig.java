@@ -1,6 +1,7 @@
 package io.resourceplans.server.config;
 
 import io.resourceplans.server.grpc.TransportLimits;
+import io.resourceplans.storage.db.DatabaseSettings;
 import io.resourceplans.server.notify.DeliverySettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public record ServerConfig(
   public Map<String, String> describe() {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("port", Integer.toString(port));
-    out.put("database-url", databaseUrl.orElse("(embedded PostgreSQL)"));
+    out.put("database-url", databaseUrl.map(DatabaseSettings::printable).orElse("(embedded PostgreSQL)"));
     out.put("database-user", databaseUser);
     out.put("database-password", databasePassword.map(p -> "****").orElse("(none)"));
     out.put("pool-size", Integer.toString(poolSize));
