@@ -92,7 +92,11 @@ public final class Main {
         database.close();
       }
       if (embedded != null) {
-        embedded.close();
+        try {
+          embedded.close();
+        } catch (Exception stopFailed) {
+          log.warn("embedded PostgreSQL did not stop cleanly: {}", stopFailed.getClass().getName());
+        }
       }
       System.exit(1);
     }
