@@ -66,6 +66,27 @@ class DatabaseReachabilityTest {
     assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(1)) < 0, "served within 1 s");
   }
 
+  /**
+   * A probe connection the server ended (an idle timeout, a terminated backend, a pooler restart)
+   * while the database itself answers is no outage: health must not flap to NOT_SERVING for it.
+   */
+  @Test
+  void aDroppedProbeConnectionIsNotAnOutage() throws Exception {
+    DatabaseReachability reachability = db.reachability();
+    assertTrue(within(NOTICED_WITHIN, reachability::isUp));
+    int ended = Jdbis.create(db.dataSource()).withHandle(h -> h.createQuery("""
+            select count(*) from (
+              select pg_terminate_backend(pid) from pg_stat_activity
+              where application_name = 'resource-plans database probe' and datname = current_database()) t
+            """).mapTo(Integer.class).one());
+    assertEquals(1, ended, "the probe's connection was ended");
+    long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (System.nanoTime() < until) {
+      assertTrue(reachability.isUp(), "still up while the database answers");
+      Thread.sleep(5);
+    }
+  }
+
   private int selectOne() {
     return transactor.readOnly(tx -> 1 + 0 * tx.idempotency().find("probe", "probe").map(x -> 1).orElse(0));
   }

@@ -23,8 +23,17 @@ final class DatabaseProbe implements AutoCloseable {
     this.timeoutMillis = (int) timeout.toMillis();
   }
 
-  /** True when a trivial query answers within the timeout; reconnects after a failure. */
+  /**
+   * True when a trivial query answers within the timeout. A kept connection that fails is retried
+   * once on a fresh one: the server may have ended just that session (an idle timeout, a terminated
+   * backend, a restarted pooler) while it answers, and that is no outage.
+   */
   boolean answers() {
+    boolean kept = connection != null;
+    return query() || (kept && query());
+  }
+
+  private boolean query() {
     try {
       if (connection == null) {
         connection = connect();
