@@ -413,8 +413,12 @@ class IdentityAndRegionTest {
     var regions = server.activation(main).listRegions(ListRegionsRequest.getDefaultInstance());
     assertEquals(
         List.of(
-            Region.newBuilder().setRegionId("ap-southeast-1").setDisplayName("Singapore").build(),
+            Region.newBuilder().setRegionId("ap-southeast-1").setDisplayName("Singapore")
+                .setPurchaseRequiresIdentityVerification(true)
+                .setRequiresIdentityVerification(true).build(),
             Region.newBuilder().setRegionId("cn-hangzhou").setDisplayName("China (Hangzhou)")
+                .setDefaultRegionRequiresIdentityVerification(true)
+                .setPurchaseRequiresIdentityVerification(true)
                 .setRequiresIdentityVerification(true).build()),
         regions.getRegionsList());
     assertEquals("", regions.getNextPageToken());

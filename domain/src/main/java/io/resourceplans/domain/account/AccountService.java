@@ -48,7 +48,7 @@ public final class AccountService {
             IdentityState.UNVERIFIED,
             now);
     // A new account is unverified, so it cannot start in a region that requires verification.
-    IdentityRules.requireAllowedIn(account, region);
+    IdentityRules.requireMayChooseAsDefault(account, region);
     tx.accounts().insert(account);
     IssuedApiKey key = issueKey(tx, account.accountId(), null, "main", now);
     return new CreatedAccount(account, key);

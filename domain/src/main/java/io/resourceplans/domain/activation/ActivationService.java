@@ -1,7 +1,6 @@
 package io.resourceplans.domain.activation;
 
 import io.resourceplans.domain.account.Account;
-import io.resourceplans.domain.account.IdentityState;
 import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.Page;
@@ -54,8 +53,7 @@ public final class ActivationService {
     requireProduct(tx, productId);
     Region region = Regions.require(tx, regionId);
     Account account = account(tx, accountId);
-    IdentityRules.requireVerified(account, "activate pay-as-you-go");
-    IdentityRules.requireAllowedIn(account, region);
+    IdentityRules.requireMayBuyIn(account, region, "activate pay-as-you-go");
     Terms agreement = terms.requireAccepted(tx, TermsKind.PAY_AS_YOU_GO, acceptedAgreementVersion);
 
     Instant now = Times.now(clock);
@@ -72,14 +70,12 @@ public final class ActivationService {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
     requireProduct(tx, productId);
     Account account = account(tx, accountId);
-    Region region = Regions.require(tx, regionId == null ? account.defaultRegionId() : regionId);
+    Region region = Regions.requireOrDefault(tx, regionId, account);
     Optional<Activation> activation = tx.activations().find(accountId, productId, region.regionId());
     PackageAvailability.ActivePackages active =
         packages.active(tx, accountId, productId, region.regionId(), Times.now(clock));
     ProductUsability usability = ProductUsability.of(activation.isPresent(), active);
-    // Buying and activating need a verified identity in every region, not only in those that
-    // require it for their choice as default region.
-    boolean verificationRequired = account.identityState() != IdentityState.VERIFIED;
+    boolean verificationRequired = IdentityRules.mustVerifyToBuyIn(account, region);
     return new ActivationStatus(
         productId, region.regionId(), usability, activation, active, verificationRequired);
   }

@@ -83,9 +83,8 @@ public final class OrderService {
   public Order create(Tx tx, Principal caller, NewOrder request) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS, Permission.ORDER_ACCESS);
     Account account = tx.accounts().find(accountId).orElseThrow();
-    IdentityRules.requireVerified(account, "buy resource plans");
-    Region region = Regions.require(tx, request.regionId());
-    IdentityRules.requireAllowedIn(account, region);
+    Region region = Regions.requireOrDefault(tx, request.regionId(), account);
+    IdentityRules.requireMayBuyIn(account, region, "buy resource plans");
     PlanSpec spec =
         tx.planSpecs().find(request.planSpecId())
             .orElseThrow(() -> DomainException.notFound(ErrorCode.PLAN_SPEC_NOT_FOUND, "plan spec", request.planSpecId()));

@@ -7,27 +7,41 @@ import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.region.Region;
 import java.util.Map;
 
-/** Who may buy, activate, or work in a region, by identity verification state. */
+/**
+ * Who may buy, activate, or choose a region, by identity verification state. The region says what
+ * needs verification ({@link Region}); these rules apply it, so ListRegions cannot say otherwise.
+ */
 public final class IdentityRules {
   private IdentityRules() {}
 
-  /** Buying and activating need a verified identity, in every region. */
-  public static void requireVerified(Account account, String action) {
-    if (account.identityState() != IdentityState.VERIFIED) {
-      throw new DomainException(
-          ErrorCode.IDENTITY_NOT_VERIFIED,
-          "complete identity verification before you " + action,
-          Map.of("identity_verification_state", account.identityState().name()));
+  /** Whether this account must verify its identity before it may buy or activate in the region. */
+  public static boolean mustVerifyToBuyIn(Account account, Region region) {
+    return region.purchaseRequiresIdentityVerification() && !isVerified(account);
+  }
+
+  /** Buying and activating pay-as-you-go: {@code action} names it in the refusal. */
+  public static void requireMayBuyIn(Account account, Region region, String action) {
+    if (mustVerifyToBuyIn(account, region)) {
+      throw notVerified("complete identity verification before you " + action, account, region);
     }
   }
 
-  /** Some regions (the Chinese mainland) can only be used by verified accounts. */
-  public static void requireAllowedIn(Account account, Region region) {
-    if (region.requiresIdentityVerification() && account.identityState() != IdentityState.VERIFIED) {
-      throw new DomainException(
-          ErrorCode.IDENTITY_NOT_VERIFIED,
-          "region " + region.regionId() + " requires identity verification",
-          Map.of("region_id", region.regionId(), "identity_verification_state", account.identityState().name()));
+  /** Choosing the region as default region (also where a new, unverified account starts). */
+  public static void requireMayChooseAsDefault(Account account, Region region) {
+    if (region.defaultRequiresIdentityVerification() && !isVerified(account)) {
+      throw notVerified(
+          "region " + region.regionId() + " can be the default region only of a verified account", account, region);
     }
+  }
+
+  private static boolean isVerified(Account account) {
+    return account.identityState() == IdentityState.VERIFIED;
+  }
+
+  private static DomainException notVerified(String message, Account account, Region region) {
+    return new DomainException(
+        ErrorCode.IDENTITY_NOT_VERIFIED,
+        message,
+        Map.of("region_id", region.regionId(), "identity_verification_state", account.identityState().name()));
   }
 }

@@ -40,7 +40,7 @@ public final class RegionService {
         tx.accounts()
             .find(accountId)
             .orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", accountId));
-    IdentityRules.requireAllowedIn(account, region);
+    IdentityRules.requireMayChooseAsDefault(account, region);
     if (!account.defaultRegionId().equals(regionId)) {
       tx.accounts().updateDefaultRegion(accountId, regionId);
     }

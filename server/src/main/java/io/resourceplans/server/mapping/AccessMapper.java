@@ -77,7 +77,10 @@ public final class AccessMapper {
     return Region.newBuilder()
         .setRegionId(r.regionId())
         .setDisplayName(r.displayName())
-        .setRequiresIdentityVerification(r.requiresIdentityVerification())
+        .setDefaultRegionRequiresIdentityVerification(r.defaultRequiresIdentityVerification())
+        .setPurchaseRequiresIdentityVerification(r.purchaseRequiresIdentityVerification())
+        .setRequiresIdentityVerification(
+            r.defaultRequiresIdentityVerification() || r.purchaseRequiresIdentityVerification())
         .build();
   }
 
