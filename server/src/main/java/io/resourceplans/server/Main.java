@@ -154,6 +154,10 @@ public final class Main {
         .currency(new SettlementCurrency(config.currency()))
         .orderSettings(new OrderSettings(config.unpaidOrderTtl()))
         .reminderSettings(new ReminderSettings(config.reminderOffsetsDays(), config.reminderPeriod()))
+        .testClockSettings(
+            config.testClocks()
+                ? io.resourceplans.domain.clock.TestClockSettings.enabledByDefault()
+                : io.resourceplans.domain.clock.TestClockSettings.disabled())
         .authSettings(new AuthSettings(config.authCacheTtl()))
         .bindingSettings(
             new BindingSettings(

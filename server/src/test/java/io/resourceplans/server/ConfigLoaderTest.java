@@ -148,4 +148,15 @@ class ConfigLoaderTest {
     assertEquals("3", ConfigLoader.load(new String[] {"--max-running-calls-per-connection=3"}, Map.of())
         .describe().get("max-running-calls-per-connection"));
   }
+
+  @Test
+  void testClocksAreOnByDefaultAndCanBeTurnedOff() {
+    assertTrue(ConfigLoader.load(new String[0], Map.of()).testClocks());
+    assertFalse(ConfigLoader.load(new String[] {"--test-clocks=false"}, Map.of()).testClocks());
+    assertFalse(ConfigLoader.load(new String[0], Map.of("RP_TEST_CLOCKS", "false")).testClocks());
+    assertEquals("false", ConfigLoader.load(new String[] {"--test-clocks", "false"}, Map.of()).describe().get("test-clocks"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--test-clocks=maybe"}, Map.of()));
+    assertTrue(e.getMessage().contains("--test-clocks"), e.getMessage());
+  }
 }

@@ -213,4 +213,42 @@ class Seed001PurchaseTest {
 
     Ledger.assertBalancesEqualLedgerSums(server.jdbi(), accountId);
   }
+
+  /**
+   * The same purchase on a test account: the operator's test clock moves its time a year on, and
+   * the package becomes 已过期 (EXPIRED) after the 30-, 7- and 1-day reminders, in order.
+   */
+  @Test
+  void expiryAndRemindersThroughATestClock() throws Exception {
+    // A server of its own: the walk-through above counts every order of its server.
+    try (TestServer own = new TestServer()) {
+      java.time.Instant bought = own.clock.instant();
+      var clock = TestClockTest.createClock(own, "seed 001", bought);
+      CreateAccountResponse buyer = TestClockTest.testAccount(own, "Seed Test Shop", clock.getTestClockId());
+      String key = buyer.getApiKeySecret();
+      var pkg = TestClockTest.buyPackage(own, buyer);
+      assertEquals(PackageStatus.PACKAGE_STATUS_ACTIVE, pkg.getStatus());
+      java.time.Instant expiry = bought.atZone(ZoneOffset.UTC).plusMonths(12).toInstant();
+      assertEquals(Timestamps.of(expiry), pkg.getExpireTime());
+
+      // One step past expiry: what a year of real time would have done, in order.
+      own.operator().advanceTestClock(
+          TestClockTest.advance(clock.getTestClockId(), expiry.plus(Duration.ofDays(1))));
+      var reminders = TestClockTest.reminders(own, key);
+      assertEquals(
+          java.util.List.of(
+              "Package " + pkg.getPackageId() + " expires in 30 days",
+              "Package " + pkg.getPackageId() + " expires in 7 days",
+              "Package " + pkg.getPackageId() + " expires in 1 day"),
+          reminders.stream().map(io.resourceplans.api.v1.InternalMessage::getTitle).toList());
+      var expired =
+          own.plan(key).getPackage(io.resourceplans.api.v1.GetPackageRequest.newBuilder().setPackageId(pkg.getPackageId()).build())
+              .getPackage();
+      assertEquals(PackageStatus.PACKAGE_STATUS_EXPIRED, expired.getStatus());
+      assertEquals(1000, expired.getRemainingQuantity());
+      assertEquals(0, own.plan(key)
+          .getPackageSummary(GetPackageSummaryRequest.newBuilder().setProductId("sms-domestic").build())
+          .getProducts(0).getRemainingQuantity());
+    }
+  }
 }

@@ -2,7 +2,10 @@ package io.resourceplans.domain.account;
 
 import java.time.Instant;
 
-/** A cloud customer (the main account). */
+/**
+ * A cloud customer (the main account). {@code testClockId}: the test clock it was created on, for
+ * life (its time is the clock's), or null for a real account.
+ */
 public record Account(
     String accountId,
     String displayName,
@@ -10,4 +13,12 @@ public record Account(
     String contactPhone,
     String defaultRegionId,
     IdentityState identityState,
-    Instant createTime) {}
+    Instant createTime,
+    String testClockId) {
+  /** An account in real time. */
+  public Account(
+      String accountId, String displayName, String contactEmail, String contactPhone, String defaultRegionId,
+      IdentityState identityState, Instant createTime) {
+    this(accountId, displayName, contactEmail, contactPhone, defaultRegionId, identityState, createTime, null);
+  }
+}

@@ -3,6 +3,8 @@ package io.resourceplans.domain.account;
 import io.resourceplans.domain.auth.ApiKeyToken;
 import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.clock.TestClockService;
+import io.resourceplans.domain.clock.TestClockSettings;
 import io.resourceplans.domain.common.Ids;
 import io.resourceplans.domain.common.Page;
 import io.resourceplans.domain.common.PageRequest;
@@ -24,9 +26,15 @@ import java.util.Set;
  */
 public final class AccountService {
   private final Clock clock;
+  private final TestClockSettings testClocks;
 
   public AccountService(Clock clock) {
+    this(clock, TestClockSettings.enabledByDefault());
+  }
+
+  public AccountService(Clock clock, TestClockSettings testClocks) {
     this.clock = clock;
+    this.testClocks = testClocks;
   }
 
   /** Operator opens an account; it starts unverified and gets one main-account key. */
@@ -38,6 +46,12 @@ public final class AccountService {
             : request.defaultRegionId();
     Region region = Regions.require(tx, regionId);
     Instant now = Times.now(clock);
+    String testClockId = request.testClockId() == null || request.testClockId().isEmpty() ? null : request.testClockId();
+    if (testClockId != null) {
+      TestClockService.requireAttachable(tx, testClocks, testClockId);
+      // A test account is born at its clock's time.
+      now = tx.testClocks().find(testClockId).orElseThrow().frozenTime();
+    }
     Account account =
         new Account(
             Ids.newId("acc"),
@@ -46,7 +60,8 @@ public final class AccountService {
             request.contactPhone() == null ? "" : request.contactPhone(),
             regionId,
             IdentityState.UNVERIFIED,
-            now);
+            now,
+            testClockId);
     // A new account is unverified, so it cannot start in a region that requires verification.
     IdentityRules.requireMayChooseAsDefault(account, region);
     tx.accounts().insert(account);

@@ -16,6 +16,7 @@ import io.resourceplans.domain.terms.TermsAcceptances;
 import io.resourceplans.domain.terms.TermsKind;
 import io.resourceplans.domain.terms.TermsService;
 import io.resourceplans.domain.tx.Tx;
+import io.resourceplans.domain.clock.AccountClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.Optional;
 /** Pay-as-you-go activation per product and region, and whether a product is usable now. */
 public final class ActivationService {
   private final Clock clock;
+  private final AccountClock accountClock;
   private final TermsService terms;
   private final TermsAcceptances acceptances;
   private final ProductCatalog products;
@@ -34,11 +36,17 @@ public final class ActivationService {
       TermsAcceptances acceptances,
       ProductCatalog products,
       PackageAvailability packages) {
+    this(clock, terms, acceptances, products, packages, AccountClock.realTime(clock));
+  }
+
+  /** With each account's own time (test clocks). */
+  public ActivationService(Clock clock, TermsService terms, TermsAcceptances acceptances, ProductCatalog products, PackageAvailability packages, AccountClock accountClock) {
     this.clock = clock;
     this.terms = terms;
     this.acceptances = acceptances;
     this.products = products;
     this.packages = packages;
+    this.accountClock = accountClock;
   }
 
   /**
@@ -73,7 +81,7 @@ public final class ActivationService {
     Region region = Regions.requireOrDefault(tx, regionId, account);
     Optional<Activation> activation = tx.activations().find(accountId, productId, region.regionId());
     PackageAvailability.ActivePackages active =
-        packages.active(tx, accountId, productId, region.regionId(), Times.now(clock));
+        packages.active(tx, accountId, productId, region.regionId(), accountClock.now(tx, accountId));
     ProductUsability usability = ProductUsability.of(activation.isPresent(), active);
     boolean verificationRequired = IdentityRules.mustVerifyToBuyIn(account, region);
     return new ActivationStatus(

@@ -19,6 +19,7 @@ import io.resourceplans.domain.notification.NotificationKind;
 import io.resourceplans.domain.notification.Notifier;
 import io.resourceplans.domain.quota.PackageRepository;
 import io.resourceplans.domain.tx.Tx;
+import io.resourceplans.domain.clock.AccountClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,11 +39,18 @@ import java.util.Set;
  */
 public final class AlertService {
   private final Clock clock;
+  private final AccountClock accountClock;
   private final Notifier notifier;
 
   public AlertService(Clock clock, Notifier notifier) {
+    this(clock, notifier, AccountClock.realTime(clock));
+  }
+
+  /** With each account's own time (test clocks). */
+  public AlertService(Clock clock, Notifier notifier, AccountClock accountClock) {
     this.clock = clock;
     this.notifier = notifier;
+    this.accountClock = accountClock;
   }
 
   /**
@@ -58,7 +66,7 @@ public final class AlertService {
       throw DomainException.invalid("threshold", "must be greater than 0");
     }
     Set<Channel> chosen = channels.isEmpty() ? Channel.all() : channels;
-    Instant now = Times.now(clock);
+    Instant now = accountClock.now(tx, accountId);
     // A usage in flight may have checked for a setting before this one exists: wait for it, so the
     // remaining quantity read below includes its deduction. Packages first, then the setting: the
     // order the usage path locks them in.
@@ -80,7 +88,7 @@ public final class AlertService {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
     requireProduct(tx, productId);
     tx.alertSettings().delete(accountId, productId, purpose);
-    return AlertSettingView.notSet(productId, purpose, remaining(tx, accountId, productId, purpose, Times.now(clock)));
+    return AlertSettingView.notSet(productId, purpose, remaining(tx, accountId, productId, purpose, accountClock.now(tx, accountId)));
   }
 
   /**
@@ -98,7 +106,7 @@ public final class AlertService {
       // Code-point order, whatever the database's collation, so the cursor comparison agrees.
       productIds.sort(null);
     }
-    Instant now = Times.now(clock);
+    Instant now = accountClock.now(tx, accountId);
     Map<String, AlertSetting> settings = new HashMap<>();
     for (AlertSetting s : tx.alertSettings().list(accountId, productId)) {
       settings.put(key(s.productId(), s.purpose()), s);

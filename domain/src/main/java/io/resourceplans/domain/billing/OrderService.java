@@ -32,6 +32,7 @@ import io.resourceplans.domain.terms.TermsAcceptances;
 import io.resourceplans.domain.terms.TermsKind;
 import io.resourceplans.domain.terms.TermsService;
 import io.resourceplans.domain.tx.Tx;
+import io.resourceplans.domain.clock.AccountClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,6 +50,7 @@ public final class OrderService {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
   private final Clock clock;
+  private final AccountClock accountClock;
   private final SettlementCurrency currency;
   private final OrderSettings settings;
   private final TermsService terms;
@@ -68,6 +70,11 @@ public final class OrderService {
       VoucherService vouchers,
       AlertService alerts,
       Notifier notifier) {
+    this(clock, currency, settings, terms, acceptances, wallets, vouchers, alerts, notifier, AccountClock.realTime(clock));
+  }
+
+  /** With each account's own time (test clocks). */
+  public OrderService(Clock clock, SettlementCurrency currency, OrderSettings settings, TermsService terms, TermsAcceptances acceptances, WalletService wallets, VoucherService vouchers, AlertService alerts, Notifier notifier, AccountClock accountClock) {
     this.clock = clock;
     this.currency = currency;
     this.settings = settings;
@@ -77,6 +84,7 @@ public final class OrderService {
     this.vouchers = vouchers;
     this.alerts = alerts;
     this.notifier = notifier;
+    this.accountClock = accountClock;
   }
 
   /** Creates a PENDING_PAYMENT order after the identity, region, spec and terms checks. */
@@ -92,7 +100,7 @@ public final class OrderService {
     currency.require(quote.total(), "plan_spec_id");
     Product product = tx.products().find(spec.productId()).orElseThrow();
     Terms accepted = terms.requireAccepted(tx, TermsKind.RESOURCE_PLAN, request.acceptedTermsVersion());
-    Instant now = Times.now(clock);
+    Instant now = accountClock.now(tx, accountId);
     Order order =
         new Order(
             accountId,
@@ -130,14 +138,14 @@ public final class OrderService {
 
   public Page<Order> list(Tx tx, Principal caller, OrderState state, PageRequest page) {
     String accountId = caller.requirePermissions(Permission.ORDER_ACCESS);
-    return tx.orders().list(accountId, state, Times.now(clock), page);
+    return tx.orders().list(accountId, state, accountClock.now(tx, accountId), page);
   }
 
   /** Cancels a pending order; cancelling a cancelled one returns it unchanged. */
   public Order cancel(Tx tx, Principal caller, String orderId) {
     String accountId = caller.requirePermissions(Permission.ORDER_ACCESS);
     Order order = lock(tx, accountId, orderId);
-    Instant now = Times.now(clock);
+    Instant now = accountClock.now(tx, accountId);
     switch (order.state(now)) {
       case CANCELLED -> {
         return order;
@@ -153,7 +161,7 @@ public final class OrderService {
   public PaidOrder pay(Tx tx, Principal caller, String orderId, String voucherId) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS, Permission.ORDER_ACCESS);
     Order order = lock(tx, accountId, orderId);
-    Instant now = Times.now(clock);
+    Instant now = accountClock.now(tx, accountId);
     switch (order.state(now)) {
       case PAID -> throw refused(ErrorCode.ORDER_ALREADY_PAID, order, "is already paid");
       case CANCELLED -> throw refused(ErrorCode.ORDER_CANCELLED, order, "was cancelled");

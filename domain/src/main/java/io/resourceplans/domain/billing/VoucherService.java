@@ -11,6 +11,7 @@ import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.money.Money;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.tx.Tx;
+import io.resourceplans.domain.clock.AccountClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,11 +20,18 @@ import java.util.Map;
 /** Issuing, listing and redeeming vouchers. */
 public final class VoucherService {
   private final Clock clock;
+  private final AccountClock accountClock;
   private final SettlementCurrency currency;
 
   public VoucherService(Clock clock, SettlementCurrency currency) {
+    this(clock, currency, AccountClock.realTime(clock));
+  }
+
+  /** With each account's own time (test clocks). */
+  public VoucherService(Clock clock, SettlementCurrency currency, AccountClock accountClock) {
     this.clock = clock;
     this.currency = currency;
+    this.accountClock = accountClock;
   }
 
   /** Operator issues a voucher to an account. */
@@ -35,7 +43,7 @@ public final class VoucherService {
     if (!amount.isWholeCents() || !min.isWholeCents()) {
       throw DomainException.invalid(amount.isWholeCents() ? "minimum_order_amount" : "amount", "must have at most 2 decimal places");
     }
-    Instant now = Times.now(clock);
+    Instant now = accountClock.now(tx, accountId);
     if (!expireTime.isAfter(now)) {
       throw DomainException.invalid("expire_time", "must be in the future");
     }
@@ -51,7 +59,7 @@ public final class VoucherService {
   /** The caller's vouchers; with an order, only those usable for it now. */
   public Page<Voucher> list(Tx tx, Principal caller, VoucherState state, String usableForOrderId, PageRequest page) {
     String accountId = caller.requirePermissions(Permission.ORDER_ACCESS);
-    Instant now = Times.now(clock);
+    Instant now = accountClock.now(tx, accountId);
     if (usableForOrderId == null) {
       return tx.vouchers().list(accountId, state, now, page);
     }

@@ -41,6 +41,8 @@ public enum ErrorCode {
   VENDOR_USER_NOT_FOUND(ErrorCategory.NOT_FOUND),
   VOUCHER_NOT_FOUND(ErrorCategory.NOT_FOUND),
   WORKSPACE_NOT_FOUND(ErrorCategory.NOT_FOUND),
+  /** No test clock with this ID. */
+  TEST_CLOCK_NOT_FOUND(ErrorCategory.NOT_FOUND),
 
   BILLING_ACCOUNT_ALREADY_BOUND(ErrorCategory.ALREADY_EXISTS),
   CLOUD_ACCOUNT_ALREADY_BOUND(ErrorCategory.ALREADY_EXISTS),
@@ -82,6 +84,10 @@ public enum ErrorCode {
   VOUCHER_EXPIRED(ErrorCategory.FAILED_PRECONDITION),
   VOUCHER_NOT_APPLICABLE(ErrorCategory.FAILED_PRECONDITION),
   WORKSPACE_SITE_IMMUTABLE(ErrorCategory.FAILED_PRECONDITION),
+  /** AdvanceTestClock by an account that lives in real time (not created on a test clock). */
+  ACCOUNT_NOT_ON_TEST_CLOCK(ErrorCategory.FAILED_PRECONDITION),
+  /** Test clocks are turned off on this server (--test-clocks=false). */
+  TEST_CLOCKS_DISABLED(ErrorCategory.FAILED_PRECONDITION),
 
   QUOTA_EXHAUSTED(ErrorCategory.RESOURCE_EXHAUSTED),
   /** A compressed request inflates past the server's maximum inbound message size. */

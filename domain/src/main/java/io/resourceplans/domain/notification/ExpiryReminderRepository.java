@@ -14,8 +14,10 @@ public interface ExpiryReminderRepository {
    * account and package ID, that at {@code now} still hold quota, have not expired, are within
    * {@code offset} of expiry, and were bought no later than {@code offset} before expiry. Packages
    * already done are left out: those with an outbox entry keyed {@code doneKeyBefore + package_id +
-   * doneKeyAfter}.
+   * doneKeyAfter}. Only accounts of the test clock {@code testClockId} are looked at, or, when it
+   * is null, only accounts in real time (no test clock).
    */
   List<DuePackage> due(
-      Duration offset, String doneKeyBefore, String doneKeyAfter, Instant now, Position after, int limit);
+      Duration offset, String doneKeyBefore, String doneKeyAfter, Instant now, Position after, int limit,
+      String testClockId);
 }

@@ -2,12 +2,14 @@ package io.resourceplans.domain.notification;
 
 import io.resourceplans.domain.quota.PlanPackage;
 import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.domain.tx.Tx;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Expiry reminders: for every package with quota left that has not expired, at each configured
@@ -40,13 +42,17 @@ public final class ExpiryReminderService {
     this.batchSize = batchSize;
   }
 
-  /** One pass over all accounts, a batch per transaction. Returns the outbox rows written. */
+  /**
+   * One pass over all accounts in real time (test-clock accounts are left to their clock), a batch
+   * per transaction. Returns the outbox rows written.
+   */
   public int runOnce(Instant now) {
     int written = 0;
     for (int days : settings.offsetsDays()) {
       ExpiryReminderRepository.Position after = null;
       while (true) {
-        Batch batch = runBatch(days, now, after);
+        ExpiryReminderRepository.Position from = after;
+        Batch batch = transactor.inTransaction(tx -> runBatch(tx, days, now, from, null));
         written += batch.written();
         if (batch.last() == null) {
           break;
@@ -57,25 +63,64 @@ public final class ExpiryReminderService {
     return written;
   }
 
+  /**
+   * What the real schedulers would have done for the accounts of a test clock while its time moved
+   * from {@code from} to {@code to}, in the caller's transaction: a pass at every moment in between
+   * when a reminder of one of their packages became due (its expiry minus an offset), in time
+   * order, dated at that moment, then one at {@code to}. So a long advance queues each reminder a
+   * real timeline would have, in order, once (the dedupe keys), and none of a package that ran out
+   * or expired first. Returns the outbox rows written.
+   */
+  public int runForTestClock(Tx tx, String testClockId, Instant from, Instant to) {
+    if (settings.offsetsDays().isEmpty()) {
+      return 0;
+    }
+    long longest = settings.offsetsDays().get(0);
+    TreeSet<Instant> moments = new TreeSet<>();
+    for (Instant expiry : tx.testClocks().packageExpiries(testClockId, from, to.plus(Duration.ofDays(longest)))) {
+      for (int days : settings.offsetsDays()) {
+        Instant due = expiry.minus(Duration.ofDays(days));
+        if (due.isAfter(from) && due.isBefore(to)) {
+          moments.add(due);
+        }
+      }
+    }
+    moments.add(to);
+    int written = 0;
+    for (Instant moment : moments) {
+      for (int days : settings.offsetsDays()) {
+        ExpiryReminderRepository.Position after = null;
+        while (true) {
+          Batch batch = runBatch(tx, days, moment, after, testClockId);
+          written += batch.written();
+          if (batch.last() == null) {
+            break;
+          }
+          after = batch.last();
+        }
+      }
+    }
+    return written;
+  }
+
   private record Batch(int written, ExpiryReminderRepository.Position last) {}
 
-  private Batch runBatch(int days, Instant now, ExpiryReminderRepository.Position after) {
-    return transactor.inTransaction(
-        tx -> {
-          // Every reminder has an internal message (always reachable), so its key marks the package done.
-          List<DuePackage> due =
-              tx.expiryReminders()
-                  .due(Duration.ofDays(days), "reminder:", ":" + days + "d:" + Channel.INTERNAL_MESSAGE.name(), now, after, batchSize);
-          int written = 0;
-          for (DuePackage d : due) {
-            written += notifier.queue(tx, d.account(), Channel.all(), reminder(d.pkg(), days, now), now);
-          }
-          if (due.size() < batchSize) {
-            return new Batch(written, null);
-          }
-          PlanPackage last = due.get(due.size() - 1).pkg();
-          return new Batch(written, new ExpiryReminderRepository.Position(last.expireTime(), last.accountId(), last.packageId()));
-        });
+  private Batch runBatch(
+      Tx tx, int days, Instant now, ExpiryReminderRepository.Position after, String testClockId) {
+    // Every reminder has an internal message (always reachable), so its key marks the package done.
+    List<DuePackage> due =
+        tx.expiryReminders()
+            .due(Duration.ofDays(days), "reminder:", ":" + days + "d:" + Channel.INTERNAL_MESSAGE.name(), now, after,
+                batchSize, testClockId);
+    int written = 0;
+    for (DuePackage d : due) {
+      written += notifier.queue(tx, d.account(), Channel.all(), reminder(d.pkg(), days, now), now);
+    }
+    if (due.size() < batchSize) {
+      return new Batch(written, null);
+    }
+    PlanPackage last = due.get(due.size() - 1).pkg();
+    return new Batch(written, new ExpiryReminderRepository.Position(last.expireTime(), last.accountId(), last.packageId()));
   }
 
   /** The dedupe prefix of a package's reminder at an offset; the channel is appended per row. */

@@ -20,13 +20,32 @@ import java.util.Set;
  */
 public final class Notifier {
   private final Templates templates;
+  private final java.time.Clock realClock;
 
   public Notifier() {
     this(Templates.builtIn());
   }
 
   public Notifier(Templates templates) {
+    this(templates, null);
+  }
+
+  /**
+   * With the real clock: a notice of a test account dated at its clock's simulated time, later
+   * than real time, is still due at once (its rows keep the simulated creation time).
+   */
+  public Notifier(Templates templates, java.time.Clock realClock) {
     this.templates = templates;
+    this.realClock = realClock;
+  }
+
+  /** When a row created at {@code now} may be delivered: null = at {@code now}. */
+  private Instant dueFrom(Instant now) {
+    if (realClock == null) {
+      return null;
+    }
+    Instant real = io.resourceplans.domain.common.Times.now(realClock);
+    return now.isAfter(real) ? real : null;
   }
 
   /**
@@ -51,7 +70,7 @@ public final class Notifier {
       String messageId = channel == Channel.INTERNAL_MESSAGE ? Ids.newId("msg") : null;
       OutboxEntry entry =
           entry(account, channel, recipient, notice, text, settings, messageId,
-              notice.dedupePrefix() + ":" + channel.name(), now);
+              notice.dedupePrefix() + ":" + channel.name(), now, dueFrom(now));
       // The outbox row is the claim: only its writer stores the internal message.
       if (!tx.notificationOutbox().insertOnce(entry)) {
         continue;
@@ -92,7 +111,7 @@ public final class Notifier {
         }
         OutboxEntry entry =
             entry(account, channel, recipient, notice, text, settings, null,
-                notice.dedupePrefix() + ":" + channel.name() + ":" + subUser.subUserId(), now);
+                notice.dedupePrefix() + ":" + channel.name() + ":" + subUser.subUserId(), now, dueFrom(now));
         if (tx.notificationOutbox().insertOnce(entry)) {
           written++;
         }
@@ -104,7 +123,7 @@ public final class Notifier {
   /** The outbox row of a notice on one channel to one recipient: SMS text, or email text + HTML. */
   private static OutboxEntry entry(
       Account account, Channel channel, String recipient, Notice notice, Templates.Rendered text,
-      NotificationSettings settings, String messageId, String dedupeKey, Instant now) {
+      NotificationSettings settings, String messageId, String dedupeKey, Instant now, Instant dueFrom) {
     return new OutboxEntry(
         account.accountId(),
         Ids.newId("ntf"),
@@ -119,7 +138,8 @@ public final class Notifier {
         dedupeKey,
         now,
         settings.language(),
-        channel == Channel.EMAIL ? text.html() : null);
+        channel == Channel.EMAIL ? text.html() : null,
+        dueFrom);
   }
 
   /** The permission that makes a sub-user concerned by a kind; null: the account only. */

@@ -6,10 +6,10 @@ import io.resourceplans.domain.catalog.Product;
 import io.resourceplans.domain.catalog.Purpose;
 import io.resourceplans.domain.common.Page;
 import io.resourceplans.domain.common.PageRequest;
-import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.tx.Tx;
+import io.resourceplans.domain.clock.AccountClock;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,9 +23,16 @@ public final class PackageService {
   public record ProductSummary(String productId, long remaining, Map<Purpose, PackageRepository.ActiveTotal> purposes) {}
 
   private final Clock clock;
+  private final AccountClock accountClock;
 
   public PackageService(Clock clock) {
+    this(clock, AccountClock.realTime(clock));
+  }
+
+  /** With each account's own time (test clocks). */
+  public PackageService(Clock clock, AccountClock accountClock) {
     this.clock = clock;
+    this.accountClock = accountClock;
   }
 
   public PlanPackage get(Tx tx, Principal caller, String packageId) {
@@ -34,7 +41,7 @@ public final class PackageService {
 
   public Page<PlanPackage> list(Tx tx, Principal caller, PackageRepository.Filter filter, PageRequest page) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
-    return tx.packages().list(accountId, filter, Times.now(clock), page);
+    return tx.packages().list(accountId, filter, accountClock.now(tx, accountId), page);
   }
 
   /** Every product of the catalog (or the one asked for), with all purposes, zero when none left. */
@@ -63,7 +70,7 @@ public final class PackageService {
       }
       byProduct.put(id, purposes);
     }
-    for (var total : tx.packages().activeTotals(accountId, productId, regionId, Times.now(clock))) {
+    for (var total : tx.packages().activeTotals(accountId, productId, regionId, accountClock.now(tx, accountId))) {
       Map<Purpose, PackageRepository.ActiveTotal> purposes = byProduct.get(total.productId());
       if (purposes != null) {
         purposes.put(total.purpose(), total);

@@ -20,6 +20,7 @@ import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.region.Regions;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
+import io.resourceplans.domain.clock.AccountClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class UsageService {
   private record Plan(List<PackageDeduction> deductions, long fromPackages, long remainingBefore, long rest) {}
 
   private final Clock clock;
+  private final AccountClock accountClock;
   private final SettlementCurrency currency;
   private final WalletService wallets;
   private final AlertService alerts;
@@ -51,12 +53,18 @@ public final class UsageService {
   public UsageService(
       Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor,
       CoveredUsageRecorder covered) {
+    this(clock, currency, wallets, alerts, transactor, covered, AccountClock.realTime(clock));
+  }
+
+  /** With each account's own time (test clocks). */
+  public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor, CoveredUsageRecorder covered, AccountClock accountClock) {
     this.clock = clock;
     this.transactor = transactor;
     this.covered = covered;
     this.currency = currency;
     this.wallets = wallets;
     this.alerts = alerts;
+    this.accountClock = accountClock;
   }
 
   /**
@@ -73,7 +81,8 @@ public final class UsageService {
       // Usage records are found by account and request ID (Principal.idempotencyScope).
       throw new IllegalArgumentException("a usage request ID must be scoped by its account");
     }
-    Instant now = Times.now(clock);
+    // Real accounts: no query (AccountClock remembers them); test accounts: their clock's time.
+    Instant now = accountClock.now(accountId);
     String usageId = Ids.newId("use");
     UsageRecord draft = new UsageRecord(accountId, usageId, key.requestId(), productId, purpose, regionId, quantity,
         List.of(), quantity, 0, null, currency.zero(), now);
@@ -158,7 +167,7 @@ public final class UsageService {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
     Product product = product(tx, productId);
     Regions.require(tx, regionId);
-    Instant now = Times.now(clock);
+    Instant now = accountClock.now(tx, accountId);
     Plan plan = plan(tx.packages().usable(accountId, productId, regionId, purpose, now, false), quantity);
     boolean active = tx.activations().find(accountId, productId, regionId).isPresent();
     if (plan.rest() == 0) {

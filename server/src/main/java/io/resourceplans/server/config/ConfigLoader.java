@@ -81,7 +81,8 @@ public final class ConfigLoader {
           new Option("dispatch-period-ms", "RP_DISPATCH_PERIOD_MS", "5000", "how often the server delivers due notifications"),
           new Option("dispatch-max-attempts", "RP_DISPATCH_MAX_ATTEMPTS", "6", "delivery attempts before a notification is FAILED"),
           new Option("dispatch-backoff-base-ms", "RP_DISPATCH_BACKOFF_BASE_MS", "30000", "wait after the first failed attempt; doubles each attempt, with jitter"),
-          new Option("dispatch-backoff-max-ms", "RP_DISPATCH_BACKOFF_MAX_MS", "3600000", "longest wait between attempts"));
+          new Option("dispatch-backoff-max-ms", "RP_DISPATCH_BACKOFF_MAX_MS", "3600000", "longest wait between attempts"),
+          new Option("test-clocks", "RP_TEST_CLOCKS", "true", "true = operators may create and advance test clocks (simulated time of test accounts); false = those RPCs are refused TEST_CLOCKS_DISABLED"));
 
   private ConfigLoader() {}
 
@@ -124,7 +125,8 @@ public final class ConfigLoader {
         Duration.ofSeconds(intValue(values, "verification-code-cooldown-seconds", 0, 3600)),
         intValue(values, "password-hash-memory-kib", 8, 4_194_304),
         intValue(values, "password-hash-iterations", 1, 100),
-        delivery(values));
+        delivery(values),
+        bool(values, "test-clocks"));
   }
 
   private static String seconds(Duration d) {

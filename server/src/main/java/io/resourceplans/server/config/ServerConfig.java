@@ -42,7 +42,8 @@ public record ServerConfig(
     Duration verificationCodeCooldown,
     int passwordHashMemoryKib,
     int passwordHashIterations,
-    DeliverySettings delivery) {
+    DeliverySettings delivery,
+    boolean testClocks) {
 
   /** The settings as printed at start, secrets masked. */
   public Map<String, String> describe() {
@@ -72,6 +73,7 @@ public record ServerConfig(
     out.put("max-inbound-metadata-bytes", Integer.toString(transport.maxInboundMetadataBytes()));
     out.put("currency", currency);
     out.put("order-ttl-minutes", Long.toString(unpaidOrderTtl.toMinutes()));
+    out.put("test-clocks", Boolean.toString(testClocks));
     out.put("reminder-offsets-days", reminderOffsetsDays.isEmpty() ? "(none)" : reminderOffsetsDays.stream().map(String::valueOf).collect(Collectors.joining(",")));
     out.put("reminder-period-seconds", Long.toString(reminderPeriod.toSeconds()));
     out.put("auth-cache-seconds", Long.toString(authCacheTtl.toSeconds()));

@@ -62,7 +62,8 @@ public interface AccessModule {
       TermsService terms,
       TermsAcceptances acceptances,
       ProductCatalog products,
-      PackageAvailability packages) {
-    return new ActivationService(clock, terms, acceptances, products, packages);
+      PackageAvailability packages,
+      io.resourceplans.domain.clock.AccountClock accountClock) {
+    return new ActivationService(clock, terms, acceptances, products, packages, accountClock);
   }
 }

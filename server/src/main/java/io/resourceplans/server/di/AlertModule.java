@@ -16,14 +16,14 @@ import javax.inject.Singleton;
 public interface AlertModule {
   @Provides
   @Singleton
-  static Notifier notifier() {
-    return new Notifier();
+  static Notifier notifier(Clock clock) {
+    return new Notifier(io.resourceplans.domain.notification.Templates.builtIn(), clock);
   }
 
   @Provides
   @Singleton
-  static AlertService alertService(Clock clock, Notifier notifier) {
-    return new AlertService(clock, notifier);
+  static AlertService alertService(Clock clock, Notifier notifier, io.resourceplans.domain.clock.AccountClock accountClock) {
+    return new AlertService(clock, notifier, accountClock);
   }
 
   @Provides

@@ -19,6 +19,7 @@ import io.resourceplans.domain.terms.TermsService;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.storage.quota.BatchingCoveredUsageRecorder;
 import io.resourceplans.storage.quota.SqlCoveredUsageRecorder;
+import io.resourceplans.domain.clock.AccountClock;
 import java.time.Clock;
 import javax.inject.Singleton;
 import javax.sql.DataSource;
@@ -49,8 +50,8 @@ public interface BillingModule {
 
   @Provides
   @Singleton
-  static VoucherService voucherService(Clock clock, SettlementCurrency currency) {
-    return new VoucherService(clock, currency);
+  static VoucherService voucherService(Clock clock, SettlementCurrency currency, AccountClock accountClock) {
+    return new VoucherService(clock, currency, accountClock);
   }
 
   @Provides
@@ -64,14 +65,15 @@ public interface BillingModule {
       WalletService wallets,
       VoucherService vouchers,
       AlertService alerts,
-      Notifier notifier) {
-    return new OrderService(clock, currency, settings, terms, acceptances, wallets, vouchers, alerts, notifier);
+      Notifier notifier,
+      AccountClock accountClock) {
+    return new OrderService(clock, currency, settings, terms, acceptances, wallets, vouchers, alerts, notifier, accountClock);
   }
 
   @Provides
   @Singleton
-  static PackageService packageService(Clock clock) {
-    return new PackageService(clock);
+  static PackageService packageService(Clock clock, AccountClock accountClock) {
+    return new PackageService(clock, accountClock);
   }
 
   @Provides
@@ -84,8 +86,8 @@ public interface BillingModule {
   @Singleton
   static UsageService usageService(
       Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor,
-      CoveredUsageRecorder covered) {
-    return new UsageService(clock, currency, wallets, alerts, transactor, covered);
+      CoveredUsageRecorder covered, AccountClock accountClock) {
+    return new UsageService(clock, currency, wallets, alerts, transactor, covered, accountClock);
   }
 
   @Provides

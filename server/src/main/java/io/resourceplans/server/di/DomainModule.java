@@ -18,8 +18,8 @@ import javax.inject.Singleton;
 public interface DomainModule {
   @Provides
   @Singleton
-  static AccountService accountService(Clock clock) {
-    return new AccountService(clock);
+  static AccountService accountService(Clock clock, @Nullable io.resourceplans.domain.clock.TestClockSettings testClocks) {
+    return new AccountService(clock, TestClockModule.orDefault(testClocks));
   }
 
   @Provides

@@ -36,7 +36,8 @@ import javax.sql.DataSource;
       BindingModule.class,
       ServicesModule.class,
       InterceptorsModule.class,
-      NotificationModule.class
+      NotificationModule.class,
+      TestClockModule.class
     })
 public interface ServerComponent {
   ResourcePlansServer server();
@@ -101,6 +102,10 @@ public interface ServerComponent {
 
     @BindsInstance
     Builder idempotencyPurgeSettings(io.resourceplans.domain.idempotency.IdempotencyPurgeSettings settings);
+
+    /** Test clocks on or off; not called = on (the default). */
+    @BindsInstance
+    Builder testClockSettings(@Nullable io.resourceplans.domain.clock.TestClockSettings settings);
 
     ServerComponent build();
   }

@@ -24,6 +24,7 @@ public final class AccountMapper {
         .setDefaultRegionId(a.defaultRegionId())
         .setIdentityVerificationState(toProto(a.identityState()))
         .setCreateTime(Timestamps.of(a.createTime()))
+        .setTestClockId(a.testClockId() == null ? "" : a.testClockId())
         .build();
   }
 

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the expiry-reminder pass every period. Every replica may run it: the outbox's dedupe keys
  * keep each reminder to one. A failed pass is retried next period (what it committed stays; the
- * rest is found again); a pass interrupted by {@link #stop} rolls back its batch.
+ * rest is found again); a pass interrupted by {@link #stop} rolls back its batch. Accounts on a
+ * test clock are not its: their reminders go out when the operator advances their clock
+ * (AdvanceTestClock), at the clock's time.
  */
 @Singleton
 public final class ExpiryReminderScheduler {

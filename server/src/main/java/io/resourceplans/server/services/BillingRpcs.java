@@ -47,7 +47,6 @@ import io.resourceplans.domain.billing.OrderService;
 import io.resourceplans.domain.billing.VoucherService;
 import io.resourceplans.domain.billing.WalletService;
 import io.resourceplans.domain.common.PageRequest;
-import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.quota.PackageRepository;
 import io.resourceplans.domain.quota.PackageService;
 import io.resourceplans.domain.tx.Transactor;
@@ -58,7 +57,7 @@ import io.resourceplans.server.mapping.BillingMapper;
 import io.resourceplans.server.mapping.MoneyMapper;
 import io.resourceplans.server.mapping.PurposeMapper;
 import io.resourceplans.server.mapping.Timestamps;
-import java.time.Clock;
+import io.resourceplans.domain.clock.AccountClock;
 import java.time.Instant;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -69,7 +68,7 @@ public final class BillingRpcs {
   private static final int DEFAULT_PAGE_SIZE = 20;
   private static final int DEFAULT_PACKAGE_PAGE_SIZE = 10;
 
-  private final Clock clock;
+  private final AccountClock accountClock;
   private final Transactor transactor;
   private final IdempotentCalls idempotent;
   private final WalletService wallets;
@@ -79,14 +78,14 @@ public final class BillingRpcs {
 
   @Inject
   BillingRpcs(
-      Clock clock,
+      AccountClock accountClock,
       Transactor transactor,
       IdempotentCalls idempotent,
       WalletService wallets,
       VoucherService vouchers,
       OrderService orders,
       PackageService packages) {
-    this.clock = clock;
+    this.accountClock = accountClock;
     this.transactor = transactor;
     this.idempotent = idempotent;
     this.wallets = wallets;
@@ -95,12 +94,13 @@ public final class BillingRpcs {
     this.packages = packages;
   }
 
-  private Instant now() {
-    return Times.now(clock);
+  /** The account's now (a test account's clock time): statuses are derived at it. */
+  private Instant now(Tx tx, String accountId) {
+    return accountClock.now(tx, accountId);
   }
 
   private io.resourceplans.api.v1.Order order(Tx tx, Order order) {
-    return BillingMapper.toProto(order, tx.packages().byOrder(order.accountId(), order.orderId()), now());
+    return BillingMapper.toProto(order, tx.packages().byOrder(order.accountId(), order.orderId()), now(tx, order.accountId()));
   }
 
   public void createOrder(CreateOrderRequest request, StreamObserver<CreateOrderResponse> out) {
@@ -165,7 +165,7 @@ public final class BillingRpcs {
             PayOrderResponse.parser(),
             tx -> {
               var paid = orders.pay(tx, caller, request.getOrderId(), emptyToNull(request.getVoucherId()));
-              Instant now = now();
+              Instant now = now(tx, paid.order().accountId());
               return PayOrderResponse.newBuilder()
                   .setOrder(BillingMapper.toProto(paid.order(), paid.packages(), now))
                   .addAllPackages(paid.packages().stream().map(p -> BillingMapper.toProto(p, now)).toList())
@@ -203,7 +203,7 @@ public final class BillingRpcs {
             tx ->
                 vouchers.list(
                     tx, caller, BillingMapper.toDomain(request.getState()), emptyToNull(request.getUsableForOrderId()), page));
-    Instant now = now();
+    Instant now = accountClock.now(caller.accountId());
     reply(
         out,
         ListVouchersResponse.newBuilder()
@@ -224,7 +224,7 @@ public final class BillingRpcs {
             BillingMapper.toDomain(request.getStatus()),
             emptyToNull(request.getRegionId()));
     var result = transactor.readOnly(tx -> packages.list(tx, caller, filter, page));
-    Instant now = now();
+    Instant now = accountClock.now(caller.accountId());
     reply(
         out,
         ListPackagesResponse.newBuilder()
@@ -235,8 +235,11 @@ public final class BillingRpcs {
 
   public void getPackage(GetPackageRequest request, StreamObserver<GetPackageResponse> out) {
     Principal caller = CallPrincipal.current();
-    var pkg = transactor.readOnly(tx -> packages.get(tx, caller, request.getPackageId()));
-    reply(out, GetPackageResponse.newBuilder().setPackage(BillingMapper.toProto(pkg, now())).build());
+    var reply = transactor.readOnly(tx -> {
+      var pkg = packages.get(tx, caller, request.getPackageId());
+      return GetPackageResponse.newBuilder().setPackage(BillingMapper.toProto(pkg, now(tx, pkg.accountId()))).build();
+    });
+    reply(out, reply);
   }
 
   public void getPackageSummary(GetPackageSummaryRequest request, StreamObserver<GetPackageSummaryResponse> out) {
@@ -344,7 +347,7 @@ public final class BillingRpcs {
                     .setVoucher(
                         BillingMapper.toProto(
                             vouchers.issue(tx, caller, request.getAccountId(), amount, emptyToNull(request.getProductId()), minimum, expire),
-                            now()))
+                            now(tx, request.getAccountId())))
                     .build()));
   }
 }

@@ -53,6 +53,7 @@ public final class OperatorGrpcService extends OperatorServiceGrpc.OperatorServi
   private final AccessRpcs accessRpcs;
   private final BillingRpcs billingRpcs;
   private final NotificationRpcs notificationRpcs;
+  private final TestClockRpcs testClockRpcs;
 
   @Inject
   OperatorGrpcService(
@@ -62,7 +63,8 @@ public final class OperatorGrpcService extends OperatorServiceGrpc.OperatorServi
       CatalogRpcs catalogRpcs,
       AccessRpcs accessRpcs,
       BillingRpcs billingRpcs,
-      NotificationRpcs notificationRpcs) {
+      NotificationRpcs notificationRpcs,
+      TestClockRpcs testClockRpcs) {
     this.accounts = accounts;
     this.transactor = transactor;
     this.idempotent = idempotent;
@@ -70,6 +72,7 @@ public final class OperatorGrpcService extends OperatorServiceGrpc.OperatorServi
     this.accessRpcs = accessRpcs;
     this.billingRpcs = billingRpcs;
     this.notificationRpcs = notificationRpcs;
+    this.testClockRpcs = testClockRpcs;
   }
 
   @Override
@@ -81,7 +84,8 @@ public final class OperatorGrpcService extends OperatorServiceGrpc.OperatorServi
             request.getDisplayName(),
             request.getContactEmail(),
             request.getContactPhone(),
-            request.getDefaultRegionId());
+            request.getDefaultRegionId(),
+            request.getTestClockId());
     reply(
         out,
         idempotent.run(
@@ -180,5 +184,33 @@ public final class OperatorGrpcService extends OperatorServiceGrpc.OperatorServi
       io.resourceplans.api.v1.ListNotificationsRequest request,
       StreamObserver<io.resourceplans.api.v1.ListNotificationsResponse> out) {
     notificationRpcs.listNotifications(request, out);
+  }
+
+  @Override
+  public void createTestClock(
+      io.resourceplans.api.v1.CreateTestClockRequest request,
+      StreamObserver<io.resourceplans.api.v1.CreateTestClockResponse> out) {
+    testClockRpcs.createTestClock(request, out);
+  }
+
+  @Override
+  public void getTestClock(
+      io.resourceplans.api.v1.GetTestClockRequest request,
+      StreamObserver<io.resourceplans.api.v1.GetTestClockResponse> out) {
+    testClockRpcs.getTestClock(request, out);
+  }
+
+  @Override
+  public void listTestClocks(
+      io.resourceplans.api.v1.ListTestClocksRequest request,
+      StreamObserver<io.resourceplans.api.v1.ListTestClocksResponse> out) {
+    testClockRpcs.listTestClocks(request, out);
+  }
+
+  @Override
+  public void advanceTestClock(
+      io.resourceplans.api.v1.AdvanceTestClockRequest request,
+      StreamObserver<io.resourceplans.api.v1.AdvanceTestClockResponse> out) {
+    testClockRpcs.advanceTestClock(request, out);
   }
 }

@@ -607,5 +607,31 @@ public final class BaseRequests {
       return RetryNotificationRequest.newBuilder()
           .setRequestId(TestServer.requestId()).setAccountId(accountId).setNotificationId(notificationId).build();
     });
+    operator("CreateTestClock", () -> io.resourceplans.api.v1.CreateTestClockRequest.newBuilder()
+        .setRequestId(TestServer.requestId()).setName("fuzz clock " + n()).setFrozenTime(inDays(0)).build());
+    operator("GetTestClock", () -> io.resourceplans.api.v1.GetTestClockRequest.newBuilder()
+        .setTestClockId(newTestClock().getTestClockId()).build());
+    operator("ListTestClocks", () -> io.resourceplans.api.v1.ListTestClocksRequest.newBuilder().setPageSize(5).build());
+    operator("AdvanceTestClock", () -> {
+      var clock = newTestClock();
+      return io.resourceplans.api.v1.AdvanceTestClockRequest.newBuilder()
+          .setRequestId(TestServer.requestId())
+          .setTestClockId(clock.getTestClockId())
+          .setFrozenTime(inDays(40))
+          .build();
+    });
+  }
+
+  /** A fresh test clock at the server's time, with one test account. */
+  private io.resourceplans.api.v1.TestClock newTestClock() {
+    var clock = server.operator().createTestClock(io.resourceplans.api.v1.CreateTestClockRequest.newBuilder()
+        .setRequestId(TestServer.requestId()).setFrozenTime(inDays(0)).build()).getTestClock();
+    server.operator().createAccount(CreateAccountRequest.newBuilder()
+        .setRequestId(TestServer.requestId())
+        .setDisplayName("Fuzz Clocked " + n())
+        .setContactEmail("fz.clocked@example.com")
+        .setTestClockId(clock.getTestClockId())
+        .build());
+    return clock;
   }
 }

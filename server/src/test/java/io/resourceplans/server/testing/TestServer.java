@@ -52,6 +52,16 @@ public final class TestServer implements AutoCloseable {
    * comes round during a test: tests call {@link #dispatch} themselves.
    */
   public TestServer(DeliverySettings delivery) throws Exception {
+    this(delivery, io.resourceplans.domain.clock.TestClockSettings.enabledByDefault());
+  }
+
+  /** With test clocks on or off (as --test-clocks). */
+  public TestServer(io.resourceplans.domain.clock.TestClockSettings testClocks) throws Exception {
+    this(DeliverySettings.defaults(), testClocks);
+  }
+
+  public TestServer(DeliverySettings delivery, io.resourceplans.domain.clock.TestClockSettings testClocks)
+      throws Exception {
     database = TestDatabase.create();
     String name = InProcessServerBuilder.generateName();
     component =
@@ -73,6 +83,7 @@ public final class TestServer implements AutoCloseable {
             .idempotencyPurgeSettings(new IdempotencyPurgeSettings(IdempotencyPurgeSettings.DEFAULT_RETENTION,
                 Duration.ofDays(1), IdempotencyPurgeSettings.DEFAULT_BATCH_SIZE,
                 IdempotencyPurgeSettings.DEFAULT_MAX_BATCHES_PER_RUN))
+            .testClockSettings(testClocks)
             .build();
     server = component.server().start();
     channel = InProcessChannelBuilder.forName(name).build();

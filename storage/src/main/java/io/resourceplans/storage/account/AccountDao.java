@@ -12,15 +12,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface AccountDao {
   @SqlUpdate("""
       insert into accounts (account_id, display_name, contact_email, contact_phone,
-                            default_region_id, identity_state, create_time)
+                            default_region_id, identity_state, create_time, test_clock_id)
       values (:accountId, :displayName, :contactEmail, :contactPhone,
-              :defaultRegionId, :identityState, :createTime)
+              :defaultRegionId, :identityState, :createTime, :testClockId)
       """)
   void insert(@BindMethods AccountRow row);
 
   @SqlQuery("""
       select account_id, display_name, contact_email, contact_phone, default_region_id,
-             identity_state, create_time
+             identity_state, create_time, test_clock_id
         from accounts
        where account_id = :accountId
       """)
@@ -28,7 +28,7 @@ public interface AccountDao {
 
   @SqlQuery("""
       select account_id, display_name, contact_email, contact_phone, default_region_id,
-             identity_state, create_time
+             identity_state, create_time, test_clock_id
         from accounts
        where account_id = :accountId
          for update

@@ -12,7 +12,8 @@ public record AccountRow(
     String contactPhone,
     String defaultRegionId,
     String identityState,
-    Instant createTime) {
+    Instant createTime,
+    String testClockId) {
 
   static AccountRow of(Account a) {
     return new AccountRow(
@@ -22,7 +23,8 @@ public record AccountRow(
         a.contactPhone(),
         a.defaultRegionId(),
         a.identityState().name(),
-        a.createTime());
+        a.createTime(),
+        a.testClockId());
   }
 
   Account toDomain() {
@@ -33,6 +35,7 @@ public record AccountRow(
         contactPhone,
         defaultRegionId,
         IdentityState.valueOf(identityState),
-        createTime);
+        createTime,
+        testClockId);
   }
 }

@@ -237,4 +237,10 @@ final class JdbiTx implements Tx {
     return new io.resourceplans.storage.notification.JdbiNotificationSettingsRepository(
         dao(io.resourceplans.storage.notification.NotificationSettingsDao.class));
   }
+
+  @Override
+  public io.resourceplans.domain.clock.TestClockRepository testClocks() {
+    return new io.resourceplans.storage.clock.JdbiTestClockRepository(
+        dao(io.resourceplans.storage.clock.TestClockDao.class));
+  }
 }

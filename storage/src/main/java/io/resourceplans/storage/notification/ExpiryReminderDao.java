@@ -6,7 +6,10 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** The expiry-reminder scan: the one query that spans accounts (every row it leads to carries its account). */
+/**
+ * The expiry-reminder scan: the one query that spans accounts (every row it leads to carries its
+ * account): accounts in real time, or those of one test clock.
+ */
 @RegisterConstructorMapper(DuePackageRow.class)
 public interface ExpiryReminderDao {
   @SqlQuery("""
@@ -16,7 +19,8 @@ public interface ExpiryReminderDao {
              a.identity_state, a.create_time as account_create_time
         from packages p
         join accounts a on a.account_id = p.account_id
-       where p.remaining_quantity > 0
+       where a.test_clock_id is not distinct from cast(:testClockId as text)
+         and p.remaining_quantity > 0
          and p.expire_time > :now
          and p.expire_time <= cast(:now as timestamptz) + :offsetSeconds * interval '1 second'
          and p.purchase_time + :offsetSeconds * interval '1 second' <= p.expire_time
@@ -37,5 +41,6 @@ public interface ExpiryReminderDao {
       @Bind("afterTime") Instant afterTime,
       @Bind("afterAccountId") String afterAccountId,
       @Bind("afterPackageId") String afterPackageId,
-      @Bind("limit") int limit);
+      @Bind("limit") int limit,
+      @Bind("testClockId") String testClockId);
 }

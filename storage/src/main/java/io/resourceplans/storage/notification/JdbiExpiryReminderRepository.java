@@ -16,7 +16,8 @@ public final class JdbiExpiryReminderRepository implements ExpiryReminderReposit
 
   @Override
   public List<DuePackage> due(
-      Duration offset, String doneKeyBefore, String doneKeyAfter, Instant now, Position after, int limit) {
+      Duration offset, String doneKeyBefore, String doneKeyAfter, Instant now, Position after, int limit,
+      String testClockId) {
     return dao.due(
             offset.toSeconds(),
             doneKeyBefore,
@@ -25,7 +26,8 @@ public final class JdbiExpiryReminderRepository implements ExpiryReminderReposit
             after == null ? null : after.expireTime(),
             after == null ? null : after.accountId(),
             after == null ? null : after.packageId(),
-            limit)
+            limit,
+            testClockId)
         .stream()
         .map(DuePackageRow::toDomain)
         .toList();

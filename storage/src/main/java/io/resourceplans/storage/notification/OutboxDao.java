@@ -21,10 +21,10 @@ public interface OutboxDao {
   @SqlUpdate("""
       insert into notification_outbox (account_id, notification_id, kind, channel, recipient, subject, body,
                                        product_id, package_id, message_id, status, dedupe_key, create_time,
-                                       language, html_body)
+                                       language, html_body, next_attempt_time)
       values (:accountId, :notificationId, :kind, :channel, :recipient, :subject, :body,
               :productId, :packageId, :messageId, :status, :dedupeKey, :createTime,
-              :language, :htmlBody)
+              :language, :htmlBody, :nextAttemptTime)
       on conflict (account_id, dedupe_key) do nothing
       """)
   int insertOnce(@BindMethods OutboxRow row);

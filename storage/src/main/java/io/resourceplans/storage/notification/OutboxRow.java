@@ -19,12 +19,13 @@ public record OutboxRow(
     String dedupeKey,
     Instant createTime,
     String language,
-    String htmlBody) {
+    String htmlBody,
+    Instant nextAttemptTime) {
 
   static OutboxRow of(OutboxEntry e) {
     return new OutboxRow(
         e.accountId(), e.notificationId(), e.kind().name(), e.channel().name(), e.recipient(), e.subject(), e.body(),
         e.productId(), e.packageId(), e.messageId(), OutboxEntry.PENDING, e.dedupeKey(), e.createTime(),
-        e.language().name(), e.htmlBody());
+        e.language().name(), e.htmlBody(), e.nextAttemptTime());
   }
 }
