@@ -205,7 +205,7 @@ class IdempotencyRetentionTest {
     ServerComponent c = server.component();
     CoveredUsageRecorder declineAll = (key, draft) -> new NotCovered();
     UsageService fullPath = new UsageService(server.clock, new SettlementCurrency("CNY"), c.wallets(), c.alerts(),
-        c.transactor(), declineAll);
+        c.transactor(), declineAll, c.accountClock());
     Principal caller = Principal.mainAccount(id(account), "test-key");
     List<IdempotencyKey> keys = new ArrayList<>();
     for (int i = 0; i < 10; i++) {

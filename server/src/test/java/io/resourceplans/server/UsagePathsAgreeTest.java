@@ -88,7 +88,7 @@ class UsagePathsAgreeTest {
     ServerComponent c = server.component();
     CoveredUsageRecorder declineAll = (key, draft) -> new NotCovered();
     fullPath = new UsageService(server.clock, new SettlementCurrency("CNY"), c.wallets(), c.alerts(), c.transactor(),
-        declineAll);
+        declineAll, c.accountClock());
     oneCall = server.coveredUsage();
   }
 

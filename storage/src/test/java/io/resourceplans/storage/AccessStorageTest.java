@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.resourceplans.domain.clock.AccountClock;
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.account.IdentityState;
 import io.resourceplans.domain.activation.Activation;
@@ -84,7 +85,8 @@ class AccessStorageTest {
   }
 
   private ActivationService activations(PackageAvailability packages) {
-    return new ActivationService(CLOCK, terms, new TermsAcceptances(), (tx, productId) -> true, packages);
+    return new ActivationService(CLOCK, terms, new TermsAcceptances(), (tx, productId) -> true, packages,
+        AccountClock.realTime(CLOCK));
   }
 
   /** Runs the calls at once, each in its own transaction, and returns what each returned or threw. */

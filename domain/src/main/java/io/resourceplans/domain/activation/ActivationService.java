@@ -30,15 +30,6 @@ public final class ActivationService {
   private final ProductCatalog products;
   private final PackageAvailability packages;
 
-  public ActivationService(
-      Clock clock,
-      TermsService terms,
-      TermsAcceptances acceptances,
-      ProductCatalog products,
-      PackageAvailability packages) {
-    this(clock, terms, acceptances, products, packages, AccountClock.realTime(clock));
-  }
-
   /** With each account's own time (test clocks). */
   public ActivationService(Clock clock, TermsService terms, TermsAcceptances acceptances, ProductCatalog products, PackageAvailability packages, AccountClock accountClock) {
     this.clock = clock;

@@ -42,10 +42,6 @@ public final class AlertService {
   private final AccountClock accountClock;
   private final Notifier notifier;
 
-  public AlertService(Clock clock, Notifier notifier) {
-    this(clock, notifier, AccountClock.realTime(clock));
-  }
-
   /** With each account's own time (test clocks). */
   public AlertService(Clock clock, Notifier notifier, AccountClock accountClock) {
     this.clock = clock;

@@ -60,19 +60,6 @@ public final class OrderService {
   private final AlertService alerts;
   private final Notifier notifier;
 
-  public OrderService(
-      Clock clock,
-      SettlementCurrency currency,
-      OrderSettings settings,
-      TermsService terms,
-      TermsAcceptances acceptances,
-      WalletService wallets,
-      VoucherService vouchers,
-      AlertService alerts,
-      Notifier notifier) {
-    this(clock, currency, settings, terms, acceptances, wallets, vouchers, alerts, notifier, AccountClock.realTime(clock));
-  }
-
   /** With each account's own time (test clocks). */
   public OrderService(Clock clock, SettlementCurrency currency, OrderSettings settings, TermsService terms, TermsAcceptances acceptances, WalletService wallets, VoucherService vouchers, AlertService alerts, Notifier notifier, AccountClock accountClock) {
     this.clock = clock;

@@ -23,10 +23,6 @@ public final class VoucherService {
   private final AccountClock accountClock;
   private final SettlementCurrency currency;
 
-  public VoucherService(Clock clock, SettlementCurrency currency) {
-    this(clock, currency, AccountClock.realTime(clock));
-  }
-
   /** With each account's own time (test clocks). */
   public VoucherService(Clock clock, SettlementCurrency currency, AccountClock accountClock) {
     this.clock = clock;

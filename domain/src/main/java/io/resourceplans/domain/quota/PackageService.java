@@ -25,10 +25,6 @@ public final class PackageService {
   private final Clock clock;
   private final AccountClock accountClock;
 
-  public PackageService(Clock clock) {
-    this(clock, AccountClock.realTime(clock));
-  }
-
   /** With each account's own time (test clocks). */
   public PackageService(Clock clock, AccountClock accountClock) {
     this.clock = clock;

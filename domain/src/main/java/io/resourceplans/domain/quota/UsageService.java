@@ -50,12 +50,6 @@ public final class UsageService {
   private final Transactor transactor;
   private final CoveredUsageRecorder covered;
 
-  public UsageService(
-      Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor,
-      CoveredUsageRecorder covered) {
-    this(clock, currency, wallets, alerts, transactor, covered, AccountClock.realTime(clock));
-  }
-
   /** With each account's own time (test clocks). */
   public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor, CoveredUsageRecorder covered, AccountClock accountClock) {
     this.clock = clock;

@@ -2,6 +2,7 @@ package io.resourceplans.server.di;
 
 import dagger.Module;
 import dagger.Provides;
+import io.resourceplans.domain.clock.AccountClock;
 import io.resourceplans.domain.activation.ActivationService;
 import io.resourceplans.domain.activation.PackageAvailability;
 import io.resourceplans.domain.activation.ProductCatalog;
@@ -63,7 +64,7 @@ public interface AccessModule {
       TermsAcceptances acceptances,
       ProductCatalog products,
       PackageAvailability packages,
-      io.resourceplans.domain.clock.AccountClock accountClock) {
+      AccountClock accountClock) {
     return new ActivationService(clock, terms, acceptances, products, packages, accountClock);
   }
 }

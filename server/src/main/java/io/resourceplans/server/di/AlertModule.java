@@ -2,6 +2,7 @@ package io.resourceplans.server.di;
 
 import dagger.Module;
 import dagger.Provides;
+import io.resourceplans.domain.clock.AccountClock;
 import io.resourceplans.domain.alert.AlertService;
 import io.resourceplans.domain.notification.ExpiryReminderService;
 import io.resourceplans.domain.notification.MessageService;
@@ -22,7 +23,7 @@ public interface AlertModule {
 
   @Provides
   @Singleton
-  static AlertService alertService(Clock clock, Notifier notifier, io.resourceplans.domain.clock.AccountClock accountClock) {
+  static AlertService alertService(Clock clock, Notifier notifier, AccountClock accountClock) {
     return new AlertService(clock, notifier, accountClock);
   }
 

@@ -2,6 +2,7 @@ package io.resourceplans.server.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.resourceplans.domain.clock.AccountClock;
 import io.resourceplans.domain.alert.AlertService;
 import io.resourceplans.domain.billing.OrderSettings;
 import io.resourceplans.domain.billing.WalletService;
@@ -53,6 +54,9 @@ public interface ServerComponent {
 
   /** For tests that build a UsageService of their own (e.g. one that always takes the full path). */
   WalletService wallets();
+
+  /** For tests that build a UsageService of their own: the server's account time. */
+  AccountClock accountClock();
 
   /** The dispatcher the server's scheduler runs; tests run passes themselves. */
   NotificationDispatcher notificationDispatcher();
