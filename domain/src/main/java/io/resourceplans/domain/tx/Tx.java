@@ -73,4 +73,6 @@ public interface Tx {
   io.resourceplans.domain.binding.VerificationCodeRepository verificationCodes();
 
   io.resourceplans.domain.notification.NotificationSettingsRepository notificationSettings();
+
+  io.resourceplans.domain.binding.LoginAttemptRepository loginAttempts();
 }

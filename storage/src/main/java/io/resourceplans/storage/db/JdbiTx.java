@@ -237,4 +237,10 @@ final class JdbiTx implements Tx {
     return new io.resourceplans.storage.notification.JdbiNotificationSettingsRepository(
         dao(io.resourceplans.storage.notification.NotificationSettingsDao.class));
   }
+
+  @Override
+  public io.resourceplans.domain.binding.LoginAttemptRepository loginAttempts() {
+    return new io.resourceplans.storage.binding.JdbiLoginAttemptRepository(
+        dao(io.resourceplans.storage.binding.LoginAttemptDao.class));
+  }
 }
