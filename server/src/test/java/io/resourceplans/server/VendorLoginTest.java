@@ -198,6 +198,25 @@ class VendorLoginTest {
   }
 
   @Test
+  void aRefusalAfterTheRightPasswordStillClearsTheCount() {
+    String[] f = market.flow("Login Clear");
+    registered(f, "loginclear");
+    String[] other = market.flow("Login Clear Other");
+    for (int i = 0; i < 4; i++) {
+      assertRefused(Status.Code.FAILED_PRECONDITION, "LOGIN_CREDENTIALS_INVALID", () -> logIn("loginclear", WRONG));
+    }
+    assertRefused(
+        Status.Code.ALREADY_EXISTS,
+        "BILLING_ACCOUNT_ALREADY_BOUND",
+        () -> server.binding().logIn(
+            login("loginclear", Marketplace.PASSWORD).setCloudAccountId(other[0]).setInstanceId(other[1]).build()));
+    for (int i = 0; i < 4; i++) {
+      assertRefused(Status.Code.FAILED_PRECONDITION, "LOGIN_CREDENTIALS_INVALID", () -> logIn("loginclear", WRONG));
+    }
+    assertEquals("loginclear", logIn("loginclear", Marketplace.PASSWORD).getUser().getUsername());
+  }
+
+  @Test
   void parallelGuessesCompareAtMostTheLimitOfPasswords() throws Exception {
     String[] f = market.flow("Login Parallel");
     registered(f, "loginrace");

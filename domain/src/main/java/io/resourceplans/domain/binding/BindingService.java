@@ -375,20 +375,24 @@ public final class BindingService {
   }
 
   /**
-   * A vendor user's log-in (see {@link VendorLogins} for the count and the lock). Empty when the
-   * name or the password is wrong: the failure is counted in {@code tx}, which the caller commits
-   * before refusing with {@link VendorLogins#refused}. With an instance, the log-in is tied to its
+   * The first step of a log-in, in a transaction of its own (see {@link VendorLogins} for the count
+   * and the lock): the user if the password is right; empty when the name or the password is wrong,
+   * the failure counted in {@code tx}, which the caller commits before refusing with {@link
+   * VendorLogins#refused}. Throws LOGIN_LOCKED.
+   */
+  public Optional<VendorUser> checkPassword(Tx tx, String login, String password) {
+    return logins.check(tx, login, password);
+  }
+
+  /**
+   * The second step of a log-in, for the user whose password {@link #checkPassword} accepted (a
+   * refusal here leaves that success, and its cleared count, in place). With an instance, the log-in is tied to its
    * cloud account: the billing-center account linked to it must be the user's own or hold a
    * workspace the user owns; if none is linked, the user's own is linked to it (as
    * BindBillingAccount would, the password standing for the email code). With a workspace chosen,
    * it must be one the user reaches (and, with an instance, bound to it: the instance then opens it).
    */
-  public Optional<LoggedIn> logIn(Tx tx, LogIn request) {
-    Optional<VendorUser> checked = logins.check(tx, request.login(), request.password());
-    if (checked.isEmpty()) {
-      return Optional.empty();
-    }
-    VendorUser user = checked.get();
+  public LoggedIn logIn(Tx tx, VendorUser user, LogIn request) {
     Instant now = Times.now(clock);
     Optional<BillingAccount> billing;
     MarketplaceInstance instance = null;
@@ -425,14 +429,13 @@ public final class BindingService {
         instance == null
             ? Optional.empty()
             : Optional.of(requireInstance(tx, request.cloudAccountId(), request.instanceId()));
-    return Optional.of(
-        new LoggedIn(
-            user,
-            billing,
-            more ? reachable.subList(0, LOG_IN_WORKSPACE_LIMIT) : reachable,
-            more,
-            answeredInstance,
-            opened));
+    return new LoggedIn(
+        user,
+        billing,
+        more ? reachable.subList(0, LOG_IN_WORKSPACE_LIMIT) : reachable,
+        more,
+        answeredInstance,
+        opened);
   }
 
   private BillingAccount tieToCloudAccount(Tx tx, VendorUser user, String cloudAccountId, Instant now) {

@@ -345,8 +345,9 @@ public final class BindingRpcs {
   }
 
   /**
-   * A log-in, in one transaction that commits whatever its outcome but a thrown refusal: a wrong
-   * password's counted failure is committed, then refused. No request_id: each call is an attempt.
+   * A log-in in two transactions: the password is weighed in one of its own (a wrong one's counted
+   * failure is committed, then refused), then the rest (the ticket's cloud account, the workspace to
+   * open) runs for the user it proved. No request_id: each call is an attempt.
    */
   public void logIn(LogInRequest request, StreamObserver<LogInResponse> out) {
     operator();
@@ -357,7 +358,11 @@ public final class BindingRpcs {
             emptyToNull(request.getCloudAccountId()),
             emptyToNull(request.getInstanceId()),
             emptyToNull(request.getWorkspaceId()));
-    var in = transactor.inTransaction(tx -> binding.logIn(tx, attempt)).orElseThrow(VendorLogins::refused);
+    var user =
+        transactor
+            .inTransaction(tx -> binding.checkPassword(tx, attempt.login(), attempt.password()))
+            .orElseThrow(VendorLogins::refused);
+    var in = transactor.inTransaction(tx -> binding.logIn(tx, user, attempt));
     var b =
         LogInResponse.newBuilder()
             .setUser(BindingMapper.toProto(in.user()))
