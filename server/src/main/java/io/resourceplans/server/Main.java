@@ -167,7 +167,9 @@ public final class Main {
                 config.verificationCodeMaxAttempts(),
                 config.verificationCodeCooldown(),
                 config.passwordHashMemoryKib(),
-                config.passwordHashIterations()))
+                config.passwordHashIterations(),
+                config.loginMaxFailures(),
+                config.loginLockDuration()))
         .deliverySettings(config.delivery())
         .idempotencyPurgeSettings(IdempotencyPurgeSettings.withRetention(config.idempotencyRetention()))
         .build();

@@ -78,6 +78,16 @@ class ConfigLoaderTest {
     assertEquals(3, set.passwordHashIterations());
     assertEquals("****", set.describe().get("ticket-key"));
     assertFalse(set.describe().toString().contains("0123456789abcdef-secret"));
+    assertEquals(5, c.loginMaxFailures());
+    assertEquals(java.time.Duration.ofMinutes(15), c.loginLockDuration());
+    ServerConfig login =
+        ConfigLoader.load(new String[] {"--login-max-failures=3"}, java.util.Map.of("RP_LOGIN_LOCK_MINUTES", "30"));
+    assertEquals(3, login.loginMaxFailures());
+    assertEquals(java.time.Duration.ofMinutes(30), login.loginLockDuration());
+    assertEquals("30", login.describe().get("login-lock-minutes"));
+    assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--login-max-failures=0"}, java.util.Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--login-lock-minutes=0"}, java.util.Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--login-max-failures=x"}, java.util.Map.of()));
     assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--ticket-key=short"}, java.util.Map.of()));
   }
 

@@ -1,9 +1,11 @@
 package io.resourceplans.server;
 
+import static io.resourceplans.server.testing.Errors.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.Status;
 import io.resourceplans.api.v1.BindBillingAccountRequest;
 import io.resourceplans.api.v1.BindWorkspaceRequest;
 import io.resourceplans.api.v1.BindingNextStep;
@@ -16,12 +18,15 @@ import io.resourceplans.api.v1.GetBillingAccountRequest;
 import io.resourceplans.api.v1.GetMarketplaceInstanceRequest;
 import io.resourceplans.api.v1.ListMarketplaceInstancesRequest;
 import io.resourceplans.api.v1.ListWorkspacesRequest;
+import io.resourceplans.api.v1.LogInRequest;
 import io.resourceplans.api.v1.MarketplaceBindingState;
 import io.resourceplans.api.v1.MarketplaceInstance;
+import io.resourceplans.api.v1.UpdateWorkspaceRequest;
 import io.resourceplans.api.v1.VerificationCodePurpose;
 import io.resourceplans.api.v1.WorkspaceLanguage;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +104,89 @@ class Seed002BindingTest {
             .getInstance();
     assertEquals(MarketplaceBindingState.MARKETPLACE_BINDING_STATE_BOUND, shown.getBindingState());
     assertEquals(registered.getWorkspace().getWorkspaceId(), shown.getWorkspaceId());
+
+    // Step three: "enter the username and password to access the workspace". The log-in is tied
+    // to the ticket's cloud account and answers the user, its billing-center account and workspaces.
+    var loggedIn =
+        server.binding()
+            .logIn(
+                LogInRequest.newBuilder()
+                    .setLogin("wangfang")
+                    .setPassword(Marketplace.PASSWORD)
+                    .setCloudAccountId(again.getCloudAccountId())
+                    .setInstanceId(again.getInstanceId())
+                    .build());
+    assertEquals(registered.getUser(), loggedIn.getUser());
+    assertEquals(registered.getBillingAccount().getBillingAccountId(), loggedIn.getBillingAccount().getBillingAccountId());
+    assertEquals(List.of(registered.getWorkspace()), loggedIn.getWorkspacesList());
+    assertEquals(registered.getWorkspace(), loggedIn.getOpenedWorkspace());
+    // A wrong password, and a user that does not exist, get the same refusal.
+    var wrong =
+        assertRefused(
+            Status.Code.FAILED_PRECONDITION,
+            "LOGIN_CREDENTIALS_INVALID",
+            () -> server.binding().logIn(LogInRequest.newBuilder().setLogin("wangfang").setPassword("Not-the-1").build()));
+    var unknown =
+        assertRefused(
+            Status.Code.FAILED_PRECONDITION,
+            "LOGIN_CREDENTIALS_INVALID",
+            () -> server.binding().logIn(LogInRequest.newBuilder().setLogin("lifang").setPassword("Not-the-1").build()));
+    assertEquals(wrong.getStatus().getDescription(), unknown.getStatus().getDescription());
+
+    // "A single account can link multiple workspaces": a second one, in another site, bound to
+    // the same instance; both are listed, and the instance opens the one chosen at log-in.
+    server.clock.advance(java.time.Duration.ofSeconds(61));
+    market.sendCode(cloud, instance.getInstanceId(), VerificationCodePurpose.VERIFICATION_CODE_PURPOSE_CREATE_WORKSPACE, email);
+    var second =
+        server.binding()
+            .createWorkspace(
+                CreateWorkspaceRequest.newBuilder()
+                    .setRequestId(TestServer.requestId())
+                    .setCloudAccountId(cloud)
+                    .setInstanceId(instance.getInstanceId())
+                    .setName("wangfang-cn")
+                    .setLanguage(WorkspaceLanguage.WORKSPACE_LANGUAGE_CHINESE)
+                    .setSiteId("cn-hangzhou")
+                    .setExistingUser(
+                        ExistingVendorUser.newBuilder().setEmail(email).setVerificationCode(market.mail.latestCode(email)))
+                    .setAcceptedTermsVersion("2026-01")
+                    .build())
+            .getWorkspace();
+    assertEquals(instance.getInstanceId(), second.getInstanceId());
+    var both = server.binding().listWorkspaces(listWorkspaces(cloud, instance.getInstanceId()));
+    assertEquals(
+        List.of(registered.getWorkspace().getWorkspaceId(), second.getWorkspaceId()),
+        both.getWorkspacesList().stream().map(io.resourceplans.api.v1.Workspace::getWorkspaceId).toList());
+    var chooseFirst =
+        server.binding()
+            .logIn(
+                LogInRequest.newBuilder()
+                    .setLogin("wang.fang@register.example")
+                    .setPassword(Marketplace.PASSWORD)
+                    .setCloudAccountId(cloud)
+                    .setInstanceId(instance.getInstanceId())
+                    .setWorkspaceId(registered.getWorkspace().getWorkspaceId())
+                    .build());
+    assertEquals(2, chooseFirst.getWorkspacesCount());
+    assertEquals(registered.getWorkspace().getWorkspaceId(), chooseFirst.getOpenedWorkspace().getWorkspaceId());
+    assertEquals(
+        registered.getWorkspace().getWorkspaceId(),
+        server.activation(account.getApiKeySecret())
+            .getMarketplaceInstance(GetMarketplaceInstanceRequest.newBuilder().setInstanceId(instance.getInstanceId()).build())
+            .getInstance()
+            .getWorkspaceId());
+    // The second workspace's site cannot change ("This cannot be changed later").
+    assertRefused(
+        Status.Code.FAILED_PRECONDITION,
+        "WORKSPACE_SITE_IMMUTABLE",
+        () -> server.binding().updateWorkspace(
+            UpdateWorkspaceRequest.newBuilder()
+                .setRequestId(TestServer.requestId())
+                .setCloudAccountId(cloud)
+                .setInstanceId(instance.getInstanceId())
+                .setWorkspaceId(second.getWorkspaceId())
+                .setSiteId("ap-singapore")
+                .build()));
 
     // The password is kept only as an Argon2id hash, and no stored answer holds it or the code.
     String hash =
@@ -202,6 +290,20 @@ class Seed002BindingTest {
             .getBillingAccount(GetBillingAccountRequest.newBuilder().setCloudAccountId(cloud).setInstanceId(ins).build())
             .getBillingAccount()
             .getBillingAccountId());
+    // Then the log-in page: the billing-center account's user, by email, reaches the workspace.
+    var loggedIn =
+        server.binding()
+            .logIn(
+                LogInRequest.newBuilder()
+                    .setLogin(email)
+                    .setPassword(Marketplace.PASSWORD)
+                    .setCloudAccountId(cloud)
+                    .setInstanceId(ins)
+                    .build());
+    assertEquals(signUp.getUser(), loggedIn.getUser());
+    assertEquals(bound.getBillingAccountId(), loggedIn.getBillingAccount().getBillingAccountId());
+    assertEquals(List.of(created.getWorkspace()), loggedIn.getWorkspacesList());
+    assertEquals(created.getWorkspace(), loggedIn.getOpenedWorkspace());
   }
 
   @Test

@@ -18,6 +18,9 @@ public interface BillingAccountRepository {
   /** The oldest billing-center account with this email that is linked to no cloud account. */
   Optional<BillingAccount> findUnlinkedByEmail(String email);
 
+  /** The billing-center account the vendor user owns (created with the user), locked until the transaction ends. */
+  Optional<BillingAccount> findByOwnerForUpdate(String vendorUserId);
+
   /** Links an unlinked account; false if it is linked already. */
   boolean link(String billingAccountId, String cloudAccountId, Instant linkTime);
 }

@@ -47,6 +47,33 @@ public final class BindingInputs {
   /** BindWorkspace's result. */
   public record BoundWorkspace(Workspace workspace, MarketplaceInstance instance) {}
 
+  /**
+   * A log-in. {@code cloudAccountId} and {@code instanceId} (both or neither) tie it to the cloud
+   * account of a resolved ticket; {@code workspaceId} chooses the workspace to open. Null = not given.
+   */
+  public record LogIn(String login, String password, String cloudAccountId, String instanceId, String workspaceId) {
+    @Override
+    public String toString() {
+      return "LogIn[login=" + login + ", password=****, cloudAccountId=" + cloudAccountId + ", instanceId="
+          + instanceId + ", workspaceId=" + workspaceId + "]";
+    }
+  }
+
+  /**
+   * A successful log-in: the user, the billing-center account it uses (the one linked to the
+   * instance's cloud account when an instance was given, else its own; empty if none), the
+   * workspaces it reaches (oldest first, at most the limit; {@code moreWorkspaces} if there are
+   * more), the instance (if given) and the workspace to open (chosen, else the instance's; empty if
+   * neither).
+   */
+  public record LoggedIn(
+      VendorUser user,
+      Optional<BillingAccount> billingAccount,
+      java.util.List<Workspace> workspaces,
+      boolean moreWorkspaces,
+      Optional<MarketplaceInstance> instance,
+      Optional<Workspace> openedWorkspace) {}
+
   /** A direct sign-up's result. */
   public record SignedUp(VendorUser user, BillingAccount billingAccount, Optional<Workspace> workspace) {}
 }

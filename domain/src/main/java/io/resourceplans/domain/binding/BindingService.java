@@ -4,6 +4,8 @@ import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.binding.BindingInputs.BoundWorkspace;
 import io.resourceplans.domain.binding.BindingInputs.Company;
 import io.resourceplans.domain.binding.BindingInputs.CreatedWorkspace;
+import io.resourceplans.domain.binding.BindingInputs.LogIn;
+import io.resourceplans.domain.binding.BindingInputs.LoggedIn;
 import io.resourceplans.domain.binding.BindingInputs.NewUser;
 import io.resourceplans.domain.binding.BindingInputs.NewWorkspace;
 import io.resourceplans.domain.binding.BindingInputs.Owner;
@@ -28,6 +30,7 @@ import io.resourceplans.domain.terms.TermsService;
 import io.resourceplans.domain.tx.Tx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +41,10 @@ import java.util.Optional;
  * billing-center account linked to it, and that account's workspaces; anything else is NOT_FOUND.
  * Mutations first lock the cloud account's row, so one cloud account's binding steps run one at a
  * time, whatever replica serves them.
+ *
+ * <p>A billing-center account holds many workspaces, and many of them may be bound to the one
+ * instance of its cloud account; the instance names the one it opens: the one bound, opened
+ * ({@link #openWorkspace}) or chosen at log-in last.
  */
 public final class BindingService {
   private final Clock clock;
@@ -45,14 +52,24 @@ public final class BindingService {
   private final LoginTickets tickets;
   private final VerificationCodes codes;
   private final PasswordHasher passwords;
+  private final VendorLogins logins;
+
+  /** How many workspaces a log-in answers at most. */
+  public static final int LOG_IN_WORKSPACE_LIMIT = 100;
 
   public BindingService(
-      Clock clock, TermsService terms, LoginTickets tickets, VerificationCodes codes, PasswordHasher passwords) {
+      Clock clock,
+      TermsService terms,
+      LoginTickets tickets,
+      VerificationCodes codes,
+      PasswordHasher passwords,
+      VendorLogins logins) {
     this.clock = clock;
     this.terms = terms;
     this.tickets = tickets;
     this.codes = codes;
     this.passwords = passwords;
+    this.logins = logins;
   }
 
   public Page<Site> listSites(Tx tx, PageRequest page) {
@@ -92,7 +109,7 @@ public final class BindingService {
 
   private Resolution status(Tx tx, String cloudAccountId, MarketplaceInstance instance) {
     Optional<BillingAccount> billing = tx.billingAccounts().findByCloudAccount(cloudAccountId);
-    Optional<Workspace> workspace = tx.workspaces().findByInstance(instance.instanceId());
+    Optional<Workspace> workspace = tx.workspaces().findOpenedByInstance(instance.instanceId());
     NextStep next;
     if (billing.isEmpty()) {
       String contactEmail = tx.accounts().find(cloudAccountId).map(Account::contactEmail).orElse("");
@@ -153,6 +170,7 @@ public final class BindingService {
           Map.of("username", user.username()));
     }
     Workspace ws = insertWorkspace(tx, billing, workspace, created, instance.instanceId(), now);
+    tx.marketplaceInstances().open(instance.instanceId(), ws.workspaceId(), now);
     recordTerms(tx, cloudAccountId, accepted, created, ws, now);
     return new Registered(created, billing, ws, requireInstance(tx, cloudAccountId, instanceId));
   }
@@ -215,7 +233,10 @@ public final class BindingService {
         .orElse(false);
   }
 
-  /** Creates a workspace in the linked billing-center account and binds it to the instance. */
+  /**
+   * Creates a workspace in the linked billing-center account and binds it to the instance, which
+   * opens it from now on; the instance may have other workspaces bound already.
+   */
   public CreatedWorkspace createWorkspace(
       Tx tx,
       String cloudAccountId,
@@ -231,7 +252,6 @@ public final class BindingService {
     BillingAccount billing = requireLinked(tx, cloudAccountId);
     requireSite(tx, workspace.siteId());
     Terms accepted = terms.requireAccepted(tx, TermsKind.WORKSPACE, acceptedTermsVersion);
-    requireInstanceUnbound(instance);
     if (tx.workspaces().nameExists(billing.billingAccountId(), workspace.name(), "")) {
       throw nameTaken(workspace.name());
     }
@@ -256,11 +276,15 @@ public final class BindingService {
       user = insertUser(tx, owner.newUser(), now);
     }
     Workspace ws = insertWorkspace(tx, billing, workspace, user, instance.instanceId(), now);
+    tx.marketplaceInstances().open(instance.instanceId(), ws.workspaceId(), now);
     recordTerms(tx, cloudAccountId, accepted, user, ws, now);
     return new CreatedWorkspace(ws, user, requireInstance(tx, cloudAccountId, instanceId));
   }
 
-  /** Binds a workspace of the linked billing-center account to the instance. */
+  /**
+   * Binds a workspace of the linked billing-center account to the instance, which opens it from now
+   * on; the instance may have other workspaces bound already. The pair bound already: unchanged.
+   */
   public BoundWorkspace bindWorkspace(Tx tx, String cloudAccountId, String instanceId, String workspaceId) {
     lockCloudAccount(tx, cloudAccountId);
     MarketplaceInstance instance = requireInstanceForUpdate(tx, cloudAccountId, instanceId);
@@ -278,8 +302,9 @@ public final class BindingService {
           "workspace " + workspaceId + " is bound to another instance",
           Map.of("workspace_id", workspaceId));
     }
-    requireInstanceUnbound(instance);
-    tx.workspaces().bind(workspaceId, instanceId, Times.now(clock));
+    Instant now = Times.now(clock);
+    tx.workspaces().bind(workspaceId, instanceId, now);
+    tx.marketplaceInstances().open(instanceId, workspaceId, now);
     return new BoundWorkspace(
         tx.workspaces().find(billing.billingAccountId(), workspaceId).orElseThrow(),
         requireInstance(tx, cloudAccountId, instanceId));
@@ -332,7 +357,129 @@ public final class BindingService {
         .orElseThrow(() -> billingAccountNotFound("cloud_account_id", cloudAccountId));
   }
 
+  /**
+   * Makes a workspace of the linked billing-center account, bound to the instance, the one the
+   * instance opens.
+   */
+  public BoundWorkspace openWorkspace(Tx tx, String cloudAccountId, String instanceId, String workspaceId) {
+    lockCloudAccount(tx, cloudAccountId);
+    requireInstanceForUpdate(tx, cloudAccountId, instanceId);
+    BillingAccount billing = requireLinked(tx, cloudAccountId);
+    Workspace ws =
+        tx.workspaces()
+            .find(billing.billingAccountId(), workspaceId)
+            .orElseThrow(() -> workspaceNotFound(workspaceId));
+    requireBoundTo(ws, instanceId);
+    tx.marketplaceInstances().open(instanceId, workspaceId, Times.now(clock));
+    return new BoundWorkspace(ws, requireInstance(tx, cloudAccountId, instanceId));
+  }
+
+  /**
+   * The first step of a log-in, in a transaction of its own (see {@link VendorLogins} for the count
+   * and the lock): the user if the password is right; empty when the name or the password is wrong,
+   * the failure counted in {@code tx}, which the caller commits before refusing with {@link
+   * VendorLogins#refused}. Throws LOGIN_LOCKED.
+   */
+  public Optional<VendorUser> checkPassword(Tx tx, String login, String password) {
+    return logins.check(tx, login, password);
+  }
+
+  /**
+   * The second step of a log-in, for the user whose password {@link #checkPassword} accepted (a
+   * refusal here leaves that success, and its cleared count, in place). With an instance, the log-in is tied to its
+   * cloud account: the billing-center account linked to it must be the user's own or hold a
+   * workspace the user owns; if none is linked, the user's own is linked to it (as
+   * BindBillingAccount would, the password standing for the email code). With a workspace chosen,
+   * it must be one the user reaches (and, with an instance, bound to it: the instance then opens it).
+   */
+  public LoggedIn logIn(Tx tx, VendorUser user, LogIn request) {
+    Instant now = Times.now(clock);
+    Optional<BillingAccount> billing;
+    MarketplaceInstance instance = null;
+    if (request.instanceId() != null) {
+      String cloudAccountId = request.cloudAccountId();
+      lockCloudAccount(tx, cloudAccountId);
+      instance = requireInstanceForUpdate(tx, cloudAccountId, request.instanceId());
+      billing = Optional.of(tieToCloudAccount(tx, user, cloudAccountId, now));
+    } else {
+      billing = tx.billingAccounts().findByOwnerForUpdate(user.vendorUserId());
+    }
+    String reachBillingId =
+        billing.filter(b -> b.ownerVendorUserId().equals(user.vendorUserId()))
+            .map(BillingAccount::billingAccountId)
+            .orElse(null);
+    Optional<Workspace> opened = Optional.empty();
+    if (request.workspaceId() != null) {
+      Workspace ws =
+          tx.workspaces()
+              .findReachable(user.vendorUserId(), reachBillingId, request.workspaceId())
+              .orElseThrow(() -> workspaceNotFound(request.workspaceId()));
+      if (instance != null) {
+        requireBoundTo(ws, instance.instanceId());
+        tx.marketplaceInstances().open(instance.instanceId(), ws.workspaceId(), now);
+      }
+      opened = Optional.of(ws);
+    } else if (instance != null && instance.bound()) {
+      opened = tx.workspaces().findReachable(user.vendorUserId(), reachBillingId, instance.workspaceId());
+    }
+    List<Workspace> reachable =
+        tx.workspaces().listReachable(user.vendorUserId(), reachBillingId, LOG_IN_WORKSPACE_LIMIT + 1);
+    boolean more = reachable.size() > LOG_IN_WORKSPACE_LIMIT;
+    Optional<MarketplaceInstance> answeredInstance =
+        instance == null
+            ? Optional.empty()
+            : Optional.of(requireInstance(tx, request.cloudAccountId(), request.instanceId()));
+    return new LoggedIn(
+        user,
+        billing,
+        more ? reachable.subList(0, LOG_IN_WORKSPACE_LIMIT) : reachable,
+        more,
+        answeredInstance,
+        opened);
+  }
+
+  private BillingAccount tieToCloudAccount(Tx tx, VendorUser user, String cloudAccountId, Instant now) {
+    Optional<BillingAccount> linked = tx.billingAccounts().findByCloudAccount(cloudAccountId);
+    if (linked.isPresent()) {
+      BillingAccount l = linked.get();
+      if (!l.ownerVendorUserId().equals(user.vendorUserId())
+          && !tx.workspaces().ownsAny(user.vendorUserId(), l.billingAccountId())) {
+        throw new DomainException(
+            ErrorCode.LOGIN_CLOUD_ACCOUNT_MISMATCH,
+            "the cloud account is linked to a billing-center account this user does not belong to",
+            Map.of("cloud_account_id", cloudAccountId));
+      }
+      return l;
+    }
+    BillingAccount own =
+        tx.billingAccounts()
+            .findByOwnerForUpdate(user.vendorUserId())
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        ErrorCode.BILLING_ACCOUNT_NOT_FOUND,
+                        "the user has no billing-center account to link to this cloud account; register one",
+                        Map.of("cloud_account_id", cloudAccountId)));
+    if (own.linked()) {
+      throw new DomainException(
+          ErrorCode.BILLING_ACCOUNT_ALREADY_BOUND,
+          "the user's billing-center account is linked to another cloud account",
+          Map.of("billing_username", own.username()));
+    }
+    tx.billingAccounts().link(own.billingAccountId(), cloudAccountId, now);
+    return tx.billingAccounts().findByCloudAccount(cloudAccountId).orElseThrow();
+  }
+
   // --- rules shared by the steps ---
+
+  private static void requireBoundTo(Workspace ws, String instanceId) {
+    if (!instanceId.equals(ws.instanceId())) {
+      throw new DomainException(
+          ErrorCode.WORKSPACE_NOT_BOUND_TO_INSTANCE,
+          "workspace " + ws.workspaceId() + " is not bound to instance " + instanceId + "; bind it first",
+          Map.of("workspace_id", ws.workspaceId(), "instance_id", instanceId));
+    }
+  }
 
   private void checkNewUser(NewUser user, String prefix) {
     Violations v = new Violations();

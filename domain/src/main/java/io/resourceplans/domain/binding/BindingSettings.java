@@ -14,7 +14,9 @@ public record BindingSettings(
     int codeMaxAttempts,
     Duration codeCooldown,
     int passwordHashMemoryKib,
-    int passwordHashIterations) {
+    int passwordHashIterations,
+    int loginMaxFailures,
+    Duration loginLockDuration) {
 
   public static final Duration DEFAULT_TICKET_TTL = Duration.ofMinutes(5);
   public static final Duration DEFAULT_CODE_TTL = Duration.ofMinutes(10);
@@ -23,12 +25,36 @@ public record BindingSettings(
   /** OWASP's Argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
   public static final int DEFAULT_PASSWORD_HASH_MEMORY_KIB = 19_456;
   public static final int DEFAULT_PASSWORD_HASH_ITERATIONS = 2;
+  /** Failed vendor log-ins in a row (within the lock duration) that lock the user. */
+  public static final int DEFAULT_LOGIN_MAX_FAILURES = 5;
+  /** How long a locked vendor user stays locked; also how long a failure is remembered. */
+  public static final Duration DEFAULT_LOGIN_LOCK_DURATION = Duration.ofMinutes(15);
 
   public BindingSettings {
     if (ticketKey.length < 16) {
       throw new IllegalArgumentException("the ticket key must have at least 16 bytes");
     }
+    if (loginMaxFailures < 1) {
+      throw new IllegalArgumentException("the log-in failure limit must be at least 1");
+    }
+    if (loginLockDuration.isNegative() || loginLockDuration.isZero()) {
+      throw new IllegalArgumentException("the log-in lock duration must be positive");
+    }
     ticketKey = ticketKey.clone();
+  }
+
+  /** The log-in lock settings at their defaults. */
+  public BindingSettings(
+      byte[] ticketKey,
+      Duration ticketTtl,
+      Duration codeTtl,
+      int codeMaxAttempts,
+      Duration codeCooldown,
+      int passwordHashMemoryKib,
+      int passwordHashIterations) {
+    this(
+        ticketKey, ticketTtl, codeTtl, codeMaxAttempts, codeCooldown, passwordHashMemoryKib, passwordHashIterations,
+        DEFAULT_LOGIN_MAX_FAILURES, DEFAULT_LOGIN_LOCK_DURATION);
   }
 
   public static BindingSettings defaults(byte[] ticketKey) {
@@ -45,6 +71,7 @@ public record BindingSettings(
   @Override
   public String toString() {
     return "BindingSettings[ticketKey=****, ticketTtl=" + ticketTtl + ", codeTtl=" + codeTtl
-        + ", codeMaxAttempts=" + codeMaxAttempts + ", codeCooldown=" + codeCooldown + "]";
+        + ", codeMaxAttempts=" + codeMaxAttempts + ", codeCooldown=" + codeCooldown
+        + ", loginMaxFailures=" + loginMaxFailures + ", loginLockDuration=" + loginLockDuration + "]";
   }
 }

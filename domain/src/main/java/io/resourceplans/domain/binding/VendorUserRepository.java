@@ -12,4 +12,7 @@ public interface VendorUserRepository {
   Optional<VendorUser> findByEmail(String email);
 
   boolean usernameExists(String username);
+
+  /** The user whose username (or, failing that, email) is {@code login}, ignoring case. */
+  Optional<VendorUser> findByLogin(String login);
 }

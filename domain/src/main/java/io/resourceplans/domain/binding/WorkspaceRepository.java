@@ -15,7 +15,20 @@ public interface WorkspaceRepository {
   /** Reads the workspace of the billing-center account and locks its row. */
   Optional<Workspace> findForUpdate(String billingAccountId, String workspaceId);
 
-  Optional<Workspace> findByInstance(String instanceId);
+  /** The workspace the instance opens (bound or chosen last); empty while none is bound. */
+  Optional<Workspace> findOpenedByInstance(String instanceId);
+
+  /**
+   * The workspaces a vendor user reaches: those of the billing-center account given (may be null)
+   * and those the user owns, oldest first, at most {@code limit}.
+   */
+  java.util.List<Workspace> listReachable(String vendorUserId, String billingAccountId, int limit);
+
+  /** Whether the vendor user owns a workspace of the billing-center account. */
+  boolean ownsAny(String vendorUserId, String billingAccountId);
+
+  /** Whether the vendor user reaches the workspace (see {@link #listReachable}). */
+  Optional<Workspace> findReachable(String vendorUserId, String billingAccountId, String workspaceId);
 
   boolean nameExists(String billingAccountId, String name, String exceptWorkspaceId);
 

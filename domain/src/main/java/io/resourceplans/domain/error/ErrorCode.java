@@ -94,6 +94,15 @@ public enum ErrorCode {
   REQUEST_TOO_LARGE(ErrorCategory.RESOURCE_EXHAUSTED),
   VERIFICATION_CODE_ATTEMPTS_EXCEEDED(ErrorCategory.RESOURCE_EXHAUSTED),
   VERIFICATION_CODE_COOLDOWN(ErrorCategory.RESOURCE_EXHAUSTED),
+  // Issue 13: vendor log-in and many workspaces per instance.
+  /** Wrong password or no such vendor user: one refusal for both. */
+  LOGIN_CREDENTIALS_INVALID(ErrorCategory.FAILED_PRECONDITION),
+  /** Too many failed log-ins: every attempt is refused until the lock ends. */
+  LOGIN_LOCKED(ErrorCategory.RESOURCE_EXHAUSTED),
+  /** The workspace to open is not bound to the instance. */
+  WORKSPACE_NOT_BOUND_TO_INSTANCE(ErrorCategory.FAILED_PRECONDITION),
+  /** The vendor user logging in may not use the billing-center account linked to the cloud account. */
+  LOGIN_CLOUD_ACCOUNT_MISMATCH(ErrorCategory.FAILED_PRECONDITION),
 
   /** A transaction kept losing to concurrent ones; the caller may retry with the same request ID. */
   CONCURRENT_MODIFICATION(ErrorCategory.ABORTED),

@@ -75,4 +75,6 @@ public interface Tx {
   io.resourceplans.domain.notification.NotificationSettingsRepository notificationSettings();
 
   io.resourceplans.domain.clock.TestClockRepository testClocks();
+
+  io.resourceplans.domain.binding.LoginAttemptRepository loginAttempts();
 }

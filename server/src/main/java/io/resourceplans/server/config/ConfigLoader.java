@@ -69,6 +69,8 @@ public final class ConfigLoader {
           new Option("verification-code-cooldown-seconds", "RP_VERIFICATION_CODE_COOLDOWN_SECONDS", "60", "minimum time between two codes to one email for one purpose"),
           new Option("password-hash-memory-kib", "RP_PASSWORD_HASH_MEMORY_KIB", "19456", "Argon2id memory cost of vendor-user passwords (KiB)"),
           new Option("password-hash-iterations", "RP_PASSWORD_HASH_ITERATIONS", "2", "Argon2id iterations of vendor-user passwords"),
+          new Option("login-max-failures", "RP_LOGIN_MAX_FAILURES", "5", "failed vendor log-ins in a row (1 to 100) that lock the user"),
+          new Option("login-lock-minutes", "RP_LOGIN_LOCK_MINUTES", "15", "how long a locked vendor user stays locked, and how long a failed log-in counts (1 to 1440)"),
           new Option("smtp-host", "RP_SMTP_HOST", "", "SMTP server for email notifications; empty = email not configured (recorded SKIPPED)"),
           new Option("smtp-port", "RP_SMTP_PORT", "25", "SMTP port"),
           new Option("smtp-starttls", "RP_SMTP_STARTTLS", "false", "true = require STARTTLS on the SMTP connection"),
@@ -125,6 +127,8 @@ public final class ConfigLoader {
         Duration.ofSeconds(intValue(values, "verification-code-cooldown-seconds", 0, 3600)),
         intValue(values, "password-hash-memory-kib", 8, 4_194_304),
         intValue(values, "password-hash-iterations", 1, 100),
+        intValue(values, "login-max-failures", 1, 100),
+        Duration.ofMinutes(intValue(values, "login-lock-minutes", 1, 1440)),
         delivery(values),
         bool(values, "test-clocks"));
   }

@@ -42,6 +42,8 @@ public record ServerConfig(
     Duration verificationCodeCooldown,
     int passwordHashMemoryKib,
     int passwordHashIterations,
+    int loginMaxFailures,
+    Duration loginLockDuration,
     DeliverySettings delivery,
     boolean testClocks) {
 
@@ -84,6 +86,8 @@ public record ServerConfig(
     out.put("verification-code-cooldown-seconds", Long.toString(verificationCodeCooldown.toSeconds()));
     out.put("password-hash-memory-kib", Integer.toString(passwordHashMemoryKib));
     out.put("password-hash-iterations", Integer.toString(passwordHashIterations));
+    out.put("login-max-failures", Integer.toString(loginMaxFailures));
+    out.put("login-lock-minutes", Long.toString(loginLockDuration.toMinutes()));
     var smtp = delivery.smtp();
     out.put("smtp-host", smtp.host().orElse("(none: email not configured)"));
     out.put("smtp-port", Integer.toString(smtp.port()));

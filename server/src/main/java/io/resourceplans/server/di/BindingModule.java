@@ -6,6 +6,7 @@ import io.resourceplans.domain.binding.BindingService;
 import io.resourceplans.domain.binding.BindingSettings;
 import io.resourceplans.domain.binding.PasswordHasher;
 import io.resourceplans.domain.binding.VerificationCodeMailer;
+import io.resourceplans.domain.binding.VendorLogins;
 import io.resourceplans.domain.binding.VerificationCodes;
 import io.resourceplans.domain.marketplace.LoginTickets;
 import io.resourceplans.domain.marketplace.MarketplaceService;
@@ -45,8 +46,19 @@ public interface BindingModule {
 
   @Provides
   @Singleton
+  static VendorLogins vendorLogins(Clock clock, PasswordHasher passwords, BindingSettings settings) {
+    return new VendorLogins(clock, passwords, settings);
+  }
+
+  @Provides
+  @Singleton
   static BindingService bindingService(
-      Clock clock, TermsService terms, LoginTickets tickets, VerificationCodes codes, PasswordHasher passwords) {
-    return new BindingService(clock, terms, tickets, codes, passwords);
+      Clock clock,
+      TermsService terms,
+      LoginTickets tickets,
+      VerificationCodes codes,
+      PasswordHasher passwords,
+      VendorLogins logins) {
+    return new BindingService(clock, terms, tickets, codes, passwords, logins);
   }
 }

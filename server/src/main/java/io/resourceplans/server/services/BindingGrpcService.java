@@ -16,6 +16,10 @@ import io.resourceplans.api.v1.ListSitesRequest;
 import io.resourceplans.api.v1.ListSitesResponse;
 import io.resourceplans.api.v1.ListWorkspacesRequest;
 import io.resourceplans.api.v1.ListWorkspacesResponse;
+import io.resourceplans.api.v1.LogInRequest;
+import io.resourceplans.api.v1.LogInResponse;
+import io.resourceplans.api.v1.OpenWorkspaceRequest;
+import io.resourceplans.api.v1.OpenWorkspaceResponse;
 import io.resourceplans.api.v1.RegisterRequest;
 import io.resourceplans.api.v1.RegisterResponse;
 import io.resourceplans.api.v1.ResolveLoginTicketRequest;
@@ -92,5 +96,15 @@ public final class BindingGrpcService extends BindingServiceGrpc.BindingServiceI
   public void createBillingAccount(
       CreateBillingAccountRequest request, StreamObserver<CreateBillingAccountResponse> out) {
     rpcs.createBillingAccount(request, out);
+  }
+
+  @Override
+  public void logIn(LogInRequest request, StreamObserver<LogInResponse> out) {
+    rpcs.logIn(request, out);
+  }
+
+  @Override
+  public void openWorkspace(OpenWorkspaceRequest request, StreamObserver<OpenWorkspaceResponse> out) {
+    rpcs.openWorkspace(request, out);
   }
 }

@@ -19,6 +19,10 @@ import io.resourceplans.api.v1.ListSitesRequest;
 import io.resourceplans.api.v1.ListSitesResponse;
 import io.resourceplans.api.v1.ListWorkspacesRequest;
 import io.resourceplans.api.v1.ListWorkspacesResponse;
+import io.resourceplans.api.v1.LogInRequest;
+import io.resourceplans.api.v1.LogInResponse;
+import io.resourceplans.api.v1.OpenWorkspaceRequest;
+import io.resourceplans.api.v1.OpenWorkspaceResponse;
 import io.resourceplans.api.v1.NewVendorUser;
 import io.resourceplans.api.v1.RegisterRequest;
 import io.resourceplans.api.v1.RegisterResponse;
@@ -34,6 +38,8 @@ import io.resourceplans.domain.binding.BindingInputs.NewUser;
 import io.resourceplans.domain.binding.BindingInputs.NewWorkspace;
 import io.resourceplans.domain.binding.BindingInputs.Owner;
 import io.resourceplans.domain.binding.BindingService;
+import io.resourceplans.domain.binding.BindingInputs.LogIn;
+import io.resourceplans.domain.binding.VendorLogins;
 import io.resourceplans.domain.binding.VerificationCodes;
 import io.resourceplans.domain.binding.CodePurpose;
 import io.resourceplans.domain.common.PageRequest;
@@ -335,6 +341,55 @@ public final class BindingRpcs {
                       .setBillingAccount(BindingMapper.toProto(s.billingAccount()));
               s.workspace().ifPresent(w -> b.setWorkspace(BindingMapper.toProto(w)));
               return b.build();
+            }));
+  }
+
+  /**
+   * A log-in in two transactions: the password is weighed in one of its own (a wrong one's counted
+   * failure is committed, then refused), then the rest (the ticket's cloud account, the workspace to
+   * open) runs for the user it proved. No request_id: each call is an attempt.
+   */
+  public void logIn(LogInRequest request, StreamObserver<LogInResponse> out) {
+    operator();
+    var attempt =
+        new LogIn(
+            request.getLogin(),
+            request.getPassword(),
+            emptyToNull(request.getCloudAccountId()),
+            emptyToNull(request.getInstanceId()),
+            emptyToNull(request.getWorkspaceId()));
+    var user =
+        transactor
+            .inTransaction(tx -> binding.checkPassword(tx, attempt.login(), attempt.password()))
+            .orElseThrow(VendorLogins::refused);
+    var in = transactor.inTransaction(tx -> binding.logIn(tx, user, attempt));
+    var b =
+        LogInResponse.newBuilder()
+            .setUser(BindingMapper.toProto(in.user()))
+            .addAllWorkspaces(in.workspaces().stream().map(BindingMapper::toProto).toList())
+            .setMoreWorkspaces(in.moreWorkspaces());
+    in.billingAccount().ifPresent(a -> b.setBillingAccount(BindingMapper.toProto(a)));
+    in.instance().ifPresent(i -> b.setInstance(BindingMapper.toProto(i)));
+    in.openedWorkspace().ifPresent(w -> b.setOpenedWorkspace(BindingMapper.toProto(w)));
+    reply(out, b.build());
+  }
+
+  public void openWorkspace(OpenWorkspaceRequest request, StreamObserver<OpenWorkspaceResponse> out) {
+    Principal caller = operator();
+    reply(
+        out,
+        idempotent.run(
+            caller,
+            request,
+            OpenWorkspaceResponse.parser(),
+            tx -> {
+              var o =
+                  binding.openWorkspace(
+                      tx, request.getCloudAccountId(), request.getInstanceId(), request.getWorkspaceId());
+              return OpenWorkspaceResponse.newBuilder()
+                  .setWorkspace(BindingMapper.toProto(o.workspace()))
+                  .setInstance(BindingMapper.toProto(o.instance()))
+                  .build();
             }));
   }
 

@@ -62,7 +62,9 @@ import io.resourceplans.api.v1.ListSitesRequest;
 import io.resourceplans.api.v1.ListSubUsersRequest;
 import io.resourceplans.api.v1.ListVouchersRequest;
 import io.resourceplans.api.v1.ListWorkspacesRequest;
+import io.resourceplans.api.v1.LogInRequest;
 import io.resourceplans.api.v1.LookupAccountRequest;
+import io.resourceplans.api.v1.OpenWorkspaceRequest;
 import io.resourceplans.api.v1.MarkMessageReadRequest;
 import io.resourceplans.api.v1.MessageChannel;
 import io.resourceplans.api.v1.NewWorkspace;
@@ -523,6 +525,20 @@ public final class BaseRequests {
       String username = "fzsign" + n();
       return createBillingAccount(username, username + "@vendor.example");
     });
+    // The vendor user's right password, tied to its cloud account, opening its workspace.
+    binding("LogIn", () -> LogInRequest.newBuilder()
+        .setLogin("fzvendor")
+        .setPassword(Marketplace.PASSWORD)
+        .setCloudAccountId(accountId)
+        .setInstanceId(instanceId)
+        .setWorkspaceId(workspaceId)
+        .build());
+    binding("OpenWorkspace", () -> OpenWorkspaceRequest.newBuilder()
+        .setRequestId(TestServer.requestId())
+        .setCloudAccountId(accountId)
+        .setInstanceId(instanceId)
+        .setWorkspaceId(workspaceId)
+        .build());
   }
 
   private static CreateBillingAccountRequest createBillingAccount(String username, String email) {

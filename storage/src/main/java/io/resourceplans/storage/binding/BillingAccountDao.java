@@ -44,6 +44,15 @@ public interface BillingAccountDao {
       """)
   Optional<BillingAccount> findUnlinkedByEmail(@Bind("email") String email);
 
+  @SqlQuery("select " + COLUMNS + """
+        from billing_accounts
+       where owner_vendor_user_id = :owner
+       order by create_time, billing_account_id
+       limit 1
+         for update
+      """)
+  Optional<BillingAccount> findByOwnerForUpdate(@Bind("owner") String vendorUserId);
+
   @SqlUpdate("""
       update billing_accounts set cloud_account_id = :cloudAccountId, link_time = :linkTime
        where billing_account_id = :billingAccountId and cloud_account_id is null

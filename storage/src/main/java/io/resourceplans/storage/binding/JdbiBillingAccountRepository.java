@@ -14,6 +14,11 @@ public final class JdbiBillingAccountRepository implements BillingAccountReposit
   }
 
   @Override
+  public Optional<BillingAccount> findByOwnerForUpdate(String vendorUserId) {
+    return dao.findByOwnerForUpdate(vendorUserId);
+  }
+
+  @Override
   public boolean insert(BillingAccount account) {
     return dao.insert(account) == 1;
   }

@@ -28,6 +28,11 @@ public final class JdbiVendorUserRepository implements VendorUserRepository {
   }
 
   @Override
+  public Optional<VendorUser> findByLogin(String login) {
+    return dao.findByLogin(login);
+  }
+
+  @Override
   public boolean usernameExists(String username) {
     return dao.usernameExists(username);
   }

@@ -33,8 +33,23 @@ public final class JdbiWorkspaceRepository implements WorkspaceRepository {
   }
 
   @Override
-  public Optional<Workspace> findByInstance(String instanceId) {
-    return dao.findByInstance(instanceId).map(WorkspaceRow::toDomain);
+  public Optional<Workspace> findOpenedByInstance(String instanceId) {
+    return dao.findOpenedByInstance(instanceId).map(WorkspaceRow::toDomain);
+  }
+
+  @Override
+  public java.util.List<Workspace> listReachable(String vendorUserId, String billingAccountId, int limit) {
+    return dao.listReachable(vendorUserId, billingAccountId, limit).stream().map(WorkspaceRow::toDomain).toList();
+  }
+
+  @Override
+  public Optional<Workspace> findReachable(String vendorUserId, String billingAccountId, String workspaceId) {
+    return dao.findReachable(vendorUserId, billingAccountId, workspaceId).map(WorkspaceRow::toDomain);
+  }
+
+  @Override
+  public boolean ownsAny(String vendorUserId, String billingAccountId) {
+    return dao.ownsAny(vendorUserId, billingAccountId);
   }
 
   @Override

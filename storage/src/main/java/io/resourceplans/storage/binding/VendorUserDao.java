@@ -27,6 +27,15 @@ public interface VendorUserDao {
   @SqlQuery("select " + COLUMNS + " from vendor_users where lower(email) = lower(:email)")
   Optional<VendorUser> findByEmail(@Bind("email") String email);
 
+  /** Usernames cannot contain '@' and emails must: a login matches one of the two at most. */
+  @SqlQuery("select " + COLUMNS + """
+        from vendor_users
+       where lower(username) = lower(:login) or lower(email) = lower(:login)
+       order by (lower(username) = lower(:login)) desc
+       limit 1
+      """)
+  Optional<VendorUser> findByLogin(@Bind("login") String login);
+
   @SqlQuery("select exists (select 1 from vendor_users where lower(username) = lower(:username))")
   boolean usernameExists(@Bind("username") String username);
 }

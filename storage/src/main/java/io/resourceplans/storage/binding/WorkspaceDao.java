@@ -38,8 +38,37 @@ public interface WorkspaceDao {
   Optional<WorkspaceRow> findForUpdate(
       @Bind("billingAccountId") String billingAccountId, @Bind("workspaceId") String workspaceId);
 
-  @SqlQuery("select " + COLUMNS + " from workspaces where instance_id = :instanceId")
-  Optional<WorkspaceRow> findByInstance(@Bind("instanceId") String instanceId);
+  @SqlQuery("""
+      select w.workspace_id, w.billing_account_id, w.name, w.language, w.site_id, w.owner_vendor_user_id,
+             w.instance_id, w.create_time, w.bind_time
+        from marketplace_instances i
+        join workspaces w on w.workspace_id = i.open_workspace_id
+       where i.instance_id = :instanceId
+      """)
+  Optional<WorkspaceRow> findOpenedByInstance(@Bind("instanceId") String instanceId);
+
+  @SqlQuery("select " + COLUMNS + """
+        from workspaces
+       where billing_account_id = :billingAccountId or owner_vendor_user_id = :user
+       order by create_time, workspace_id
+       limit :limit
+      """)
+  List<WorkspaceRow> listReachable(
+      @Bind("user") String vendorUserId, @Bind("billingAccountId") String billingAccountId, @Bind("limit") int limit);
+
+  @SqlQuery("select " + COLUMNS + """
+        from workspaces
+       where workspace_id = :workspaceId and (billing_account_id = :billingAccountId or owner_vendor_user_id = :user)
+      """)
+  Optional<WorkspaceRow> findReachable(
+      @Bind("user") String vendorUserId,
+      @Bind("billingAccountId") String billingAccountId,
+      @Bind("workspaceId") String workspaceId);
+
+  @SqlQuery("""
+      select exists (select 1 from workspaces where owner_vendor_user_id = :user and billing_account_id = :billingAccountId)
+      """)
+  boolean ownsAny(@Bind("user") String vendorUserId, @Bind("billingAccountId") String billingAccountId);
 
   @SqlQuery("""
       select exists (select 1 from workspaces

@@ -243,4 +243,10 @@ final class JdbiTx implements Tx {
     return new io.resourceplans.storage.clock.JdbiTestClockRepository(
         dao(io.resourceplans.storage.clock.TestClockDao.class));
   }
+
+  @Override
+  public io.resourceplans.domain.binding.LoginAttemptRepository loginAttempts() {
+    return new io.resourceplans.storage.binding.JdbiLoginAttemptRepository(
+        dao(io.resourceplans.storage.binding.LoginAttemptDao.class));
+  }
 }

@@ -41,6 +41,11 @@ public final class JdbiMarketplaceInstanceRepository implements MarketplaceInsta
   }
 
   @Override
+  public void open(String instanceId, String workspaceId, java.time.Instant openTime) {
+    dao.open(instanceId, workspaceId, openTime);
+  }
+
+  @Override
   public Page<MarketplaceInstance> list(String accountId, PageRequest page) {
     Cursor before = page.after().orElse(null);
     var rows =

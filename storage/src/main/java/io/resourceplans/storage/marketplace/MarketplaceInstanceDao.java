@@ -9,14 +9,17 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL for {@code marketplace_instances}; the binding is read from {@code workspaces}. */
+/**
+ * SQL for {@code marketplace_instances}; the workspace named is the one the instance opens
+ * ({@code open_workspace_id}), with its bind time from {@code workspaces}.
+ */
 @RegisterConstructorMapper(MarketplaceInstanceRow.class)
 public interface MarketplaceInstanceDao {
   String SELECT = """
       select i.account_id, i.instance_id, i.product_id, i.display_name, i.accepted_agreement_version,
              i.activate_request_id, i.create_time, w.workspace_id, w.bind_time
         from marketplace_instances i
-        left join workspaces w on w.instance_id = i.instance_id
+        left join workspaces w on w.workspace_id = i.open_workspace_id
       """;
 
   /** 0 when the account has an instance of the product or of the request (a concurrent insert waits). */
@@ -43,6 +46,13 @@ public interface MarketplaceInstanceDao {
   @SqlQuery(SELECT + " where i.account_id = :accountId and i.activate_request_id = :requestId")
   Optional<MarketplaceInstanceRow> findByActivateRequest(
       @Bind("accountId") String accountId, @Bind("requestId") String requestId);
+
+  @SqlUpdate("""
+      update marketplace_instances set open_workspace_id = :workspaceId, open_time = :openTime
+       where instance_id = :instanceId
+      """)
+  int open(
+      @Bind("instanceId") String instanceId, @Bind("workspaceId") String workspaceId, @Bind("openTime") Instant openTime);
 
   @SqlQuery(SELECT + """
        where i.account_id = :accountId

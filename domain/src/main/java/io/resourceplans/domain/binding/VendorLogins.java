@@ -1,0 +1,117 @@
+package io.resourceplans.domain.binding;
+
+import io.resourceplans.domain.common.Times;
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.tx.Tx;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Checks a vendor user's password, with a lock after repeated failures.
+ *
+ * <p>Failures are counted per login key: the vendor user's ID (so the username and the email
+ * share one count) or, for a name that is no user, an HMAC of the name under a key derived from
+ * the ticket key (no typed name is stored, and an unknown name fails and locks exactly as a real
+ * one). A password is compared under the key's row lock, so however many attempts arrive at once,
+ * each sees the count the one before it left: at most {@code maxFailures} passwords are compared
+ * before the lock. An unknown name is compared against a dummy hash of the same cost, so the time
+ * taken does not tell either.
+ *
+ * <p>The lock: after {@code maxFailures} failures in a row, none older than the lock duration, the
+ * key is locked for the lock duration; while locked every attempt, right password or wrong, is
+ * refused LOGIN_LOCKED (with the time left) and no password is compared. A success clears the
+ * count.
+ */
+public final class VendorLogins {
+  private static final int PURGE_BATCH = 50;
+
+  private final Clock clock;
+  private final PasswordHasher passwords;
+  private final byte[] nameKey;
+  private final int maxFailures;
+  private final Duration lockDuration;
+  private final String dummyHash;
+
+  public VendorLogins(Clock clock, PasswordHasher passwords, BindingSettings settings) {
+    this.clock = clock;
+    this.passwords = passwords;
+    this.nameKey = hmac(settings.ticketKey(), "vendor-login-name".getBytes(StandardCharsets.UTF_8));
+    this.maxFailures = settings.loginMaxFailures();
+    this.lockDuration = settings.loginLockDuration();
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    this.dummyHash = passwords.hash(HexFormat.of().formatHex(random));
+  }
+
+  /**
+   * The user if the password is right (the count cleared); empty if the name or the password is
+   * wrong (the failure counted: the caller commits, then refuses with {@link #refused}). Throws
+   * LOGIN_LOCKED while the key is locked.
+   */
+  public Optional<VendorUser> check(Tx tx, String login, String password) {
+    Instant now = Times.now(clock);
+    Optional<VendorUser> user = tx.vendorUsers().findByLogin(login.trim());
+    String key = user.map(VendorUser::vendorUserId).orElseGet(() -> nameKey(login));
+    LoginAttempt attempt = tx.loginAttempts().lock(key);
+    if (attempt.lockedAt(now)) {
+      throw locked(now, attempt.lockedUntil());
+    }
+    boolean right = passwords.verify(password, user.map(VendorUser::passwordHash).orElse(dummyHash));
+    if (right && user.isPresent()) {
+      tx.loginAttempts().delete(key);
+      return user;
+    }
+    boolean forgotten =
+        attempt.lastFailureTime() == null
+            || !attempt.lastFailureTime().isAfter(now.minus(lockDuration))
+            || attempt.lockedUntil() != null;
+    int failures = (forgotten ? 0 : attempt.failures()) + 1;
+    if (failures >= maxFailures) {
+      tx.loginAttempts().update(new LoginAttempt(key, 0, now, now.plus(lockDuration)));
+    } else {
+      tx.loginAttempts().update(new LoginAttempt(key, failures, now, null));
+    }
+    tx.loginAttempts().purgeStale(now.minus(lockDuration), now, PURGE_BATCH);
+    return Optional.empty();
+  }
+
+  /** The one refusal of a wrong password and of an unknown name. */
+  public static DomainException refused() {
+    return new DomainException(
+        ErrorCode.LOGIN_CREDENTIALS_INVALID, "the username or email, or the password, is wrong", Map.of());
+  }
+
+  private static DomainException locked(Instant now, Instant until) {
+    long seconds = Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000);
+    return new DomainException(
+        ErrorCode.LOGIN_LOCKED,
+        "too many failed log-ins; log-in is locked, retry in " + seconds + " s",
+        Map.of(DomainException.RETRY_DELAY_SECONDS, Long.toString(seconds), "unlock_time", until.toString()));
+  }
+
+  private String nameKey(String login) {
+    byte[] mac = hmac(nameKey, login.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    return "name:" + HexFormat.of().formatHex(mac);
+  }
+
+  private static byte[] hmac(byte[] key, byte[] data) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  }
+}
