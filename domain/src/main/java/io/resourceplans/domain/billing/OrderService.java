@@ -119,7 +119,8 @@ public final class OrderService {
             now,
             now.plus(settings.unpaidOrderTtl()),
             null,
-            null);
+            null,
+            quote.purposePriceApplied());
     tx.orders().insert(order);
     acceptances.record(tx, caller, accepted, "order:" + order.orderId(), now);
     return order;
