@@ -315,6 +315,30 @@ class PurposePricesTest {
     Ledger.assertBalancesEqualLedgerSums(server.jdbi(), buyer.getAccount().getAccountId());
   }
 
+  @Test
+  void aFixedOrderPaidAfterTheSpecChangedIssuesWhatItWasSold() {
+    String productId = createProduct();
+    PlanSpec spec = create(fixedSpec(productId).addPurposePrices(fixedAt(Purpose.PURPOSE_MARKETING, "45.00")));
+    CreateAccountResponse buyer = Buyers.verifiedAccount(server, "Fixed Marketing Buyer");
+    String key = buyer.getApiKeySecret();
+    Buyers.fund(server, buyer, "500.00", null);
+    Order order = order(key, spec.getPlanSpecId(), 2, Purpose.PURPOSE_MARKETING);
+    assertEquals("90.00", plain(order.getTotalAmount()));
+    assertEquals(2000, order.getLines(0).getIssuedQuantity());
+
+    // Bigger packages at a new price, for every purpose.
+    update(PlanSpec.newBuilder().setPlanSpecId(spec.getPlanSpecId())
+            .setFixedPricing(FixedPricing.newBuilder().setQuantity(5000).setPrice(cny("180.00")))
+            .addPurposePrices(fixedAt(Purpose.PURPOSE_MARKETING, "200.00")),
+        "fixed_pricing", "purpose_prices");
+
+    var paid = server.plan(key).payOrder(
+        PayOrderRequest.newBuilder().setRequestId(TestServer.requestId()).setOrderId(order.getOrderId()).build());
+    assertEquals("90.00", plain(paid.getOrder().getTotalAmount()));
+    assertEquals(2, paid.getPackagesCount());
+    paid.getPackagesList().forEach(p -> assertEquals(1000, p.getTotalQuantity()));
+  }
+
   // --- refusals
 
   @Test
