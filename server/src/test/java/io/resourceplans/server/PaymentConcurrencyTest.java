@@ -55,7 +55,7 @@ class PaymentConcurrencyTest {
                 .setRequestId(TestServer.requestId())
                 .setPlanSpecId("sms-domestic-custom")
                 .setQuantity(quantity)
-                .setPurpose(Purpose.PURPOSE_MARKETING)
+                .setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION)
                 .setRegionId("ap-southeast-1")
                 .setAcceptedTermsVersion(Buyers.currentPlanTerms(server, key))
                 .build())

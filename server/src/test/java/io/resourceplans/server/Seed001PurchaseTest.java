@@ -5,12 +5,14 @@ import static io.resourceplans.server.testing.Moneys.cny;
 import static io.resourceplans.server.testing.Moneys.plain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.CreateOrderRequest;
 import io.resourceplans.api.v1.GetPackageSummaryRequest;
+import io.resourceplans.api.v1.GetPlanSpecRequest;
 import io.resourceplans.api.v1.GetWalletRequest;
 import io.resourceplans.api.v1.IssueVoucherRequest;
 import io.resourceplans.api.v1.ListLedgerEntriesRequest;
@@ -38,8 +40,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seed 001 end to end over gRPC: an SMS custom package of 1,000 verification messages for 44.00 CNY,
- * paid with one voucher, gift balance and cash.
+ * Seed 001 end to end over gRPC: an SMS custom package of 1,000 verification messages for 44.00 CNY
+ * (the same 1,000 for marketing quote 46.00: prices differ slightly by purpose), paid with one
+ * voucher, gift balance and cash.
  */
 class Seed001PurchaseTest {
   private static final String SPEC = "sms-domestic-custom";
@@ -104,6 +107,25 @@ class Seed001PurchaseTest {
                     .build());
     assertEquals("44.00", plain(quote.getTotalAmount()));
     assertEquals("CNY", quote.getCurrencyCode());
+    assertFalse(quote.getPurposePriceApplied());
+
+    // Prices differ slightly by purpose: the same 1,000 messages for marketing quote a little higher.
+    var marketing =
+        server.plan(key)
+            .quotePrice(
+                QuotePriceRequest.newBuilder()
+                    .setPlanSpecId(SPEC)
+                    .setQuantity(1000)
+                    .setPurpose(Purpose.PURPOSE_MARKETING)
+                    .build());
+    assertEquals("46.00", plain(marketing.getTotalAmount()));
+    assertEquals("0.046", plain(marketing.getUnitPrice()));
+    assertTrue(marketing.getPurposePriceApplied());
+    // and the spec shows both, so the order page can say so
+    var spec = server.plan(key).getPlanSpec(GetPlanSpecRequest.newBuilder().setPlanSpecId(SPEC).build()).getPlanSpec();
+    assertEquals("0.044", plain(spec.getCustomPricing().getTiers(0).getUnitPrice()));
+    assertEquals(Purpose.PURPOSE_MARKETING, spec.getPurposePrices(0).getPurpose());
+    assertEquals("0.046", plain(spec.getPurposePrices(0).getTiers(0).getUnitPrice()));
 
     var created = server.plan(key).createOrder(order(terms)).getOrder();
     assertEquals(OrderState.ORDER_STATE_PENDING_PAYMENT, created.getState());
@@ -112,6 +134,9 @@ class Seed001PurchaseTest {
     assertEquals(OrderLineType.ORDER_LINE_TYPE_PURCHASE, line.getType());
     assertEquals(PricingModel.PRICING_MODEL_ONE_TIME, line.getPricingModel());
     assertEquals(1000, line.getQuantity());
+    assertEquals(Purpose.PURPOSE_VERIFICATION_NOTIFICATION, line.getPurpose());
+    assertEquals("0.044", plain(line.getUnitPrice()));
+    assertFalse(line.getPurposePriceApplied());
     assertEquals("44.00", plain(line.getSubtotal()));
     assertFalse(line.getResource().isEmpty());
     assertFalse(line.getConfiguration().isEmpty());

@@ -8,7 +8,9 @@ import java.time.Instant;
 /**
  * An order with its one purchase line. {@code storedState} is PENDING_PAYMENT, PAID or CANCELLED;
  * {@link #state} derives EXPIRED from the clock. {@code payment} is null until paid; {@code
- * totalAmount} is the list amount less the voucher discount.
+ * totalAmount} is the list amount less the voucher discount. {@code unitPrice}, {@code appliedTier}
+ * and {@code listAmount} are fixed when the order is created; {@code purposePriceApplied} says
+ * whether they came from the spec's own price for {@code purpose} (else the spec-level price).
  */
 public record Order(
     String accountId,
@@ -34,7 +36,8 @@ public record Order(
     Instant createTime,
     Instant expireTime,
     Instant cancelTime,
-    Payment payment) {
+    Payment payment,
+    boolean purposePriceApplied) {
 
   public OrderState state(Instant now) {
     if (storedState == OrderState.PENDING_PAYMENT && !now.isBefore(expireTime)) {

@@ -113,7 +113,8 @@ public final class OrderService {
             now,
             now.plus(settings.unpaidOrderTtl()),
             null,
-            null);
+            null,
+            quote.purposePriceApplied());
     tx.orders().insert(order);
     acceptances.record(tx, caller, accepted, "order:" + order.orderId(), now);
     return order;
@@ -198,7 +199,8 @@ public final class OrderService {
     List<PlanPackage> issued = new ArrayList<>();
     boolean fixed = spec.kind() == PlanSpecKind.FIXED;
     long count = fixed ? order.quantity() : 1;
-    long each = fixed ? spec.fixed().quantity() : order.issuedQuantity();
+    // What the order was sold with, even if the spec's package size changed since it was created.
+    long each = fixed ? order.issuedQuantity() / order.quantity() : order.issuedQuantity();
     String name = fixed ? spec.displayName() : order.resource() + " (" + label(order.purpose()) + ")";
     for (long i = 0; i < count; i++) {
       PlanPackage pkg =

@@ -14,7 +14,8 @@ public final class Pricing {
   /**
    * Fixed spec: {@code quantity} packages at the fixed price each. Custom spec: {@code quantity}
    * units at the unit price of the tier that the whole quantity falls in, rounded once (see
-   * {@link Money#charge}).
+   * {@link Money#charge}). The price (fixed price or tiers) is the spec's own price for {@code
+   * purpose} when it has one ({@link PlanSpec#purposePrices}), else the spec-level one.
    */
   public static Quote quote(PlanSpec spec, long quantity, Purpose purpose) {
     if (spec.state() == PlanSpecState.RETIRED) {
@@ -49,8 +50,11 @@ public final class Pricing {
     if (packages < 1 || packages > 100) {
       throw refused(ErrorCode.QUANTITY_NOT_ALLOWED, "quantity", "a fixed spec is bought 1 to 100 packages at a time");
     }
-    Money total = Money.charge(packages, fixed.price());
-    return new Quote(spec, packages, purpose, Math.multiplyExact(packages, fixed.quantity()), fixed.price(), null, total);
+    PurposePrice own = spec.purposePrice(purpose).orElse(null);
+    Money price = own == null ? fixed.price() : own.fixedPrice();
+    Money total = Money.charge(packages, price);
+    return new Quote(
+        spec, packages, purpose, Math.multiplyExact(packages, fixed.quantity()), price, null, total, own != null);
   }
 
   private static Quote quoteCustom(PlanSpec spec, long quantity, Purpose purpose) {
@@ -64,12 +68,15 @@ public final class Pricing {
     if (quantity % custom.step() != 0) {
       throw refused(ErrorCode.QUANTITY_NOT_ALLOWED, "quantity", "must be a multiple of " + custom.step());
     }
+    PurposePrice own = spec.purposePrice(purpose).orElse(null);
+    List<VolumeTier> tiers = own == null ? custom.tiers() : own.tiers();
     VolumeTier tier =
-        custom.tiers().stream()
+        tiers.stream()
             .filter(t -> t.contains(quantity))
             .findFirst()
             .orElseThrow(() -> refused(ErrorCode.QUANTITY_NOT_ALLOWED, "quantity", "no price tier covers " + quantity));
-    return new Quote(spec, quantity, purpose, quantity, tier.unitPrice(), tier, Money.charge(quantity, tier.unitPrice()));
+    return new Quote(
+        spec, quantity, purpose, quantity, tier.unitPrice(), tier, Money.charge(quantity, tier.unitPrice()), own != null);
   }
 
   private static DomainException refused(ErrorCode code, String field, String description) {

@@ -63,6 +63,39 @@ class PricingTest {
     assertEquals(quantity, quote.issuedQuantity());
   }
 
+  @ParameterizedTest(name = "{0} marketing messages cost {2} at {1} each")
+  @CsvSource({
+    // marketing pays a little more than verification (1,000 = 46.00 against 44.00), tier for tier
+    "1000,    0.046, 46.00,    100",
+    "10000,   0.044, 440.00,   10000",
+    "100000,  0.042, 4200.00,  100000",
+    "1000000, 0.040, 40000.00, 1000000",
+  })
+  void domesticSmsMarketingUsesItsOwnTiers(long quantity, String unitPrice, String total, long tierMin) {
+    Quote quote = Pricing.quote(spec("sms-domestic-custom"), quantity, Purpose.MARKETING);
+    assertEquals(cny(unitPrice), quote.unitPrice());
+    assertEquals(cny(total), quote.total());
+    assertEquals(tierMin, quote.appliedTier().minQuantity());
+    assertEquals(true, quote.purposePriceApplied());
+    assertEquals(false, Pricing.quote(spec("sms-domestic-custom"), quantity, Purpose.VERIFICATION_NOTIFICATION)
+        .purposePriceApplied());
+  }
+
+  @ParameterizedTest(name = "{0} for {1}: {2}")
+  @CsvSource({
+    "sms-domestic-5000,   MARKETING,                 225.00",
+    "sms-domestic-5000,   VERIFICATION_NOTIFICATION, 215.00",
+    "sms-domestic-5000,   GENERAL,                   215.00",
+    "sms-domestic-100000, MARKETING,                 4200.00",
+    "sms-domestic-100000, GENERAL,                   4000.00",
+    "mail-10000,          MARKETING,                 9.00",
+  })
+  void fixedSpecsUseThePurposesOwnPriceElseTheSpecLevelOne(String planSpecId, Purpose purpose, String price) {
+    Quote quote = Pricing.quote(spec(planSpecId), 1, purpose);
+    assertEquals(cny(price), quote.unitPrice());
+    assertEquals(cny(price), quote.total());
+  }
+
   @ParameterizedTest(name = "{1} x {0} = {2}")
   @CsvSource({
     "0.0445,      100,  4.45",

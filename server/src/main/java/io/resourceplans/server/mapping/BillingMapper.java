@@ -95,7 +95,8 @@ public final class BillingMapper {
             .setUnitPrice(MoneyMapper.toProto(o.unitPrice()))
             .setListAmount(MoneyMapper.toProto(o.listAmount()))
             .setVoucherDiscount(MoneyMapper.toProto(o.voucherDiscount()))
-            .setSubtotal(MoneyMapper.toProto(o.totalAmount()));
+            .setSubtotal(MoneyMapper.toProto(o.totalAmount()))
+            .setPurposePriceApplied(o.purposePriceApplied());
     if (o.appliedTier() != null) {
       line.setAppliedTier(
           VolumeTier.newBuilder()

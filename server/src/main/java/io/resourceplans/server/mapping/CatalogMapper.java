@@ -14,6 +14,7 @@ import io.resourceplans.domain.catalog.PlanSpecUpdate;
 import io.resourceplans.domain.catalog.Product;
 import io.resourceplans.domain.catalog.ProductUpdate;
 import io.resourceplans.domain.catalog.Purpose;
+import io.resourceplans.domain.catalog.PurposePrice;
 import io.resourceplans.domain.catalog.Quote;
 import io.resourceplans.domain.catalog.VolumeTier;
 import io.resourceplans.domain.error.DomainException;
@@ -91,6 +92,16 @@ public final class CatalogMapper {
     if (s.retireTime() != null) {
       b.setRetireTime(Timestamps.of(s.retireTime()));
     }
+    for (PurposePrice price : s.purposePrices()) {
+      var p =
+          io.resourceplans.api.v1.PurposePrice.newBuilder()
+              .setPurpose(PurposeMapper.toProto(price.purpose()))
+              .addAllTiers(price.tiers().stream().map(CatalogMapper::toProto).toList());
+      if (price.fixedPrice() != null) {
+        p.setFixedPrice(MoneyMapper.toProto(price.fixedPrice()));
+      }
+      b.addPurposePrices(p);
+    }
     return b.build();
   }
 
@@ -120,7 +131,8 @@ public final class CatalogMapper {
             .setIssuedQuantity(q.issuedQuantity())
             .setUnitPrice(MoneyMapper.toProto(q.unitPrice()))
             .setTotalAmount(MoneyMapper.toProto(q.total()))
-            .setCurrencyCode(q.total().currency());
+            .setCurrencyCode(q.total().currency())
+            .setPurposePriceApplied(q.purposePriceApplied());
     if (q.appliedTier() != null) {
       b.setAppliedTier(toProto(q.appliedTier()));
     }
@@ -173,7 +185,8 @@ public final class CatalogMapper {
         purposes(s.getAllowedPurposesList()),
         s.getValidityMonths(),
         s.hasFixedPricing() ? fixed(s.getFixedPricing()) : null,
-        s.hasCustomPricing() ? custom(s.getCustomPricing()) : null);
+        s.hasCustomPricing() ? custom(s.getCustomPricing()) : null,
+        purposePrices(s.getPurposePricesList()));
   }
 
   /**
@@ -186,6 +199,7 @@ public final class CatalogMapper {
     Integer validityMonths = null;
     FixedPricing fixed = null;
     CustomPricing custom = null;
+    List<PurposePrice> purposePrices = null;
     for (String path : mask.getPathsList()) {
       switch (path) {
         case "display_name" -> displayName = s.getDisplayName();
@@ -203,10 +217,11 @@ public final class CatalogMapper {
           }
           custom = custom(s.getCustomPricing());
         }
+        case "purpose_prices" -> purposePrices = purposePrices(s.getPurposePricesList());
         default -> throw unknownPath(path);
       }
     }
-    return new PlanSpecUpdate(displayName, purposes, validityMonths, fixed, custom);
+    return new PlanSpecUpdate(displayName, purposes, validityMonths, fixed, custom, purposePrices);
   }
 
   private static Map<Purpose, Money> prices(List<PayAsYouGoPrice> prices) {
@@ -235,16 +250,37 @@ public final class CatalogMapper {
   }
 
   private static CustomPricing custom(io.resourceplans.api.v1.CustomPricing c) {
+    return new CustomPricing(
+        c.getQuantityStep(), c.getMinimumQuantity(), c.getMaximumQuantity(),
+        tiers(c.getTiersList(), "plan_spec.custom_pricing.tiers"));
+  }
+
+  private static List<VolumeTier> tiers(List<io.resourceplans.api.v1.VolumeTier> in, String path) {
     List<VolumeTier> tiers = new ArrayList<>();
-    for (int i = 0; i < c.getTiersCount(); i++) {
-      var t = c.getTiers(i);
+    for (int i = 0; i < in.size(); i++) {
+      var t = in.get(i);
       tiers.add(
           new VolumeTier(
               t.getMinQuantity(),
               t.getMaxQuantity(),
-              MoneyMapper.toDomain(t.getUnitPrice(), "plan_spec.custom_pricing.tiers[" + i + "].unit_price")));
+              MoneyMapper.toDomain(t.getUnitPrice(), path + "[" + i + "].unit_price")));
     }
-    return new CustomPricing(c.getQuantityStep(), c.getMinimumQuantity(), c.getMaximumQuantity(), tiers);
+    return tiers;
+  }
+
+  /** In the given order; shape, purposes and duplicates are checked by CatalogValidation. */
+  private static List<PurposePrice> purposePrices(List<io.resourceplans.api.v1.PurposePrice> in) {
+    List<PurposePrice> out = new ArrayList<>();
+    for (int i = 0; i < in.size(); i++) {
+      String path = "plan_spec.purpose_prices[" + i + "]";
+      var p = in.get(i);
+      out.add(
+          new PurposePrice(
+              PurposeMapper.toDomain(p.getPurpose(), path + ".purpose"),
+              p.hasFixedPrice() ? MoneyMapper.toDomain(p.getFixedPrice(), path + ".fixed_price") : null,
+              tiers(p.getTiersList(), path + ".tiers")));
+    }
+    return out;
   }
 
   private static DomainException unknownPath(String path) {

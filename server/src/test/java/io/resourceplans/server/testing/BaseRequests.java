@@ -80,6 +80,7 @@ import io.resourceplans.api.v1.PlanSpecKind;
 import io.resourceplans.api.v1.Product;
 import io.resourceplans.api.v1.PublishTermsVersionRequest;
 import io.resourceplans.api.v1.Purpose;
+import io.resourceplans.api.v1.PurposePrice;
 import io.resourceplans.api.v1.QuotePriceRequest;
 import io.resourceplans.api.v1.RecordUsageRequest;
 import io.resourceplans.api.v1.RefundPackageRequest;
@@ -304,6 +305,12 @@ public final class BaseRequests {
                 .setMinimumQuantity(100)
                 .addTiers(VolumeTier.newBuilder().setMinQuantity(100).setMaxQuantity(10_000).setUnitPrice(cny("0.045")))
                 .addTiers(VolumeTier.newBuilder().setMinQuantity(10_000).setUnitPrice(cny("0.04"))))
+        // a purpose price, so that every field of it is fuzzed too
+        .addPurposePrices(
+            PurposePrice.newBuilder()
+                .setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION)
+                .addTiers(VolumeTier.newBuilder().setMinQuantity(100).setMaxQuantity(10_000).setUnitPrice(cny("0.046")))
+                .addTiers(VolumeTier.newBuilder().setMinQuantity(10_000).setUnitPrice(cny("0.042"))))
         .build();
   }
 
@@ -576,7 +583,8 @@ public final class BaseRequests {
     operator("UpdatePlanSpec", () -> UpdatePlanSpecRequest.newBuilder()
         .setRequestId(TestServer.requestId())
         .setPlanSpec(spec("fz-spec"))
-        .setUpdateMask(FieldMask.newBuilder().addPaths("display_name").addPaths("validity_months").addPaths("custom_pricing"))
+        .setUpdateMask(FieldMask.newBuilder().addPaths("display_name").addPaths("validity_months").addPaths("custom_pricing")
+            .addPaths("purpose_prices"))
         .build());
     operator("RetirePlanSpec", () -> {
       String specId = "fz-retire-" + n();

@@ -18,7 +18,7 @@ public interface OrderDao {
       quantity, purpose, issued_quantity, validity_months, currency, unit_price, tier_min_quantity,
       tier_max_quantity, list_amount, voucher_discount, total_amount, accepted_terms_version,
       terms_accept_time, created_by, create_time, expire_time, cancel_time, pay_time, voucher_id,
-      paid_gift, paid_cash, paid_credit
+      paid_gift, paid_cash, paid_credit, purpose_price_applied
       """;
 
   @SqlUpdate("insert into orders (" + COLUMNS + """
@@ -26,7 +26,8 @@ public interface OrderDao {
                 :configuration, :quantity, :purpose, :issuedQuantity, :validityMonths, :currency,
                 :unitPrice, :tierMinQuantity, :tierMaxQuantity, :listAmount, :voucherDiscount,
                 :totalAmount, :acceptedTermsVersion, :termsAcceptTime, :createdBy, :createTime,
-                :expireTime, :cancelTime, :payTime, :voucherId, :paidGift, :paidCash, :paidCredit)
+                :expireTime, :cancelTime, :payTime, :voucherId, :paidGift, :paidCash, :paidCredit,
+                :purposePriceApplied)
       """)
   void insert(@BindMethods OrderRow row);
 

@@ -40,7 +40,8 @@ public record OrderRow(
     String voucherId,
     BigDecimal paidGift,
     BigDecimal paidCash,
-    BigDecimal paidCredit) {
+    BigDecimal paidCredit,
+    boolean purposePriceApplied) {
 
   static OrderRow of(Order o) {
     VolumeTier tier = o.appliedTier();
@@ -54,7 +55,7 @@ public record OrderRow(
         o.acceptedTermsVersion(), o.termsAcceptTime(), o.createdBy(), o.createTime(), o.expireTime(),
         o.cancelTime(), p == null ? null : p.payTime(), p == null ? null : p.voucherId(),
         p == null ? null : p.gift().amount(), p == null ? null : p.cash().amount(),
-        p == null ? null : p.credit().amount());
+        p == null ? null : p.credit().amount(), o.purposePriceApplied());
   }
 
   Order toDomain() {
@@ -68,7 +69,7 @@ public record OrderRow(
         accountId, orderId, OrderState.valueOf(state), regionId, productId, planSpecId, resource, configuration,
         quantity, Purpose.valueOf(purpose), issuedQuantity, validityMonths, unit, tier, money(listAmount),
         money(voucherDiscount), money(totalAmount), acceptedTermsVersion, termsAcceptTime, createdBy, createTime,
-        expireTime, cancelTime, payment);
+        expireTime, cancelTime, payment, purposePriceApplied);
   }
 
   private Money money(BigDecimal amount) {

@@ -9,9 +9,14 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL for {@code plan_specs} and {@code plan_spec_tiers}. */
+/**
+ * SQL for {@code plan_specs} and {@code plan_spec_tiers}, and the purpose prices ({@code
+ * plan_spec_purpose_prices} with their {@code plan_spec_purpose_tiers}).
+ */
 @RegisterConstructorMapper(PlanSpecRow.class)
 @RegisterConstructorMapper(VolumeTierRow.class)
+@RegisterConstructorMapper(PurposePriceRow.class)
+@RegisterConstructorMapper(PurposePriceRow.PurposeTierRow.class)
 public interface PlanSpecDao {
   String COLUMNS = """
       plan_spec_id, product_id, display_name, kind, allowed_purposes, validity_months,
@@ -76,4 +81,37 @@ public interface PlanSpecDao {
        order by plan_spec_id, position
       """)
   List<VolumeTierRow> tiers(@Bind("planSpecIds") String[] planSpecIds);
+
+  @SqlBatch("""
+      insert into plan_spec_purpose_prices (plan_spec_id, purpose, position, fixed_price, fixed_currency)
+      values (:planSpecId, :purpose, :position, :fixedPrice, :fixedCurrency)
+      """)
+  void insertPurposePrices(@BindMethods List<PurposePriceRow> rows);
+
+  @SqlBatch("""
+      insert into plan_spec_purpose_tiers
+             (plan_spec_id, purpose, position, min_quantity, max_quantity, unit_price, currency)
+      values (:planSpecId, :purpose, :position, :minQuantity, :maxQuantity, :unitPrice, :currency)
+      """)
+  void insertPurposeTiers(@BindMethods List<PurposePriceRow.PurposeTierRow> rows);
+
+  /** Their tiers go with them (on delete cascade). */
+  @SqlUpdate("delete from plan_spec_purpose_prices where plan_spec_id = :planSpecId")
+  void deletePurposePrices(@Bind("planSpecId") String planSpecId);
+
+  @SqlQuery("""
+      select plan_spec_id, purpose, position, fixed_price, fixed_currency
+        from plan_spec_purpose_prices
+       where plan_spec_id = any(:planSpecIds)
+       order by plan_spec_id, position
+      """)
+  List<PurposePriceRow> purposePrices(@Bind("planSpecIds") String[] planSpecIds);
+
+  @SqlQuery("""
+      select plan_spec_id, purpose, position, min_quantity, max_quantity, unit_price, currency
+        from plan_spec_purpose_tiers
+       where plan_spec_id = any(:planSpecIds)
+       order by plan_spec_id, purpose, position
+      """)
+  List<PurposePriceRow.PurposeTierRow> purposeTiers(@Bind("planSpecIds") String[] planSpecIds);
 }

@@ -5,6 +5,7 @@ import io.resourceplans.domain.catalog.FixedPricing;
 import io.resourceplans.domain.catalog.PlanSpec;
 import io.resourceplans.domain.catalog.PlanSpecKind;
 import io.resourceplans.domain.catalog.PlanSpecState;
+import io.resourceplans.domain.catalog.PurposePrice;
 import io.resourceplans.domain.catalog.Purpose;
 import io.resourceplans.domain.money.Money;
 import java.math.BigDecimal;
@@ -58,7 +59,7 @@ public record PlanSpecRow(
         s.retireTime());
   }
 
-  PlanSpec toDomain(List<VolumeTierRow> tiers) {
+  PlanSpec toDomain(List<VolumeTierRow> tiers, List<PurposePrice> purposePrices) {
     PlanSpecKind specKind = PlanSpecKind.valueOf(kind);
     FixedPricing fixed =
         specKind == PlanSpecKind.FIXED
@@ -75,7 +76,7 @@ public record PlanSpecRow(
             .map(Purpose::valueOf)
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(Purpose.class)));
     return new PlanSpec(
-        planSpecId, productId, displayName, specKind, purposes, validityMonths, fixed, custom,
+        planSpecId, productId, displayName, specKind, purposes, validityMonths, fixed, custom, purposePrices,
         PlanSpecState.valueOf(state), createTime, updateTime, retireTime);
   }
 }
