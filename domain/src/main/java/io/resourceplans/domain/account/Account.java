@@ -15,10 +15,4 @@ public record Account(
     IdentityState identityState,
     Instant createTime,
     String testClockId) {
-  /** An account in real time. */
-  public Account(
-      String accountId, String displayName, String contactEmail, String contactPhone, String defaultRegionId,
-      IdentityState identityState, Instant createTime) {
-    this(accountId, displayName, contactEmail, contactPhone, defaultRegionId, identityState, createTime, null);
-  }
 }

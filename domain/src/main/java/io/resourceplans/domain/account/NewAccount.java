@@ -6,8 +6,4 @@ package io.resourceplans.domain.account;
  */
 public record NewAccount(
     String displayName, String contactEmail, String contactPhone, String defaultRegionId, String testClockId) {
-  /** A real account. */
-  public NewAccount(String displayName, String contactEmail, String contactPhone, String defaultRegionId) {
-    this(displayName, contactEmail, contactPhone, defaultRegionId, null);
-  }
 }

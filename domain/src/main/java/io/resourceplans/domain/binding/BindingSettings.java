@@ -43,24 +43,11 @@ public record BindingSettings(
     ticketKey = ticketKey.clone();
   }
 
-  /** The log-in lock settings at their defaults. */
-  public BindingSettings(
-      byte[] ticketKey,
-      Duration ticketTtl,
-      Duration codeTtl,
-      int codeMaxAttempts,
-      Duration codeCooldown,
-      int passwordHashMemoryKib,
-      int passwordHashIterations) {
-    this(
-        ticketKey, ticketTtl, codeTtl, codeMaxAttempts, codeCooldown, passwordHashMemoryKib, passwordHashIterations,
-        DEFAULT_LOGIN_MAX_FAILURES, DEFAULT_LOGIN_LOCK_DURATION);
-  }
-
   public static BindingSettings defaults(byte[] ticketKey) {
     return new BindingSettings(
         ticketKey, DEFAULT_TICKET_TTL, DEFAULT_CODE_TTL, DEFAULT_CODE_MAX_ATTEMPTS, DEFAULT_CODE_COOLDOWN,
-        DEFAULT_PASSWORD_HASH_MEMORY_KIB, DEFAULT_PASSWORD_HASH_ITERATIONS);
+        DEFAULT_PASSWORD_HASH_MEMORY_KIB, DEFAULT_PASSWORD_HASH_ITERATIONS, DEFAULT_LOGIN_MAX_FAILURES,
+        DEFAULT_LOGIN_LOCK_DURATION);
   }
 
   @Override

@@ -30,24 +30,6 @@ public record PlanSpec(
     purposePrices = purposePrices == null ? List.of() : List.copyOf(purposePrices);
   }
 
-  /** A spec with the spec-level price only (no purpose prices). */
-  public PlanSpec(
-      String planSpecId,
-      String productId,
-      String displayName,
-      PlanSpecKind kind,
-      Set<Purpose> allowedPurposes,
-      int validityMonths,
-      FixedPricing fixed,
-      CustomPricing custom,
-      PlanSpecState state,
-      Instant createTime,
-      Instant updateTime,
-      Instant retireTime) {
-    this(planSpecId, productId, displayName, kind, allowedPurposes, validityMonths, fixed, custom, List.of(),
-        state, createTime, updateTime, retireTime);
-  }
-
   /** The spec's own price for this purpose, if it has one (else the spec-level price applies). */
   public Optional<PurposePrice> purposePrice(Purpose purpose) {
     return purposePrices.stream().filter(p -> p.purpose() == purpose).findFirst();

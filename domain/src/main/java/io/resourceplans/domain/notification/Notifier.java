@@ -178,7 +178,7 @@ public final class Notifier {
         .insertOnce(
             new OutboxEntry(
                 accountId, Ids.newId("ntf"), kind, Channel.EMAIL, email.strip(), text.subject(), text.text(),
-                "", "", null, dedupeKey, now, language, text.html()));
+                "", "", null, dedupeKey, now, language, text.html(), null));
   }
 
   /** The account's settings, or the defaults when it never chose. */

@@ -29,13 +29,4 @@ public record OutboxEntry(
     Instant nextAttemptTime) {
   /** Every entry starts PENDING; delivery moves it on. */
   public static final String PENDING = "PENDING";
-
-  /** Due at its creation time. */
-  public OutboxEntry(
-      String accountId, String notificationId, NotificationKind kind, Channel channel, String recipient,
-      String subject, String body, String productId, String packageId, String messageId, String dedupeKey,
-      Instant createTime, Language language, String htmlBody) {
-    this(accountId, notificationId, kind, channel, recipient, subject, body, productId, packageId, messageId,
-        dedupeKey, createTime, language, htmlBody, null);
-  }
 }

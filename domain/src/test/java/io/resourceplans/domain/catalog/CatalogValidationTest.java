@@ -26,7 +26,7 @@ class CatalogValidationTest {
   private static PlanSpec custom(Set<Purpose> purposes, long minimum, VolumeTier... tiers) {
     return new PlanSpec(
         "s", "p", "spec", PlanSpecKind.CUSTOM, purposes, 12, null,
-        new CustomPricing(100, minimum, 0, List.of(tiers)), PlanSpecState.ACTIVE, NOW, NOW, null);
+        new CustomPricing(100, minimum, 0, List.of(tiers)), List.of(), PlanSpecState.ACTIVE, NOW, NOW, null);
   }
 
   private static PlanSpec custom(VolumeTier... tiers) {
@@ -103,11 +103,11 @@ class CatalogValidationTest {
     FixedPricing fixed = new FixedPricing(10, Money.of("1.00", "CNY"));
     PlanSpec fixedWithoutPrice =
         new PlanSpec("s", "p", "x", PlanSpecKind.FIXED, Set.of(Purpose.GENERAL), 6, null, null,
-            PlanSpecState.ACTIVE, NOW, NOW, null);
+            List.of(), PlanSpecState.ACTIVE, NOW, NOW, null);
     assertEquals(List.of("plan_spec.fixed_pricing"), violatedFields(fixedWithoutPrice));
     PlanSpec customWithFixedPrice =
         new PlanSpec("s", "p", "x", PlanSpecKind.CUSTOM, Set.of(Purpose.MARKETING), 6, fixed,
-            new CustomPricing(1, 1, 0, List.of(tier(1, 0, "0.01"))), PlanSpecState.ACTIVE, NOW, NOW, null);
+            new CustomPricing(1, 1, 0, List.of(tier(1, 0, "0.01"))), List.of(), PlanSpecState.ACTIVE, NOW, NOW, null);
     assertEquals(List.of("plan_spec.fixed_pricing"), violatedFields(customWithFixedPrice));
   }
 
@@ -115,7 +115,7 @@ class CatalogValidationTest {
   void purposesAndValidityAreRequired() {
     PlanSpec spec =
         new PlanSpec("s", "p", "x", PlanSpecKind.FIXED, Set.of(), 0,
-            new FixedPricing(10, Money.of("1.00", "CNY")), null, PlanSpecState.ACTIVE, NOW, NOW, null);
+            new FixedPricing(10, Money.of("1.00", "CNY")), null, List.of(), PlanSpecState.ACTIVE, NOW, NOW, null);
     assertEquals(List.of("plan_spec.allowed_purposes", "plan_spec.validity_months"), violatedFields(spec));
   }
 
@@ -123,7 +123,7 @@ class CatalogValidationTest {
   void fixedPriceMustBeWholeCents() {
     PlanSpec spec =
         new PlanSpec("s", "p", "x", PlanSpecKind.FIXED, Set.of(Purpose.GENERAL), 6,
-            new FixedPricing(10, Money.of("1.005", "CNY")), null, PlanSpecState.ACTIVE, NOW, NOW, null);
+            new FixedPricing(10, Money.of("1.005", "CNY")), null, List.of(), PlanSpecState.ACTIVE, NOW, NOW, null);
     assertEquals(List.of("plan_spec.fixed_pricing.price"), violatedFields(spec));
   }
 

@@ -32,7 +32,7 @@ class PricingTest {
     return new PlanSpec(
         "test-custom", "sms-domestic", "test", PlanSpecKind.CUSTOM,
         Set.of(Purpose.VERIFICATION_NOTIFICATION, Purpose.MARKETING), 12, null, pricing,
-        PlanSpecState.ACTIVE, NOW, NOW, null);
+        List.of(), PlanSpecState.ACTIVE, NOW, NOW, null);
   }
 
   private static Money cny(String amount) {
@@ -188,7 +188,7 @@ class PricingTest {
     PlanSpec retired =
         new PlanSpec(
             s.planSpecId(), s.productId(), s.displayName(), s.kind(), s.allowedPurposes(),
-            s.validityMonths(), s.fixed(), s.custom(), PlanSpecState.RETIRED, NOW, NOW, NOW);
+            s.validityMonths(), s.fixed(), s.custom(), List.of(), PlanSpecState.RETIRED, NOW, NOW, NOW);
     DomainException e =
         assertThrows(DomainException.class, () -> Pricing.quote(retired, 1, Purpose.GENERAL));
     assertEquals(ErrorCode.PLAN_SPEC_RETIRED, e.code());

@@ -90,7 +90,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   /**
-   * Production defaults (5-minute tickets; codes valid 10 minutes, 5 attempts, 60 s cooldown) with a
+   * Production defaults (5-minute tickets; codes valid 10 minutes, 5 attempts, 60 s cooldown; log-in lock after 5 failures for 15 minutes) with a
    * cheap Argon2id cost so tests stay fast.
    */
   public static BindingSettings bindingSettings() {
@@ -101,7 +101,9 @@ public final class TestServer implements AutoCloseable {
         BindingSettings.DEFAULT_CODE_MAX_ATTEMPTS,
         BindingSettings.DEFAULT_CODE_COOLDOWN,
         64,
-        1);
+        1,
+        BindingSettings.DEFAULT_LOGIN_MAX_FAILURES,
+        BindingSettings.DEFAULT_LOGIN_LOCK_DURATION);
   }
 
   public BindingServiceGrpc.BindingServiceBlockingStub binding() {
