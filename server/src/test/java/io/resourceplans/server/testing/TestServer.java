@@ -90,8 +90,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   /**
-   * Production defaults (5-minute tickets; codes valid 10 minutes, 5 attempts, 60 s cooldown; log-in lock after 5 failures for 15 minutes) with a
-   * cheap Argon2id cost so tests stay fast.
+   * Production defaults (5-minute tickets; codes valid 10 minutes, 5 attempts, 60 s cooldown;
+   * log-in locked 15 minutes after 5 failures) with a cheap Argon2id cost so tests stay fast.
    */
   public static BindingSettings bindingSettings() {
     return new BindingSettings(
