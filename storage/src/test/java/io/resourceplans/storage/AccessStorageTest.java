@@ -74,7 +74,7 @@ class AccessStorageTest {
   private static String newAccount(IdentityState state) {
     String accountId = Ids.newId("acc");
     transactor.inTransaction(tx -> {
-      tx.accounts().insert(new Account(accountId, "Co", "co@example.com", "", "ap-southeast-1", state, CLOCK.instant()));
+      tx.accounts().insert(new Account(accountId, "Co", "co@example.com", "", "ap-southeast-1", state, CLOCK.instant(), null));
       return null;
     });
     return accountId;

@@ -88,7 +88,7 @@ class CatalogStorageTest {
     PlanSpec spec =
         new PlanSpec("s-exact", "p-exact", "Exact", PlanSpecKind.CUSTOM, Set.of(Purpose.MARKETING), 3, null,
             new CustomPricing(10, 10, 1000, List.of(new VolumeTier(10, 0, Money.of("0.000000001", "CNY")))),
-            PlanSpecState.ACTIVE, NOW, NOW, null);
+            List.of(), PlanSpecState.ACTIVE, NOW, NOW, null);
     transactor.inTransaction(tx -> tx.products().insert(product) && tx.planSpecs().insert(spec));
     assertEquals(Optional.of(product), transactor.readOnly(tx -> tx.products().find("p-exact")));
 
@@ -98,7 +98,7 @@ class CatalogStorageTest {
             new CustomPricing(10, 10, 0, List.of(
                 new VolumeTier(10, 100, Money.of("0.5", "CNY")),
                 new VolumeTier(100, 0, Money.of("0.4", "CNY")))),
-            PlanSpecState.RETIRED, NOW, later, later);
+            List.of(), PlanSpecState.RETIRED, NOW, later, later);
     transactor.inTransaction(tx -> {
       tx.planSpecs().findForUpdate("s-exact").orElseThrow();
       tx.planSpecs().update(retiredWithNewTiers);

@@ -26,7 +26,8 @@ public record DuePackageRow(
     String contactPhone,
     String defaultRegionId,
     String identityState,
-    Instant accountCreateTime) {
+    Instant accountCreateTime,
+    String testClockId) {
 
   DuePackage toDomain() {
     return new DuePackage(
@@ -35,6 +36,6 @@ public record DuePackageRow(
             totalQuantity, remainingQuantity, orderId, purchaseTime, expireTime),
         new Account(
             accountId, accountDisplayName, contactEmail, contactPhone, defaultRegionId,
-            IdentityState.valueOf(identityState), accountCreateTime));
+            IdentityState.valueOf(identityState), accountCreateTime, testClockId));
   }
 }

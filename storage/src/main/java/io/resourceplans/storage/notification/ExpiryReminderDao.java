@@ -16,7 +16,7 @@ public interface ExpiryReminderDao {
       select p.account_id, p.package_id, p.display_name, p.product_id, p.plan_spec_id, p.purpose, p.region_id,
              p.total_quantity, p.remaining_quantity, p.order_id, p.purchase_time, p.expire_time,
              a.display_name as account_display_name, a.contact_email, a.contact_phone, a.default_region_id,
-             a.identity_state, a.create_time as account_create_time
+             a.identity_state, a.create_time as account_create_time, a.test_clock_id
         from packages p
         join accounts a on a.account_id = p.account_id
        where a.test_clock_id is not distinct from cast(:testClockId as text)
