@@ -376,16 +376,26 @@ public final class BindingService {
 
   /**
    * The first step of a log-in, in a transaction of its own (see {@link VendorLogins} for the count
-   * and the lock): the user if the password is right; empty when the name or the password is wrong,
-   * the failure counted in {@code tx}, which the caller commits before refusing with {@link
-   * VendorLogins#refused}. Throws LOGIN_LOCKED.
+   * and the lock): the attempt, counted as a failure until {@link #passwordMatches} and {@link
+   * #logInSucceeded} say otherwise. Throws LOGIN_LOCKED.
    */
-  public Optional<VendorUser> checkPassword(Tx tx, String login, String password) {
-    return logins.check(tx, login, password);
+  public VendorLogins.Attempt beginLogIn(Tx tx, String login) {
+    return logins.begin(tx, login);
+  }
+
+  /** Outside any transaction: the Argon2id comparison holds no lock and no connection. */
+  public boolean passwordMatches(VendorLogins.Attempt attempt, String password) {
+    return logins.passwordMatches(attempt, password);
+  }
+
+  /** After a right password, in a transaction of its own: the failure count is cleared. */
+  public VendorUser logInSucceeded(Tx tx, VendorLogins.Attempt attempt) {
+    logins.succeeded(tx, attempt);
+    return attempt.user().orElseThrow();
   }
 
   /**
-   * The second step of a log-in, for the user whose password {@link #checkPassword} accepted (a
+   * The last step of a log-in, for the user whose password {@link #passwordMatches} accepted (a
    * refusal here leaves that success, and its cleared count, in place). With an instance, the log-in is tied to its
    * cloud account: the billing-center account linked to it must be the user's own or hold a
    * workspace the user owns; if none is linked, the user's own is linked to it (as

@@ -23,15 +23,17 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Failures are counted per login key: the vendor user's ID (so the username and the email
  * share one count) or, for a name that is no user, an HMAC of the name under a key derived from
  * the ticket key (no typed name is stored, and an unknown name fails and locks exactly as a real
- * one). A password is compared under the key's row lock, so however many attempts arrive at once,
- * each sees the count the one before it left: at most {@code maxFailures} passwords are compared
- * before the lock. An unknown name is compared against a dummy hash of the same cost, so the time
- * taken does not tell either.
+ * one). An attempt is counted as a failure before its password is compared, in a short committed
+ * transaction under the key's row lock ({@link #begin}); the Argon2id comparison then runs outside
+ * any transaction ({@link #passwordMatches}), holding no lock and no pooled connection, and a right
+ * password clears the count afterwards ({@link #succeeded}). So however many attempts arrive at
+ * once, at most {@code maxFailures} passwords are compared before the lock, and a burst of guesses
+ * cannot tie up the database pool for the length of a hash each. An unknown name is compared
+ * against a dummy hash of the same cost, so the time taken does not tell either.
  *
- * <p>The lock: after {@code maxFailures} failures in a row, none older than the lock duration, the
- * key is locked for the lock duration; while locked every attempt, right password or wrong, is
- * refused LOGIN_LOCKED (with the time left) and no password is compared. A success clears the
- * count.
+ * <p>The lock: after {@code maxFailures} attempts in a row that did not succeed, none older than
+ * the lock duration, the key is locked for the lock duration; while locked every attempt, right
+ * password or wrong, is refused LOGIN_LOCKED (with the time left) and no password is compared.
  */
 public final class VendorLogins {
   private static final int PURGE_BATCH = 50;
@@ -54,23 +56,21 @@ public final class VendorLogins {
     this.dummyHash = passwords.hash(HexFormat.of().formatHex(random));
   }
 
+  /** An attempt counted and not yet decided: its login key and the user the name names, if any. */
+  public record Attempt(String loginKey, Optional<VendorUser> user) {}
+
   /**
-   * The user if the password is right (the count cleared); empty if the name or the password is
-   * wrong (the failure counted: the caller commits, then refuses with {@link #refused}). Throws
-   * LOGIN_LOCKED while the key is locked.
+   * Step 1, in a transaction of its own that the caller commits before step 2: counts the attempt
+   * as a failure (locking the key when it reaches the limit). Throws LOGIN_LOCKED while the key is
+   * locked.
    */
-  public Optional<VendorUser> check(Tx tx, String login, String password) {
+  public Attempt begin(Tx tx, String login) {
     Instant now = Times.now(clock);
     Optional<VendorUser> user = tx.vendorUsers().findByLogin(login.trim());
     String key = user.map(VendorUser::vendorUserId).orElseGet(() -> nameKey(login));
     LoginAttempt attempt = tx.loginAttempts().lock(key);
     if (attempt.lockedAt(now)) {
       throw locked(now, attempt.lockedUntil());
-    }
-    boolean right = passwords.verify(password, user.map(VendorUser::passwordHash).orElse(dummyHash));
-    if (right && user.isPresent()) {
-      tx.loginAttempts().delete(key);
-      return user;
     }
     boolean forgotten =
         attempt.lastFailureTime() == null
@@ -83,7 +83,18 @@ public final class VendorLogins {
       tx.loginAttempts().update(new LoginAttempt(key, failures, now, null));
     }
     tx.loginAttempts().purgeStale(now.minus(lockDuration), now, PURGE_BATCH);
-    return Optional.empty();
+    return new Attempt(key, user);
+  }
+
+  /** Step 2, outside any transaction: whether the name is a user and the password is its own. */
+  public boolean passwordMatches(Attempt attempt, String password) {
+    boolean right = passwords.verify(password, attempt.user().map(VendorUser::passwordHash).orElse(dummyHash));
+    return right && attempt.user().isPresent();
+  }
+
+  /** Step 3, after a right password: the count (and any lock this attempt set) is cleared. */
+  public void succeeded(Tx tx, Attempt attempt) {
+    tx.loginAttempts().delete(attempt.loginKey());
   }
 
   /** The one refusal of a wrong password and of an unknown name. */

@@ -345,9 +345,10 @@ public final class BindingRpcs {
   }
 
   /**
-   * A log-in in two transactions: the password is weighed in one of its own (a wrong one's counted
-   * failure is committed, then refused), then the rest (the ticket's cloud account, the workspace to
-   * open) runs for the user it proved. No request_id: each call is an attempt.
+   * A log-in: the attempt is counted as a failure in a committed transaction of its own, the
+   * password compared outside any transaction (no connection held for the hash), the count cleared
+   * when it was right, then the rest (the ticket's cloud account, the workspace to open) runs for the
+   * user it proved. No request_id: each call is an attempt.
    */
   public void logIn(LogInRequest request, StreamObserver<LogInResponse> out) {
     operator();
@@ -358,10 +359,11 @@ public final class BindingRpcs {
             emptyToNull(request.getCloudAccountId()),
             emptyToNull(request.getInstanceId()),
             emptyToNull(request.getWorkspaceId()));
-    var user =
-        transactor
-            .inTransaction(tx -> binding.checkPassword(tx, attempt.login(), attempt.password()))
-            .orElseThrow(VendorLogins::refused);
+    var counted = transactor.inTransaction(tx -> binding.beginLogIn(tx, attempt.login()));
+    if (!binding.passwordMatches(counted, attempt.password())) {
+      throw VendorLogins.refused();
+    }
+    var user = transactor.inTransaction(tx -> binding.logInSucceeded(tx, counted));
     var in = transactor.inTransaction(tx -> binding.logIn(tx, user, attempt));
     var b =
         LogInResponse.newBuilder()
