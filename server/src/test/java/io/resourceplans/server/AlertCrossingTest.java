@@ -19,9 +19,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The crossing rule on its own: these tests set a package's remaining quantity with SQL (to put it
@@ -31,17 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class AlertCrossingTest {
   private static final Purpose VERIFICATION = Purpose.PURPOSE_VERIFICATION_NOTIFICATION;
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   private static AlertSetting setting(String key, Purpose purpose) {
     return server.plan(key)

@@ -26,25 +26,15 @@ import io.resourceplans.server.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SetAlertThreshold, ClearAlertThreshold and ListAlertSettings over gRPC. */
 class AlertSettingsTest {
   private static final List<Purpose> PURPOSES =
       List.of(Purpose.PURPOSE_VERIFICATION_NOTIFICATION, Purpose.PURPOSE_MARKETING, Purpose.PURPOSE_GENERAL);
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   private static SetAlertThresholdRequest.Builder set(Purpose purpose, long threshold) {
     return SetAlertThresholdRequest.newBuilder()

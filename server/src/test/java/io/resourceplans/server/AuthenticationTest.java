@@ -16,22 +16,12 @@ import io.resourceplans.api.v1.RevokeApiKeyRequest;
 import io.resourceplans.api.v1.UpdateSubUserPermissionsRequest;
 import io.resourceplans.domain.auth.AuthSettings;
 import io.resourceplans.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuthenticationTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   @Test
   void callWithoutKeyIsUnauthenticated() {

@@ -20,9 +20,8 @@ import io.resourceplans.storage.testing.TestDatabase;
 import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A database outage is UNAVAILABLE with reason DATABASE_UNAVAILABLE (retryable, unlike INTERNAL),
@@ -30,17 +29,8 @@ import org.junit.jupiter.api.Test;
  * deducts once.
  */
 class DatabaseUnavailableTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   @Test
   void usageDuringAnOutageIsUnavailableAndTheSameRequestSucceedsOnceTheDatabaseIsBack() {

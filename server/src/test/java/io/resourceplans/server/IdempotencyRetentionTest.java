@@ -48,9 +48,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Idempotency after the retention: the purge deletes the other mutations' records, a RecordUsage
@@ -60,17 +59,8 @@ import org.junit.jupiter.api.Test;
 class IdempotencyRetentionTest {
   private static final String REGION = "ap-southeast-1";
   private static final String PRODUCT = "sms-domestic";
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   /** Moves the clock past the retention and runs the purge, which must delete the account's records. */
   private static void purgedPastTheRetention(String accountId) {

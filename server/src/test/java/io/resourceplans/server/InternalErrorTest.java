@@ -15,24 +15,14 @@ import io.resourceplans.server.errors.ExceptionTranslatingInterceptor;
 import io.resourceplans.server.testing.Errors;
 import io.resourceplans.server.testing.TestServer;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** An unexpected failure is INTERNAL with a correlation ID that matches one log line; no SQL leaks. */
 class InternalErrorTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   @Test
   void databaseFailureIsInternalWithCorrelationIdAndNoSql() {

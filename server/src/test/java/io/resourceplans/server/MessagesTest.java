@@ -16,23 +16,13 @@ import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ListMessages and MarkMessageRead. Messages come from alerts set above a remaining quantity of 0. */
 class MessagesTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   /** One quota-alert message per product and purpose alerted, a second apart; newest first. */
   private static List<String> alertMessages(String key, int count) {

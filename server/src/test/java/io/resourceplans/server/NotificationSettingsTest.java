@@ -22,23 +22,13 @@ import io.resourceplans.server.testing.AccessFixtures;
 import io.resourceplans.server.testing.AlertFixtures;
 import io.resourceplans.server.testing.NotificationFixtures;
 import io.resourceplans.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GetNotificationSettings / UpdateNotificationSettings, and what the settings do to the outbox. */
 class NotificationSettingsTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   private static NotificationPreference pref(NotificationKind kind, boolean email, boolean sms) {
     return NotificationPreference.newBuilder().setKind(kind).setEmail(email).setSms(sms).build();

@@ -22,10 +22,9 @@ import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.TestServer;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -37,17 +36,8 @@ class RegionRulesTest {
   private static final String PRODUCT = "sms-domestic";
   private static final String SPEC = "sms-domestic-custom";
 
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   @TestFactory
   Stream<DynamicTest> everyRegionsFlagsMatchWhatAnUnverifiedAndAVerifiedAccountMayDo() {

@@ -22,26 +22,16 @@ import io.resourceplans.api.v1.TermsKind;
 import io.resourceplans.api.v1.UpdateDefaultRegionRequest;
 import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Seed 000 (Direct Mail purchase flow): RAM users need both permissions to buy, Singapore is the
  * default region, the Chinese mainland needs verification, pay-as-you-go activation is idempotent.
  */
 class Seed000AccessTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   private static String subUserKey(String mainKey, Permission... permissions) {
     var subUser =

@@ -35,9 +35,8 @@ import io.resourceplans.server.testing.Ledger;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Seed 001 end to end over gRPC: an SMS custom package of 1,000 verification messages for 44.00 CNY
@@ -46,17 +45,8 @@ import org.junit.jupiter.api.Test;
  */
 class Seed001PurchaseTest {
   private static final String SPEC = "sms-domestic-custom";
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   private static CreateOrderRequest order(String terms) {
     return CreateOrderRequest.newBuilder()

@@ -16,23 +16,13 @@ import io.resourceplans.server.testing.AlertFixtures;
 import io.resourceplans.server.testing.TestServer;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sub-users' own contacts, and the notification copies their permissions entitle them to. */
 class SubUserContactsTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   private static SubUser subUser(String key, String name, Permission... permissions) {
     return server.activation(key)

@@ -47,9 +47,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Test clocks end to end over gRPC: a test account's packages expire, its reminders go out at their
@@ -59,17 +58,8 @@ import org.junit.jupiter.api.Test;
 class TestClockTest {
   private static final String SPEC = "sms-domestic-custom";
   private static final String REGION = "cn-hangzhou";
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   static TestClock createClock(TestServer server, String name, Instant frozen) {
     return server.operator()

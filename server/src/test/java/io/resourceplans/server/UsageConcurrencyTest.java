@@ -23,9 +23,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 32 senders × 200 RecordUsage calls on the same packages, more than they hold: what is
@@ -34,17 +33,8 @@ import org.junit.jupiter.api.Test;
 class UsageConcurrencyTest {
   private static final int THREADS = 32;
   private static final int CALLS = 200;
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   @Test
   void acknowledgedUsageEqualsQuotaUsedExactly() throws Exception {

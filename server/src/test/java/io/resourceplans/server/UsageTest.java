@@ -20,24 +20,14 @@ import io.resourceplans.server.testing.Ledger;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** RecordUsage and CheckQuota: burn-down order, pay-as-you-go overflow, all or nothing, idempotency. */
 class UsageTest {
   private static final String REGION = "ap-southeast-1";
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   private static CreateAccountResponse buyer(String name) {
     CreateAccountResponse a = Buyers.verifiedAccount(server, name);

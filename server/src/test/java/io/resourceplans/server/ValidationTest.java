@@ -10,23 +10,13 @@ import io.resourceplans.api.v1.CreateAccountRequest;
 import io.resourceplans.api.v1.CreateSubUserRequest;
 import io.resourceplans.api.v1.GetSubUserRequest;
 import io.resourceplans.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Malformed input is INVALID_ARGUMENT with field violations, and writes nothing. */
 class ValidationTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   @Test
   void malformedCreateAccountNamesEveryBadFieldAndWritesNothing() {

@@ -18,22 +18,12 @@ import io.resourceplans.api.v1.TopUpCashRequest;
 import io.resourceplans.server.testing.Ledger;
 import io.resourceplans.server.testing.Moneys;
 import io.resourceplans.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WalletTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   private static TopUpCashRequest topUp(String accountId, String amount) {
     return TopUpCashRequest.newBuilder().setRequestId(TestServer.requestId()).setAccountId(accountId).setAmount(cny(amount)).build();

@@ -28,9 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dispatcher against the real outbox: concurrent dispatchers deliver each row exactly once;
@@ -38,17 +37,8 @@ import org.junit.jupiter.api.Test;
  * its lease; a fresh dispatcher (a restarted server) delivers what was left.
  */
 class DispatcherTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.forClass();
 
   /** An email "sender" that counts what it was given, per notification. */
   static final class CountingSender implements NotificationSender {

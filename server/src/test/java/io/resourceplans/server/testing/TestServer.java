@@ -23,6 +23,8 @@ import io.resourceplans.server.di.ServerComponent;
 import io.resourceplans.server.grpc.InProcessTransport;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -33,7 +35,7 @@ import org.jdbi.v3.core.Jdbi;
  * The whole server, in process, on a fresh PostgreSQL database: one per test class. Stubs are
  * made per API key.
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable, AfterAllCallback {
   public static final String OPERATOR_KEY = "rpo.test-operator-key";
   public static final String TICKET_KEY = "rpt.test-ticket-key-0123456789";
 
@@ -45,6 +47,18 @@ public final class TestServer implements AutoCloseable {
 
   public TestServer() throws Exception {
     this(DeliverySettings.defaults());
+  }
+
+  /**
+   * A server for one test class that JUnit closes after the class, as
+   * {@code @RegisterExtension static final TestServer server = TestServer.forClass();}.
+   */
+  public static TestServer forClass() {
+    try {
+      return new TestServer();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the test server", e);
+    }
   }
 
   /**
@@ -189,6 +203,11 @@ public final class TestServer implements AutoCloseable {
 
   public static String requestId() {
     return UUID.randomUUID().toString();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    close();
   }
 
   @Override
