@@ -1,11 +1,11 @@
 package io.resourceplans.domain.binding;
 
+import io.resourceplans.domain.common.HmacSha256;
 import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.tx.Tx;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +14,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks a vendor user's password, with a lock after repeated failures.
@@ -48,7 +46,7 @@ public final class VendorLogins {
   public VendorLogins(Clock clock, PasswordHasher passwords, BindingSettings settings) {
     this.clock = clock;
     this.passwords = passwords;
-    this.nameKey = hmac(settings.ticketKey(), "vendor-login-name".getBytes(StandardCharsets.UTF_8));
+    this.nameKey = HmacSha256.derive(settings.ticketKey(), "vendor-login-name");
     this.maxFailures = settings.loginMaxFailures();
     this.lockDuration = settings.loginLockDuration();
     byte[] random = new byte[24];
@@ -104,7 +102,7 @@ public final class VendorLogins {
   }
 
   private static DomainException locked(Instant now, Instant until) {
-    long seconds = Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000);
+    long seconds = Times.wholeSecondsUntil(now, until);
     return new DomainException(
         ErrorCode.LOGIN_LOCKED,
         "too many failed log-ins; log-in is locked, retry in " + seconds + " s",
@@ -112,17 +110,8 @@ public final class VendorLogins {
   }
 
   private String nameKey(String login) {
-    byte[] mac = hmac(nameKey, login.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    byte[] mac = HmacSha256.of(nameKey, login.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
     return "name:" + HexFormat.of().formatHex(mac);
   }
 
-  private static byte[] hmac(byte[] key, byte[] data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
-    }
-  }
 }

@@ -1,12 +1,12 @@
 package io.resourceplans.domain.binding;
 
+import io.resourceplans.domain.common.HmacSha256;
 import io.resourceplans.domain.common.Ids;
 import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.tx.Tx;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,8 +16,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Email verification codes: 6 random digits, kept only as an HMAC-SHA256 under a key derived from
@@ -38,7 +36,7 @@ public final class VerificationCodes {
   public VerificationCodes(Clock clock, VerificationCodeMailer mailer, BindingSettings settings) {
     this.clock = clock;
     this.mailer = mailer;
-    this.hashKey = hmac(settings.ticketKey(), "verification-code".getBytes(StandardCharsets.UTF_8));
+    this.hashKey = HmacSha256.derive(settings.ticketKey(), "verification-code");
     this.ttl = settings.codeTtl();
     this.maxAttempts = settings.codeMaxAttempts();
     this.cooldown = settings.codeCooldown();
@@ -55,7 +53,7 @@ public final class VerificationCodes {
     if (!tx.verificationCodes().replaceIfCooledDown(stored, now.minus(cooldown))) {
       Instant resend =
           tx.verificationCodes().find(key, purpose).map(c -> c.sendTime().plus(cooldown)).orElse(now.plus(cooldown));
-      long seconds = Math.max(1, (Duration.between(now, resend).toMillis() + 999) / 1000);
+      long seconds = Times.wholeSecondsUntil(now, resend);
       throw new DomainException(
           ErrorCode.VERIFICATION_CODE_COOLDOWN,
           "a code was sent to this email moments ago; retry in " + seconds + " s",
@@ -157,16 +155,7 @@ public final class VerificationCodes {
   }
 
   private String hash(String codeId, String code) {
-    return HexFormat.of().formatHex(hmac(hashKey, (codeId + "|" + code).getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(HmacSha256.of(hashKey, (codeId + "|" + code).getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static byte[] hmac(byte[] key, byte[] data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
-    }
-  }
 }

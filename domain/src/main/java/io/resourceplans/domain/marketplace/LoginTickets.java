@@ -1,17 +1,15 @@
 package io.resourceplans.domain.marketplace;
 
+import io.resourceplans.domain.common.HmacSha256;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.error.FieldViolation;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies login tickets: {@code lt1.<payload>.<mac>}, both base64url, where the payload
@@ -86,19 +84,10 @@ public final class LoginTickets {
   }
 
   private byte[] mac(String productId, byte[] payload) {
-    byte[] productKey = hmac(serverKey, ("login-ticket:" + productId).getBytes(StandardCharsets.UTF_8));
-    return hmac(productKey, payload);
+    byte[] productKey = HmacSha256.derive(serverKey, "login-ticket:" + productId);
+    return HmacSha256.of(productKey, payload);
   }
 
-  static byte[] hmac(byte[] key, byte[] data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
-    }
-  }
 
   private static DomainException invalid() {
     return new DomainException(
