@@ -1,5 +1,6 @@
 package io.resourceplans.server;
 
+import io.resourceplans.domain.catalog.ProductRepository;
 import static io.resourceplans.server.testing.Errors.assertInvalid;
 import static io.resourceplans.server.testing.Errors.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -292,7 +293,7 @@ class CatalogTest {
       Jdbi jdbi = Jdbis.create(db.dataSource());
       JdbiTransactor transactor = new JdbiTransactor(jdbi);
       java.time.Instant now = java.time.Instant.parse("2026-11-22T08:00:00Z");
-      transactor.inTransaction(tx -> tx.products().insert(new io.resourceplans.domain.catalog.Product(
+      transactor.inTransaction(tx -> tx.get(ProductRepository.class).insert(new io.resourceplans.domain.catalog.Product(
           "own-product", "Own", "", "unit", java.util.Map.of(), "", now, now)));
       CatalogSeeder seeder =
           new CatalogSeeder(transactor, new CatalogService(Clock.systemUTC(), new SettlementCurrency("CNY")));

@@ -1,5 +1,6 @@
 package io.resourceplans.storage;
 
+import io.resourceplans.domain.account.AccountRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,7 +75,7 @@ class AccessStorageTest {
   private static String newAccount(IdentityState state) {
     String accountId = Ids.newId("acc");
     transactor.inTransaction(tx -> {
-      tx.accounts().insert(new Account(accountId, "Co", "co@example.com", "", "ap-southeast-1", state, CLOCK.instant(), null));
+      tx.get(AccountRepository.class).insert(new Account(accountId, "Co", "co@example.com", "", "ap-southeast-1", state, CLOCK.instant(), null));
       return null;
     });
     return accountId;
@@ -145,7 +146,7 @@ class AccessStorageTest {
     assertEquals(3, results.stream().filter(r -> r == ErrorCode.IDENTITY_VERIFICATION_NOT_PENDING).count(), results::toString);
     assertEquals(
         IdentityState.VERIFIED,
-        transactor.readOnly(tx -> tx.accounts().find(accountId).orElseThrow().identityState()));
+        transactor.readOnly(tx -> tx.get(AccountRepository.class).find(accountId).orElseThrow().identityState()));
   }
 
   @Test

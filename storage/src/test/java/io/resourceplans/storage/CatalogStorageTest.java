@@ -1,5 +1,7 @@
 package io.resourceplans.storage;
 
+import io.resourceplans.domain.catalog.ProductRepository;
+import io.resourceplans.domain.catalog.PlanSpecRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,12 +43,12 @@ class CatalogStorageTest {
     db = TestDatabase.create();
     transactor = new JdbiTransactor(Jdbis.create(db.dataSource()));
     catalog = DefaultCatalog.of("CNY", NOW);
-    boolean emptyAtFirst = transactor.readOnly(tx -> tx.products().isEmpty());
+    boolean emptyAtFirst = transactor.readOnly(tx -> tx.get(ProductRepository.class).isEmpty());
     assertTrue(emptyAtFirst);
     transactor.inTransaction(
         tx -> {
-          catalog.products().forEach(p -> assertTrue(tx.products().insert(p)));
-          catalog.planSpecs().forEach(s -> assertTrue(tx.planSpecs().insert(s)));
+          catalog.products().forEach(p -> assertTrue(tx.get(ProductRepository.class).insert(p)));
+          catalog.planSpecs().forEach(s -> assertTrue(tx.get(PlanSpecRepository.class).insert(s)));
           return null;
         });
   }
@@ -59,12 +61,12 @@ class CatalogStorageTest {
   @Test
   void defaultCatalogReadsBackEqual() {
     for (Product p : catalog.products()) {
-      assertEquals(Optional.of(p), transactor.readOnly(tx -> tx.products().find(p.productId())));
+      assertEquals(Optional.of(p), transactor.readOnly(tx -> tx.get(ProductRepository.class).find(p.productId())));
     }
     for (PlanSpec s : catalog.planSpecs()) {
-      assertEquals(Optional.of(s), transactor.readOnly(tx -> tx.planSpecs().find(s.planSpecId())));
+      assertEquals(Optional.of(s), transactor.readOnly(tx -> tx.get(PlanSpecRepository.class).find(s.planSpecId())));
     }
-    boolean empty = transactor.readOnly(tx -> tx.products().isEmpty());
+    boolean empty = transactor.readOnly(tx -> tx.get(ProductRepository.class).isEmpty());
     assertFalse(empty);
   }
 
@@ -72,11 +74,11 @@ class CatalogStorageTest {
   void takenIdsAreNotInsertedAgain() {
     Product mail = catalog.products().get(2);
     Product other = new Product(mail.productId(), "Other", "", "x", Map.of(), "", NOW, NOW);
-    boolean inserted = transactor.inTransaction(tx -> tx.products().insert(other));
+    boolean inserted = transactor.inTransaction(tx -> tx.get(ProductRepository.class).insert(other));
     assertFalse(inserted);
-    assertEquals(Optional.of(mail), transactor.readOnly(tx -> tx.products().find(mail.productId())));
+    assertEquals(Optional.of(mail), transactor.readOnly(tx -> tx.get(ProductRepository.class).find(mail.productId())));
     PlanSpec spec = catalog.planSpecs().get(0);
-    boolean specInserted = transactor.inTransaction(tx -> tx.planSpecs().insert(spec));
+    boolean specInserted = transactor.inTransaction(tx -> tx.get(PlanSpecRepository.class).insert(spec));
     assertFalse(specInserted);
   }
 
@@ -89,8 +91,8 @@ class CatalogStorageTest {
         new PlanSpec("s-exact", "p-exact", "Exact", PlanSpecKind.CUSTOM, Set.of(Purpose.MARKETING), 3, null,
             new CustomPricing(10, 10, 1000, List.of(new VolumeTier(10, 0, Money.of("0.000000001", "CNY")))),
             List.of(), PlanSpecState.ACTIVE, NOW, NOW, null);
-    transactor.inTransaction(tx -> tx.products().insert(product) && tx.planSpecs().insert(spec));
-    assertEquals(Optional.of(product), transactor.readOnly(tx -> tx.products().find("p-exact")));
+    transactor.inTransaction(tx -> tx.get(ProductRepository.class).insert(product) && tx.get(PlanSpecRepository.class).insert(spec));
+    assertEquals(Optional.of(product), transactor.readOnly(tx -> tx.get(ProductRepository.class).find("p-exact")));
 
     Instant later = NOW.plusSeconds(60);
     PlanSpec retiredWithNewTiers =
@@ -100,20 +102,20 @@ class CatalogStorageTest {
                 new VolumeTier(100, 0, Money.of("0.4", "CNY")))),
             List.of(), PlanSpecState.RETIRED, NOW, later, later);
     transactor.inTransaction(tx -> {
-      tx.planSpecs().findForUpdate("s-exact").orElseThrow();
-      tx.planSpecs().update(retiredWithNewTiers);
+      tx.get(PlanSpecRepository.class).findForUpdate("s-exact").orElseThrow();
+      tx.get(PlanSpecRepository.class).update(retiredWithNewTiers);
       return null;
     });
-    assertEquals(Optional.of(retiredWithNewTiers), transactor.readOnly(tx -> tx.planSpecs().find("s-exact")));
+    assertEquals(Optional.of(retiredWithNewTiers), transactor.readOnly(tx -> tx.get(PlanSpecRepository.class).find("s-exact")));
 
     Product repriced =
         new Product("p-exact", "Exact", "d", "message",
             Map.of(Purpose.GENERAL, Money.of("1", "CNY"), Purpose.MARKETING, Money.of("2", "CNY")), "v", NOW, later);
     transactor.inTransaction(tx -> {
-      tx.products().update(repriced);
+      tx.get(ProductRepository.class).update(repriced);
       return null;
     });
-    assertEquals(Optional.of(repriced), transactor.inTransaction(tx -> tx.products().findForUpdate("p-exact")));
+    assertEquals(Optional.of(repriced), transactor.inTransaction(tx -> tx.get(ProductRepository.class).findForUpdate("p-exact")));
   }
 
   @Test
@@ -122,7 +124,7 @@ class CatalogStorageTest {
     PageRequest page = PageRequest.of(1, 10, "", "specs");
     while (true) {
       PageRequest current = page;
-      Page<PlanSpec> result = transactor.readOnly(tx -> tx.planSpecs().list("mail", false, current));
+      Page<PlanSpec> result = transactor.readOnly(tx -> tx.get(PlanSpecRepository.class).list("mail", false, current));
       result.items().forEach(s -> active.add(s.planSpecId()));
       if (result.nextPageToken().isEmpty()) {
         break;
@@ -131,7 +133,7 @@ class CatalogStorageTest {
     }
     assertEquals(List.of("mail-10000", "mail-100000", "mail-1000000"), active);
 
-    List<String> products = transactor.readOnly(tx -> tx.products().list(PageRequest.of(2, 10, "", "products"))).items()
+    List<String> products = transactor.readOnly(tx -> tx.get(ProductRepository.class).list(PageRequest.of(2, 10, "", "products"))).items()
         .stream().map(Product::productId).toList();
     assertEquals(2, products.size());
     assertTrue(products.get(0).compareTo(products.get(1)) < 0);

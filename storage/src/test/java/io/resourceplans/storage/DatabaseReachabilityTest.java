@@ -1,5 +1,6 @@
 package io.resourceplans.storage;
 
+import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import static io.resourceplans.storage.testing.Eventually.within;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,6 +89,6 @@ class DatabaseReachabilityTest {
   }
 
   private int selectOne() {
-    return transactor.readOnly(tx -> 1 + 0 * tx.idempotency().find("probe", "probe").map(x -> 1).orElse(0));
+    return transactor.readOnly(tx -> 1 + 0 * tx.get(IdempotencyRepository.class).find("probe", "probe").map(x -> 1).orElse(0));
   }
 }

@@ -1,5 +1,7 @@
 package io.resourceplans.storage;
 
+import io.resourceplans.domain.quota.UsageRepository;
+import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,15 +90,15 @@ class IdempotencyStorageTest {
                         },
                         s -> new byte[0],
                         b -> "")));
-    boolean stored = transactor.readOnly(tx -> tx.idempotency().find("acc-test", "r-3").isPresent());
+    boolean stored = transactor.readOnly(tx -> tx.get(IdempotencyRepository.class).find("acc-test", "r-3").isPresent());
     assertFalse(stored);
     AtomicInteger runs = new AtomicInteger();
     assertEquals("answer-1", run("r-3", "\u0001", runs));
-    boolean storedNow = transactor.readOnly(tx -> tx.idempotency().find("acc-test", "r-3").isPresent());
+    boolean storedNow = transactor.readOnly(tx -> tx.get(IdempotencyRepository.class).find("acc-test", "r-3").isPresent());
     assertTrue(storedNow);
     assertArrayEquals(
         "answer-1".getBytes(StandardCharsets.UTF_8),
-        transactor.readOnly(tx -> tx.idempotency().find("acc-test", "r-3").orElseThrow().response()));
+        transactor.readOnly(tx -> tx.get(IdempotencyRepository.class).find("acc-test", "r-3").orElseThrow().response()));
   }
 
   private static UsageRecord usage(String usageId, String requestId, long quantity) {
@@ -107,29 +109,29 @@ class IdempotencyStorageTest {
 
   @Test
   void aRequestIdWritesOneUsageRecordWhichKeepsTheRequestsFingerprint() {
-    boolean first = transactor.inTransaction(tx -> tx.usage().insertUnlessRequested(usage("use-1", "u-1", 3), new byte[] {7}));
-    boolean again = transactor.inTransaction(tx -> tx.usage().insertUnlessRequested(usage("use-2", "u-1", 4), new byte[] {8}));
+    boolean first = transactor.inTransaction(tx -> tx.get(UsageRepository.class).insertUnlessRequested(usage("use-1", "u-1", 3), new byte[] {7}));
+    boolean again = transactor.inTransaction(tx -> tx.get(UsageRepository.class).insertUnlessRequested(usage("use-2", "u-1", 4), new byte[] {8}));
     assertTrue(first);
     assertFalse(again);
 
-    var stored = transactor.readOnly(tx -> tx.usage().findByRequest("acc-test", "u-1")).orElseThrow();
+    var stored = transactor.readOnly(tx -> tx.get(UsageRepository.class).findByRequest("acc-test", "u-1")).orElseThrow();
     assertEquals(usage("use-1", "u-1", 3), stored.record());
     assertArrayEquals(new byte[] {7}, stored.fingerprint());
-    assertFalse(transactor.readOnly(tx -> tx.usage().findByRequest("other-account", "u-1")).isPresent());
+    assertFalse(transactor.readOnly(tx -> tx.get(UsageRepository.class).findByRequest("other-account", "u-1")).isPresent());
   }
 
   @Test
   void aRequestIdIsEitherAUsageRecordsOrAnotherMutationsNeverBoth() {
-    transactor.inTransaction(tx -> tx.usage().insertUnlessRequested(usage("use-3", "u-2", 1), new byte[] {1}));
+    transactor.inTransaction(tx -> tx.get(UsageRepository.class).insertUnlessRequested(usage("use-3", "u-2", 1), new byte[] {1}));
     AtomicInteger runs = new AtomicInteger();
     DomainException e = assertThrows(DomainException.class, () -> run("u-2", "create order", runs));
     assertEquals(ErrorCode.IDEMPOTENCY_KEY_REUSED, e.code());
     assertEquals(0, runs.get());
-    assertFalse(transactor.readOnly(tx -> tx.idempotency().find("acc-test", "u-2")).isPresent());
+    assertFalse(transactor.readOnly(tx -> tx.get(IdempotencyRepository.class).find("acc-test", "u-2")).isPresent());
 
     run("o-1", "create order", runs);
-    boolean inserted = transactor.inTransaction(tx -> tx.usage().insertUnlessRequested(usage("use-4", "o-1", 1), new byte[] {1}));
+    boolean inserted = transactor.inTransaction(tx -> tx.get(UsageRepository.class).insertUnlessRequested(usage("use-4", "o-1", 1), new byte[] {1}));
     assertFalse(inserted);
-    assertFalse(transactor.readOnly(tx -> tx.usage().findByRequest("acc-test", "o-1")).isPresent());
+    assertFalse(transactor.readOnly(tx -> tx.get(UsageRepository.class).findByRequest("acc-test", "o-1")).isPresent());
   }
 }

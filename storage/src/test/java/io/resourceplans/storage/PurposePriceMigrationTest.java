@@ -1,5 +1,6 @@
 package io.resourceplans.storage;
 
+import io.resourceplans.domain.catalog.PlanSpecRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.resourceplans.domain.catalog.DefaultCatalog;
@@ -48,7 +49,7 @@ class PurposePriceMigrationTest {
       Transactor transactor = new JdbiTransactor(jdbi);
       Map<String, List<PurposePrice>> migrated = transactor.readOnly(tx ->
           CATALOG.planSpecs().stream().collect(Collectors.toMap(
-              PlanSpec::planSpecId, s -> tx.planSpecs().find(s.planSpecId()).orElseThrow().purposePrices())));
+              PlanSpec::planSpecId, s -> tx.get(PlanSpecRepository.class).find(s.planSpecId()).orElseThrow().purposePrices())));
       // Untouched default specs: exactly what a fresh server ships.
       for (String id : List.of("sms-domestic-custom", "sms-domestic-100000")) {
         assertEquals(spec(id).purposePrices(), migrated.get(id), id);
@@ -61,7 +62,7 @@ class PurposePriceMigrationTest {
       // The spec-level prices are untouched.
       assertEquals(
           spec("sms-domestic-custom").custom(),
-          transactor.readOnly(tx -> tx.planSpecs().find("sms-domestic-custom").orElseThrow().custom()));
+          transactor.readOnly(tx -> tx.get(PlanSpecRepository.class).find("sms-domestic-custom").orElseThrow().custom()));
     }
   }
 

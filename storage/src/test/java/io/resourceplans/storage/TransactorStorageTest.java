@@ -1,5 +1,6 @@
 package io.resourceplans.storage;
 
+import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,10 +49,10 @@ class TransactorStorageTest {
             () ->
                 transactor.inTransaction(
                     tx -> {
-                      tx.idempotency().claim(key, Instant.parse("2026-11-22T00:00:00Z"));
+                      tx.get(IdempotencyRepository.class).claim(key, Instant.parse("2026-11-22T00:00:00Z"));
                       // Ends this transaction's session too; the outage is over before the next query.
                       db.outage().close();
-                      return tx.idempotency().find("acc-cut", "req-1");
+                      return tx.get(IdempotencyRepository.class).find("acc-cut", "req-1");
                     }));
     assertEquals(ErrorCode.DATABASE_UNAVAILABLE, e.code());
     // The claim was never committed. A pooled connection the outage killed may still be handed out
@@ -59,7 +60,7 @@ class TransactorStorageTest {
     // the read is retried as a caller would.
     for (int attempt = 1; ; attempt++) {
       try {
-        assertTrue(transactor.readOnly(tx -> tx.idempotency().find("acc-cut", "req-1")).isEmpty());
+        assertTrue(transactor.readOnly(tx -> tx.get(IdempotencyRepository.class).find("acc-cut", "req-1")).isEmpty());
         return;
       } catch (DomainException stillDead) {
         assertEquals(ErrorCode.DATABASE_UNAVAILABLE, stillDead.code());
@@ -78,7 +79,7 @@ class TransactorStorageTest {
     try (HikariDataSource unreachable = new HikariDataSource(config)) {
       Transactor lost = new JdbiTransactor(Jdbis.create(unreachable));
       DomainException e =
-          assertThrows(DomainException.class, () -> lost.readOnly(tx -> tx.idempotency().find("acc", "req")));
+          assertThrows(DomainException.class, () -> lost.readOnly(tx -> tx.get(IdempotencyRepository.class).find("acc", "req")));
       assertEquals(ErrorCode.DATABASE_UNAVAILABLE, e.code());
     }
   }
@@ -109,11 +110,11 @@ class TransactorStorageTest {
     IdempotencyKey key = new IdempotencyKey("acc-ro", "req-1", new byte[] {1});
     assertThrows(
         RuntimeException.class,
-        () -> transactor.readOnly(tx -> tx.idempotency().claim(key, Instant.parse("2026-11-22T00:00:00Z"))));
+        () -> transactor.readOnly(tx -> tx.get(IdempotencyRepository.class).claim(key, Instant.parse("2026-11-22T00:00:00Z"))));
     // The pool's connections go back read-write: the same claim in a normal transaction works.
     for (int i = 0; i < 20; i++) {
       IdempotencyKey next = new IdempotencyKey("acc-ro", "req-" + (i + 2), new byte[] {1});
-      assertEquals(true, transactor.inTransaction(tx -> tx.idempotency().claim(next, Instant.parse("2026-11-22T00:00:00Z"))));
+      assertEquals(true, transactor.inTransaction(tx -> tx.get(IdempotencyRepository.class).claim(next, Instant.parse("2026-11-22T00:00:00Z"))));
     }
   }
 
@@ -123,9 +124,9 @@ class TransactorStorageTest {
     byte[] stored =
         transactor.inTransaction(
             tx -> {
-              tx.idempotency().claim(key, Instant.parse("2026-11-22T00:00:00Z"));
-              tx.idempotency().complete("acc-held", "req-1", new byte[] {42});
-              return tx.idempotency().find("acc-held", "req-1").orElseThrow().response();
+              tx.get(IdempotencyRepository.class).claim(key, Instant.parse("2026-11-22T00:00:00Z"));
+              tx.get(IdempotencyRepository.class).complete("acc-held", "req-1", new byte[] {42});
+              return tx.get(IdempotencyRepository.class).find("acc-held", "req-1").orElseThrow().response();
             });
     assertEquals(42, stored[0]);
   }
@@ -139,13 +140,13 @@ class TransactorStorageTest {
             () ->
                 transactor.inTransaction(
                     tx -> {
-                      tx.idempotency().claim(claimed, Instant.parse("2026-11-22T00:00:00Z"));
+                      tx.get(IdempotencyRepository.class).claim(claimed, Instant.parse("2026-11-22T00:00:00Z"));
                       // Never claimed: the update finds no row when it is sent at commit.
-                      tx.idempotency().complete("acc-held", "req-never-claimed", new byte[] {1});
+                      tx.get(IdempotencyRepository.class).complete("acc-held", "req-never-claimed", new byte[] {1});
                       return null;
                     }));
     assertEquals(true, e.getMessage().contains("req-never-claimed"));
-    assertEquals(true, transactor.readOnly(tx -> tx.idempotency().find("acc-held", "req-2")).isEmpty());
+    assertEquals(true, transactor.readOnly(tx -> tx.get(IdempotencyRepository.class).find("acc-held", "req-2")).isEmpty());
   }
 
   @Test
@@ -156,9 +157,9 @@ class TransactorStorageTest {
             () ->
                 transactor.inTransaction(
                     tx -> {
-                      tx.idempotency().complete("acc-held", "req-also-never-claimed", new byte[] {1});
+                      tx.get(IdempotencyRepository.class).complete("acc-held", "req-also-never-claimed", new byte[] {1});
                       // Sent in one round trip with the held update: the count fails first.
-                      return tx.idempotency().find("acc-held", "req-2");
+                      return tx.get(IdempotencyRepository.class).find("acc-held", "req-2");
                     }));
     assertEquals(true, e.getMessage().contains("req-also-never-claimed"), e.getMessage());
   }

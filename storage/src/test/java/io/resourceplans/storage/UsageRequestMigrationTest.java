@@ -1,5 +1,7 @@
 package io.resourceplans.storage;
 
+import io.resourceplans.domain.quota.UsageRepository;
+import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,17 +61,17 @@ class UsageRequestMigrationTest {
       Migrations.migrate(db.dataSource());
 
       Transactor transactor = new JdbiTransactor(jdbi);
-      Requested first = transactor.readOnly(tx -> tx.usage().findByRequest("acc-1", "req-1")).orElseThrow();
+      Requested first = transactor.readOnly(tx -> tx.get(UsageRepository.class).findByRequest("acc-1", "req-1")).orElseThrow();
       assertArrayEquals(new byte[] {1}, first.fingerprint());
       assertEquals(record("use-1", "req-1"), first.record());
       assertArrayEquals(new byte[] {2},
-          transactor.readOnly(tx -> tx.usage().findByRequest("acc-1", "req-2")).orElseThrow().fingerprint());
+          transactor.readOnly(tx -> tx.get(UsageRepository.class).findByRequest("acc-1", "req-2")).orElseThrow().fingerprint());
       assertArrayEquals(new byte[0],
-          transactor.readOnly(tx -> tx.usage().findByRequest("acc-1", "req-3")).orElseThrow().fingerprint());
+          transactor.readOnly(tx -> tx.get(UsageRepository.class).findByRequest("acc-1", "req-3")).orElseThrow().fingerprint());
       // The claims are gone; the order's answer stays.
       assertEquals(List.of("order-1"), jdbi.withHandle(h -> h.createQuery(
           "select request_id from idempotency_records order by request_id").mapTo(String.class).list()));
-      assertFalse(transactor.readOnly(tx -> tx.idempotency().find("acc-1", "req-1")).isPresent());
+      assertFalse(transactor.readOnly(tx -> tx.get(IdempotencyRepository.class).find("acc-1", "req-1")).isPresent());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.resourceplans.storage;
 
+import io.resourceplans.domain.marketplace.MarketplaceInstanceRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -60,7 +61,7 @@ class WorkspacesMigrationTest {
 
       Transactor transactor = new JdbiTransactor(jdbi);
       MarketplaceInstance before =
-          transactor.readOnly(tx -> tx.marketplaceInstances().find("acc-0000000000000001", "ins-00000001")).orElseThrow();
+          transactor.readOnly(tx -> tx.get(MarketplaceInstanceRepository.class).find("acc-0000000000000001", "ins-00000001")).orElseThrow();
       assertEquals("wks-1", before.workspaceId());
       assertEquals(AT, before.bindTime());
 
@@ -72,11 +73,11 @@ class WorkspacesMigrationTest {
                  ('wks-3', 'bill-1', 'loose', 'CHINESE', 'cn-hangzhou', 'vus-1', null, ?, null)
           """, later, later, later));
       transactor.inTransaction(tx -> {
-        tx.marketplaceInstances().open("ins-00000001", "wks-2", later);
+        tx.get(MarketplaceInstanceRepository.class).open("ins-00000001", "wks-2", later);
         return null;
       });
       MarketplaceInstance after =
-          transactor.readOnly(tx -> tx.marketplaceInstances().find("acc-0000000000000001", "ins-00000001")).orElseThrow();
+          transactor.readOnly(tx -> tx.get(MarketplaceInstanceRepository.class).find("acc-0000000000000001", "ins-00000001")).orElseThrow();
       assertEquals("wks-2", after.workspaceId());
       assertEquals(later, after.bindTime());
       // Only a workspace bound to the instance can be the one it opens.

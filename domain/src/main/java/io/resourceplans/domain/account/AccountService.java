@@ -1,5 +1,6 @@
 package io.resourceplans.domain.account;
 
+import io.resourceplans.domain.clock.TestClockRepository;
 import io.resourceplans.domain.auth.ApiKeyToken;
 import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
@@ -50,7 +51,7 @@ public final class AccountService {
     if (testClockId != null) {
       TestClockService.requireAttachable(tx, testClocks, testClockId);
       // A test account is born at its clock's time.
-      now = tx.testClocks().find(testClockId).orElseThrow().frozenTime();
+      now = tx.get(TestClockRepository.class).find(testClockId).orElseThrow().frozenTime();
     }
     Account account =
         new Account(
@@ -64,7 +65,7 @@ public final class AccountService {
             testClockId);
     // A new account is unverified, so it cannot start in a region that requires verification.
     IdentityRules.requireMayChooseAsDefault(account, region);
-    tx.accounts().insert(account);
+    tx.get(AccountRepository.class).insert(account);
     IssuedApiKey key = issueKey(tx, account.accountId(), null, "main", now);
     return new CreatedAccount(account, key);
   }
@@ -83,7 +84,7 @@ public final class AccountService {
     if (wanted == null || wanted.isEmpty()) {
       throw DomainException.invalid("account_id", "the operator must name an account");
     }
-    return tx.accounts()
+    return tx.get(AccountRepository.class)
         .find(wanted)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", wanted));
   }
@@ -92,7 +93,7 @@ public final class AccountService {
     String accountId = caller.requireMainAccount();
     SubUser subUser =
         new SubUser(accountId, Ids.newId("usr"), displayName, permissions, Times.now(clock), "", "");
-    tx.subUsers().insert(subUser);
+    tx.get(SubUserRepository.class).insert(subUser);
     return subUser;
   }
 
@@ -102,13 +103,13 @@ public final class AccountService {
   }
 
   public Page<SubUser> listSubUsers(Tx tx, Principal caller, PageRequest page) {
-    return tx.subUsers().list(caller.requireMainAccount(), page);
+    return tx.get(SubUserRepository.class).list(caller.requireMainAccount(), page);
   }
 
   public SubUser updateSubUserPermissions(
       Tx tx, Principal caller, String subUserId, Set<Permission> permissions) {
     String accountId = caller.requireMainAccount();
-    if (!tx.subUsers().updatePermissions(accountId, subUserId, permissions)) {
+    if (!tx.get(SubUserRepository.class).updatePermissions(accountId, subUserId, permissions)) {
       throw DomainException.notFound(ErrorCode.SUB_USER_NOT_FOUND, "sub user", subUserId);
     }
     return findSubUser(tx, accountId, subUserId);
@@ -127,7 +128,7 @@ public final class AccountService {
     ContactRules.email(violations, email, "contact_email", false);
     ContactRules.phone(violations, phone, "contact_phone");
     violations.throwIfAny();
-    if (!tx.subUsers().updateContacts(accountId, subUserId, email, phone)) {
+    if (!tx.get(SubUserRepository.class).updateContacts(accountId, subUserId, email, phone)) {
       throw DomainException.notFound(ErrorCode.SUB_USER_NOT_FOUND, "sub user", subUserId);
     }
     return findSubUser(tx, accountId, subUserId);
@@ -148,7 +149,7 @@ public final class AccountService {
     if (subUserId != null) {
       findSubUser(tx, accountId, subUserId);
     }
-    return tx.apiKeys().list(accountId, subUserId, page);
+    return tx.get(ApiKeyRepository.class).list(accountId, subUserId, page);
   }
 
   /**
@@ -158,14 +159,14 @@ public final class AccountService {
   public ApiKey revokeApiKey(Tx tx, Principal caller, String apiKeyId) {
     String accountId = caller.requireMainAccount();
     ApiKey key =
-        tx.apiKeys()
+        tx.get(ApiKeyRepository.class)
             .find(accountId, apiKeyId)
             .orElseThrow(() -> DomainException.notFound(ErrorCode.API_KEY_NOT_FOUND, "api key", apiKeyId));
     if (key.revoked()) {
       return key;
     }
     if (key.subUserId() == null) {
-      var activeMainKeys = tx.apiKeys().lockActiveMainKeys(accountId);
+      var activeMainKeys = tx.get(ApiKeyRepository.class).lockActiveMainKeys(accountId);
       if (activeMainKeys.size() == 1 && activeMainKeys.contains(apiKeyId)) {
         throw new DomainException(
             ErrorCode.LAST_MAIN_API_KEY,
@@ -173,12 +174,12 @@ public final class AccountService {
             java.util.Map.of("api_key_id", apiKeyId));
       }
     }
-    tx.apiKeys().revoke(accountId, apiKeyId, Times.now(clock));
-    return tx.apiKeys().find(accountId, apiKeyId).orElseThrow();
+    tx.get(ApiKeyRepository.class).revoke(accountId, apiKeyId, Times.now(clock));
+    return tx.get(ApiKeyRepository.class).find(accountId, apiKeyId).orElseThrow();
   }
 
   private static SubUser findSubUser(Tx tx, String accountId, String subUserId) {
-    return tx.subUsers()
+    return tx.get(SubUserRepository.class)
         .find(accountId, subUserId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.SUB_USER_NOT_FOUND, "sub user", subUserId));
   }
@@ -189,7 +190,7 @@ public final class AccountService {
     String secret = ApiKeyToken.generate(accountId, keyId);
     ApiKey key =
         new ApiKey(accountId, keyId, subUserId, displayName, ApiKeyToken.displayPrefix(secret), now, null);
-    tx.apiKeys().insert(key, ApiKeyToken.hash(secret));
+    tx.get(ApiKeyRepository.class).insert(key, ApiKeyToken.hash(secret));
     return new IssuedApiKey(key, secret);
   }
 }

@@ -1,5 +1,6 @@
 package io.resourceplans.domain.activation;
 
+import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
@@ -57,8 +58,8 @@ public final class ActivationService {
 
     Instant now = Times.now(clock);
     Activation activation = new Activation(accountId, productId, regionId, agreement.version(), now);
-    if (!tx.activations().insert(activation)) {
-      return tx.activations().find(accountId, productId, regionId).orElseThrow();
+    if (!tx.get(ActivationRepository.class).insert(activation)) {
+      return tx.get(ActivationRepository.class).find(accountId, productId, regionId).orElseThrow();
     }
     acceptances.record(tx, caller, agreement, "activation:" + productId + "/" + regionId, now);
     return activation;
@@ -70,7 +71,7 @@ public final class ActivationService {
     requireProduct(tx, productId);
     Account account = account(tx, accountId);
     Region region = Regions.requireOrDefault(tx, regionId, account);
-    Optional<Activation> activation = tx.activations().find(accountId, productId, region.regionId());
+    Optional<Activation> activation = tx.get(ActivationRepository.class).find(accountId, productId, region.regionId());
     PackageAvailability.ActivePackages active =
         packages.active(tx, accountId, productId, region.regionId(), accountClock.now(tx, accountId));
     ProductUsability usability = ProductUsability.of(activation.isPresent(), active);
@@ -81,7 +82,7 @@ public final class ActivationService {
 
   public Page<Activation> list(Tx tx, Principal caller, PageRequest page) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
-    return tx.activations().list(accountId, page);
+    return tx.get(ActivationRepository.class).list(accountId, page);
   }
 
   private void requireProduct(Tx tx, String productId) {
@@ -91,7 +92,7 @@ public final class ActivationService {
   }
 
   private static Account account(Tx tx, String accountId) {
-    return tx.accounts()
+    return tx.get(AccountRepository.class)
         .find(accountId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", accountId));
   }

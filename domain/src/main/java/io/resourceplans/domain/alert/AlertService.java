@@ -1,5 +1,7 @@
 package io.resourceplans.domain.alert;
 
+import io.resourceplans.domain.catalog.ProductRepository;
+import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
@@ -66,14 +68,14 @@ public final class AlertService {
     // A usage in flight may have checked for a setting before this one exists: wait for it, so the
     // remaining quantity read below includes its deduction. Packages first, then the setting: the
     // order the usage path locks them in.
-    tx.packages().shareLockActive(accountId, productId, purpose, now);
+    tx.get(PackageRepository.class).shareLockActive(accountId, productId, purpose, now);
     AlertSetting fresh = new AlertSetting(accountId, productId, purpose, threshold, chosen, AlertState.ARMED, null, now);
     AlertSetting setting = fresh;
-    if (!tx.alertSettings().insertIfAbsent(fresh)) {
-      AlertSetting current = tx.alertSettings().lock(accountId, productId, purpose).orElseThrow();
+    if (!tx.get(AlertSettingRepository.class).insertIfAbsent(fresh)) {
+      AlertSetting current = tx.get(AlertSettingRepository.class).lock(accountId, productId, purpose).orElseThrow();
       AlertState state = current.threshold() == threshold ? current.state() : AlertState.ARMED;
       setting = new AlertSetting(accountId, productId, purpose, threshold, chosen, state, current.lastAlertTime(), now);
-      tx.alertSettings().update(setting);
+      tx.get(AlertSettingRepository.class).update(setting);
     }
     long remaining = remaining(tx, accountId, productId, purpose, now);
     return AlertSettingView.of(apply(tx, setting, remaining, now), remaining);
@@ -83,7 +85,7 @@ public final class AlertService {
   public AlertSettingView clear(Tx tx, Principal caller, String productId, Purpose purpose) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
     requireProduct(tx, productId);
-    tx.alertSettings().delete(accountId, productId, purpose);
+    tx.get(AlertSettingRepository.class).delete(accountId, productId, purpose);
     return AlertSettingView.notSet(productId, purpose, remaining(tx, accountId, productId, purpose, accountClock.now(tx, accountId)));
   }
 
@@ -104,11 +106,11 @@ public final class AlertService {
     }
     Instant now = accountClock.now(tx, accountId);
     Map<String, AlertSetting> settings = new HashMap<>();
-    for (AlertSetting s : tx.alertSettings().list(accountId, productId)) {
+    for (AlertSetting s : tx.get(AlertSettingRepository.class).list(accountId, productId)) {
       settings.put(key(s.productId(), s.purpose()), s);
     }
     Map<String, Map<Purpose, Long>> remaining = new HashMap<>();
-    for (PackageRepository.ActiveTotal t : tx.packages().activeTotals(accountId, productId, null, now)) {
+    for (PackageRepository.ActiveTotal t : tx.get(PackageRepository.class).activeTotals(accountId, productId, null, now)) {
       remaining.computeIfAbsent(t.productId(), p -> new EnumMap<>(Purpose.class)).put(t.purpose(), t.remaining());
     }
     Optional<String> after = page.after().map(Cursor::id);
@@ -138,7 +140,7 @@ public final class AlertService {
    * requires. Does nothing when no threshold is set.
    */
   public void evaluate(Tx tx, String accountId, String productId, Purpose purpose, Instant now) {
-    Optional<AlertSetting> setting = tx.alertSettings().lock(accountId, productId, purpose);
+    Optional<AlertSetting> setting = tx.get(AlertSettingRepository.class).lock(accountId, productId, purpose);
     if (setting.isEmpty()) {
       return;
     }
@@ -149,14 +151,14 @@ public final class AlertService {
   private AlertSetting apply(Tx tx, AlertSetting setting, long remaining, Instant now) {
     if (setting.state() == AlertState.ARMED && remaining < setting.threshold()) {
       AlertSetting triggered = setting.triggered(now);
-      tx.alertSettings().update(triggered);
-      Account account = tx.accounts().find(setting.accountId()).orElseThrow();
+      tx.get(AlertSettingRepository.class).update(triggered);
+      Account account = tx.get(AccountRepository.class).find(setting.accountId()).orElseThrow();
       notifier.queue(tx, account, setting.channels(), alert(setting, remaining), now);
       return triggered;
     }
     if (setting.state() == AlertState.TRIGGERED && remaining >= setting.threshold()) {
       AlertSetting rearmed = setting.rearmed();
-      tx.alertSettings().update(rearmed);
+      tx.get(AlertSettingRepository.class).update(rearmed);
       return rearmed;
     }
     return setting;
@@ -178,14 +180,14 @@ public final class AlertService {
 
 
   private static long remaining(Tx tx, String accountId, String productId, Purpose purpose, Instant now) {
-    return tx.packages().activeTotals(accountId, productId, null, now).stream()
+    return tx.get(PackageRepository.class).activeTotals(accountId, productId, null, now).stream()
         .filter(t -> t.productId().equals(productId) && t.purpose() == purpose)
         .mapToLong(PackageRepository.ActiveTotal::remaining)
         .sum();
   }
 
   private static void requireProduct(Tx tx, String productId) {
-    tx.products().find(productId)
+    tx.get(ProductRepository.class).find(productId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId));
   }
 
@@ -193,7 +195,7 @@ public final class AlertService {
     List<String> ids = new ArrayList<>();
     PageRequest products = PageRequest.first(PageRequest.MAX_PAGE_SIZE, "alert-products");
     while (true) {
-      Page<Product> batch = tx.products().list(products);
+      Page<Product> batch = tx.get(ProductRepository.class).list(products);
       batch.items().stream().map(Product::productId).forEach(ids::add);
       if (batch.nextPageToken().isEmpty()) {
         return ids;

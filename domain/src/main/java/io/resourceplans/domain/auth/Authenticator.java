@@ -1,5 +1,6 @@
 package io.resourceplans.domain.auth;
 
+import io.resourceplans.domain.account.SubUserRepository;
 import io.resourceplans.domain.account.ApiKey;
 import io.resourceplans.domain.account.ApiKeyRepository;
 import io.resourceplans.domain.account.SubUser;
@@ -54,7 +55,7 @@ public final class Authenticator {
 
   private static Optional<Principal> resolve(Tx tx, ApiKeyToken.KeyRef ref, String token) {
     Optional<ApiKeyRepository.Credential> credential =
-        tx.apiKeys().findCredential(ref.accountId(), ref.apiKeyId());
+        tx.get(ApiKeyRepository.class).findCredential(ref.accountId(), ref.apiKeyId());
     if (credential.isEmpty()
         || credential.get().key().revoked()
         || !ApiKeyToken.matches(token, credential.get().secretHash())) {
@@ -64,7 +65,7 @@ public final class Authenticator {
     if (key.subUserId() == null) {
       return Optional.of(Principal.mainAccount(key.accountId(), key.apiKeyId()));
     }
-    return tx.subUsers()
+    return tx.get(SubUserRepository.class)
         .find(key.accountId(), key.subUserId())
         .map(SubUser::permissions)
         .map(perms -> Principal.subUser(key.accountId(), key.subUserId(), perms, key.apiKeyId()));

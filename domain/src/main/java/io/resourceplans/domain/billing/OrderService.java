@@ -1,5 +1,9 @@
 package io.resourceplans.domain.billing;
 
+import io.resourceplans.domain.quota.PackageRepository;
+import io.resourceplans.domain.catalog.ProductRepository;
+import io.resourceplans.domain.catalog.PlanSpecRepository;
+import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.alert.AlertService;
 import io.resourceplans.domain.auth.Permission;
@@ -77,15 +81,15 @@ public final class OrderService {
   /** Creates a PENDING_PAYMENT order after the identity, region, spec and terms checks. */
   public Order create(Tx tx, Principal caller, NewOrder request) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS, Permission.ORDER_ACCESS);
-    Account account = tx.accounts().find(accountId).orElseThrow();
+    Account account = tx.get(AccountRepository.class).find(accountId).orElseThrow();
     Region region = Regions.requireOrDefault(tx, request.regionId(), account);
     IdentityRules.requireMayBuyIn(account, region, "buy resource plans");
     PlanSpec spec =
-        tx.planSpecs().find(request.planSpecId())
+        tx.get(PlanSpecRepository.class).find(request.planSpecId())
             .orElseThrow(() -> DomainException.notFound(ErrorCode.PLAN_SPEC_NOT_FOUND, "plan spec", request.planSpecId()));
     Quote quote = Pricing.quote(spec, request.quantity(), request.purpose());
     currency.require(quote.total(), "plan_spec_id");
-    Product product = tx.products().find(spec.productId()).orElseThrow();
+    Product product = tx.get(ProductRepository.class).find(spec.productId()).orElseThrow();
     Terms accepted = terms.requireAccepted(tx, TermsKind.RESOURCE_PLAN, request.acceptedTermsVersion());
     Instant now = accountClock.now(tx, accountId);
     Order order =
@@ -115,7 +119,7 @@ public final class OrderService {
             null,
             null,
             quote.purposePriceApplied());
-    tx.orders().insert(order);
+    tx.get(OrderRepository.class).insert(order);
     acceptances.record(tx, caller, accepted, "order:" + order.orderId(), now);
     return order;
   }
@@ -126,7 +130,7 @@ public final class OrderService {
 
   public Page<Order> list(Tx tx, Principal caller, OrderState state, PageRequest page) {
     String accountId = caller.requirePermissions(Permission.ORDER_ACCESS);
-    return tx.orders().list(accountId, state, accountClock.now(tx, accountId), page);
+    return tx.get(OrderRepository.class).list(accountId, state, accountClock.now(tx, accountId), page);
   }
 
   /** Cancels a pending order; cancelling a cancelled one returns it unchanged. */
@@ -140,7 +144,7 @@ public final class OrderService {
       }
       case PAID -> throw refused(ErrorCode.ORDER_ALREADY_PAID, order, "is already paid");
       case EXPIRED -> throw refused(ErrorCode.ORDER_EXPIRED, order, "expired unpaid at " + order.expireTime());
-      case PENDING_PAYMENT -> tx.orders().markCancelled(accountId, orderId, now);
+      case PENDING_PAYMENT -> tx.get(OrderRepository.class).markCancelled(accountId, orderId, now);
     }
     return find(tx, accountId, orderId);
   }
@@ -163,12 +167,12 @@ public final class OrderService {
             ? wallets.pay(tx, accountId, due, LedgerEntryKind.ORDER_PAYMENT, orderId, null, "payment of order " + orderId)
             : new PaymentSplit(currency.zero(), currency.zero(), currency.zero(), List.of());
     Payment payment = new Payment(voucherId, discount, split.gift(), split.cash(), split.credit(), now);
-    tx.orders().markPaid(accountId, orderId, discount, due, payment);
+    tx.get(OrderRepository.class).markPaid(accountId, orderId, discount, due, payment);
     List<PlanPackage> issued = issuePackages(tx, order, now);
     // New quota may lift the remaining quantity back to the alert threshold: re-arm it.
     alerts.evaluate(tx, accountId, order.productId(), order.purpose(), now);
     Order paid = find(tx, accountId, orderId);
-    Account account = tx.accounts().find(accountId).orElseThrow();
+    Account account = tx.get(AccountRepository.class).find(accountId).orElseThrow();
     notifier.queue(tx, account, Channel.all(), paidNotice(paid, issued), now);
     return new PaidOrder(paid, issued);
   }
@@ -194,7 +198,7 @@ public final class OrderService {
   }
 
   private List<PlanPackage> issuePackages(Tx tx, Order order, Instant now) {
-    PlanSpec spec = tx.planSpecs().find(order.planSpecId()).orElseThrow();
+    PlanSpec spec = tx.get(PlanSpecRepository.class).find(order.planSpecId()).orElseThrow();
     Instant expires = now.atZone(ZoneOffset.UTC).plusMonths(order.validityMonths()).toInstant();
     List<PlanPackage> issued = new ArrayList<>();
     boolean fixed = spec.kind() == PlanSpecKind.FIXED;
@@ -217,7 +221,7 @@ public final class OrderService {
               order.orderId(),
               now,
               expires);
-      tx.packages().insert(pkg);
+      tx.get(PackageRepository.class).insert(pkg);
       issued.add(pkg);
     }
     return issued;
@@ -245,12 +249,12 @@ public final class OrderService {
   }
 
   private static Order find(Tx tx, String accountId, String orderId) {
-    return tx.orders().find(accountId, orderId)
+    return tx.get(OrderRepository.class).find(accountId, orderId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.ORDER_NOT_FOUND, "order", orderId));
   }
 
   private static Order lock(Tx tx, String accountId, String orderId) {
-    return tx.orders().lock(accountId, orderId)
+    return tx.get(OrderRepository.class).lock(accountId, orderId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.ORDER_NOT_FOUND, "order", orderId));
   }
 

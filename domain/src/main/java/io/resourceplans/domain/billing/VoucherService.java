@@ -1,5 +1,7 @@
 package io.resourceplans.domain.billing;
 
+import io.resourceplans.domain.catalog.ProductRepository;
+import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.Ids;
@@ -43,12 +45,12 @@ public final class VoucherService {
     if (!expireTime.isAfter(now)) {
       throw DomainException.invalid("expire_time", "must be in the future");
     }
-    tx.accounts().find(accountId).orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", accountId));
+    tx.get(AccountRepository.class).find(accountId).orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", accountId));
     if (productId != null) {
-      tx.products().find(productId).orElseThrow(() -> DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId));
+      tx.get(ProductRepository.class).find(productId).orElseThrow(() -> DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId));
     }
     Voucher voucher = new Voucher(accountId, Ids.newId("vch"), amount, productId, min, now, expireTime, null, null);
-    tx.vouchers().insert(voucher);
+    tx.get(VoucherRepository.class).insert(voucher);
     return voucher;
   }
 
@@ -57,12 +59,12 @@ public final class VoucherService {
     String accountId = caller.requirePermissions(Permission.ORDER_ACCESS);
     Instant now = accountClock.now(tx, accountId);
     if (usableForOrderId == null) {
-      return tx.vouchers().list(accountId, state, now, page);
+      return tx.get(VoucherRepository.class).list(accountId, state, now, page);
     }
     Order order =
-        tx.orders().find(accountId, usableForOrderId)
+        tx.get(OrderRepository.class).find(accountId, usableForOrderId)
             .orElseThrow(() -> DomainException.notFound(ErrorCode.ORDER_NOT_FOUND, "order", usableForOrderId));
-    Page<Voucher> available = tx.vouchers().list(accountId, VoucherState.AVAILABLE, now, page);
+    Page<Voucher> available = tx.get(VoucherRepository.class).list(accountId, VoucherState.AVAILABLE, now, page);
     List<Voucher> usable =
         available.items().stream().filter(v -> v.appliesTo(order.productId(), order.listAmount())).toList();
     return new Page<>(usable, available.nextPageToken());
@@ -74,7 +76,7 @@ public final class VoucherService {
    */
   Money redeem(Tx tx, String accountId, String voucherId, Order order, Instant now) {
     Voucher v =
-        tx.vouchers().lock(accountId, voucherId)
+        tx.get(VoucherRepository.class).lock(accountId, voucherId)
             .orElseThrow(() -> DomainException.notFound(ErrorCode.VOUCHER_NOT_FOUND, "voucher", voucherId));
     switch (v.state(now)) {
       case USED -> throw new DomainException(ErrorCode.VOUCHER_ALREADY_USED, "voucher " + voucherId + " was already used", Map.of("voucher_id", voucherId));
@@ -87,7 +89,7 @@ public final class VoucherService {
           "voucher " + voucherId + " does not apply to this order (product scope or minimum order amount)",
           Map.of("voucher_id", voucherId));
     }
-    if (!tx.vouchers().markUsed(accountId, voucherId, order.orderId(), now)) {
+    if (!tx.get(VoucherRepository.class).markUsed(accountId, voucherId, order.orderId(), now)) {
       throw new DomainException(ErrorCode.VOUCHER_ALREADY_USED, "voucher " + voucherId + " was already used", Map.of("voucher_id", voucherId));
     }
     return v.amount().min(order.listAmount());

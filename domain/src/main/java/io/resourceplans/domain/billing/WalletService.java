@@ -1,5 +1,6 @@
 package io.resourceplans.domain.billing;
 
+import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.Ids;
@@ -40,13 +41,13 @@ public final class WalletService {
 
   public Wallet get(Tx tx, Principal caller) {
     String accountId = caller.requirePermissions(io.resourceplans.domain.auth.Permission.ORDER_ACCESS);
-    return tx.wallets().find(accountId).orElseGet(() -> Wallet.empty(accountId, currency.code(), Times.now(clock)));
+    return tx.get(WalletRepository.class).find(accountId).orElseGet(() -> Wallet.empty(accountId, currency.code(), Times.now(clock)));
   }
 
   public Page<LedgerEntry> ledger(
       Tx tx, Principal caller, BalanceKind balanceKind, LedgerEntryKind kind, PageRequest page) {
     String accountId = caller.requirePermissions(io.resourceplans.domain.auth.Permission.ORDER_ACCESS);
-    return tx.ledger().list(accountId, balanceKind, kind, page);
+    return tx.get(LedgerRepository.class).list(accountId, balanceKind, kind, page);
   }
 
   /** Operator top-up: repays used credit first, the rest becomes cash. */
@@ -55,7 +56,7 @@ public final class WalletService {
     requireCents(amount, "amount");
     requireAccount(tx, accountId);
     Instant now = Times.now(clock);
-    Wallet w = tx.wallets().lockOrCreate(accountId, currency.code(), now);
+    Wallet w = tx.get(WalletRepository.class).lockOrCreate(accountId, currency.code(), now);
     List<LedgerEntry> entries = new ArrayList<>();
     Money repay = amount.min(w.creditUsed());
     if (repay.isPositive()) {
@@ -76,7 +77,7 @@ public final class WalletService {
     requireCents(amount, "amount");
     requireAccount(tx, accountId);
     Instant now = Times.now(clock);
-    Wallet w = tx.wallets().lockOrCreate(accountId, currency.code(), now);
+    Wallet w = tx.get(WalletRepository.class).lockOrCreate(accountId, currency.code(), now);
     requireWithinLimit(w.gift().plus(amount), "gift");
     w = new Wallet(accountId, w.cash(), w.gift().plus(amount), w.creditLine(), w.creditUsed(), now);
     return save(tx, w, List.of(entry(accountId, LedgerEntryKind.GIFT_GRANT, BalanceKind.GIFT, amount, w.gift(), null, null, "gift balance granted", now)));
@@ -91,7 +92,7 @@ public final class WalletService {
     }
     requireAccount(tx, accountId);
     Instant now = Times.now(clock);
-    Wallet w = tx.wallets().lockOrCreate(accountId, currency.code(), now);
+    Wallet w = tx.get(WalletRepository.class).lockOrCreate(accountId, currency.code(), now);
     if (line.compareTo(w.creditUsed()) < 0) {
       throw new DomainException(
           ErrorCode.CREDIT_LINE_BELOW_USED,
@@ -112,7 +113,7 @@ public final class WalletService {
       Tx tx, String accountId, Money amount, LedgerEntryKind kind, String orderId, String usageId, String description) {
     currency.require(amount, "amount");
     Instant now = Times.now(clock);
-    Wallet w = tx.wallets().lockOrCreate(accountId, currency.code(), now);
+    Wallet w = tx.get(WalletRepository.class).lockOrCreate(accountId, currency.code(), now);
     if (amount.compareTo(w.available()) > 0) {
       throw new DomainException(
           ErrorCode.INSUFFICIENT_BALANCE,
@@ -139,8 +140,8 @@ public final class WalletService {
   }
 
   private Change save(Tx tx, Wallet wallet, List<LedgerEntry> entries) {
-    tx.wallets().update(wallet);
-    entries.forEach(tx.ledger()::insert);
+    tx.get(WalletRepository.class).update(wallet);
+    entries.forEach(tx.get(LedgerRepository.class)::insert);
     return new Change(wallet, entries);
   }
 
@@ -163,7 +164,7 @@ public final class WalletService {
   }
 
   private static Account requireAccount(Tx tx, String accountId) {
-    return tx.accounts()
+    return tx.get(AccountRepository.class)
         .find(accountId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", accountId));
   }

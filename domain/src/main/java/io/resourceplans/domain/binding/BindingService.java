@@ -1,5 +1,9 @@
 package io.resourceplans.domain.binding;
 
+import io.resourceplans.domain.terms.TermsAcceptanceRepository;
+import io.resourceplans.domain.marketplace.MarketplaceInstanceRepository;
+import io.resourceplans.domain.marketplace.LoginTicketRepository;
+import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.binding.BindingInputs.BoundWorkspace;
 import io.resourceplans.domain.binding.BindingInputs.Company;
@@ -73,7 +77,7 @@ public final class BindingService {
   }
 
   public Page<Site> listSites(Tx tx, PageRequest page) {
-    return tx.sites().list(page);
+    return tx.get(SiteRepository.class).list(page);
   }
 
   /**
@@ -84,7 +88,7 @@ public final class BindingService {
     LoginTickets.Claims claims = tickets.verify(ticket, productId);
     Instant now = Times.now(clock);
     LoginTicket stored =
-        tx.loginTickets()
+        tx.get(LoginTicketRepository.class)
             .find(claims.accountId(), claims.ticketId())
             .filter(t -> t.instanceId().equals(claims.instanceId()) && t.productId().equals(claims.productId()))
             .orElseThrow(
@@ -96,7 +100,7 @@ public final class BindingService {
       throw new DomainException(
           ErrorCode.LOGIN_TICKET_EXPIRED, "the login ticket has expired; log in again from the marketplace");
     }
-    if (!tx.loginTickets().redeem(stored.accountId(), stored.ticketId(), now)) {
+    if (!tx.get(LoginTicketRepository.class).redeem(stored.accountId(), stored.ticketId(), now)) {
       throw used();
     }
     MarketplaceInstance instance = requireInstance(tx, stored.accountId(), stored.instanceId());
@@ -108,12 +112,12 @@ public final class BindingService {
   }
 
   private Resolution status(Tx tx, String cloudAccountId, MarketplaceInstance instance) {
-    Optional<BillingAccount> billing = tx.billingAccounts().findByCloudAccount(cloudAccountId);
-    Optional<Workspace> workspace = tx.workspaces().findOpenedByInstance(instance.instanceId());
+    Optional<BillingAccount> billing = tx.get(BillingAccountRepository.class).findByCloudAccount(cloudAccountId);
+    Optional<Workspace> workspace = tx.get(WorkspaceRepository.class).findOpenedByInstance(instance.instanceId());
     NextStep next;
     if (billing.isEmpty()) {
-      String contactEmail = tx.accounts().find(cloudAccountId).map(Account::contactEmail).orElse("");
-      boolean known = !contactEmail.isBlank() && tx.billingAccounts().findUnlinkedByEmail(contactEmail).isPresent();
+      String contactEmail = tx.get(AccountRepository.class).find(cloudAccountId).map(Account::contactEmail).orElse("");
+      boolean known = !contactEmail.isBlank() && tx.get(BillingAccountRepository.class).findUnlinkedByEmail(contactEmail).isPresent();
       next = known ? NextStep.BIND_BILLING_ACCOUNT : NextStep.REGISTER;
     } else {
       next = workspace.isPresent() ? NextStep.LOG_IN : NextStep.BIND_WORKSPACE;
@@ -130,7 +134,7 @@ public final class BindingService {
     requireInstance(tx, cloudAccountId, instanceId);
     String to = email;
     if (billingUsername != null) {
-      to = tx.billingAccounts()
+      to = tx.get(BillingAccountRepository.class)
           .findByUsername(billingUsername)
           .orElseThrow(() -> billingAccountNotFound("username", billingUsername))
           .email();
@@ -152,7 +156,7 @@ public final class BindingService {
     MarketplaceInstance instance = requireInstanceForUpdate(tx, cloudAccountId, instanceId);
     Terms accepted = terms.requireAccepted(tx, TermsKind.WORKSPACE, acceptedTermsVersion);
     requireSite(tx, workspace.siteId());
-    if (tx.billingAccounts().findByCloudAccount(cloudAccountId).isPresent()) {
+    if (tx.get(BillingAccountRepository.class).findByCloudAccount(cloudAccountId).isPresent()) {
       throw cloudAccountAlreadyBound(cloudAccountId);
     }
     requireInstanceUnbound(instance);
@@ -165,12 +169,12 @@ public final class BindingService {
         new BillingAccount(
             Ids.newId("bill"), user.username(), user.email(), company.companyName(), company.industry(),
             company.contactName(), created.vendorUserId(), cloudAccountId, now, now);
-    if (!tx.billingAccounts().insert(billing)) {
+    if (!tx.get(BillingAccountRepository.class).insert(billing)) {
       throw new DomainException(ErrorCode.USERNAME_TAKEN, "username " + user.username() + " is taken",
           Map.of("username", user.username()));
     }
     Workspace ws = insertWorkspace(tx, billing, workspace, created, instance.instanceId(), now);
-    tx.marketplaceInstances().open(instance.instanceId(), ws.workspaceId(), now);
+    tx.get(MarketplaceInstanceRepository.class).open(instance.instanceId(), ws.workspaceId(), now);
     recordTerms(tx, cloudAccountId, accepted, created, ws, now);
     return new Registered(created, billing, ws, requireInstance(tx, cloudAccountId, instanceId));
   }
@@ -186,7 +190,7 @@ public final class BindingService {
         new BillingAccount(
             Ids.newId("bill"), user.username(), user.email(), company.companyName(), company.industry(),
             company.contactName(), created.vendorUserId(), null, now, null);
-    if (!tx.billingAccounts().insert(billing)) {
+    if (!tx.get(BillingAccountRepository.class).insert(billing)) {
       throw new DomainException(ErrorCode.USERNAME_TAKEN, "username " + user.username() + " is taken",
           Map.of("username", user.username()));
     }
@@ -200,10 +204,10 @@ public final class BindingService {
     lockCloudAccount(tx, cloudAccountId);
     requireInstance(tx, cloudAccountId, instanceId);
     BillingAccount billing =
-        tx.billingAccounts()
+        tx.get(BillingAccountRepository.class)
             .findByUsernameForUpdate(billingUsername)
             .orElseThrow(() -> billingAccountNotFound("username", billingUsername));
-    Optional<BillingAccount> linked = tx.billingAccounts().findByCloudAccount(cloudAccountId);
+    Optional<BillingAccount> linked = tx.get(BillingAccountRepository.class).findByCloudAccount(cloudAccountId);
     if (linked.isPresent() && !linked.get().billingAccountId().equals(billing.billingAccountId())) {
       throw cloudAccountAlreadyBound(cloudAccountId);
     }
@@ -218,8 +222,8 @@ public final class BindingService {
       return billing;
     }
     Instant now = Times.now(clock);
-    tx.billingAccounts().link(billing.billingAccountId(), cloudAccountId, now);
-    return tx.billingAccounts().findByCloudAccount(cloudAccountId).orElseThrow();
+    tx.get(BillingAccountRepository.class).link(billing.billingAccountId(), cloudAccountId, now);
+    return tx.get(BillingAccountRepository.class).findByCloudAccount(cloudAccountId).orElseThrow();
   }
 
   /**
@@ -227,7 +231,7 @@ public final class BindingService {
    * the billing-center account named by username (none by that name: nothing to weigh).
    */
   public boolean countWrongBindGuess(Tx tx, String cloudAccountId, String billingUsername, String code) {
-    return tx.billingAccounts()
+    return tx.get(BillingAccountRepository.class)
         .findByUsername(billingUsername)
         .map(b -> codes.countWrongGuess(tx, cloudAccountId, b.email(), CodePurpose.BIND_BILLING_ACCOUNT, code))
         .orElse(false);
@@ -252,14 +256,14 @@ public final class BindingService {
     BillingAccount billing = requireLinked(tx, cloudAccountId);
     requireSite(tx, workspace.siteId());
     Terms accepted = terms.requireAccepted(tx, TermsKind.WORKSPACE, acceptedTermsVersion);
-    if (tx.workspaces().nameExists(billing.billingAccountId(), workspace.name(), "")) {
+    if (tx.get(WorkspaceRepository.class).nameExists(billing.billingAccountId(), workspace.name(), "")) {
       throw nameTaken(workspace.name());
     }
     Instant now = Times.now(clock);
     VendorUser user;
     if (owner.newUser() == null) {
       user =
-          tx.vendorUsers()
+          tx.get(VendorUserRepository.class)
               .findByEmail(owner.existingEmail())
               .orElseThrow(
                   () ->
@@ -276,7 +280,7 @@ public final class BindingService {
       user = insertUser(tx, owner.newUser(), now);
     }
     Workspace ws = insertWorkspace(tx, billing, workspace, user, instance.instanceId(), now);
-    tx.marketplaceInstances().open(instance.instanceId(), ws.workspaceId(), now);
+    tx.get(MarketplaceInstanceRepository.class).open(instance.instanceId(), ws.workspaceId(), now);
     recordTerms(tx, cloudAccountId, accepted, user, ws, now);
     return new CreatedWorkspace(ws, user, requireInstance(tx, cloudAccountId, instanceId));
   }
@@ -290,7 +294,7 @@ public final class BindingService {
     MarketplaceInstance instance = requireInstanceForUpdate(tx, cloudAccountId, instanceId);
     BillingAccount billing = requireLinked(tx, cloudAccountId);
     Workspace ws =
-        tx.workspaces()
+        tx.get(WorkspaceRepository.class)
             .findForUpdate(billing.billingAccountId(), workspaceId)
             .orElseThrow(() -> workspaceNotFound(workspaceId));
     if (instanceId.equals(ws.instanceId())) {
@@ -303,10 +307,10 @@ public final class BindingService {
           Map.of("workspace_id", workspaceId));
     }
     Instant now = Times.now(clock);
-    tx.workspaces().bind(workspaceId, instanceId, now);
-    tx.marketplaceInstances().open(instanceId, workspaceId, now);
+    tx.get(WorkspaceRepository.class).bind(workspaceId, instanceId, now);
+    tx.get(MarketplaceInstanceRepository.class).open(instanceId, workspaceId, now);
     return new BoundWorkspace(
-        tx.workspaces().find(billing.billingAccountId(), workspaceId).orElseThrow(),
+        tx.get(WorkspaceRepository.class).find(billing.billingAccountId(), workspaceId).orElseThrow(),
         requireInstance(tx, cloudAccountId, instanceId));
   }
 
@@ -326,7 +330,7 @@ public final class BindingService {
     requireInstance(tx, cloudAccountId, instanceId);
     BillingAccount billing = requireLinked(tx, cloudAccountId);
     Workspace ws =
-        tx.workspaces()
+        tx.get(WorkspaceRepository.class)
             .findForUpdate(billing.billingAccountId(), workspaceId)
             .orElseThrow(() -> workspaceNotFound(workspaceId));
     if (siteId != null && !siteId.isEmpty() && !siteId.equals(ws.siteId())) {
@@ -337,22 +341,22 @@ public final class BindingService {
     }
     String newName = name == null || name.isEmpty() ? ws.name() : name;
     WorkspaceLanguage newLanguage = language == null ? ws.language() : language;
-    if (!newName.equals(ws.name()) && tx.workspaces().nameExists(billing.billingAccountId(), newName, workspaceId)) {
+    if (!newName.equals(ws.name()) && tx.get(WorkspaceRepository.class).nameExists(billing.billingAccountId(), newName, workspaceId)) {
       throw nameTaken(newName);
     }
-    tx.workspaces().update(workspaceId, newName, newLanguage);
-    return tx.workspaces().find(billing.billingAccountId(), workspaceId).orElseThrow();
+    tx.get(WorkspaceRepository.class).update(workspaceId, newName, newLanguage);
+    return tx.get(WorkspaceRepository.class).find(billing.billingAccountId(), workspaceId).orElseThrow();
   }
 
   public Page<Workspace> listWorkspaces(Tx tx, String cloudAccountId, String instanceId, PageRequest page) {
     requireInstance(tx, cloudAccountId, instanceId);
     BillingAccount billing = requireLinked(tx, cloudAccountId);
-    return tx.workspaces().list(billing.billingAccountId(), page);
+    return tx.get(WorkspaceRepository.class).list(billing.billingAccountId(), page);
   }
 
   public BillingAccount getBillingAccount(Tx tx, String cloudAccountId, String instanceId) {
     requireInstance(tx, cloudAccountId, instanceId);
-    return tx.billingAccounts()
+    return tx.get(BillingAccountRepository.class)
         .findByCloudAccount(cloudAccountId)
         .orElseThrow(() -> billingAccountNotFound("cloud_account_id", cloudAccountId));
   }
@@ -366,11 +370,11 @@ public final class BindingService {
     requireInstanceForUpdate(tx, cloudAccountId, instanceId);
     BillingAccount billing = requireLinked(tx, cloudAccountId);
     Workspace ws =
-        tx.workspaces()
+        tx.get(WorkspaceRepository.class)
             .find(billing.billingAccountId(), workspaceId)
             .orElseThrow(() -> workspaceNotFound(workspaceId));
     requireBoundTo(ws, instanceId);
-    tx.marketplaceInstances().open(instanceId, workspaceId, Times.now(clock));
+    tx.get(MarketplaceInstanceRepository.class).open(instanceId, workspaceId, Times.now(clock));
     return new BoundWorkspace(ws, requireInstance(tx, cloudAccountId, instanceId));
   }
 
@@ -412,7 +416,7 @@ public final class BindingService {
       instance = requireInstanceForUpdate(tx, cloudAccountId, request.instanceId());
       billing = Optional.of(tieToCloudAccount(tx, user, cloudAccountId, now));
     } else {
-      billing = tx.billingAccounts().findByOwnerForUpdate(user.vendorUserId());
+      billing = tx.get(BillingAccountRepository.class).findByOwnerForUpdate(user.vendorUserId());
     }
     String reachBillingId =
         billing.filter(b -> b.ownerVendorUserId().equals(user.vendorUserId()))
@@ -421,19 +425,19 @@ public final class BindingService {
     Optional<Workspace> opened = Optional.empty();
     if (request.workspaceId() != null) {
       Workspace ws =
-          tx.workspaces()
+          tx.get(WorkspaceRepository.class)
               .findReachable(user.vendorUserId(), reachBillingId, request.workspaceId())
               .orElseThrow(() -> workspaceNotFound(request.workspaceId()));
       if (instance != null) {
         requireBoundTo(ws, instance.instanceId());
-        tx.marketplaceInstances().open(instance.instanceId(), ws.workspaceId(), now);
+        tx.get(MarketplaceInstanceRepository.class).open(instance.instanceId(), ws.workspaceId(), now);
       }
       opened = Optional.of(ws);
     } else if (instance != null && instance.bound()) {
-      opened = tx.workspaces().findReachable(user.vendorUserId(), reachBillingId, instance.workspaceId());
+      opened = tx.get(WorkspaceRepository.class).findReachable(user.vendorUserId(), reachBillingId, instance.workspaceId());
     }
     List<Workspace> reachable =
-        tx.workspaces().listReachable(user.vendorUserId(), reachBillingId, LOG_IN_WORKSPACE_LIMIT + 1);
+        tx.get(WorkspaceRepository.class).listReachable(user.vendorUserId(), reachBillingId, LOG_IN_WORKSPACE_LIMIT + 1);
     boolean more = reachable.size() > LOG_IN_WORKSPACE_LIMIT;
     Optional<MarketplaceInstance> answeredInstance =
         instance == null
@@ -449,11 +453,11 @@ public final class BindingService {
   }
 
   private BillingAccount tieToCloudAccount(Tx tx, VendorUser user, String cloudAccountId, Instant now) {
-    Optional<BillingAccount> linked = tx.billingAccounts().findByCloudAccount(cloudAccountId);
+    Optional<BillingAccount> linked = tx.get(BillingAccountRepository.class).findByCloudAccount(cloudAccountId);
     if (linked.isPresent()) {
       BillingAccount l = linked.get();
       if (!l.ownerVendorUserId().equals(user.vendorUserId())
-          && !tx.workspaces().ownsAny(user.vendorUserId(), l.billingAccountId())) {
+          && !tx.get(WorkspaceRepository.class).ownsAny(user.vendorUserId(), l.billingAccountId())) {
         throw new DomainException(
             ErrorCode.LOGIN_CLOUD_ACCOUNT_MISMATCH,
             "the cloud account is linked to a billing-center account this user does not belong to",
@@ -462,7 +466,7 @@ public final class BindingService {
       return l;
     }
     BillingAccount own =
-        tx.billingAccounts()
+        tx.get(BillingAccountRepository.class)
             .findByOwnerForUpdate(user.vendorUserId())
             .orElseThrow(
                 () ->
@@ -476,8 +480,8 @@ public final class BindingService {
           "the user's billing-center account is linked to another cloud account",
           Map.of("billing_username", own.username()));
     }
-    tx.billingAccounts().link(own.billingAccountId(), cloudAccountId, now);
-    return tx.billingAccounts().findByCloudAccount(cloudAccountId).orElseThrow();
+    tx.get(BillingAccountRepository.class).link(own.billingAccountId(), cloudAccountId, now);
+    return tx.get(BillingAccountRepository.class).findByCloudAccount(cloudAccountId).orElseThrow();
   }
 
   // --- rules shared by the steps ---
@@ -502,7 +506,7 @@ public final class BindingService {
         new VendorUser(
             Ids.newId("vus"), user.username(), user.email(), user.phone() == null ? "" : user.phone(),
             passwords.hash(user.password()), now);
-    if (!tx.vendorUsers().insert(created)) {
+    if (!tx.get(VendorUserRepository.class).insert(created)) {
       // A concurrent registration took the username or email after the check.
       requireUsernameAndEmailFree(tx, user);
       throw new DomainException(ErrorCode.USERNAME_TAKEN, "username or email is taken", Map.of());
@@ -516,14 +520,14 @@ public final class BindingService {
         new Workspace(
             Ids.newId("wks"), billing.billingAccountId(), spec.name(), spec.language(), spec.siteId(),
             owner.vendorUserId(), instanceId, now, instanceId == null ? null : now);
-    if (!tx.workspaces().insert(ws)) {
+    if (!tx.get(WorkspaceRepository.class).insert(ws)) {
       throw nameTaken(spec.name());
     }
     return ws;
   }
 
   private static void recordTerms(Tx tx, String cloudAccountId, Terms accepted, VendorUser by, Workspace ws, Instant now) {
-    tx.termsAcceptances()
+    tx.get(TermsAcceptanceRepository.class)
         .insert(
             new TermsAcceptance(
                 cloudAccountId, Ids.newId("tac"), accepted.kind(), accepted.version(), by.vendorUserId(),
@@ -531,29 +535,29 @@ public final class BindingService {
   }
 
   private static void requireUsernameAndEmailFree(Tx tx, NewUser user) {
-    if (tx.vendorUsers().usernameExists(user.username())
-        || tx.billingAccounts().findByUsername(user.username()).isPresent()) {
+    if (tx.get(VendorUserRepository.class).usernameExists(user.username())
+        || tx.get(BillingAccountRepository.class).findByUsername(user.username()).isPresent()) {
       throw new DomainException(
           ErrorCode.USERNAME_TAKEN, "username " + user.username() + " is taken", Map.of("username", user.username()));
     }
-    if (tx.vendorUsers().findByEmail(user.email()).isPresent()) {
+    if (tx.get(VendorUserRepository.class).findByEmail(user.email()).isPresent()) {
       throw new DomainException(ErrorCode.EMAIL_TAKEN, "a vendor user with this email exists", Map.of());
     }
   }
 
   private static void lockCloudAccount(Tx tx, String cloudAccountId) {
     // An unknown account has no instance either: report the instance, as every binding RPC does.
-    tx.accounts().findForUpdate(cloudAccountId);
+    tx.get(AccountRepository.class).findForUpdate(cloudAccountId);
   }
 
   private static MarketplaceInstance requireInstance(Tx tx, String cloudAccountId, String instanceId) {
-    return tx.marketplaceInstances()
+    return tx.get(MarketplaceInstanceRepository.class)
         .find(cloudAccountId, instanceId)
         .orElseThrow(() -> MarketplaceService.instanceNotFound(instanceId));
   }
 
   private static MarketplaceInstance requireInstanceForUpdate(Tx tx, String cloudAccountId, String instanceId) {
-    return tx.marketplaceInstances()
+    return tx.get(MarketplaceInstanceRepository.class)
         .findForUpdate(cloudAccountId, instanceId)
         .orElseThrow(() -> MarketplaceService.instanceNotFound(instanceId));
   }
@@ -568,7 +572,7 @@ public final class BindingService {
   }
 
   private static BillingAccount requireLinked(Tx tx, String cloudAccountId) {
-    return tx.billingAccounts()
+    return tx.get(BillingAccountRepository.class)
         .findByCloudAccount(cloudAccountId)
         .orElseThrow(
             () ->
@@ -579,7 +583,7 @@ public final class BindingService {
   }
 
   private static void requireSite(Tx tx, String siteId) {
-    if (tx.sites().find(siteId).isEmpty()) {
+    if (tx.get(SiteRepository.class).find(siteId).isEmpty()) {
       throw DomainException.notFound(ErrorCode.SITE_NOT_FOUND, "site", siteId);
     }
   }

@@ -64,9 +64,9 @@ public final class VendorLogins {
    */
   public Attempt begin(Tx tx, String login) {
     Instant now = Times.now(clock);
-    Optional<VendorUser> user = tx.vendorUsers().findByLogin(login.trim());
+    Optional<VendorUser> user = tx.get(VendorUserRepository.class).findByLogin(login.trim());
     String key = user.map(VendorUser::vendorUserId).orElseGet(() -> nameKey(login));
-    LoginAttempt attempt = tx.loginAttempts().lock(key);
+    LoginAttempt attempt = tx.get(LoginAttemptRepository.class).lock(key);
     if (attempt.lockedAt(now)) {
       throw locked(now, attempt.lockedUntil());
     }
@@ -76,11 +76,11 @@ public final class VendorLogins {
             || attempt.lockedUntil() != null;
     int failures = (forgotten ? 0 : attempt.failures()) + 1;
     if (failures >= maxFailures) {
-      tx.loginAttempts().update(new LoginAttempt(key, 0, now, now.plus(lockDuration)));
+      tx.get(LoginAttemptRepository.class).update(new LoginAttempt(key, 0, now, now.plus(lockDuration)));
     } else {
-      tx.loginAttempts().update(new LoginAttempt(key, failures, now, null));
+      tx.get(LoginAttemptRepository.class).update(new LoginAttempt(key, failures, now, null));
     }
-    tx.loginAttempts().purgeStale(now.minus(lockDuration), now, PURGE_BATCH);
+    tx.get(LoginAttemptRepository.class).purgeStale(now.minus(lockDuration), now, PURGE_BATCH);
     return new Attempt(key, user);
   }
 
@@ -92,7 +92,7 @@ public final class VendorLogins {
 
   /** Step 3, after a right password: the count (and any lock this attempt set) is cleared. */
   public void succeeded(Tx tx, Attempt attempt) {
-    tx.loginAttempts().delete(attempt.loginKey());
+    tx.get(LoginAttemptRepository.class).delete(attempt.loginKey());
   }
 
   /** The one refusal of a wrong password and of an unknown name. */

@@ -50,9 +50,9 @@ public final class VerificationCodes {
     String codeId = Ids.newId("vcd");
     VerificationCode stored =
         new VerificationCode(key, purpose, codeId, cloudAccountId, hash(codeId, code), 0, now, now.plus(ttl), null);
-    if (!tx.verificationCodes().replaceIfCooledDown(stored, now.minus(cooldown))) {
+    if (!tx.get(VerificationCodeRepository.class).replaceIfCooledDown(stored, now.minus(cooldown))) {
       Instant resend =
-          tx.verificationCodes().find(key, purpose).map(c -> c.sendTime().plus(cooldown)).orElse(now.plus(cooldown));
+          tx.get(VerificationCodeRepository.class).find(key, purpose).map(c -> c.sendTime().plus(cooldown)).orElse(now.plus(cooldown));
       long seconds = Times.wholeSecondsUntil(now, resend);
       throw new DomainException(
           ErrorCode.VERIFICATION_CODE_COOLDOWN,
@@ -72,7 +72,7 @@ public final class VerificationCodes {
   public void consume(Tx tx, String cloudAccountId, String email, CodePurpose purpose, String code) {
     Instant now = Times.now(clock);
     String key = normalize(email);
-    Optional<VerificationCode> found = tx.verificationCodes().findForUpdate(key, purpose);
+    Optional<VerificationCode> found = tx.get(VerificationCodeRepository.class).findForUpdate(key, purpose);
     if (found.isEmpty() || found.get().useTime() != null || !found.get().cloudAccountId().equals(cloudAccountId)) {
       throw new DomainException(
           ErrorCode.VERIFICATION_CODE_INVALID,
@@ -97,7 +97,7 @@ public final class VerificationCodes {
       // was replaced in between.
       throw wrongGuess(purpose);
     }
-    tx.verificationCodes().markUsed(key, purpose, current.codeId(), now);
+    tx.get(VerificationCodeRepository.class).markUsed(key, purpose, current.codeId(), now);
   }
 
   /**
@@ -112,7 +112,7 @@ public final class VerificationCodes {
   public boolean countWrongGuess(Tx tx, String cloudAccountId, String email, CodePurpose purpose, String code) {
     Instant now = Times.now(clock);
     String key = normalize(email);
-    Optional<VerificationCode> found = tx.verificationCodes().findForUpdate(key, purpose);
+    Optional<VerificationCode> found = tx.get(VerificationCodeRepository.class).findForUpdate(key, purpose);
     if (found.isEmpty()) {
       return false;
     }
@@ -125,7 +125,7 @@ public final class VerificationCodes {
     if (!live || matches(current, code)) {
       return false;
     }
-    tx.verificationCodes().addFailedAttempt(key, purpose, current.codeId());
+    tx.get(VerificationCodeRepository.class).addFailedAttempt(key, purpose, current.codeId());
     return true;
   }
 

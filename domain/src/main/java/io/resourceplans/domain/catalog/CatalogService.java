@@ -30,22 +30,22 @@ public final class CatalogService {
   }
 
   public Page<Product> listProducts(Tx tx, PageRequest page) {
-    return tx.products().list(page);
+    return tx.get(ProductRepository.class).list(page);
   }
 
   public Product getProduct(Tx tx, String productId) {
-    return tx.products().find(productId).orElseThrow(() -> productNotFound(productId));
+    return tx.get(ProductRepository.class).find(productId).orElseThrow(() -> productNotFound(productId));
   }
 
   /** A product's specs (page tokens are bound to the product and filters by the caller's list key). */
   public Page<PlanSpec> listPlanSpecs(Tx tx, String productId, boolean includeRetired, PageRequest page) {
     getProduct(tx, productId);
-    return tx.planSpecs().list(productId, includeRetired, page);
+    return tx.get(PlanSpecRepository.class).list(productId, includeRetired, page);
   }
 
   /** Active or retired. */
   public PlanSpec getPlanSpec(Tx tx, String planSpecId) {
-    return tx.planSpecs().find(planSpecId).orElseThrow(() -> planSpecNotFound(planSpecId));
+    return tx.get(PlanSpecRepository.class).find(planSpecId).orElseThrow(() -> planSpecNotFound(planSpecId));
   }
 
   /** The price of a purchase, exactly as an order would be charged (see {@link Pricing}). */
@@ -74,10 +74,10 @@ public final class CatalogService {
   /** New pay-as-you-go prices apply to usage recorded after the update. */
   public Product updateProduct(Tx tx, Principal caller, String productId, ProductUpdate update) {
     caller.requireOperator();
-    Product current = tx.products().findForUpdate(productId).orElseThrow(() -> productNotFound(productId));
+    Product current = tx.get(ProductRepository.class).findForUpdate(productId).orElseThrow(() -> productNotFound(productId));
     Product updated = update.applyTo(current, Times.now(clock));
     CatalogValidation.requireValid(updated, currency);
-    tx.products().update(updated);
+    tx.get(ProductRepository.class).update(updated);
     return updated;
   }
 
@@ -111,7 +111,7 @@ public final class CatalogService {
    */
   public PlanSpec updatePlanSpec(Tx tx, Principal caller, String planSpecId, PlanSpecUpdate update) {
     caller.requireOperator();
-    PlanSpec current = tx.planSpecs().findForUpdate(planSpecId).orElseThrow(() -> planSpecNotFound(planSpecId));
+    PlanSpec current = tx.get(PlanSpecRepository.class).findForUpdate(planSpecId).orElseThrow(() -> planSpecNotFound(planSpecId));
     if (current.state() == PlanSpecState.RETIRED) {
       throw new DomainException(
           ErrorCode.PLAN_SPEC_RETIRED,
@@ -120,14 +120,14 @@ public final class CatalogService {
     }
     PlanSpec updated = update.applyTo(current, Times.now(clock));
     CatalogValidation.requireValid(updated, currency);
-    tx.planSpecs().update(updated);
+    tx.get(PlanSpecRepository.class).update(updated);
     return updated;
   }
 
   /** Final; retiring a retired spec returns it unchanged. */
   public PlanSpec retirePlanSpec(Tx tx, Principal caller, String planSpecId) {
     caller.requireOperator();
-    PlanSpec current = tx.planSpecs().findForUpdate(planSpecId).orElseThrow(() -> planSpecNotFound(planSpecId));
+    PlanSpec current = tx.get(PlanSpecRepository.class).findForUpdate(planSpecId).orElseThrow(() -> planSpecNotFound(planSpecId));
     if (current.state() == PlanSpecState.RETIRED) {
       return current;
     }
@@ -147,7 +147,7 @@ public final class CatalogService {
             current.createTime(),
             now,
             now);
-    tx.planSpecs().update(retired);
+    tx.get(PlanSpecRepository.class).update(retired);
     return retired;
   }
 
@@ -158,7 +158,7 @@ public final class CatalogService {
    * catalog that committed first stays whole.
    */
   public boolean seedDefaultCatalogIfEmpty(Tx tx) {
-    if (!tx.products().isEmpty()) {
+    if (!tx.get(ProductRepository.class).isEmpty()) {
       return false;
     }
     DefaultCatalog catalog = DefaultCatalog.of(currency.code(), Times.now(clock));
@@ -174,7 +174,7 @@ public final class CatalogService {
   }
 
   private static void insert(Tx tx, Product product) {
-    if (!tx.products().insert(product)) {
+    if (!tx.get(ProductRepository.class).insert(product)) {
       throw new DomainException(
           ErrorCode.PRODUCT_ALREADY_EXISTS,
           "product " + product.productId() + " already exists",
@@ -183,7 +183,7 @@ public final class CatalogService {
   }
 
   private static void insert(Tx tx, PlanSpec spec) {
-    if (!tx.planSpecs().insert(spec)) {
+    if (!tx.get(PlanSpecRepository.class).insert(spec)) {
       throw new DomainException(
           ErrorCode.PLAN_SPEC_ALREADY_EXISTS,
           "plan spec " + spec.planSpecId() + " already exists",

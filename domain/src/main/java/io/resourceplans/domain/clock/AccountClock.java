@@ -45,7 +45,7 @@ public final class AccountClock {
     if (transactor == null || accountId == null || realAccounts.contains(accountId)) {
       return realNow();
     }
-    return resolve(tx.testClocks().accountTime(accountId), accountId);
+    return resolve(tx.get(TestClockRepository.class).accountTime(accountId), accountId);
   }
 
   /** The account's now, outside any transaction (a short read only for test accounts and the first call). */
@@ -53,7 +53,7 @@ public final class AccountClock {
     if (transactor == null || accountId == null || realAccounts.contains(accountId)) {
       return realNow();
     }
-    return resolve(transactor.readOnly(tx -> tx.testClocks().accountTime(accountId)), accountId);
+    return resolve(transactor.readOnly(tx -> tx.get(TestClockRepository.class).accountTime(accountId)), accountId);
   }
 
   private Instant resolve(Optional<TestClockRepository.AccountTime> time, String accountId) {

@@ -39,7 +39,7 @@ public final class TestClockService {
     Instant now = Times.now(clock);
     Instant start = frozenTime == null ? now : frozenTime;
     TestClock created = new TestClock(Ids.newId("clk"), name, start, now, 0);
-    tx.testClocks().insert(created);
+    tx.get(TestClockRepository.class).insert(created);
     return created;
   }
 
@@ -52,7 +52,7 @@ public final class TestClockService {
   public Page<TestClock> list(Tx tx, Principal caller, PageRequest page) {
     caller.requireOperator();
     requireEnabled(settings);
-    return tx.testClocks().list(page);
+    return tx.get(TestClockRepository.class).list(page);
   }
 
   /**
@@ -65,7 +65,7 @@ public final class TestClockService {
     String clockId = target.testClockId();
     if (clockId == null) {
       TestClockRepository.AccountTime account =
-          tx.testClocks().accountTime(target.accountId())
+          tx.get(TestClockRepository.class).accountTime(target.accountId())
               .orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", target.accountId()));
       if (account.testClockId() == null) {
         throw new DomainException(
@@ -77,7 +77,7 @@ public final class TestClockService {
     }
     String id = clockId;
     TestClock current =
-        tx.testClocks().lock(id).orElseThrow(() -> DomainException.notFound(ErrorCode.TEST_CLOCK_NOT_FOUND, "test clock", id));
+        tx.get(TestClockRepository.class).lock(id).orElseThrow(() -> DomainException.notFound(ErrorCode.TEST_CLOCK_NOT_FOUND, "test clock", id));
     if (!frozenTime.isAfter(current.frozenTime())) {
       throw DomainException.invalid(
           "frozen_time", "must be later than the test clock's time, " + current.frozenTime() + " (a clock only moves forward)");
@@ -88,7 +88,7 @@ public final class TestClockService {
               + current.frozenTime() + "; advance in several steps");
     }
     reminders.runForTestClock(tx, id, current.frozenTime(), frozenTime);
-    tx.testClocks().setFrozenTime(id, frozenTime);
+    tx.get(TestClockRepository.class).setFrozenTime(id, frozenTime);
     return find(tx, id);
   }
 
@@ -98,12 +98,12 @@ public final class TestClockService {
    */
   public static void requireAttachable(Tx tx, TestClockSettings settings, String testClockId) {
     requireEnabled(settings);
-    tx.testClocks().find(testClockId)
+    tx.get(TestClockRepository.class).find(testClockId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.TEST_CLOCK_NOT_FOUND, "test clock", testClockId));
   }
 
   private static TestClock find(Tx tx, String testClockId) {
-    return tx.testClocks().find(testClockId)
+    return tx.get(TestClockRepository.class).find(testClockId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.TEST_CLOCK_NOT_FOUND, "test clock", testClockId));
   }
 

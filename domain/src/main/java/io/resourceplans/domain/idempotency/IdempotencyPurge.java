@@ -26,7 +26,7 @@ public final class IdempotencyPurge {
     Instant cutoff = clock.instant().minus(settings.retention());
     long deleted = 0;
     for (int batch = 0; batch < settings.maxBatchesPerRun(); batch++) {
-      int n = transactor.inTransaction(tx -> tx.idempotency().deleteCreatedBefore(cutoff, settings.batchSize()));
+      int n = transactor.inTransaction(tx -> tx.get(IdempotencyRepository.class).deleteCreatedBefore(cutoff, settings.batchSize()));
       deleted += n;
       if (n < settings.batchSize()) {
         break;

@@ -35,7 +35,7 @@ public final class IdempotentExecutor {
       Supplier<T> mutation,
       Function<T, byte[]> toStored,
       Function<byte[], T> fromStored) {
-    IdempotencyRepository records = tx.idempotency();
+    IdempotencyRepository records = tx.get(IdempotencyRepository.class);
     if (records.claim(key, clock.instant())) {
       T answer = mutation.get();
       records.complete(key.scope(), key.requestId(), toStored.apply(answer));

@@ -1,5 +1,6 @@
 package io.resourceplans.domain.identity;
 
+import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.account.IdentityState;
 import io.resourceplans.domain.auth.Principal;
@@ -55,15 +56,15 @@ public final class IdentityVerificationService {
             "",
             Times.now(clock),
             null);
-    tx.identityVerifications().insert(submitted);
-    tx.accounts().updateIdentityState(accountId, IdentityState.PENDING);
+    tx.get(IdentityVerificationRepository.class).insert(submitted);
+    tx.get(AccountRepository.class).updateIdentityState(accountId, IdentityState.PENDING);
     return submitted;
   }
 
   /** The caller's latest submission. */
   public IdentityVerification latest(Tx tx, Principal caller) {
     String accountId = caller.requireMainAccount();
-    return tx.identityVerifications()
+    return tx.get(IdentityVerificationRepository.class)
         .latest(accountId)
         .orElseThrow(
             () ->
@@ -79,7 +80,7 @@ public final class IdentityVerificationService {
     if (state == IdentityState.UNVERIFIED) {
       throw DomainException.invalid("state", "submissions are PENDING, VERIFIED or REJECTED");
     }
-    return tx.identityVerifications().list(state, accountId, page);
+    return tx.get(IdentityVerificationRepository.class).list(state, accountId, page);
   }
 
   /** Approving makes the account VERIFIED; rejecting makes it REJECTED, free to submit again. */
@@ -96,14 +97,14 @@ public final class IdentityVerificationService {
           "rejection_reason", "is required when rejecting, and must be empty when approving");
     }
     String accountId =
-        tx.identityVerifications()
+        tx.get(IdentityVerificationRepository.class)
             .findAnyAccount(identityVerificationId)
             .orElseThrow(() -> notFound(identityVerificationId))
             .accountId();
     lockAccount(tx, accountId);
     // Read again under the lock: a concurrent review may have decided it meanwhile.
     IdentityVerification current =
-        tx.identityVerifications()
+        tx.get(IdentityVerificationRepository.class)
             .find(accountId, identityVerificationId)
             .orElseThrow(() -> notFound(identityVerificationId));
     if (!current.pending()) {
@@ -117,8 +118,8 @@ public final class IdentityVerificationService {
     IdentityState outcome = rejecting ? IdentityState.REJECTED : IdentityState.VERIFIED;
     Instant now = Times.now(clock);
     String reason = rejecting ? rejectionReason : "";
-    tx.identityVerifications().review(accountId, identityVerificationId, outcome, reason, now);
-    tx.accounts().updateIdentityState(accountId, outcome);
+    tx.get(IdentityVerificationRepository.class).review(accountId, identityVerificationId, outcome, reason, now);
+    tx.get(AccountRepository.class).updateIdentityState(accountId, outcome);
     IdentityVerification reviewed =
         new IdentityVerification(
             accountId,
@@ -130,11 +131,11 @@ public final class IdentityVerificationService {
             reason,
             current.submitTime(),
             now);
-    return new Reviewed(reviewed, tx.accounts().find(accountId).orElseThrow());
+    return new Reviewed(reviewed, tx.get(AccountRepository.class).find(accountId).orElseThrow());
   }
 
   private static Account lockAccount(Tx tx, String accountId) {
-    return tx.accounts()
+    return tx.get(AccountRepository.class)
         .findForUpdate(accountId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", accountId));
   }

@@ -1,5 +1,6 @@
 package io.resourceplans.domain.marketplace;
 
+import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.catalog.Product;
@@ -48,12 +49,12 @@ public final class MarketplaceService {
   public MarketplaceInstance activate(
       Tx tx, Principal caller, String requestId, String productId, String acceptedAgreementVersion) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS, Permission.ORDER_ACCESS);
-    Optional<MarketplaceInstance> earlier = tx.marketplaceInstances().findByActivateRequest(accountId, requestId);
+    Optional<MarketplaceInstance> earlier = tx.get(MarketplaceInstanceRepository.class).findByActivateRequest(accountId, requestId);
     if (earlier.isPresent() && earlier.get().productId().equals(productId)) {
       return earlier.get();
     }
     Product product =
-        tx.products()
+        tx.get(ProductRepository.class)
             .find(productId)
             .orElseThrow(() -> DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId));
     if (product.vendorName() == null || product.vendorName().isBlank()) {
@@ -68,7 +69,7 @@ public final class MarketplaceService {
         new MarketplaceInstance(
             accountId, Ids.newId("ins"), productId, product.displayName(), agreement.version(), requestId, now,
             null, null);
-    if (!tx.marketplaceInstances().insert(instance)) {
+    if (!tx.get(MarketplaceInstanceRepository.class).insert(instance)) {
       throw new DomainException(
           ErrorCode.MARKETPLACE_PLAN_ALREADY_ACTIVE,
           "the account already has an instance of " + productId,
@@ -80,7 +81,7 @@ public final class MarketplaceService {
 
   public Page<MarketplaceInstance> list(Tx tx, Principal caller, PageRequest page) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
-    return tx.marketplaceInstances().list(accountId, page);
+    return tx.get(MarketplaceInstanceRepository.class).list(accountId, page);
   }
 
   public MarketplaceInstance get(Tx tx, Principal caller, String instanceId) {
@@ -97,8 +98,8 @@ public final class MarketplaceService {
         new LoginTicket(
             accountId, Ids.newId("tkt"), instance.instanceId(), instance.productId(), requestId, now,
             now.plus(ticketTtl), null);
-    if (!tx.loginTickets().insert(ticket)) {
-      ticket = tx.loginTickets().findByIssueRequest(accountId, requestId).orElseThrow();
+    if (!tx.get(LoginTicketRepository.class).insert(ticket)) {
+      ticket = tx.get(LoginTicketRepository.class).findByIssueRequest(accountId, requestId).orElseThrow();
     }
     return issued(ticket);
   }
@@ -110,7 +111,7 @@ public final class MarketplaceService {
   public IssuedTicket reissue(Tx tx, Principal caller, String requestId) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
     LoginTicket ticket =
-        tx.loginTickets()
+        tx.get(LoginTicketRepository.class)
             .findByIssueRequest(accountId, requestId)
             .orElseThrow(() -> new IllegalStateException("replayed ticket request has no ticket"));
     return issued(ticket);
@@ -121,7 +122,7 @@ public final class MarketplaceService {
   }
 
   static MarketplaceInstance require(Tx tx, String accountId, String instanceId) {
-    return tx.marketplaceInstances()
+    return tx.get(MarketplaceInstanceRepository.class)
         .find(accountId, instanceId)
         .orElseThrow(() -> instanceNotFound(instanceId));
   }

@@ -1,5 +1,6 @@
 package io.resourceplans.domain.notification;
 
+import io.resourceplans.domain.clock.TestClockRepository;
 import io.resourceplans.domain.quota.PlanPackage;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
@@ -77,7 +78,7 @@ public final class ExpiryReminderService {
     }
     long longest = settings.offsetsDays().get(0);
     TreeSet<Instant> moments = new TreeSet<>();
-    for (Instant expiry : tx.testClocks().packageExpiries(testClockId, from, to.plus(Duration.ofDays(longest)))) {
+    for (Instant expiry : tx.get(TestClockRepository.class).packageExpiries(testClockId, from, to.plus(Duration.ofDays(longest)))) {
       for (int days : settings.offsetsDays()) {
         Instant due = expiry.minus(Duration.ofDays(days));
         if (due.isAfter(from) && due.isBefore(to)) {
@@ -109,7 +110,7 @@ public final class ExpiryReminderService {
       Tx tx, int days, Instant now, ExpiryReminderRepository.Position after, String testClockId) {
     // Every reminder has an internal message (always reachable), so its key marks the package done.
     List<DuePackage> due =
-        tx.expiryReminders()
+        tx.get(ExpiryReminderRepository.class)
             .due(Duration.ofDays(days), "reminder:", ":" + days + "d:" + Channel.INTERNAL_MESSAGE.name(), now, after,
                 batchSize, testClockId);
     int written = 0;

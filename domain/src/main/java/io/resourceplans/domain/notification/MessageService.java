@@ -23,7 +23,7 @@ public final class MessageService {
   public Listing list(Tx tx, Principal caller, boolean unreadOnly, PageRequest page) {
     String accountId = caller.requireAccount();
     return new Listing(
-        tx.internalMessages().list(accountId, unreadOnly, page), tx.internalMessages().countUnread(accountId));
+        tx.get(InternalMessageRepository.class).list(accountId, unreadOnly, page), tx.get(InternalMessageRepository.class).countUnread(accountId));
   }
 
   /** Marks a message read; a read message is returned unchanged (its read time is not moved). */
@@ -33,12 +33,12 @@ public final class MessageService {
     if (message.read()) {
       return message;
     }
-    tx.internalMessages().markRead(accountId, messageId, Times.now(clock));
+    tx.get(InternalMessageRepository.class).markRead(accountId, messageId, Times.now(clock));
     return find(tx, accountId, messageId);
   }
 
   private static InternalMessage find(Tx tx, String accountId, String messageId) {
-    return tx.internalMessages().find(accountId, messageId)
+    return tx.get(InternalMessageRepository.class).find(accountId, messageId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.MESSAGE_NOT_FOUND, "message", messageId));
   }
 }

@@ -86,7 +86,7 @@ public final class NotificationDispatcher {
       Instant now = Times.now(clock);
       List<Delivery> batch =
           transactor.inTransaction(
-              tx -> tx.notificationOutbox().claim(owner, now, now.plus(settings.lease()), settings.batchSize()));
+              tx -> tx.get(NotificationOutbox.class).claim(owner, now, now.plus(settings.lease()), settings.batchSize()));
       for (Delivery d : batch) {
         switch (deliver(d, owner)) {
           case DELIVERED -> delivered++;
@@ -123,7 +123,7 @@ public final class NotificationDispatcher {
       Instant next = Times.now(clock).plus(settings.backoff(d.attempts(), jitter.getAsDouble()));
       boolean mine =
           transactor.inTransaction(
-              tx -> tx.notificationOutbox().retryLater(d.accountId(), d.notificationId(), owner, next, error));
+              tx -> tx.get(NotificationOutbox.class).retryLater(d.accountId(), d.notificationId(), owner, next, error));
       if (!mine) {
         log.warn("notification {}: lease lost before recording a failed attempt", d.notificationId());
       }
@@ -137,7 +137,7 @@ public final class NotificationDispatcher {
         return finish(d, owner, DeliveryStatus.FAILED, error);
       }
       transactor.inTransaction(
-          tx -> tx.notificationOutbox().retryLater(d.accountId(), d.notificationId(), owner, next, error));
+          tx -> tx.get(NotificationOutbox.class).retryLater(d.accountId(), d.notificationId(), owner, next, error));
       return DeliveryStatus.PENDING;
     }
   }
@@ -146,7 +146,7 @@ public final class NotificationDispatcher {
     Instant now = Times.now(clock);
     boolean mine =
         transactor.inTransaction(
-            tx -> tx.notificationOutbox().finish(d.accountId(), d.notificationId(), owner, status, error, now));
+            tx -> tx.get(NotificationOutbox.class).finish(d.accountId(), d.notificationId(), owner, status, error, now));
     if (!mine) {
       log.warn("notification {}: lease lost before recording {}", d.notificationId(), status);
     }

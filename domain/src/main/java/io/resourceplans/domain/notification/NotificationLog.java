@@ -24,7 +24,7 @@ public final class NotificationLog {
   /** Newest first; {@code accountId} and {@code status} null = any. Operators only. */
   public Page<Delivery> list(Tx tx, Principal caller, String accountId, DeliveryStatus status, PageRequest page) {
     caller.requireOperator();
-    return tx.notificationOutbox().list(accountId, status, page);
+    return tx.get(NotificationOutbox.class).list(accountId, status, page);
   }
 
   /**
@@ -34,7 +34,7 @@ public final class NotificationLog {
    */
   public Delivery retry(Tx tx, Principal caller, String accountId, String notificationId) {
     caller.requireOperator();
-    Delivery d = tx.notificationOutbox().find(accountId, notificationId);
+    Delivery d = tx.get(NotificationOutbox.class).find(accountId, notificationId);
     if (d == null) {
       throw DomainException.notFound(ErrorCode.NOTIFICATION_NOT_FOUND, "notification", notificationId);
     }
@@ -51,7 +51,7 @@ public final class NotificationLog {
     }
     // Only a finished row changes: a concurrent retry of the same one finds it PENDING above, or
     // changes nothing here.
-    tx.notificationOutbox().requeue(accountId, notificationId, Times.now(clock));
-    return tx.notificationOutbox().find(accountId, notificationId);
+    tx.get(NotificationOutbox.class).requeue(accountId, notificationId, Times.now(clock));
+    return tx.get(NotificationOutbox.class).find(accountId, notificationId);
   }
 }

@@ -1,5 +1,6 @@
 package io.resourceplans.domain.notification;
 
+import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.ContactRules;
 
 import io.resourceplans.domain.account.Account;
@@ -56,17 +57,17 @@ public final class NotificationSettingsService {
         .check(NotificationKind.accountChosen().containsAll(emailOff), "email_off", "may only list QUOTA_ALERT, EXPIRY_REMINDER, SYSTEM and ORDER_PAID")
         .check(NotificationKind.accountChosen().containsAll(smsOff), "sms_off", "may only list QUOTA_ALERT, EXPIRY_REMINDER, SYSTEM and ORDER_PAID")
         .throwIfAny();
-    tx.accounts().findForUpdate(accountId)
+    tx.get(AccountRepository.class).findForUpdate(accountId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", accountId));
     Instant now = Times.now(clock);
-    tx.accounts().updateContacts(accountId, email, phone);
-    tx.notificationSettings().upsert(new NotificationSettings(accountId, language, emailOff, smsOff, now));
+    tx.get(AccountRepository.class).updateContacts(accountId, email, phone);
+    tx.get(NotificationSettingsRepository.class).upsert(new NotificationSettings(accountId, language, emailOff, smsOff, now));
     return view(tx, accountId);
   }
 
   private static ContactSettings view(Tx tx, String accountId) {
     Account account =
-        tx.accounts().find(accountId)
+        tx.get(AccountRepository.class).find(accountId)
             .orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", accountId));
     NotificationSettings s = Notifier.settings(tx, accountId);
     return new ContactSettings(

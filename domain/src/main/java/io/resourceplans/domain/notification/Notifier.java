@@ -1,5 +1,6 @@
 package io.resourceplans.domain.notification;
 
+import io.resourceplans.domain.account.SubUserRepository;
 import java.util.List;
 
 import io.resourceplans.domain.auth.Permission;
@@ -72,12 +73,12 @@ public final class Notifier {
           entry(account, channel, recipient, notice, text, settings, messageId,
               notice.dedupePrefix() + ":" + channel.name(), now, dueFrom(now));
       // The outbox row is the claim: only its writer stores the internal message.
-      if (!tx.notificationOutbox().insertOnce(entry)) {
+      if (!tx.get(NotificationOutbox.class).insertOnce(entry)) {
         continue;
       }
       written++;
       if (messageId != null) {
-        tx.internalMessages()
+        tx.get(InternalMessageRepository.class)
             .insert(
                 new InternalMessage(
                     account.accountId(), messageId, notice.kind(), text.subject(), text.text(),
@@ -100,7 +101,7 @@ public final class Notifier {
       return 0;
     }
     int written = 0;
-    for (SubUser subUser : tx.subUsers().withContacts(account.accountId())) {
+    for (SubUser subUser : tx.get(SubUserRepository.class).withContacts(account.accountId())) {
       if (!subUser.receives(needed)) {
         continue;
       }
@@ -112,7 +113,7 @@ public final class Notifier {
         OutboxEntry entry =
             entry(account, channel, recipient, notice, text, settings, null,
                 notice.dedupePrefix() + ":" + channel.name() + ":" + subUser.subUserId(), now, dueFrom(now));
-        if (tx.notificationOutbox().insertOnce(entry)) {
+        if (tx.get(NotificationOutbox.class).insertOnce(entry)) {
           written++;
         }
       }
@@ -174,7 +175,7 @@ public final class Notifier {
       throw new IllegalArgumentException("an email address is required");
     }
     Templates.Rendered text = templates.render(kind, language, params);
-    return tx.notificationOutbox()
+    return tx.get(NotificationOutbox.class)
         .insertOnce(
             new OutboxEntry(
                 accountId, Ids.newId("ntf"), kind, Channel.EMAIL, email.strip(), text.subject(), text.text(),
@@ -183,7 +184,7 @@ public final class Notifier {
 
   /** The account's settings, or the defaults when it never chose. */
   public static NotificationSettings settings(Tx tx, String accountId) {
-    return tx.notificationSettings().find(accountId).orElseGet(() -> NotificationSettings.defaults(accountId));
+    return tx.get(NotificationSettingsRepository.class).find(accountId).orElseGet(() -> NotificationSettings.defaults(accountId));
   }
 
   /** Null when the account cannot be reached on the channel. */

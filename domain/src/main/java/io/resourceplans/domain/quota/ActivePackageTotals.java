@@ -10,7 +10,7 @@ public final class ActivePackageTotals implements PackageAvailability {
   public ActivePackages active(Tx tx, String accountId, String productId, String regionId, Instant now) {
     long count = 0;
     long remaining = 0;
-    for (var total : tx.packages().activeTotals(accountId, productId, regionId, now)) {
+    for (var total : tx.get(PackageRepository.class).activeTotals(accountId, productId, regionId, now)) {
       count += total.packages();
       remaining += total.remaining();
     }

@@ -1,5 +1,6 @@
 package io.resourceplans.domain.quota;
 
+import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.catalog.Product;
@@ -37,7 +38,7 @@ public final class PackageService {
 
   public Page<PlanPackage> list(Tx tx, Principal caller, PackageRepository.Filter filter, PageRequest page) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
-    return tx.packages().list(accountId, filter, accountClock.now(tx, accountId), page);
+    return tx.get(PackageRepository.class).list(accountId, filter, accountClock.now(tx, accountId), page);
   }
 
   /** Every product of the catalog (or the one asked for), with all purposes, zero when none left. */
@@ -45,12 +46,12 @@ public final class PackageService {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
     List<String> productIds = new ArrayList<>();
     if (productId != null) {
-      tx.products().find(productId).orElseThrow(() -> DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId));
+      tx.get(ProductRepository.class).find(productId).orElseThrow(() -> DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId));
       productIds.add(productId);
     } else {
       PageRequest page = PageRequest.first(PageRequest.MAX_PAGE_SIZE, "summary");
       while (true) {
-        Page<Product> products = tx.products().list(page);
+        Page<Product> products = tx.get(ProductRepository.class).list(page);
         products.items().stream().map(Product::productId).forEach(productIds::add);
         if (products.nextPageToken().isEmpty()) {
           break;
@@ -66,7 +67,7 @@ public final class PackageService {
       }
       byProduct.put(id, purposes);
     }
-    for (var total : tx.packages().activeTotals(accountId, productId, regionId, accountClock.now(tx, accountId))) {
+    for (var total : tx.get(PackageRepository.class).activeTotals(accountId, productId, regionId, accountClock.now(tx, accountId))) {
       Map<Purpose, PackageRepository.ActiveTotal> purposes = byProduct.get(total.productId());
       if (purposes != null) {
         purposes.put(total.purpose(), total);
@@ -88,7 +89,7 @@ public final class PackageService {
   }
 
   private static PlanPackage find(Tx tx, String accountId, String packageId) {
-    return tx.packages().find(accountId, packageId)
+    return tx.get(PackageRepository.class).find(accountId, packageId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.PACKAGE_NOT_FOUND, "package", packageId));
   }
 }

@@ -1,5 +1,8 @@
 package io.resourceplans.domain.quota;
 
+import io.resourceplans.domain.catalog.ProductRepository;
+import io.resourceplans.domain.billing.WalletRepository;
+import io.resourceplans.domain.activation.ActivationRepository;
 import io.resourceplans.domain.activation.Activation;
 import io.resourceplans.domain.alert.AlertService;
 import io.resourceplans.domain.auth.Permission;
@@ -100,7 +103,7 @@ public final class UsageService {
 
   /** The answer to a request whose ID already has a usage record; empty when it has none. */
   private static Optional<UsageRecord> firstAnswer(Tx tx, IdempotencyKey key, String accountId) {
-    return tx.usage().findByRequest(accountId, key.requestId())
+    return tx.get(UsageRepository.class).findByRequest(accountId, key.requestId())
         .map(first -> firstAnswer(key, first.fingerprint(), first.record()));
   }
 
@@ -117,7 +120,7 @@ public final class UsageService {
     String regionId = draft.regionId();
     long quantity = draft.quantity();
     Instant now = draft.recordTime();
-    Plan plan = plan(tx.packages().usable(accountId, productId, regionId, purpose, now, true), quantity);
+    Plan plan = plan(tx.get(PackageRepository.class).usable(accountId, productId, regionId, purpose, now, true), quantity);
     String usageId = draft.usageId();
     Money unitPrice = null;
     Money charge = currency.zero();
@@ -137,7 +140,7 @@ public final class UsageService {
     UsageRecord record =
         new UsageRecord(accountId, usageId, draft.requestId(), productId, purpose, regionId, quantity, plan.deductions(),
             plan.fromPackages(), plan.rest(), unitPrice, charge, now);
-    if (!tx.usage().insertUnlessRequested(record, key.fingerprint())) {
+    if (!tx.get(UsageRepository.class).insertUnlessRequested(record, key.fingerprint())) {
       // Nothing was paid or deducted yet. No usage record: another RPC's request ID.
       return firstAnswer(tx, key, accountId).orElseThrow(() -> IdempotentExecutor.reused(key));
     }
@@ -146,7 +149,7 @@ public final class UsageService {
           "pay-as-you-go " + plan.rest() + " × " + productId + " (" + purpose + ")");
     }
     for (PackageDeduction d : plan.deductions()) {
-      tx.packages().deduct(accountId, d.packageId(), d.quantity());
+      tx.get(PackageRepository.class).deduct(accountId, d.packageId(), d.quantity());
     }
     // Remaining-quota alerts are per product and exact purpose: check each purpose drawn from.
     plan.deductions().stream()
@@ -162,8 +165,8 @@ public final class UsageService {
     Product product = product(tx, productId);
     Regions.require(tx, regionId);
     Instant now = accountClock.now(tx, accountId);
-    Plan plan = plan(tx.packages().usable(accountId, productId, regionId, purpose, now, false), quantity);
-    boolean active = tx.activations().find(accountId, productId, regionId).isPresent();
+    Plan plan = plan(tx.get(PackageRepository.class).usable(accountId, productId, regionId, purpose, now, false), quantity);
+    boolean active = tx.get(ActivationRepository.class).find(accountId, productId, regionId).isPresent();
     if (plan.rest() == 0) {
       return new QuotaCheck(true, plan.fromPackages(), 0, currency.zero(), active, plan.remainingBefore(), null);
     }
@@ -172,7 +175,7 @@ public final class UsageService {
       return new QuotaCheck(false, plan.fromPackages(), 0, currency.zero(), active, plan.remainingBefore(), ErrorCode.QUOTA_EXHAUSTED);
     }
     Money charge = Money.charge(plan.rest(), price.get());
-    Money available = tx.wallets().find(accountId).map(Wallet::available).orElse(currency.zero());
+    Money available = tx.get(WalletRepository.class).find(accountId).map(Wallet::available).orElse(currency.zero());
     boolean affordable = charge.compareTo(available) <= 0;
     return new QuotaCheck(affordable, plan.fromPackages(), plan.rest(), charge, active, plan.remainingBefore(),
         affordable ? null : ErrorCode.INSUFFICIENT_BALANCE);
@@ -197,12 +200,12 @@ public final class UsageService {
 
   /** The product's pay-as-you-go price for the purpose, if pay-as-you-go is active in the region. */
   private static Optional<Money> payAsYouGoPrice(Tx tx, String accountId, Product product, Purpose purpose, String regionId) {
-    Optional<Activation> activation = tx.activations().find(accountId, product.productId(), regionId);
+    Optional<Activation> activation = tx.get(ActivationRepository.class).find(accountId, product.productId(), regionId);
     return activation.isEmpty() ? Optional.empty() : product.payAsYouGoPrice(purpose);
   }
 
   private static Product product(Tx tx, String productId) {
-    return tx.products().find(productId)
+    return tx.get(ProductRepository.class).find(productId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId));
   }
 

@@ -1,5 +1,6 @@
 package io.resourceplans.domain.region;
 
+import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.Cursor;
@@ -21,7 +22,7 @@ public final class RegionService {
   public Page<Region> list(Tx tx, PageRequest page) {
     String after = page.after().map(Cursor::id).orElse(null);
     List<Region> rest =
-        tx.regions().list().stream()
+        tx.get(RegionRepository.class).list().stream()
             .filter(r -> after == null || r.regionId().compareTo(after) > 0)
             .limit(page.size() + 1L)
             .toList();
@@ -37,13 +38,13 @@ public final class RegionService {
     Region region = Regions.require(tx, regionId);
     // Verification is never withdrawn, so the state read here cannot turn stale in a harmful way.
     Account account =
-        tx.accounts()
+        tx.get(AccountRepository.class)
             .find(accountId)
             .orElseThrow(() -> DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", accountId));
     IdentityRules.requireMayChooseAsDefault(account, region);
     if (!account.defaultRegionId().equals(regionId)) {
-      tx.accounts().updateDefaultRegion(accountId, regionId);
+      tx.get(AccountRepository.class).updateDefaultRegion(accountId, regionId);
     }
-    return tx.accounts().find(accountId).orElseThrow();
+    return tx.get(AccountRepository.class).find(accountId).orElseThrow();
   }
 }

@@ -15,7 +15,7 @@ public final class Regions {
   }
 
   public static Region require(Tx tx, String regionId) {
-    return tx.regions()
+    return tx.get(RegionRepository.class)
         .find(regionId)
         .orElseThrow(() -> DomainException.notFound(ErrorCode.REGION_NOT_FOUND, "region", regionId));
   }

@@ -14,7 +14,7 @@ public final class TermsAcceptances {
   public void record(Tx tx, Principal caller, Terms terms, String subject, Instant at) {
     String accountId = caller.requireAccount();
     String acceptedBy = caller.subUserId() != null ? caller.subUserId() : caller.apiKeyId();
-    tx.termsAcceptances()
+    tx.get(TermsAcceptanceRepository.class)
         .insert(
             new TermsAcceptance(
                 accountId,

@@ -14,7 +14,7 @@ public final class TermsService {
    */
   public Terms requireAccepted(Tx tx, TermsKind kind, String acceptedVersion) {
     Terms current =
-        tx.terms()
+        tx.get(TermsRepository.class)
             .current(kind)
             .orElseThrow(
                 () ->

@@ -20,7 +20,7 @@ public final class TermsVersions {
   public Terms publish(Tx tx, Principal caller, TermsKind kind, String version, String title, String url) {
     caller.requireOperator();
     Terms terms = new Terms(kind, version, title, url, Times.now(clock));
-    if (!tx.terms().insert(terms)) {
+    if (!tx.get(TermsRepository.class).insert(terms)) {
       throw new DomainException(
           ErrorCode.TERMS_VERSION_EXISTS,
           "version " + version + " of the " + kind + " terms is already published",
@@ -30,7 +30,7 @@ public final class TermsVersions {
   }
 
   public Terms current(Tx tx, TermsKind kind) {
-    return tx.terms()
+    return tx.get(TermsRepository.class)
         .current(kind)
         .orElseThrow(
             () ->

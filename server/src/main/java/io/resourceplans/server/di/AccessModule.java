@@ -1,5 +1,6 @@
 package io.resourceplans.server.di;
 
+import io.resourceplans.domain.catalog.ProductRepository;
 import dagger.Module;
 import dagger.Provides;
 import io.resourceplans.domain.clock.AccountClock;
@@ -53,7 +54,7 @@ public interface AccessModule {
   @Provides
   @Singleton
   static ProductCatalog productCatalog() {
-    return (tx, productId) -> tx.products().find(productId).isPresent();
+    return (tx, productId) -> tx.get(ProductRepository.class).find(productId).isPresent();
   }
 
   @Provides

@@ -100,7 +100,7 @@ public final class BillingRpcs {
   }
 
   private io.resourceplans.api.v1.Order order(Tx tx, Order order) {
-    return BillingMapper.toProto(order, tx.packages().byOrder(order.accountId(), order.orderId()), now(tx, order.accountId()));
+    return BillingMapper.toProto(order, tx.get(PackageRepository.class).byOrder(order.accountId(), order.orderId()), now(tx, order.accountId()));
   }
 
   public void createOrder(CreateOrderRequest request, StreamObserver<CreateOrderResponse> out) {

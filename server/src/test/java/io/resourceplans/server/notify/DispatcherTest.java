@@ -1,5 +1,6 @@
 package io.resourceplans.server.notify;
 
+import io.resourceplans.domain.notification.NotificationOutbox;
 import static io.resourceplans.server.testing.Errors.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -158,7 +159,7 @@ class DispatcherTest {
     // A dispatcher claims everything due, then dies before delivering.
     var now = server.clock.instant();
     var claimed = server.component().transactor().inTransaction(
-        tx -> tx.notificationOutbox().claim("crashed-replica", now, now.plus(DispatchSettings.DEFAULT_LEASE), 1000));
+        tx -> tx.get(NotificationOutbox.class).claim("crashed-replica", now, now.plus(DispatchSettings.DEFAULT_LEASE), 1000));
     assertTrue(claimed.stream().filter(d -> d.accountId().equals(accountId)).count() == 3);
 
     CountingSender sender = new CountingSender();
@@ -173,7 +174,7 @@ class DispatcherTest {
     }
     // The crashed claimer coming back cannot record over it.
     Delivery d = claimed.stream().filter(c -> c.accountId().equals(accountId)).findFirst().orElseThrow();
-    assertEquals(false, server.component().transactor().inTransaction(tx -> tx.notificationOutbox().finish(
+    assertEquals(false, server.component().transactor().inTransaction(tx -> tx.get(NotificationOutbox.class).finish(
         d.accountId(), d.notificationId(), "crashed-replica", io.resourceplans.domain.notification.DeliveryStatus.FAILED,
         "late", server.clock.instant())));
   }

@@ -1,49 +1,15 @@
 package io.resourceplans.storage.db;
 
-import io.resourceplans.domain.account.AccountRepository;
-import io.resourceplans.domain.account.ApiKeyRepository;
-import io.resourceplans.domain.account.SubUserRepository;
-import io.resourceplans.domain.billing.LedgerRepository;
-import io.resourceplans.domain.billing.OrderRepository;
-import io.resourceplans.domain.billing.VoucherRepository;
-import io.resourceplans.domain.billing.WalletRepository;
-import io.resourceplans.domain.catalog.PlanSpecRepository;
-import io.resourceplans.domain.catalog.ProductRepository;
-import io.resourceplans.domain.idempotency.IdempotencyRepository;
-import io.resourceplans.domain.quota.PackageRepository;
-import io.resourceplans.domain.region.RegionRepository;
 import io.resourceplans.domain.tx.Tx;
-import io.resourceplans.storage.account.AccountDao;
-import io.resourceplans.storage.account.ApiKeyDao;
-import io.resourceplans.storage.account.JdbiAccountRepository;
-import io.resourceplans.storage.account.JdbiApiKeyRepository;
-import io.resourceplans.storage.account.JdbiSubUserRepository;
-import io.resourceplans.storage.account.SubUserDao;
-import io.resourceplans.storage.billing.JdbiLedgerRepository;
-import io.resourceplans.storage.billing.JdbiOrderRepository;
-import io.resourceplans.storage.billing.JdbiVoucherRepository;
-import io.resourceplans.storage.billing.SqlWalletRepository;
-import io.resourceplans.storage.billing.LedgerDao;
-import io.resourceplans.storage.billing.OrderDao;
-import io.resourceplans.storage.billing.VoucherDao;
-import io.resourceplans.storage.catalog.JdbiPlanSpecRepository;
-import io.resourceplans.storage.catalog.JdbiProductRepository;
-import io.resourceplans.storage.catalog.PlanSpecDao;
-import io.resourceplans.storage.catalog.ProductDao;
-import io.resourceplans.storage.idempotency.SqlIdempotencyRepository;
-import io.resourceplans.storage.quota.JdbiPackageRepository;
-import io.resourceplans.storage.quota.PackageDao;
-import io.resourceplans.storage.region.JdbiRegionRepository;
-import io.resourceplans.storage.region.RegionDao;
+import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.Map;
-import java.sql.PreparedStatement;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 
 /** The repositories of one JDBI handle, all in its open transaction. */
-final class JdbiTx implements Tx {
+final class JdbiTx implements Tx, RepositoryContext {
   private final Handle handle;
   private final Sql sql;
   // Attaching a SqlObject builds a proxy; a transaction that uses a DAO several times builds one.
@@ -73,180 +39,18 @@ final class JdbiTx implements Tx {
     return sql.flushAndCommit();
   }
 
-  private <T> T dao(Class<T> type) {
+  @Override
+  public <R> R get(Class<R> repository) {
+    return RepositoryCatalog.ALL.create(repository, this);
+  }
+
+  @Override
+  public <T> T dao(Class<T> type) {
     return type.cast(daos.computeIfAbsent(type, handle::attach));
   }
 
   @Override
-  public AccountRepository accounts() {
-    return new JdbiAccountRepository(dao(AccountDao.class));
-  }
-
-  @Override
-  public SubUserRepository subUsers() {
-    return new JdbiSubUserRepository(dao(SubUserDao.class));
-  }
-
-  @Override
-  public ApiKeyRepository apiKeys() {
-    return new JdbiApiKeyRepository(dao(ApiKeyDao.class));
-  }
-
-  @Override
-  public RegionRepository regions() {
-    return new JdbiRegionRepository(() -> dao(RegionDao.class), sql);
-  }
-
-  @Override
-  public IdempotencyRepository idempotency() {
-    return new SqlIdempotencyRepository(sql);
-  }
-
-  @Override
-  public io.resourceplans.domain.terms.TermsRepository terms() {
-    return new io.resourceplans.storage.terms.JdbiTermsRepository(
-        dao(io.resourceplans.storage.terms.TermsDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.terms.TermsAcceptanceRepository termsAcceptances() {
-    return new io.resourceplans.storage.terms.JdbiTermsAcceptanceRepository(
-        dao(io.resourceplans.storage.terms.TermsAcceptanceDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.identity.IdentityVerificationRepository identityVerifications() {
-    return new io.resourceplans.storage.identity.JdbiIdentityVerificationRepository(
-        dao(io.resourceplans.storage.identity.IdentityVerificationDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.activation.ActivationRepository activations() {
-    return new io.resourceplans.storage.activation.JdbiActivationRepository(
-        () -> dao(io.resourceplans.storage.activation.ActivationDao.class), sql);
-  }
-
-  @Override
-  public WalletRepository wallets() {
-    return new SqlWalletRepository(sql);
-  }
-
-  @Override
-  public LedgerRepository ledger() {
-    return new JdbiLedgerRepository(() -> dao(LedgerDao.class), sql);
-  }
-
-  @Override
-  public VoucherRepository vouchers() {
-    return new JdbiVoucherRepository(dao(VoucherDao.class));
-  }
-
-  @Override
-  public OrderRepository orders() {
-    return new JdbiOrderRepository(dao(OrderDao.class));
-  }
-
-  @Override
-  public PackageRepository packages() {
-    return new JdbiPackageRepository(() -> dao(PackageDao.class), sql);
-  }
-
-  @Override
-  public ProductRepository products() {
-    return new JdbiProductRepository(() -> dao(ProductDao.class), sql);
-  }
-
-  @Override
-  public PlanSpecRepository planSpecs() {
-    return new JdbiPlanSpecRepository(dao(PlanSpecDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.quota.UsageRepository usage() {
-    return new io.resourceplans.storage.quota.SqlUsageRepository(sql);
-  }
-
-  @Override
-  public io.resourceplans.domain.alert.AlertSettingRepository alertSettings() {
-    return new io.resourceplans.storage.alert.JdbiAlertSettingRepository(
-        () -> dao(io.resourceplans.storage.alert.AlertSettingDao.class), sql);
-  }
-
-  @Override
-  public io.resourceplans.domain.notification.InternalMessageRepository internalMessages() {
-    return new io.resourceplans.storage.notification.JdbiInternalMessageRepository(
-        dao(io.resourceplans.storage.notification.InternalMessageDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.notification.NotificationOutbox notificationOutbox() {
-    return new io.resourceplans.storage.notification.JdbiNotificationOutbox(
-        dao(io.resourceplans.storage.notification.OutboxDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.notification.ExpiryReminderRepository expiryReminders() {
-    return new io.resourceplans.storage.notification.JdbiExpiryReminderRepository(
-        dao(io.resourceplans.storage.notification.ExpiryReminderDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.marketplace.MarketplaceInstanceRepository marketplaceInstances() {
-    return new io.resourceplans.storage.marketplace.JdbiMarketplaceInstanceRepository(
-        dao(io.resourceplans.storage.marketplace.MarketplaceInstanceDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.marketplace.LoginTicketRepository loginTickets() {
-    return new io.resourceplans.storage.marketplace.JdbiLoginTicketRepository(
-        dao(io.resourceplans.storage.marketplace.LoginTicketDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.binding.SiteRepository sites() {
-    return new io.resourceplans.storage.binding.JdbiSiteRepository(
-        dao(io.resourceplans.storage.binding.SiteDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.binding.VendorUserRepository vendorUsers() {
-    return new io.resourceplans.storage.binding.JdbiVendorUserRepository(
-        dao(io.resourceplans.storage.binding.VendorUserDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.binding.BillingAccountRepository billingAccounts() {
-    return new io.resourceplans.storage.binding.JdbiBillingAccountRepository(
-        dao(io.resourceplans.storage.binding.BillingAccountDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.binding.WorkspaceRepository workspaces() {
-    return new io.resourceplans.storage.binding.JdbiWorkspaceRepository(
-        dao(io.resourceplans.storage.binding.WorkspaceDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.binding.VerificationCodeRepository verificationCodes() {
-    return new io.resourceplans.storage.binding.JdbiVerificationCodeRepository(
-        dao(io.resourceplans.storage.binding.VerificationCodeDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.notification.NotificationSettingsRepository notificationSettings() {
-    return new io.resourceplans.storage.notification.JdbiNotificationSettingsRepository(
-        dao(io.resourceplans.storage.notification.NotificationSettingsDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.clock.TestClockRepository testClocks() {
-    return new io.resourceplans.storage.clock.JdbiTestClockRepository(
-        dao(io.resourceplans.storage.clock.TestClockDao.class));
-  }
-
-  @Override
-  public io.resourceplans.domain.binding.LoginAttemptRepository loginAttempts() {
-    return new io.resourceplans.storage.binding.JdbiLoginAttemptRepository(
-        dao(io.resourceplans.storage.binding.LoginAttemptDao.class));
+  public Sql sql() {
+    return sql;
   }
 }

@@ -1,5 +1,6 @@
 package io.resourceplans.storage.idempotency;
 
+import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,7 +65,7 @@ class IdempotencyPurgeTest {
   }
 
   private static int purge(Instant cutoff, int limit) {
-    return transactor.inTransaction(tx -> tx.idempotency().deleteCreatedBefore(cutoff, limit));
+    return transactor.inTransaction(tx -> tx.get(IdempotencyRepository.class).deleteCreatedBefore(cutoff, limit));
   }
 
   private static List<String> left() {
@@ -132,7 +133,7 @@ class IdempotencyPurgeTest {
     ExecutorService other = Executors.newSingleThreadExecutor();
     try {
       Future<Integer> first = other.submit(() -> transactor.inTransaction(tx -> {
-        int n = tx.idempotency().deleteCreatedBefore(cutoff, 2);
+        int n = tx.get(IdempotencyRepository.class).deleteCreatedBefore(cutoff, 2);
         deleted.countDown();
         try {
           // Holds its two rows locked, uncommitted, while the second purge runs.
@@ -144,7 +145,7 @@ class IdempotencyPurgeTest {
       }));
       assertTrue(deleted.await(30, TimeUnit.SECONDS));
       Future<Integer> second = Executors.newSingleThreadExecutor().submit(
-          () -> transactor.inTransaction(tx -> tx.idempotency().deleteCreatedBefore(cutoff, 10)));
+          () -> transactor.inTransaction(tx -> tx.get(IdempotencyRepository.class).deleteCreatedBefore(cutoff, 10)));
       assertEquals(3, second.get(30, TimeUnit.SECONDS));
       release.countDown();
       assertEquals(2, first.get(30, TimeUnit.SECONDS));

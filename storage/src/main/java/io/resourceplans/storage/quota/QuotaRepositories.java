@@ -1,0 +1,14 @@
+package io.resourceplans.storage.quota;
+
+import io.resourceplans.domain.quota.PackageRepository;
+import io.resourceplans.domain.quota.UsageRepository;
+import io.resourceplans.storage.db.FeatureRepositories;
+
+/** The quota feature's repositories (see {@link FeatureRepositories}). */
+public final class QuotaRepositories implements FeatureRepositories {
+  @Override
+  public void register(Registry registry) {
+    registry.add(PackageRepository.class, c -> new JdbiPackageRepository(() -> c.dao(PackageDao.class), c.sql()));
+    registry.add(UsageRepository.class, c -> new SqlUsageRepository(c.sql()));
+  }
+}
