@@ -55,6 +55,7 @@ final class BenchServer implements AutoCloseable {
               .deliverySettings(io.resourceplans.server.notify.DeliverySettings.defaults())
               .idempotencyPurgeSettings(io.resourceplans.domain.idempotency.IdempotencyPurgeSettings.withRetention(
                   io.resourceplans.domain.idempotency.IdempotencyPurgeSettings.DEFAULT_RETENTION))
+              .testClockSettings(io.resourceplans.domain.clock.TestClockSettings.enabledByDefault())
               .build()
               .server()
               .start();

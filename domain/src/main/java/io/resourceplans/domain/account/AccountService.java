@@ -1,5 +1,7 @@
 package io.resourceplans.domain.account;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.clock.TestClockRepository;
 import io.resourceplans.domain.auth.ApiKeyToken;
 import io.resourceplans.domain.auth.Permission;
@@ -25,6 +27,7 @@ import java.util.Set;
  * Accounts, sub-users and API keys. Callers pass the transaction so that an idempotency record can
  * commit with the change.
  */
+@Singleton
 public final class AccountService {
   private final Clock clock;
   private final TestClockSettings testClocks;
@@ -33,6 +36,7 @@ public final class AccountService {
     this(clock, TestClockSettings.enabledByDefault());
   }
 
+  @Inject
   public AccountService(Clock clock, TestClockSettings testClocks) {
     this.clock = clock;
     this.testClocks = testClocks;

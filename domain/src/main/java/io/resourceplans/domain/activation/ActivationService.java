@@ -1,5 +1,7 @@
 package io.resourceplans.domain.activation;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.auth.Permission;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Pay-as-you-go activation per product and region, and whether a product is usable now. */
+@Singleton
 public final class ActivationService {
   private final Clock clock;
   private final AccountClock accountClock;
@@ -32,6 +35,7 @@ public final class ActivationService {
   private final PackageAvailability packages;
 
   /** With each account's own time (test clocks). */
+  @Inject
   public ActivationService(Clock clock, TermsService terms, TermsAcceptances acceptances, ProductCatalog products, PackageAvailability packages, AccountClock accountClock) {
     this.clock = clock;
     this.terms = terms;

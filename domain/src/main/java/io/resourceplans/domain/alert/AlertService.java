@@ -1,5 +1,7 @@
 package io.resourceplans.domain.alert;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.Account;
@@ -39,12 +41,14 @@ import java.util.Set;
  * TRIGGERED one whose remaining quantity is at least the threshold again re-arms, silently. Every
  * evaluation holds the setting's row lock, so concurrent transactions queue one alert, not two.
  */
+@Singleton
 public final class AlertService {
   private final Clock clock;
   private final AccountClock accountClock;
   private final Notifier notifier;
 
   /** With each account's own time (test clocks). */
+  @Inject
   public AlertService(Clock clock, Notifier notifier, AccountClock accountClock) {
     this.clock = clock;
     this.notifier = notifier;

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.billing;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.quota.PackageRepository;
 import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.catalog.PlanSpecRepository;
@@ -50,6 +52,7 @@ import java.util.Map;
  * voucher redeemed, the wallet charged (gift, cash, credit), packages issued, order marked paid —
  * or, on any refusal, nothing at all.
  */
+@Singleton
 public final class OrderService {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
@@ -65,6 +68,7 @@ public final class OrderService {
   private final Notifier notifier;
 
   /** With each account's own time (test clocks). */
+  @Inject
   public OrderService(Clock clock, SettlementCurrency currency, OrderSettings settings, TermsService terms, TermsAcceptances acceptances, WalletService wallets, VoucherService vouchers, AlertService alerts, Notifier notifier, AccountClock accountClock) {
     this.clock = clock;
     this.currency = currency;

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.billing;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.auth.Permission;
@@ -20,12 +22,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Issuing, listing and redeeming vouchers. */
+@Singleton
 public final class VoucherService {
   private final Clock clock;
   private final AccountClock accountClock;
   private final SettlementCurrency currency;
 
   /** With each account's own time (test clocks). */
+  @Inject
   public VoucherService(Clock clock, SettlementCurrency currency, AccountClock accountClock) {
     this.clock = clock;
     this.currency = currency;

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.billing;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.auth.Principal;
@@ -23,6 +25,7 @@ import java.util.Map;
  * balance moved, in the caller's transaction; the database's check constraints back the rules
  * (no negative balance, credit used within the line).
  */
+@Singleton
 public final class WalletService {
   /** A wallet change and the ledger entries it wrote. */
   public record Change(Wallet wallet, List<LedgerEntry> entries) {
@@ -34,6 +37,7 @@ public final class WalletService {
   private final Clock clock;
   private final SettlementCurrency currency;
 
+  @Inject
   public WalletService(Clock clock, SettlementCurrency currency) {
     this.clock = clock;
     this.currency = currency;

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.binding;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.terms.TermsAcceptanceRepository;
 import io.resourceplans.domain.marketplace.MarketplaceInstanceRepository;
 import io.resourceplans.domain.marketplace.LoginTicketRepository;
@@ -50,6 +52,7 @@ import java.util.Optional;
  * instance of its cloud account; the instance names the one it opens: the one bound, opened
  * ({@link #openWorkspace}) or chosen at log-in last.
  */
+@Singleton
 public final class BindingService {
   private final Clock clock;
   private final TermsService terms;
@@ -61,6 +64,7 @@ public final class BindingService {
   /** How many workspaces a log-in answers at most. */
   public static final int LOG_IN_WORKSPACE_LIMIT = 100;
 
+  @Inject
   public BindingService(
       Clock clock,
       TermsService terms,

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.binding;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.common.HmacSha256;
 import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.error.DomainException;
@@ -33,6 +35,7 @@ import java.util.Optional;
  * the lock duration, the key is locked for the lock duration; while locked every attempt, right
  * password or wrong, is refused LOGIN_LOCKED (with the time left) and no password is compared.
  */
+@Singleton
 public final class VendorLogins {
   private static final int PURGE_BATCH = 50;
 
@@ -43,6 +46,7 @@ public final class VendorLogins {
   private final Duration lockDuration;
   private final String dummyHash;
 
+  @Inject
   public VendorLogins(Clock clock, PasswordHasher passwords, BindingSettings settings) {
     this.clock = clock;
     this.passwords = passwords;

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.binding;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.notification.NotificationKind;
 import io.resourceplans.domain.notification.Notifier;
 import io.resourceplans.domain.tx.Tx;
@@ -14,9 +16,11 @@ import java.util.Map;
  * the notification dispatcher (which wipes the body once it is finished). The only place that
  * writes such a mail.
  */
+@Singleton
 public final class VerificationCodeMailer {
   private final Notifier notifier;
 
+  @Inject
   public VerificationCodeMailer(Notifier notifier) {
     this.notifier = notifier;
   }

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.binding;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.common.HmacSha256;
 import io.resourceplans.domain.common.Ids;
 import io.resourceplans.domain.common.Times;
@@ -23,6 +25,7 @@ import java.util.Optional;
  * limited number of attempts, with a resend cooldown per email and purpose. A code is accepted only
  * in the flow of the cloud account it was sent for, and only once.
  */
+@Singleton
 public final class VerificationCodes {
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -33,6 +36,7 @@ public final class VerificationCodes {
   private final int maxAttempts;
   private final Duration cooldown;
 
+  @Inject
   public VerificationCodes(Clock clock, VerificationCodeMailer mailer, BindingSettings settings) {
     this.clock = clock;
     this.mailer = mailer;

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.catalog;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.Cursor;
 import io.resourceplans.domain.common.Page;
@@ -20,10 +22,12 @@ import java.util.Map;
  * changes are the operator's. Callers pass the transaction so that an idempotency record can commit
  * with the change.
  */
+@Singleton
 public final class CatalogService {
   private final Clock clock;
   private final SettlementCurrency currency;
 
+  @Inject
   public CatalogService(Clock clock, SettlementCurrency currency) {
     this.clock = clock;
     this.currency = currency;

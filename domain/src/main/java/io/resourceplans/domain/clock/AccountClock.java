@@ -1,5 +1,7 @@
 package io.resourceplans.domain.clock;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * hot path stays one database call); a test account's time is read each time, since advancing its
  * clock moves it.
  */
+@Singleton
 public final class AccountClock {
   /** Real accounts remembered; past this the memory starts over (a query per account again). */
   static final int MAX_REMEMBERED = 200_000;
@@ -25,6 +28,7 @@ public final class AccountClock {
   private final Transactor transactor;
   private final Set<String> realAccounts = ConcurrentHashMap.newKeySet();
 
+  @Inject
   public AccountClock(Clock clock, Transactor transactor) {
     this.clock = clock;
     this.transactor = transactor;

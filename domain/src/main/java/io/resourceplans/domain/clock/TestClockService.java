@@ -1,5 +1,7 @@
 package io.resourceplans.domain.clock;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.Ids;
 import io.resourceplans.domain.common.Page;
@@ -19,11 +21,13 @@ import java.util.Map;
  * have run for them in between (expiry reminders at their offsets, in order); expiries, order and
  * voucher validity follow from the accounts' time by themselves.
  */
+@Singleton
 public final class TestClockService {
   private final Clock clock;
   private final TestClockSettings settings;
   private final ExpiryReminderService reminders;
 
+  @Inject
   public TestClockService(Clock clock, TestClockSettings settings, ExpiryReminderService reminders) {
     this.clock = clock;
     this.settings = settings;

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.idempotency;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.tx.Transactor;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,11 +12,13 @@ import java.time.Instant;
  * batch skips the rows another one is deleting. After the purge a retry of that request ID is a
  * new request; RecordUsage keeps no record here (its usage record answers its retries at any age).
  */
+@Singleton
 public final class IdempotencyPurge {
   private final Transactor transactor;
   private final Clock clock;
   private final IdempotencyPurgeSettings settings;
 
+  @Inject
   public IdempotencyPurge(Transactor transactor, Clock clock, IdempotencyPurgeSettings settings) {
     this.transactor = transactor;
     this.clock = clock;

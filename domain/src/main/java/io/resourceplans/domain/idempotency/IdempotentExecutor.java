@@ -1,5 +1,7 @@
 package io.resourceplans.domain.idempotency;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.error.FieldViolation;
@@ -18,9 +20,11 @@ import java.util.function.Supplier;
  * so a retry of a refused request is evaluated again. After the retention ({@link IdempotencyPurge})
  * the record is gone and a retry is a new request.
  */
+@Singleton
 public final class IdempotentExecutor {
   private final Clock clock;
 
+  @Inject
   public IdempotentExecutor(Clock clock) {
     this.clock = clock;
   }

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.identity;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.account.IdentityState;
@@ -21,9 +23,11 @@ import java.util.Map;
  * history behind it. Both change together, under a lock on the account row, so two concurrent
  * submissions or reviews cannot both pass their checks.
  */
+@Singleton
 public final class IdentityVerificationService {
   private final Clock clock;
 
+  @Inject
   public IdentityVerificationService(Clock clock) {
     this.clock = clock;
   }

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.notification;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.clock.TestClockRepository;
 import io.resourceplans.domain.quota.PlanPackage;
 import io.resourceplans.domain.tx.Transactor;
@@ -19,6 +21,7 @@ import java.util.TreeSet;
  * channel, with any number of replicas and restarts: the outbox's unique dedupe key
  * {@code reminder:<package_id>:<offset>d:<channel>} decides, not this process.
  */
+@Singleton
 public final class ExpiryReminderService {
   private static final int DEFAULT_BATCH_SIZE = 200;
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
@@ -28,6 +31,7 @@ public final class ExpiryReminderService {
   private final ReminderSettings settings;
   private final int batchSize;
 
+  @Inject
   public ExpiryReminderService(Transactor transactor, Notifier notifier, ReminderSettings settings) {
     this(transactor, notifier, settings, DEFAULT_BATCH_SIZE);
   }

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.notification;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.Page;
 import io.resourceplans.domain.common.PageRequest;
@@ -10,12 +12,14 @@ import io.resourceplans.domain.tx.Tx;
 import java.time.Clock;
 
 /** The account's internal messages: any key of the account (main or sub-user) may read them. */
+@Singleton
 public final class MessageService {
   /** One page of messages and the account's unread total. */
   public record Listing(Page<InternalMessage> page, long unreadCount) {}
 
   private final Clock clock;
 
+  @Inject
   public MessageService(Clock clock) {
     this.clock = clock;
   }

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.notification;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.Page;
 import io.resourceplans.domain.common.PageRequest;
@@ -14,9 +16,11 @@ import java.util.Map;
  * The outbox as operators see it: every notification with its delivery state and last error, and
  * the way to queue a failed or skipped one again.
  */
+@Singleton
 public final class NotificationLog {
   private final Clock clock;
 
+  @Inject
   public NotificationLog(Clock clock) {
     this.clock = clock;
   }

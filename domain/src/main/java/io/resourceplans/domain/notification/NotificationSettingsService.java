@@ -1,5 +1,7 @@
 package io.resourceplans.domain.notification;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.ContactRules;
 
@@ -18,12 +20,14 @@ import java.util.Set;
  * An account's contacts and notification settings. Any key of the account reads them; only the
  * main key changes them (they decide where the account's notices go).
  */
+@Singleton
 public final class NotificationSettingsService {
   /** Local part and a dotted domain, no spaces; the proto rule (RFC 5322 subset) is stricter still. */
   /** E.164 with or without the leading '+', as accounts are created with. */
 
   private final Clock clock;
 
+  @Inject
   public NotificationSettingsService(Clock clock) {
     this.clock = clock;
   }

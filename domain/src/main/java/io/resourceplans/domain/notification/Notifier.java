@@ -1,5 +1,7 @@
 package io.resourceplans.domain.notification;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.account.SubUserRepository;
 import java.util.List;
 
@@ -19,6 +21,7 @@ import java.util.Set;
  * recipient's language: they commit (and are later delivered) with the event that causes them, or
  * not at all. Each row is written at most once per dedupe key, however many transactions try.
  */
+@Singleton
 public final class Notifier {
   private final Templates templates;
   private final java.time.Clock realClock;
@@ -35,6 +38,7 @@ public final class Notifier {
    * With the real clock: a notice of a test account dated at its clock's simulated time, later
    * than real time, is still due at once (its rows keep the simulated creation time).
    */
+  @Inject
   public Notifier(Templates templates, java.time.Clock realClock) {
     this.templates = templates;
     this.realClock = realClock;

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.quota;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reading packages, and refusing what plans do not allow (refunds, unsubscribing). */
+@Singleton
 public final class PackageService {
   /** Remaining quota of one product: in total and per purpose (active packages only). */
   public record ProductSummary(String productId, long remaining, Map<Purpose, PackageRepository.ActiveTotal> purposes) {}
@@ -27,6 +30,7 @@ public final class PackageService {
   private final AccountClock accountClock;
 
   /** With each account's own time (test clocks). */
+  @Inject
   public PackageService(Clock clock, AccountClock accountClock) {
     this.clock = clock;
     this.accountClock = accountClock;

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.quota;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.billing.WalletRepository;
 import io.resourceplans.domain.activation.ActivationRepository;
@@ -41,6 +43,7 @@ import java.util.Optional;
  * {@link #recordInTransaction}; UsagePathsAgreeTest compares the two on random package layouts and
  * alert settings, and CoveredUsageTest and UsageTest pin down the cases.
  */
+@Singleton
 public final class UsageService {
   /** How a quantity would be covered: deductions from packages and the pay-as-you-go rest. */
   private record Plan(List<PackageDeduction> deductions, long fromPackages, long remainingBefore, long rest) {}
@@ -54,6 +57,7 @@ public final class UsageService {
   private final CoveredUsageRecorder covered;
 
   /** With each account's own time (test clocks). */
+  @Inject
   public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor, CoveredUsageRecorder covered, AccountClock accountClock) {
     this.clock = clock;
     this.transactor = transactor;

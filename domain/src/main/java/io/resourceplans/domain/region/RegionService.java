@@ -1,5 +1,7 @@
 package io.resourceplans.domain.region;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.Account;
 import io.resourceplans.domain.auth.Principal;
@@ -14,7 +16,11 @@ import java.time.Instant;
 import java.util.List;
 
 /** The region catalogue and each account's default (console) region. */
+@Singleton
 public final class RegionService {
+  @Inject
+  public RegionService() {}
+
   /**
    * Ordered by region ID. The catalogue is a handful of rows, so it is read whole and paged here;
    * the cursor is the last region ID of the previous page.

@@ -1,12 +1,18 @@
 package io.resourceplans.domain.terms;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.tx.Tx;
 import java.util.Map;
 
 /** Checks that a request accepted the current version of an agreement. */
+@Singleton
 public final class TermsService {
+  @Inject
+  public TermsService() {}
+
   /**
    * Returns the current terms of the kind if {@code acceptedVersion} is that version; refuses a
    * missing or older one. The caller stores the acceptance (who, which version, when) with the

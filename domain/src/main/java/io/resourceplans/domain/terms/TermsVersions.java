@@ -1,5 +1,7 @@
 package io.resourceplans.domain.terms;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.error.DomainException;
@@ -9,9 +11,11 @@ import java.time.Clock;
 import java.util.Map;
 
 /** Publishing agreement versions (operators) and reading the current one (anyone). */
+@Singleton
 public final class TermsVersions {
   private final Clock clock;
 
+  @Inject
   public TermsVersions(Clock clock) {
     this.clock = clock;
   }

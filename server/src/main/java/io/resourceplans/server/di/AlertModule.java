@@ -2,41 +2,14 @@ package io.resourceplans.server.di;
 
 import dagger.Module;
 import dagger.Provides;
-import io.resourceplans.domain.clock.AccountClock;
-import io.resourceplans.domain.alert.AlertService;
-import io.resourceplans.domain.notification.ExpiryReminderService;
-import io.resourceplans.domain.notification.MessageService;
-import io.resourceplans.domain.notification.Notifier;
-import io.resourceplans.domain.notification.ReminderSettings;
-import io.resourceplans.domain.tx.Transactor;
-import java.time.Clock;
-import javax.inject.Singleton;
+import io.resourceplans.domain.notification.Templates;
 
-/** Domain services of remaining-quota alerts, expiry reminders and internal messages. */
+/** Settings of alerts and notices; their services are built from their {@code @Inject} constructors. */
 @Module
 public interface AlertModule {
+  /** The message templates every notice is written from. */
   @Provides
-  @Singleton
-  static Notifier notifier(Clock clock) {
-    return new Notifier(io.resourceplans.domain.notification.Templates.builtIn(), clock);
-  }
-
-  @Provides
-  @Singleton
-  static AlertService alertService(Clock clock, Notifier notifier, AccountClock accountClock) {
-    return new AlertService(clock, notifier, accountClock);
-  }
-
-  @Provides
-  @Singleton
-  static MessageService messageService(Clock clock) {
-    return new MessageService(clock);
-  }
-
-  @Provides
-  @Singleton
-  static ExpiryReminderService expiryReminderService(
-      Transactor transactor, Notifier notifier, ReminderSettings settings) {
-    return new ExpiryReminderService(transactor, notifier, settings);
+  static Templates templates() {
+    return Templates.builtIn();
   }
 }

@@ -2,12 +2,8 @@ package io.resourceplans.server.di;
 
 import dagger.Module;
 import dagger.Provides;
-import io.resourceplans.domain.binding.BindingService;
 import io.resourceplans.domain.binding.BindingSettings;
 import io.resourceplans.domain.binding.PasswordHasher;
-import io.resourceplans.domain.binding.VerificationCodeMailer;
-import io.resourceplans.domain.binding.VendorLogins;
-import io.resourceplans.domain.binding.VerificationCodes;
 import io.resourceplans.domain.marketplace.LoginTickets;
 import io.resourceplans.domain.marketplace.MarketplaceService;
 import io.resourceplans.domain.terms.TermsAcceptances;
@@ -16,7 +12,7 @@ import io.resourceplans.server.security.Argon2PasswordHasher;
 import java.time.Clock;
 import javax.inject.Singleton;
 
-/** Domain services of marketplace activation and the vendor's binding flow. */
+/** What the binding settings configure: the ticket key and lifetime, and the password hash cost. */
 @Module
 public interface BindingModule {
   @Provides
@@ -33,32 +29,8 @@ public interface BindingModule {
 
   @Provides
   @Singleton
-  static VerificationCodes verificationCodes(Clock clock, BindingSettings settings, io.resourceplans.domain.notification.Notifier notifier) {
-    return new VerificationCodes(clock, new VerificationCodeMailer(notifier), settings);
-  }
-
-  @Provides
-  @Singleton
   static MarketplaceService marketplaceService(
       Clock clock, TermsService terms, TermsAcceptances acceptances, LoginTickets tickets, BindingSettings settings) {
     return new MarketplaceService(clock, terms, acceptances, tickets, settings.ticketTtl());
-  }
-
-  @Provides
-  @Singleton
-  static VendorLogins vendorLogins(Clock clock, PasswordHasher passwords, BindingSettings settings) {
-    return new VendorLogins(clock, passwords, settings);
-  }
-
-  @Provides
-  @Singleton
-  static BindingService bindingService(
-      Clock clock,
-      TermsService terms,
-      LoginTickets tickets,
-      VerificationCodes codes,
-      PasswordHasher passwords,
-      VendorLogins logins) {
-    return new BindingService(clock, terms, tickets, codes, passwords, logins);
   }
 }

@@ -2,38 +2,16 @@ package io.resourceplans.server.di;
 
 import dagger.Module;
 import dagger.Provides;
-import io.resourceplans.domain.account.AccountService;
 import io.resourceplans.domain.auth.AuthSettings;
 import io.resourceplans.domain.auth.Authenticator;
 import io.resourceplans.domain.auth.PrincipalCache;
-import io.resourceplans.domain.idempotency.IdempotencyPurge;
-import io.resourceplans.domain.idempotency.IdempotencyPurgeSettings;
-import io.resourceplans.domain.idempotency.IdempotentExecutor;
 import io.resourceplans.domain.tx.Transactor;
 import java.time.Clock;
 import javax.inject.Singleton;
 
-/** The domain services; they are plain Java, so Dagger builds them here. */
+/** The authenticator with the operator key and cache lifetime of the settings. */
 @Module
 public interface DomainModule {
-  @Provides
-  @Singleton
-  static AccountService accountService(Clock clock, @Nullable io.resourceplans.domain.clock.TestClockSettings testClocks) {
-    return new AccountService(clock, TestClockModule.orDefault(testClocks));
-  }
-
-  @Provides
-  @Singleton
-  static IdempotentExecutor idempotentExecutor(Clock clock) {
-    return new IdempotentExecutor(clock);
-  }
-
-  @Provides
-  @Singleton
-  static IdempotencyPurge idempotencyPurge(Transactor transactor, Clock clock, IdempotencyPurgeSettings settings) {
-    return new IdempotencyPurge(transactor, clock, settings);
-  }
-
   @Provides
   @Singleton
   static Authenticator authenticator(

@@ -3,8 +3,6 @@ package io.resourceplans.server.di;
 import dagger.Module;
 import dagger.Provides;
 import io.resourceplans.domain.notification.NotificationDispatcher;
-import io.resourceplans.domain.notification.NotificationLog;
-import io.resourceplans.domain.notification.NotificationSettingsService;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.notify.DeliverySettings;
 import io.resourceplans.server.notify.HttpSmsSender;
@@ -14,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.inject.Singleton;
 
-/** Notification delivery (dispatcher, SMTP, SMS gateway), contact settings and the operators' log. */
+/** The notification dispatcher with the delivery channels the settings configure. */
 @Module
 public interface NotificationModule {
   @Provides
@@ -26,17 +24,5 @@ public interface NotificationModule {
         settings.dispatch(),
         List.of(new SmtpEmailSender(settings.smtp()), new HttpSmsSender(settings.sms())),
         () -> ThreadLocalRandom.current().nextDouble());
-  }
-
-  @Provides
-  @Singleton
-  static NotificationSettingsService notificationSettingsService(Clock clock) {
-    return new NotificationSettingsService(clock);
-  }
-
-  @Provides
-  @Singleton
-  static NotificationLog notificationLog(Clock clock) {
-    return new NotificationLog(clock);
   }
 }

@@ -30,15 +30,13 @@ import javax.sql.DataSource;
     modules = {
       StorageModule.class,
       DomainModule.class,
-      CatalogModule.class,
       AccessModule.class,
       BillingModule.class,
       AlertModule.class,
       BindingModule.class,
       ServicesModule.class,
       InterceptorsModule.class,
-      NotificationModule.class,
-      TestClockModule.class
+      NotificationModule.class
     })
 public interface ServerComponent {
   ResourcePlansServer server();
@@ -107,9 +105,9 @@ public interface ServerComponent {
     @BindsInstance
     Builder idempotencyPurgeSettings(io.resourceplans.domain.idempotency.IdempotencyPurgeSettings settings);
 
-    /** Test clocks on or off; not called = on (the default). */
+    /** Test clocks on or off (--test-clocks). */
     @BindsInstance
-    Builder testClockSettings(@Nullable io.resourceplans.domain.clock.TestClockSettings settings);
+    Builder testClockSettings(io.resourceplans.domain.clock.TestClockSettings settings);
 
     ServerComponent build();
   }

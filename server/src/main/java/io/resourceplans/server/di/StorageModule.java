@@ -2,14 +2,17 @@ package io.resourceplans.server.di;
 
 import dagger.Module;
 import dagger.Provides;
+import io.resourceplans.domain.quota.CoveredUsageRecorder;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;
+import io.resourceplans.storage.quota.BatchingCoveredUsageRecorder;
+import io.resourceplans.storage.quota.SqlCoveredUsageRecorder;
 import javax.inject.Singleton;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
-/** Binds the domain's storage interfaces to their JDBI implementations. */
+/** The storage implementations of the domain's transaction and usage-recording interfaces. */
 @Module
 public interface StorageModule {
   @Provides
@@ -22,5 +25,11 @@ public interface StorageModule {
   @Singleton
   static Transactor transactor(Jdbi jdbi) {
     return new JdbiTransactor(jdbi);
+  }
+
+  @Provides
+  @Singleton
+  static CoveredUsageRecorder coveredUsageRecorder(DataSource dataSource) {
+    return BatchingCoveredUsageRecorder.withDefaults(new SqlCoveredUsageRecorder(dataSource));
   }
 }

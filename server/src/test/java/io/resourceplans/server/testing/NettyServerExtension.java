@@ -81,6 +81,7 @@ public final class NettyServerExtension implements BeforeAllCallback, AfterAllCa
                     DeliverySettings.defaults().smtp(),
                     DeliverySettings.defaults().sms()))
             .idempotencyPurgeSettings(IdempotencyPurgeSettings.withRetention(IdempotencyPurgeSettings.DEFAULT_RETENTION))
+            .testClockSettings(io.resourceplans.domain.clock.TestClockSettings.enabledByDefault())
             .build()
             .server()
             .start();
