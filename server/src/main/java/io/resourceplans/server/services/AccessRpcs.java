@@ -35,9 +35,7 @@ import io.resourceplans.domain.identity.IdentityVerificationService;
 import io.resourceplans.domain.identity.NewIdentityVerification;
 import io.resourceplans.domain.region.RegionService;
 import io.resourceplans.domain.terms.TermsVersions;
-import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.auth.CallPrincipal;
-import io.resourceplans.server.idempotency.IdempotentCalls;
 import io.resourceplans.server.mapping.AccessMapper;
 import io.resourceplans.server.mapping.AccountMapper;
 import javax.inject.Inject;
@@ -49,8 +47,7 @@ public final class AccessRpcs {
   static final int DEFAULT_REGION_PAGE_SIZE = 50;
   static final int DEFAULT_PAGE_SIZE = 20;
 
-  private final Transactor transactor;
-  private final IdempotentCalls idempotent;
+  private final CallRunner calls;
   private final TermsVersions termsVersions;
   private final IdentityVerificationService identity;
   private final RegionService regions;
@@ -58,14 +55,12 @@ public final class AccessRpcs {
 
   @Inject
   AccessRpcs(
-      Transactor transactor,
-      IdempotentCalls idempotent,
+      CallRunner calls,
       TermsVersions termsVersions,
       IdentityVerificationService identity,
       RegionService regions,
       ActivationService activations) {
-    this.transactor = transactor;
-    this.idempotent = idempotent;
+    this.calls = calls;
     this.termsVersions = termsVersions;
     this.identity = identity;
     this.regions = regions;
@@ -74,7 +69,7 @@ public final class AccessRpcs {
 
   public void getCurrentTerms(GetCurrentTermsRequest request, StreamObserver<GetCurrentTermsResponse> out) {
     var kind = AccessMapper.toDomain(request.getKind());
-    var terms = transactor.readOnly(tx -> termsVersions.current(tx, kind));
+    var terms = calls.read(tx -> termsVersions.current(tx, kind));
     reply(out, GetCurrentTermsResponse.newBuilder().setTerms(AccessMapper.toProto(terms)).build());
   }
 
@@ -84,7 +79,7 @@ public final class AccessRpcs {
     var kind = AccessMapper.toDomain(request.getKind());
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             PublishTermsVersionResponse.parser(),
@@ -103,7 +98,7 @@ public final class AccessRpcs {
     var state = AccessMapper.toDomainFilter(request.getState());
     PageRequest pageRequest = Pages.of(request, DEFAULT_PAGE_SIZE);
     var page =
-        transactor.readOnly(
+        calls.read(
             tx -> identity.list(tx, caller, state, emptyToNull(request.getAccountId()), pageRequest));
     reply(
         out,
@@ -119,7 +114,7 @@ public final class AccessRpcs {
     var decision = AccessMapper.toDomain(request.getDecision());
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             ReviewIdentityVerificationResponse.parser(),
@@ -147,7 +142,7 @@ public final class AccessRpcs {
         request.toBuilder().setDocumentNumber(DocumentNumbers.mask(request.getDocumentNumber())).build();
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             fingerprinted,
             SubmitIdentityVerificationResponse.parser(),
@@ -159,7 +154,7 @@ public final class AccessRpcs {
 
   public void getIdentityVerification(GetIdentityVerificationRequest request, StreamObserver<GetIdentityVerificationResponse> out) {
     Principal caller = CallPrincipal.current();
-    var latest = transactor.readOnly(tx -> identity.latest(tx, caller));
+    var latest = calls.read(tx -> identity.latest(tx, caller));
     reply(
         out,
         GetIdentityVerificationResponse.newBuilder()
@@ -170,7 +165,7 @@ public final class AccessRpcs {
   public void listRegions(ListRegionsRequest request, StreamObserver<ListRegionsResponse> out) {
     PageRequest pageRequest =
         Pages.of(request, DEFAULT_REGION_PAGE_SIZE);
-    var page = transactor.readOnly(tx -> regions.list(tx, pageRequest));
+    var page = calls.read(tx -> regions.list(tx, pageRequest));
     reply(
         out,
         ListRegionsResponse.newBuilder()
@@ -184,7 +179,7 @@ public final class AccessRpcs {
     caller.requireMainAccount();
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             UpdateDefaultRegionResponse.parser(),
@@ -200,7 +195,7 @@ public final class AccessRpcs {
     caller.requirePermissions(Permission.PRODUCT_ACCESS, Permission.ORDER_ACCESS);
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             ActivatePayAsYouGoResponse.parser(),
@@ -220,7 +215,7 @@ public final class AccessRpcs {
   public void getActivationStatus(GetActivationStatusRequest request, StreamObserver<GetActivationStatusResponse> out) {
     Principal caller = CallPrincipal.current();
     var status =
-        transactor.readOnly(
+        calls.read(
             tx -> activations.status(tx, caller, request.getProductId(), emptyToNull(request.getRegionId())));
     reply(out, AccessMapper.toProto(status));
   }
@@ -228,7 +223,7 @@ public final class AccessRpcs {
   public void listActivations(ListActivationsRequest request, StreamObserver<ListActivationsResponse> out) {
     Principal caller = CallPrincipal.current();
     PageRequest pageRequest = Pages.of(request, DEFAULT_PAGE_SIZE);
-    var page = transactor.readOnly(tx -> activations.list(tx, caller, pageRequest));
+    var page = calls.read(tx -> activations.list(tx, caller, pageRequest));
     reply(
         out,
         ListActivationsResponse.newBuilder()

@@ -1,7 +1,5 @@
 package io.resourceplans.server.services;
 
-import static io.resourceplans.server.services.Replies.emptyToNull;
-import static io.resourceplans.server.services.Replies.reply;
 
 import io.grpc.stub.StreamObserver;
 import io.resourceplans.api.v1.ActivatePayAsYouGoRequest;
@@ -35,15 +33,6 @@ import io.resourceplans.api.v1.UpdateDefaultRegionRequest;
 import io.resourceplans.api.v1.UpdateDefaultRegionResponse;
 import io.resourceplans.api.v1.UpdateSubUserPermissionsRequest;
 import io.resourceplans.api.v1.UpdateSubUserPermissionsResponse;
-import io.resourceplans.domain.account.AccountService;
-import io.resourceplans.domain.account.IssuedApiKey;
-import io.resourceplans.domain.auth.Principal;
-import io.resourceplans.domain.common.PageRequest;
-import io.resourceplans.domain.tx.Transactor;
-import io.resourceplans.server.auth.CallPrincipal;
-import io.resourceplans.server.idempotency.IdempotentCalls;
-import io.resourceplans.server.mapping.AccountMapper;
-import io.resourceplans.domain.auth.Authenticator;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -54,183 +43,69 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class ActivationGrpcService extends ActivationServiceGrpc.ActivationServiceImplBase {
-  static final int DEFAULT_PAGE_SIZE = 20;
-
-  private final AccountService accounts;
-  private final Transactor transactor;
-  private final IdempotentCalls idempotent;
+  private final AccountRpcs accountRpcs;
   private final AccessRpcs accessRpcs;
-  private final Authenticator authenticator;
   private final MarketplaceRpcs marketplaceRpcs;
   private final NotificationRpcs notificationRpcs;
 
   @Inject
   ActivationGrpcService(
-      AccountService accounts,
-      Transactor transactor,
-      IdempotentCalls idempotent,
+      AccountRpcs accountRpcs,
       AccessRpcs accessRpcs,
-      Authenticator authenticator,
       MarketplaceRpcs marketplaceRpcs,
       NotificationRpcs notificationRpcs) {
-    this.accounts = accounts;
-    this.transactor = transactor;
-    this.idempotent = idempotent;
+    this.accountRpcs = accountRpcs;
     this.accessRpcs = accessRpcs;
-    this.authenticator = authenticator;
     this.marketplaceRpcs = marketplaceRpcs;
     this.notificationRpcs = notificationRpcs;
   }
 
   @Override
   public void getAccount(GetAccountRequest request, StreamObserver<GetAccountResponse> out) {
-    Principal caller = CallPrincipal.current();
-    var account =
-        transactor.readOnly(tx -> accounts.getAccount(tx, caller, request.getAccountId()));
-    reply(out, GetAccountResponse.newBuilder().setAccount(AccountMapper.toProto(account)).build());
+    accountRpcs.getAccount(request, out);
   }
 
   @Override
   public void createSubUser(CreateSubUserRequest request, StreamObserver<CreateSubUserResponse> out) {
-    Principal caller = CallPrincipal.current();
-    caller.requireMainAccount();
-    var permissions = AccountMapper.toDomain(request.getPermissionsList());
-    reply(
-        out,
-        idempotent.run(
-            caller,
-            request,
-            CreateSubUserResponse.parser(),
-            tx ->
-                CreateSubUserResponse.newBuilder()
-                    .setSubUser(
-                        AccountMapper.toProto(
-                            accounts.createSubUser(tx, caller, request.getDisplayName(), permissions)))
-                    .build()));
+    accountRpcs.createSubUser(request, out);
   }
 
   @Override
   public void getSubUser(GetSubUserRequest request, StreamObserver<GetSubUserResponse> out) {
-    Principal caller = CallPrincipal.current();
-    var subUser = transactor.readOnly(tx -> accounts.getSubUser(tx, caller, request.getSubUserId()));
-    reply(out, GetSubUserResponse.newBuilder().setSubUser(AccountMapper.toProto(subUser)).build());
+    accountRpcs.getSubUser(request, out);
   }
 
   @Override
   public void listSubUsers(ListSubUsersRequest request, StreamObserver<ListSubUsersResponse> out) {
-    Principal caller = CallPrincipal.current();
-    PageRequest pageRequest =
-        Pages.of(request, DEFAULT_PAGE_SIZE);
-    var page = transactor.readOnly(tx -> accounts.listSubUsers(tx, caller, pageRequest));
-    reply(
-        out,
-        ListSubUsersResponse.newBuilder()
-            .addAllSubUsers(page.items().stream().map(AccountMapper::toProto).toList())
-            .setNextPageToken(page.nextPageToken().orElse(""))
-            .build());
+    accountRpcs.listSubUsers(request, out);
   }
 
   @Override
   public void updateSubUserPermissions(
       UpdateSubUserPermissionsRequest request, StreamObserver<UpdateSubUserPermissionsResponse> out) {
-    Principal caller = CallPrincipal.current();
-    caller.requireMainAccount();
-    var permissions = AccountMapper.toDomain(request.getPermissionsList());
-    var response =
-        idempotent.run(
-            caller,
-            request,
-            UpdateSubUserPermissionsResponse.parser(),
-            tx ->
-                UpdateSubUserPermissionsResponse.newBuilder()
-                    .setSubUser(
-                        AccountMapper.toProto(
-                            accounts.updateSubUserPermissions(
-                                tx, caller, request.getSubUserId(), permissions)))
-                    .build());
-    // Committed: this replica's cached principals of the account must not keep the old permissions.
-    authenticator.credentialsChanged(caller.accountId());
-    reply(out, response);
+    accountRpcs.updateSubUserPermissions(request, out);
   }
 
   @Override
   public void updateSubUserContacts(
       io.resourceplans.api.v1.UpdateSubUserContactsRequest request,
       StreamObserver<io.resourceplans.api.v1.UpdateSubUserContactsResponse> out) {
-    Principal caller = CallPrincipal.current();
-    caller.requireMainAccount();
-    reply(
-        out,
-        idempotent.run(
-            caller,
-            request,
-            io.resourceplans.api.v1.UpdateSubUserContactsResponse.parser(),
-            tx ->
-                io.resourceplans.api.v1.UpdateSubUserContactsResponse.newBuilder()
-                    .setSubUser(
-                        AccountMapper.toProto(
-                            accounts.updateSubUserContacts(
-                                tx, caller, request.getSubUserId(), request.getContactEmail(),
-                                request.getContactPhone())))
-                    .build()));
+    accountRpcs.updateSubUserContacts(request, out);
   }
 
   @Override
   public void createApiKey(CreateApiKeyRequest request, StreamObserver<CreateApiKeyResponse> out) {
-    Principal caller = CallPrincipal.current();
-    caller.requireMainAccount();
-    reply(
-        out,
-        idempotent.run(
-            caller,
-            request,
-            CreateApiKeyResponse.parser(),
-            // The secret is shown once: a retry gets the key's facts without it.
-            response -> response.toBuilder().clearSecret().build(),
-            tx -> {
-              IssuedApiKey issued =
-                  accounts.createApiKey(
-                      tx, caller, emptyToNull(request.getSubUserId()), request.getDisplayName());
-              return CreateApiKeyResponse.newBuilder()
-                  .setApiKey(AccountMapper.toProto(issued.key()))
-                  .setSecret(issued.secret())
-                  .build();
-            }));
+    accountRpcs.createApiKey(request, out);
   }
 
   @Override
   public void listApiKeys(ListApiKeysRequest request, StreamObserver<ListApiKeysResponse> out) {
-    Principal caller = CallPrincipal.current();
-    PageRequest pageRequest =
-        Pages.of(request, DEFAULT_PAGE_SIZE);
-    var page =
-        transactor.readOnly(
-            tx -> accounts.listApiKeys(tx, caller, emptyToNull(request.getSubUserId()), pageRequest));
-    reply(
-        out,
-        ListApiKeysResponse.newBuilder()
-            .addAllApiKeys(page.items().stream().map(AccountMapper::toProto).toList())
-            .setNextPageToken(page.nextPageToken().orElse(""))
-            .build());
+    accountRpcs.listApiKeys(request, out);
   }
 
   @Override
   public void revokeApiKey(RevokeApiKeyRequest request, StreamObserver<RevokeApiKeyResponse> out) {
-    Principal caller = CallPrincipal.current();
-    caller.requireMainAccount();
-    var response =
-        idempotent.run(
-            caller,
-            request,
-            RevokeApiKeyResponse.parser(),
-            tx ->
-                RevokeApiKeyResponse.newBuilder()
-                    .setApiKey(
-                        AccountMapper.toProto(accounts.revokeApiKey(tx, caller, request.getApiKeyId())))
-                    .build());
-    // Committed: the revoked key stops working on this replica now, not when its cache entry ends.
-    authenticator.credentialsChanged(caller.accountId());
-    reply(out, response);
+    accountRpcs.revokeApiKey(request, out);
   }
 
   @Override

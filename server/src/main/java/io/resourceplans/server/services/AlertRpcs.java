@@ -19,9 +19,7 @@ import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.PageRequest;
 import io.resourceplans.domain.notification.MessageService;
-import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.auth.CallPrincipal;
-import io.resourceplans.server.idempotency.IdempotentCalls;
 import io.resourceplans.server.mapping.AlertMapper;
 import io.resourceplans.server.mapping.PurposeMapper;
 import javax.inject.Inject;
@@ -33,15 +31,13 @@ public final class AlertRpcs {
   private static final int DEFAULT_ALERT_PAGE_SIZE = 30;
   private static final int DEFAULT_MESSAGE_PAGE_SIZE = 20;
 
-  private final Transactor transactor;
-  private final IdempotentCalls idempotent;
+  private final CallRunner calls;
   private final AlertService alerts;
   private final MessageService messages;
 
   @Inject
-  AlertRpcs(Transactor transactor, IdempotentCalls idempotent, AlertService alerts, MessageService messages) {
-    this.transactor = transactor;
-    this.idempotent = idempotent;
+  AlertRpcs(CallRunner calls, AlertService alerts, MessageService messages) {
+    this.calls = calls;
     this.alerts = alerts;
     this.messages = messages;
   }
@@ -53,7 +49,7 @@ public final class AlertRpcs {
     var channels = AlertMapper.toDomain(request.getChannelsList(), "channels");
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             SetAlertThresholdResponse.parser(),
@@ -71,7 +67,7 @@ public final class AlertRpcs {
     var purpose = PurposeMapper.toDomain(request.getPurpose(), "purpose");
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             ClearAlertThresholdResponse.parser(),
@@ -85,7 +81,7 @@ public final class AlertRpcs {
     Principal caller = CallPrincipal.current();
     caller.requirePermissions(Permission.PRODUCT_ACCESS);
     PageRequest page = Pages.of(request, DEFAULT_ALERT_PAGE_SIZE);
-    var result = transactor.readOnly(tx -> alerts.list(tx, caller, emptyToNull(request.getProductId()), page));
+    var result = calls.read(tx -> alerts.list(tx, caller, emptyToNull(request.getProductId()), page));
     reply(
         out,
         ListAlertSettingsResponse.newBuilder()
@@ -98,7 +94,7 @@ public final class AlertRpcs {
     Principal caller = CallPrincipal.current();
     caller.requireAccount();
     PageRequest page = Pages.of(request, DEFAULT_MESSAGE_PAGE_SIZE);
-    var result = transactor.readOnly(tx -> messages.list(tx, caller, request.getUnreadOnly(), page));
+    var result = calls.read(tx -> messages.list(tx, caller, request.getUnreadOnly(), page));
     reply(
         out,
         ListMessagesResponse.newBuilder()
@@ -113,7 +109,7 @@ public final class AlertRpcs {
     caller.requireAccount();
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             MarkMessageReadResponse.parser(),

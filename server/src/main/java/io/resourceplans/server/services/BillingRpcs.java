@@ -49,10 +49,8 @@ import io.resourceplans.domain.billing.WalletService;
 import io.resourceplans.domain.common.PageRequest;
 import io.resourceplans.domain.quota.PackageRepository;
 import io.resourceplans.domain.quota.PackageService;
-import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
 import io.resourceplans.server.auth.CallPrincipal;
-import io.resourceplans.server.idempotency.IdempotentCalls;
 import io.resourceplans.server.mapping.BillingMapper;
 import io.resourceplans.server.mapping.MoneyMapper;
 import io.resourceplans.server.mapping.PurposeMapper;
@@ -69,8 +67,7 @@ public final class BillingRpcs {
   private static final int DEFAULT_PACKAGE_PAGE_SIZE = 10;
 
   private final AccountClock accountClock;
-  private final Transactor transactor;
-  private final IdempotentCalls idempotent;
+  private final CallRunner calls;
   private final WalletService wallets;
   private final VoucherService vouchers;
   private final OrderService orders;
@@ -79,15 +76,13 @@ public final class BillingRpcs {
   @Inject
   BillingRpcs(
       AccountClock accountClock,
-      Transactor transactor,
-      IdempotentCalls idempotent,
+      CallRunner calls,
       WalletService wallets,
       VoucherService vouchers,
       OrderService orders,
       PackageService packages) {
     this.accountClock = accountClock;
-    this.transactor = transactor;
-    this.idempotent = idempotent;
+    this.calls = calls;
     this.wallets = wallets;
     this.vouchers = vouchers;
     this.orders = orders;
@@ -114,7 +109,7 @@ public final class BillingRpcs {
             request.getAcceptedTermsVersion());
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             CreateOrderResponse.parser(),
@@ -125,7 +120,7 @@ public final class BillingRpcs {
     Principal caller = CallPrincipal.current();
     reply(
         out,
-        transactor.readOnly(
+        calls.read(
             tx -> GetOrderResponse.newBuilder().setOrder(order(tx, orders.get(tx, caller, request.getOrderId()))).build()));
   }
 
@@ -134,7 +129,7 @@ public final class BillingRpcs {
     PageRequest page = Pages.of(request, DEFAULT_PAGE_SIZE);
     reply(
         out,
-        transactor.readOnly(
+        calls.read(
             tx -> {
               var result = orders.list(tx, caller, BillingMapper.toDomain(request.getState()), page);
               return ListOrdersResponse.newBuilder()
@@ -148,7 +143,7 @@ public final class BillingRpcs {
     Principal caller = CallPrincipal.current();
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             CancelOrderResponse.parser(),
@@ -159,7 +154,7 @@ public final class BillingRpcs {
     Principal caller = CallPrincipal.current();
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             PayOrderResponse.parser(),
@@ -175,7 +170,7 @@ public final class BillingRpcs {
 
   public void getWallet(GetWalletRequest request, StreamObserver<GetWalletResponse> out) {
     Principal caller = CallPrincipal.current();
-    var wallet = transactor.readOnly(tx -> wallets.get(tx, caller));
+    var wallet = calls.read(tx -> wallets.get(tx, caller));
     reply(out, GetWalletResponse.newBuilder().setWallet(BillingMapper.toProto(wallet)).build());
   }
 
@@ -183,7 +178,7 @@ public final class BillingRpcs {
     Principal caller = CallPrincipal.current();
     PageRequest page = Pages.of(request, DEFAULT_PAGE_SIZE);
     var result =
-        transactor.readOnly(
+        calls.read(
             tx ->
                 wallets.ledger(
                     tx, caller, BillingMapper.toDomain(request.getBalanceKind()), BillingMapper.toDomain(request.getKind()), page));
@@ -199,7 +194,7 @@ public final class BillingRpcs {
     Principal caller = CallPrincipal.current();
     PageRequest page = Pages.of(request, DEFAULT_PAGE_SIZE);
     var result =
-        transactor.readOnly(
+        calls.read(
             tx ->
                 vouchers.list(
                     tx, caller, BillingMapper.toDomain(request.getState()), emptyToNull(request.getUsableForOrderId()), page));
@@ -223,7 +218,7 @@ public final class BillingRpcs {
                 : PurposeMapper.toDomain(request.getPurpose(), "purpose"),
             BillingMapper.toDomain(request.getStatus()),
             emptyToNull(request.getRegionId()));
-    var result = transactor.readOnly(tx -> packages.list(tx, caller, filter, page));
+    var result = calls.read(tx -> packages.list(tx, caller, filter, page));
     Instant now = accountClock.now(caller.accountId());
     reply(
         out,
@@ -235,7 +230,7 @@ public final class BillingRpcs {
 
   public void getPackage(GetPackageRequest request, StreamObserver<GetPackageResponse> out) {
     Principal caller = CallPrincipal.current();
-    var reply = transactor.readOnly(tx -> {
+    var reply = calls.read(tx -> {
       var pkg = packages.get(tx, caller, request.getPackageId());
       return GetPackageResponse.newBuilder().setPackage(BillingMapper.toProto(pkg, now(tx, pkg.accountId()))).build();
     });
@@ -245,7 +240,7 @@ public final class BillingRpcs {
   public void getPackageSummary(GetPackageSummaryRequest request, StreamObserver<GetPackageSummaryResponse> out) {
     Principal caller = CallPrincipal.current();
     var summaries =
-        transactor.readOnly(
+        calls.read(
             tx -> packages.summary(tx, caller, emptyToNull(request.getProductId()), emptyToNull(request.getRegionId())));
     GetPackageSummaryResponse.Builder response = GetPackageSummaryResponse.newBuilder();
     for (var s : summaries) {
@@ -265,12 +260,12 @@ public final class BillingRpcs {
 
   public void refundPackage(RefundPackageRequest request, StreamObserver<RefundPackageResponse> out) {
     Principal caller = CallPrincipal.current();
-    throw transactor.readOnly(tx -> packages.refuseRefund(tx, caller, request.getPackageId(), "refunded"));
+    throw calls.read(tx -> packages.refuseRefund(tx, caller, request.getPackageId(), "refunded"));
   }
 
   public void unsubscribePackage(UnsubscribePackageRequest request, StreamObserver<UnsubscribePackageResponse> out) {
     Principal caller = CallPrincipal.current();
-    throw transactor.readOnly(tx -> packages.refuseRefund(tx, caller, request.getPackageId(), "unsubscribed"));
+    throw calls.read(tx -> packages.refuseRefund(tx, caller, request.getPackageId(), "unsubscribed"));
   }
 
   public void topUpCash(TopUpCashRequest request, StreamObserver<TopUpCashResponse> out) {
@@ -279,7 +274,7 @@ public final class BillingRpcs {
     var amount = MoneyMapper.toDomain(request.getAmount(), "amount");
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             TopUpCashResponse.parser(),
@@ -298,7 +293,7 @@ public final class BillingRpcs {
     var amount = MoneyMapper.toDomain(request.getAmount(), "amount");
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             GrantGiftBalanceResponse.parser(),
@@ -317,7 +312,7 @@ public final class BillingRpcs {
     var line = MoneyMapper.toDomain(request.getCreditLine(), "credit_line");
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             SetCreditLineResponse.parser(),
@@ -338,7 +333,7 @@ public final class BillingRpcs {
     Instant expire = Timestamps.toInstant(request.getExpireTime());
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             IssueVoucherResponse.parser(),

@@ -43,9 +43,7 @@ import io.resourceplans.domain.binding.VendorLogins;
 import io.resourceplans.domain.binding.VerificationCodes;
 import io.resourceplans.domain.binding.CodePurpose;
 import io.resourceplans.domain.common.PageRequest;
-import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.auth.CallPrincipal;
-import io.resourceplans.server.idempotency.IdempotentCalls;
 import io.resourceplans.server.mapping.BindingMapper;
 import io.resourceplans.server.mapping.Timestamps;
 import java.util.Optional;
@@ -66,15 +64,13 @@ public final class BindingRpcs {
   static final int DEFAULT_SITE_PAGE_SIZE = 50;
   static final int DEFAULT_WORKSPACE_PAGE_SIZE = 20;
 
-  private final Transactor transactor;
-  private final IdempotentCalls idempotent;
+  private final CallRunner calls;
   private final BindingService binding;
   private final VerificationCodes codes;
 
   @Inject
-  BindingRpcs(Transactor transactor, IdempotentCalls idempotent, BindingService binding, VerificationCodes codes) {
-    this.transactor = transactor;
-    this.idempotent = idempotent;
+  BindingRpcs(CallRunner calls, BindingService binding, VerificationCodes codes) {
+    this.calls = calls;
     this.binding = binding;
     this.codes = codes;
   }
@@ -82,7 +78,7 @@ public final class BindingRpcs {
   public void listSites(ListSitesRequest request, StreamObserver<ListSitesResponse> out) {
     operator();
     PageRequest pageRequest = Pages.of(request, DEFAULT_SITE_PAGE_SIZE);
-    var page = transactor.readOnly(tx -> binding.listSites(tx, pageRequest));
+    var page = calls.read(tx -> binding.listSites(tx, pageRequest));
     reply(
         out,
         ListSitesResponse.newBuilder()
@@ -95,7 +91,7 @@ public final class BindingRpcs {
     Principal caller = operator();
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             ResolveLoginTicketResponse.parser(),
@@ -121,7 +117,7 @@ public final class BindingRpcs {
     String username = request.hasBillingUsername() ? request.getBillingUsername() : null;
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             SendVerificationCodeResponse.parser(),
@@ -152,7 +148,7 @@ public final class BindingRpcs {
             tx -> codes.countWrongGuess(tx, request.getCloudAccountId(), user.getEmail(), CodePurpose.REGISTER, user.getVerificationCode()),
             CodePurpose.REGISTER,
             () ->
-                idempotent.run(
+                calls.once(
                     caller,
                     fingerprinted,
                     RegisterResponse.parser(),
@@ -185,7 +181,7 @@ public final class BindingRpcs {
                 tx, request.getCloudAccountId(), request.getBillingUsername(), request.getVerificationCode()),
             CodePurpose.BIND_BILLING_ACCOUNT,
             () ->
-                idempotent.run(
+                calls.once(
                     caller,
                     fingerprinted,
                     BindBillingAccountResponse.parser(),
@@ -226,7 +222,7 @@ public final class BindingRpcs {
             tx -> codes.countWrongGuess(tx, request.getCloudAccountId(), ownerEmail, CodePurpose.CREATE_WORKSPACE, ownerCode),
             CodePurpose.CREATE_WORKSPACE,
             () ->
-                idempotent.run(
+                calls.once(
                     caller,
                     fingerprinted.build(),
                     CreateWorkspaceResponse.parser(),
@@ -251,7 +247,7 @@ public final class BindingRpcs {
     Principal caller = operator();
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             BindWorkspaceResponse.parser(),
@@ -270,7 +266,7 @@ public final class BindingRpcs {
     Principal caller = operator();
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             UpdateWorkspaceResponse.parser(),
@@ -293,7 +289,7 @@ public final class BindingRpcs {
     operator();
     PageRequest pageRequest = Pages.of(request, DEFAULT_WORKSPACE_PAGE_SIZE);
     var page =
-        transactor.readOnly(
+        calls.read(
             tx -> binding.listWorkspaces(tx, request.getCloudAccountId(), request.getInstanceId(), pageRequest));
     reply(
         out,
@@ -306,7 +302,7 @@ public final class BindingRpcs {
   public void getBillingAccount(GetBillingAccountRequest request, StreamObserver<GetBillingAccountResponse> out) {
     operator();
     var account =
-        transactor.readOnly(
+        calls.read(
             tx -> binding.getBillingAccount(tx, request.getCloudAccountId(), request.getInstanceId()));
     reply(out, GetBillingAccountResponse.newBuilder().setBillingAccount(BindingMapper.toProto(account)).build());
   }
@@ -329,7 +325,7 @@ public final class BindingRpcs {
             : Optional.empty();
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             fingerprinted,
             CreateBillingAccountResponse.parser(),
@@ -359,12 +355,12 @@ public final class BindingRpcs {
             emptyToNull(request.getCloudAccountId()),
             emptyToNull(request.getInstanceId()),
             emptyToNull(request.getWorkspaceId()));
-    var counted = transactor.inTransaction(tx -> binding.beginLogIn(tx, attempt.login()));
+    var counted = calls.write(tx -> binding.beginLogIn(tx, attempt.login()));
     if (!binding.passwordMatches(counted, attempt.password())) {
       throw VendorLogins.refused();
     }
-    var user = transactor.inTransaction(tx -> binding.logInSucceeded(tx, counted));
-    var in = transactor.inTransaction(tx -> binding.logIn(tx, user, attempt));
+    var user = calls.write(tx -> binding.logInSucceeded(tx, counted));
+    var in = calls.write(tx -> binding.logIn(tx, user, attempt));
     var b =
         LogInResponse.newBuilder()
             .setUser(BindingMapper.toProto(in.user()))
@@ -380,7 +376,7 @@ public final class BindingRpcs {
     Principal caller = operator();
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             OpenWorkspaceResponse.parser(),
@@ -407,7 +403,7 @@ public final class BindingRpcs {
    * VerificationCodes.countWrongGuess for why the count cannot wait for the request's rollback.
    */
   private <R> R afterWeighingTheGuess(Function<Tx, Boolean> weigh, CodePurpose purpose, Supplier<R> call) {
-    if (transactor.inTransaction(weigh)) {
+    if (calls.write(weigh)) {
       throw VerificationCodes.wrongGuess(purpose);
     }
     return call.get();

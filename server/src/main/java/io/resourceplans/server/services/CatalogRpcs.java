@@ -31,9 +31,7 @@ import io.resourceplans.domain.catalog.PlanSpecUpdate;
 import io.resourceplans.domain.catalog.ProductUpdate;
 import io.resourceplans.domain.catalog.Purpose;
 import io.resourceplans.domain.common.PageRequest;
-import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.auth.CallPrincipal;
-import io.resourceplans.server.idempotency.IdempotentCalls;
 import io.resourceplans.server.mapping.CatalogMapper;
 import io.resourceplans.server.mapping.PurposeMapper;
 import javax.inject.Inject;
@@ -48,19 +46,17 @@ public final class CatalogRpcs {
   private static final int DEFAULT_PAGE_SIZE = 20;
 
   private final CatalogService catalog;
-  private final Transactor transactor;
-  private final IdempotentCalls idempotent;
+  private final CallRunner calls;
 
   @Inject
-  CatalogRpcs(CatalogService catalog, Transactor transactor, IdempotentCalls idempotent) {
+  CatalogRpcs(CatalogService catalog, CallRunner calls) {
     this.catalog = catalog;
-    this.transactor = transactor;
-    this.idempotent = idempotent;
+    this.calls = calls;
   }
 
   public void listProducts(ListProductsRequest request, StreamObserver<ListProductsResponse> out) {
     PageRequest page = Pages.of(request, DEFAULT_PAGE_SIZE);
-    var products = transactor.readOnly(tx -> catalog.listProducts(tx, page));
+    var products = calls.read(tx -> catalog.listProducts(tx, page));
     reply(
         out,
         ListProductsResponse.newBuilder()
@@ -70,14 +66,14 @@ public final class CatalogRpcs {
   }
 
   public void getProduct(GetProductRequest request, StreamObserver<GetProductResponse> out) {
-    var product = transactor.readOnly(tx -> catalog.getProduct(tx, request.getProductId()));
+    var product = calls.read(tx -> catalog.getProduct(tx, request.getProductId()));
     reply(out, GetProductResponse.newBuilder().setProduct(CatalogMapper.toProto(product)).build());
   }
 
   public void listPlanSpecs(ListPlanSpecsRequest request, StreamObserver<ListPlanSpecsResponse> out) {
     PageRequest page = Pages.of(request, DEFAULT_PAGE_SIZE);
     var specs =
-        transactor.readOnly(
+        calls.read(
             tx -> catalog.listPlanSpecs(tx, request.getProductId(), request.getIncludeRetired(), page));
     reply(
         out,
@@ -88,14 +84,14 @@ public final class CatalogRpcs {
   }
 
   public void getPlanSpec(GetPlanSpecRequest request, StreamObserver<GetPlanSpecResponse> out) {
-    var spec = transactor.readOnly(tx -> catalog.getPlanSpec(tx, request.getPlanSpecId()));
+    var spec = calls.read(tx -> catalog.getPlanSpec(tx, request.getPlanSpecId()));
     reply(out, GetPlanSpecResponse.newBuilder().setPlanSpec(CatalogMapper.toProto(spec)).build());
   }
 
   public void quotePrice(QuotePriceRequest request, StreamObserver<QuotePriceResponse> out) {
     Purpose purpose = PurposeMapper.toDomain(request.getPurpose(), "purpose");
     var quote =
-        transactor.readOnly(
+        calls.read(
             tx -> catalog.quote(tx, request.getPlanSpecId(), request.getQuantity(), purpose));
     reply(out, CatalogMapper.toProto(quote));
   }
@@ -106,7 +102,7 @@ public final class CatalogRpcs {
     NewProduct product = CatalogMapper.toNewProduct(request.getProduct());
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             CreateProductResponse.parser(),
@@ -123,7 +119,7 @@ public final class CatalogRpcs {
     ProductUpdate update = CatalogMapper.toProductUpdate(request.getProduct(), request.getUpdateMask());
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             UpdateProductResponse.parser(),
@@ -139,7 +135,7 @@ public final class CatalogRpcs {
     NewPlanSpec spec = CatalogMapper.toNewPlanSpec(request.getPlanSpec());
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             CreatePlanSpecResponse.parser(),
@@ -156,7 +152,7 @@ public final class CatalogRpcs {
     PlanSpecUpdate update = CatalogMapper.toPlanSpecUpdate(request.getPlanSpec(), request.getUpdateMask());
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             UpdatePlanSpecResponse.parser(),
@@ -171,7 +167,7 @@ public final class CatalogRpcs {
     caller.requireOperator();
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             RetirePlanSpecResponse.parser(),

@@ -15,9 +15,7 @@ import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.PageRequest;
 import io.resourceplans.domain.marketplace.MarketplaceService;
-import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.auth.CallPrincipal;
-import io.resourceplans.server.idempotency.IdempotentCalls;
 import io.resourceplans.server.mapping.BindingMapper;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -27,14 +25,12 @@ import javax.inject.Singleton;
 public final class MarketplaceRpcs {
   static final int DEFAULT_PAGE_SIZE = 20;
 
-  private final Transactor transactor;
-  private final IdempotentCalls idempotent;
+  private final CallRunner calls;
   private final MarketplaceService marketplace;
 
   @Inject
-  MarketplaceRpcs(Transactor transactor, IdempotentCalls idempotent, MarketplaceService marketplace) {
-    this.transactor = transactor;
-    this.idempotent = idempotent;
+  MarketplaceRpcs(CallRunner calls, MarketplaceService marketplace) {
+    this.calls = calls;
     this.marketplace = marketplace;
   }
 
@@ -44,7 +40,7 @@ public final class MarketplaceRpcs {
     caller.requirePermissions(Permission.PRODUCT_ACCESS, Permission.ORDER_ACCESS);
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             ActivateMarketplacePlanResponse.parser(),
@@ -65,7 +61,7 @@ public final class MarketplaceRpcs {
       ListMarketplaceInstancesRequest request, StreamObserver<ListMarketplaceInstancesResponse> out) {
     Principal caller = CallPrincipal.current();
     PageRequest pageRequest = Pages.of(request, DEFAULT_PAGE_SIZE);
-    var page = transactor.readOnly(tx -> marketplace.list(tx, caller, pageRequest));
+    var page = calls.read(tx -> marketplace.list(tx, caller, pageRequest));
     reply(
         out,
         ListMarketplaceInstancesResponse.newBuilder()
@@ -77,7 +73,7 @@ public final class MarketplaceRpcs {
   public void getMarketplaceInstance(
       GetMarketplaceInstanceRequest request, StreamObserver<GetMarketplaceInstanceResponse> out) {
     Principal caller = CallPrincipal.current();
-    var instance = transactor.readOnly(tx -> marketplace.get(tx, caller, request.getInstanceId()));
+    var instance = calls.read(tx -> marketplace.get(tx, caller, request.getInstanceId()));
     reply(out, GetMarketplaceInstanceResponse.newBuilder().setInstance(BindingMapper.toProto(instance)).build());
   }
 
@@ -89,7 +85,7 @@ public final class MarketplaceRpcs {
     Principal caller = CallPrincipal.current();
     caller.requirePermissions(Permission.PRODUCT_ACCESS);
     IssueLoginTicketResponse response =
-        idempotent.run(
+        calls.once(
             caller,
             request,
             IssueLoginTicketResponse.parser(),
@@ -101,7 +97,7 @@ public final class MarketplaceRpcs {
                             marketplace.issueTicket(tx, caller, request.getRequestId(), request.getInstanceId())))
                     .build());
     if (response.getLoginTicket().getTicket().isEmpty()) {
-      var reissued = transactor.readOnly(tx -> marketplace.reissue(tx, caller, request.getRequestId()));
+      var reissued = calls.read(tx -> marketplace.reissue(tx, caller, request.getRequestId()));
       response = IssueLoginTicketResponse.newBuilder().setLoginTicket(BindingMapper.toProto(reissued)).build();
     }
     reply(out, response);

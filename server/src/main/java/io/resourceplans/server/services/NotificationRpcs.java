@@ -14,9 +14,7 @@ import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.PageRequest;
 import io.resourceplans.domain.notification.NotificationLog;
 import io.resourceplans.domain.notification.NotificationSettingsService;
-import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.auth.CallPrincipal;
-import io.resourceplans.server.idempotency.IdempotentCalls;
 import io.resourceplans.server.mapping.NotificationMapper;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -26,16 +24,14 @@ import javax.inject.Singleton;
 public final class NotificationRpcs {
   private static final int DEFAULT_NOTIFICATION_PAGE_SIZE = 50;
 
-  private final Transactor transactor;
-  private final IdempotentCalls idempotent;
+  private final CallRunner calls;
   private final NotificationSettingsService settings;
   private final NotificationLog log;
 
   @Inject
   NotificationRpcs(
-      Transactor transactor, IdempotentCalls idempotent, NotificationSettingsService settings, NotificationLog log) {
-    this.transactor = transactor;
-    this.idempotent = idempotent;
+      CallRunner calls, NotificationSettingsService settings, NotificationLog log) {
+    this.calls = calls;
     this.settings = settings;
     this.log = log;
   }
@@ -43,7 +39,7 @@ public final class NotificationRpcs {
   public void getNotificationSettings(
       GetNotificationSettingsRequest request, StreamObserver<GetNotificationSettingsResponse> out) {
     Principal caller = CallPrincipal.current();
-    var view = transactor.readOnly(tx -> settings.get(tx, caller));
+    var view = calls.read(tx -> settings.get(tx, caller));
     reply(out, GetNotificationSettingsResponse.newBuilder().setNotificationSettings(NotificationMapper.toProto(view)).build());
   }
 
@@ -55,7 +51,7 @@ public final class NotificationRpcs {
     var choices = NotificationMapper.toDomain(request.getPreferencesList());
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             UpdateNotificationSettingsResponse.parser(),
@@ -76,7 +72,7 @@ public final class NotificationRpcs {
     caller.requireOperator();
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             io.resourceplans.api.v1.RetryNotificationResponse.parser(),
@@ -93,7 +89,7 @@ public final class NotificationRpcs {
     caller.requireOperator();
     PageRequest page = Pages.of(request, DEFAULT_NOTIFICATION_PAGE_SIZE);
     var status = NotificationMapper.toDomain(request.getStatus());
-    var result = transactor.readOnly(tx -> log.list(tx, caller, emptyToNull(request.getAccountId()), status, page));
+    var result = calls.read(tx -> log.list(tx, caller, emptyToNull(request.getAccountId()), status, page));
     reply(
         out,
         ListNotificationsResponse.newBuilder()

@@ -14,9 +14,7 @@ import io.resourceplans.api.v1.ListTestClocksResponse;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.clock.TestClockService;
 import io.resourceplans.domain.common.PageRequest;
-import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.auth.CallPrincipal;
-import io.resourceplans.server.idempotency.IdempotentCalls;
 import io.resourceplans.server.mapping.TestClockMapper;
 import io.resourceplans.server.mapping.Timestamps;
 import java.time.Instant;
@@ -28,14 +26,12 @@ import javax.inject.Singleton;
 public final class TestClockRpcs {
   private static final int DEFAULT_PAGE_SIZE = 20;
 
-  private final Transactor transactor;
-  private final IdempotentCalls idempotent;
+  private final CallRunner calls;
   private final TestClockService clocks;
 
   @Inject
-  TestClockRpcs(Transactor transactor, IdempotentCalls idempotent, TestClockService clocks) {
-    this.transactor = transactor;
-    this.idempotent = idempotent;
+  TestClockRpcs(CallRunner calls, TestClockService clocks) {
+    this.calls = calls;
     this.clocks = clocks;
   }
 
@@ -45,7 +41,7 @@ public final class TestClockRpcs {
     Instant frozen = request.hasFrozenTime() ? Timestamps.toInstant(request.getFrozenTime()) : null;
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             CreateTestClockResponse.parser(),
@@ -58,7 +54,7 @@ public final class TestClockRpcs {
   public void getTestClock(GetTestClockRequest request, StreamObserver<GetTestClockResponse> out) {
     Principal caller = CallPrincipal.current();
     caller.requireOperator();
-    var clock = transactor.readOnly(tx -> clocks.get(tx, caller, request.getTestClockId()));
+    var clock = calls.read(tx -> clocks.get(tx, caller, request.getTestClockId()));
     reply(out, GetTestClockResponse.newBuilder().setTestClock(TestClockMapper.toProto(clock)).build());
   }
 
@@ -66,7 +62,7 @@ public final class TestClockRpcs {
     Principal caller = CallPrincipal.current();
     caller.requireOperator();
     PageRequest page = Pages.of(request, DEFAULT_PAGE_SIZE);
-    var result = transactor.readOnly(tx -> clocks.list(tx, caller, page));
+    var result = calls.read(tx -> clocks.list(tx, caller, page));
     reply(
         out,
         ListTestClocksResponse.newBuilder()
@@ -85,7 +81,7 @@ public final class TestClockRpcs {
     Instant frozen = Timestamps.toInstant(request.getFrozenTime());
     reply(
         out,
-        idempotent.run(
+        calls.once(
             caller,
             request,
             AdvanceTestClockResponse.parser(),

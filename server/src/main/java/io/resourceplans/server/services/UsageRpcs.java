@@ -13,7 +13,6 @@ import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.catalog.Purpose;
 import io.resourceplans.domain.quota.QuotaCheck;
 import io.resourceplans.domain.quota.UsageService;
-import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.auth.CallPrincipal;
 import io.resourceplans.server.idempotency.IdempotentCalls;
 import io.resourceplans.server.mapping.MoneyMapper;
@@ -25,12 +24,12 @@ import javax.inject.Singleton;
 /** RPC handlers of the usage hot path: RecordUsage and CheckQuota. */
 @Singleton
 public final class UsageRpcs {
-  private final Transactor transactor;
+  private final CallRunner calls;
   private final UsageService usage;
 
   @Inject
-  UsageRpcs(Transactor transactor, UsageService usage) {
-    this.transactor = transactor;
+  UsageRpcs(CallRunner calls, UsageService usage) {
+    this.calls = calls;
     this.usage = usage;
   }
 
@@ -50,7 +49,7 @@ public final class UsageRpcs {
     Principal caller = CallPrincipal.current();
     Purpose purpose = PurposeMapper.toDomain(request.getPurpose(), "purpose");
     QuotaCheck check =
-        transactor.readOnly(
+        calls.read(
             tx -> usage.check(tx, caller, request.getProductId(), purpose, request.getQuantity(), request.getRegionId()));
     reply(
         out,

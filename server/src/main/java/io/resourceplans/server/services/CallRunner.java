@@ -1,0 +1,54 @@
+package io.resourceplans.server.services;
+
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.domain.tx.Tx;
+import io.resourceplans.server.idempotency.IdempotentCalls;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * The one place an RPC's transaction is opened (as nomulus's FlowRunner): a handler maps the
+ * request, hands the domain work to one of these, and maps the answer. Which kind of transaction
+ * an RPC gets is decided here by what it is: a read, a mutation carrying a {@code request_id}
+ * (once per ID), or a change without one.
+ *
+ * <p>RecordUsage is the one exception: {@code UsageService} first tries the batched covered path,
+ * which runs outside any transaction of this runner, and opens the full path's own.
+ */
+@Singleton
+public final class CallRunner {
+  private final Transactor transactor;
+  private final IdempotentCalls idempotent;
+
+  @Inject
+  CallRunner(Transactor transactor, IdempotentCalls idempotent) {
+    this.transactor = transactor;
+    this.idempotent = idempotent;
+  }
+
+  /** A read: one read-only transaction, one consistent snapshot. */
+  public <R> R read(Function<Tx, R> work) {
+    return transactor.readOnly(work);
+  }
+
+  /** A mutation run once per request ID: a retry gets the first answer (see {@link IdempotentCalls}). */
+  public <R extends Message> R once(Principal caller, Message request, Parser<R> responseParser, Function<Tx, R> mutation) {
+    return idempotent.run(caller, request, responseParser, mutation);
+  }
+
+  /** As {@link #once(Principal, Message, Parser, Function)}; {@code redact} drops what a retry must not see again. */
+  public <R extends Message> R once(
+      Principal caller, Message request, Parser<R> responseParser, UnaryOperator<R> redact, Function<Tx, R> mutation) {
+    return idempotent.run(caller, request, responseParser, redact, mutation);
+  }
+
+  /** A change without a request ID (log-in attempts, marking a message read): one transaction. */
+  public <R> R write(Function<Tx, R> work) {
+    return transactor.inTransaction(work);
+  }
+}
