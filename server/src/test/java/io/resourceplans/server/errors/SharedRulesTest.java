@@ -24,9 +24,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules the protos share between fields (the request_id rule, the money rules) are enforced by
- * the interceptor's validator on every field that names them, with the same paths and messages on
- * every field.
+ * Rules the protos share between fields are enforced by the interceptor's validator on every field
+ * that names them, with the same paths and messages: the idempotency-key rule (a predefined rule of
+ * validation.proto) on the request_id of every request of the four services, and the money rules
+ * (CEL on each google.type.Money field, which predefined rules cannot extend).
  */
 class SharedRulesTest {
   static final String REQUIRED = "value is required";
