@@ -27,6 +27,8 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class ValidationInterceptor implements ServerInterceptor {
+  // No extension registry needed for the predefined rules of validation.proto: the generated
+  // classes register them when they parse their own descriptors' options (SharedRulesTest).
   private final Validator validator = ValidatorFactory.newBuilder().build();
   private final FieldTypeRules fieldTypeRules;
 
