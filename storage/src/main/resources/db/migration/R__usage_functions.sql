@@ -5,6 +5,26 @@
 -- must create cleanly on those schemas too: PL/pgSQL bodies are checked only when called, and no
 -- versioned migration creates what this file does.
 
+-- The burn-down order, written once: usage of purpose p_purpose draws from packages of that purpose
+-- first, then GENERAL ones; earliest expiry first; then the oldest purchase; then the package ID, so
+-- the order is total. Every query that draws from or locks packages sorts by it (the function below,
+-- PackageRepository's usable packages and its share lock), so the full path in Java, the one-call
+-- path here and the alert rule's lock all take package locks in one order.
+-- An inlined SQL function of a named row type: sorting by it is sorting by its fields in turn.
+do $$
+begin
+  if not exists (select 1 from pg_type where typname = 'rp_burn_down_key') then
+    create type rp_burn_down_key as (general boolean, expire_time timestamptz, purchase_time timestamptz, package_id text);
+  end if;
+end
+$$;
+
+create or replace function rp_burn_down_key(
+    purpose text, p_purpose text, expire_time timestamptz, purchase_time timestamptz, package_id text)
+  returns rp_burn_down_key language sql immutable parallel safe as $$
+  select row(purpose <> p_purpose, expire_time, purchase_time, package_id)::rp_burn_down_key
+$$;
+
 -- RecordUsage in one database call when packages alone cover it, for a batch of concurrent requests
 -- at a time (docs/benchmark.md, steps 9 to 11). Parallel arrays, item n of each; one row out per
 -- item, in order. Per item it follows the full path of domain/quota/UsageService:
@@ -64,7 +84,7 @@ begin
        where k.account_id = p_account_ids[n] and k.product_id = p_product_ids[n] and k.region_id = p_region_ids[n]
          and k.purpose in (p_purposes[n], 'GENERAL')
          and k.remaining_quantity > 0 and k.expire_time > p_nows[n]
-       order by (k.purpose <> p_purposes[n]), k.expire_time, k.purchase_time, k.package_id
+       order by rp_burn_down_key(k.purpose, p_purposes[n], k.expire_time, k.purchase_time, k.package_id)
          for update
     loop
       take := least(need, pkg.remaining_quantity);

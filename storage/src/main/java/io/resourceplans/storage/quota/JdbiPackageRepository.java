@@ -64,7 +64,7 @@ public final class JdbiPackageRepository implements PackageRepository {
         p -> new Cursor(p.purchaseTime(), p.packageId()));
   }
 
-  /** Burn-down order: exact purpose first, then general; earliest expiry; oldest; package ID. */
+  /** In burn-down order ({@code rp_burn_down_key}, R__usage_functions.sql). */
   @Override
   public List<PlanPackage> usable(
       String accountId, String productId, String regionId, Purpose purpose, Instant now, boolean lock) {
@@ -73,7 +73,7 @@ public final class JdbiPackageRepository implements PackageRepository {
          where account_id = ? and product_id = ? and region_id = ?
            and purpose in (?, 'GENERAL')
            and remaining_quantity > 0 and expire_time > ?
-         order by (purpose <> ?), expire_time, purchase_time, package_id
+         order by rp_burn_down_key(purpose, ?, expire_time, purchase_time, package_id)
         """ + (lock ? " for update" : "");
     return sql.list(query, JdbiPackageRepository::row,
         accountId, productId, regionId, purpose.name(), now, purpose.name());

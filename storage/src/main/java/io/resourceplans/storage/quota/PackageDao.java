@@ -79,7 +79,7 @@ public interface PackageDao {
       select package_id from packages
        where account_id = :accountId and product_id = :productId and purpose = :purpose
          and remaining_quantity > 0 and expire_time > :now
-       order by expire_time, purchase_time, package_id
+       order by rp_burn_down_key(purpose, :purpose, expire_time, purchase_time, package_id)
          for share
       """)
   List<String> shareLockActive(
