@@ -19,22 +19,18 @@ import io.resourceplans.storage.account.JdbiAccountRepository;
 import io.resourceplans.storage.account.JdbiApiKeyRepository;
 import io.resourceplans.storage.account.JdbiSubUserRepository;
 import io.resourceplans.storage.account.SubUserDao;
-import io.resourceplans.storage.billing.JdbiLedgerRepository;
+import io.resourceplans.storage.billing.SqlLedgerRepository;
 import io.resourceplans.storage.billing.JdbiOrderRepository;
 import io.resourceplans.storage.billing.JdbiVoucherRepository;
 import io.resourceplans.storage.billing.SqlWalletRepository;
-import io.resourceplans.storage.billing.LedgerDao;
 import io.resourceplans.storage.billing.OrderDao;
 import io.resourceplans.storage.billing.VoucherDao;
 import io.resourceplans.storage.catalog.JdbiPlanSpecRepository;
-import io.resourceplans.storage.catalog.JdbiProductRepository;
+import io.resourceplans.storage.catalog.SqlProductRepository;
 import io.resourceplans.storage.catalog.PlanSpecDao;
-import io.resourceplans.storage.catalog.ProductDao;
 import io.resourceplans.storage.idempotency.SqlIdempotencyRepository;
-import io.resourceplans.storage.quota.JdbiPackageRepository;
-import io.resourceplans.storage.quota.PackageDao;
-import io.resourceplans.storage.region.JdbiRegionRepository;
-import io.resourceplans.storage.region.RegionDao;
+import io.resourceplans.storage.quota.SqlPackageRepository;
+import io.resourceplans.storage.region.SqlRegionRepository;
 import java.util.HashMap;
 import java.util.Map;
 import java.sql.PreparedStatement;
@@ -94,7 +90,7 @@ final class JdbiTx implements Tx {
 
   @Override
   public RegionRepository regions() {
-    return new JdbiRegionRepository(() -> dao(RegionDao.class), sql);
+    return new SqlRegionRepository(sql);
   }
 
   @Override
@@ -122,8 +118,7 @@ final class JdbiTx implements Tx {
 
   @Override
   public io.resourceplans.domain.activation.ActivationRepository activations() {
-    return new io.resourceplans.storage.activation.JdbiActivationRepository(
-        () -> dao(io.resourceplans.storage.activation.ActivationDao.class), sql);
+    return new io.resourceplans.storage.activation.SqlActivationRepository(sql);
   }
 
   @Override
@@ -133,7 +128,7 @@ final class JdbiTx implements Tx {
 
   @Override
   public LedgerRepository ledger() {
-    return new JdbiLedgerRepository(() -> dao(LedgerDao.class), sql);
+    return new SqlLedgerRepository(sql);
   }
 
   @Override
@@ -148,12 +143,12 @@ final class JdbiTx implements Tx {
 
   @Override
   public PackageRepository packages() {
-    return new JdbiPackageRepository(() -> dao(PackageDao.class), sql);
+    return new SqlPackageRepository(sql);
   }
 
   @Override
   public ProductRepository products() {
-    return new JdbiProductRepository(() -> dao(ProductDao.class), sql);
+    return new SqlProductRepository(sql);
   }
 
   @Override
@@ -168,8 +163,7 @@ final class JdbiTx implements Tx {
 
   @Override
   public io.resourceplans.domain.alert.AlertSettingRepository alertSettings() {
-    return new io.resourceplans.storage.alert.JdbiAlertSettingRepository(
-        () -> dao(io.resourceplans.storage.alert.AlertSettingDao.class), sql);
+    return new io.resourceplans.storage.alert.SqlAlertSettingRepository(sql);
   }
 
   @Override

@@ -42,10 +42,10 @@ public final class SqlIdempotencyRepository implements IdempotencyRepository {
         scope, requestId);
   }
 
-  /** Sent with the commit's round trip (or the next statement's). */
+  /** Held: it goes with the commit, or the next statement ({@link io.resourceplans.storage.db.HeldWrites}). */
   @Override
   public void complete(String scope, String requestId, byte[] response) {
-    sql.later("""
+    sql.hold("""
         update idempotency_records set response = ?
          where scope = ? and request_id = ?
         """, 1, "complete idempotency record " + requestId, response, scope, requestId);
