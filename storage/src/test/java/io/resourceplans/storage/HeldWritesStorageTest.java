@@ -128,8 +128,8 @@ class HeldWritesStorageTest {
       SqlFailure e = assertThrows(SqlFailure.class, sql::flush);
 
       assertFalse(e instanceof HeldWriteFailure, e.getMessage());
-      assertTrue(e.getMessage().contains("held_b 3 (held at ") && e.getMessage().contains("held_b 4 below zero (held at "),
-          e.getMessage());
+      assertTrue(e.getMessage().contains("held_b 3 (held at "), e.getMessage());
+      assertTrue(e.getMessage().contains("held_b 4 below zero (held at "), e.getMessage());
       assertEquals("23514", SqlFailures.sqlState(e));
     }
   }

@@ -52,7 +52,8 @@ public final class SqlAlertSettingRepository implements AlertSettingRepository {
         """, r.threshold(), new Sql.TextArray(r.channels()), r.state(), r.lastAlertTime(), r.updateTime(),
         r.accountId(), r.productId(), r.purpose());
     if (updated != 1) {
-      throw new IllegalStateException("alert setting to update is missing: " + setting.productId() + "/" + setting.purpose());
+      throw new IllegalStateException(
+          "alert setting to update is missing: " + setting.productId() + "/" + setting.purpose());
     }
   }
 

@@ -52,9 +52,10 @@ import org.postgresql.util.ServerErrorMessage;
  * when sent, whether or not the round trip succeeds.
  *
  * <p><b>Where a write was held</b> is found by a stack walk once per statement text and then kept:
- * a walk per write cost 3 to 7 µs in a measurement on the 2-core machine of docs/benchmark.md (a
- * {@code new Throwable()} 8 to 14 µs), paid several times per pay-as-you-go message; a look-up of
- * the text costs nanoseconds. The same text held from two places is reported at the first.
+ * measured on the 2-core machine of docs/benchmark.md, a walk per write cost 3 to 7 µs and a
+ * {@code new Throwable()} 3 to 14 µs (stacks 10 to 80 frames deep), paid several times per
+ * pay-as-you-go message; a look-up of the text costs nanoseconds. The same text held from two
+ * places is reported at the first.
  */
 public final class HeldWrites {
   /** A held write; {@code heldAt} is null when it was not recorded. */
@@ -191,7 +192,7 @@ public final class HeldWrites {
     if (failed >= 0) {
       return new HeldWriteFailure(sent.get(failed), e);
     }
-    StringBuilder message = new StringBuilder(e.getMessage()).append(" [sent with ").append(sent.size())
+    StringBuilder message = new StringBuilder(String.valueOf(e.getMessage())).append(" [sent with ").append(sent.size())
         .append(" held write(s), any of which may be the failing statement: ");
     for (int i = 0; i < sent.size(); i++) {
       message.append(i == 0 ? "" : "; ").append(sent.get(i).describe());

@@ -2,6 +2,7 @@ package io.resourceplans.storage.idempotency;
 
 import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.idempotency.IdempotencyRepository;
+import io.resourceplans.storage.db.HeldWrites;
 import io.resourceplans.storage.db.Sql;
 import java.time.Instant;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public final class SqlIdempotencyRepository implements IdempotencyRepository {
         scope, requestId);
   }
 
-  /** Held: it goes with the commit, or the next statement ({@link io.resourceplans.storage.db.HeldWrites}). */
+  /** Held: it goes with the commit, or the next statement ({@link HeldWrites}). */
   @Override
   public void complete(String scope, String requestId, byte[] response) {
     sql.hold("""
