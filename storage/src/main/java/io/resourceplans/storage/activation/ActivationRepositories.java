@@ -7,6 +7,6 @@ import io.resourceplans.storage.db.FeatureRepositories;
 public final class ActivationRepositories implements FeatureRepositories {
   @Override
   public void register(Registry registry) {
-    registry.add(ActivationRepository.class, c -> new JdbiActivationRepository(() -> c.dao(ActivationDao.class), c.sql()));
+    registry.add(ActivationRepository.class, c -> new SqlActivationRepository(c.sql()));
   }
 }

@@ -4,7 +4,7 @@ import io.resourceplans.domain.activation.Activation;
 import java.time.Instant;
 
 /** A row of {@code pay_as_you_go_activations}. */
-public record ActivationRow(
+record ActivationRow(
     String accountId,
     String productId,
     String regionId,

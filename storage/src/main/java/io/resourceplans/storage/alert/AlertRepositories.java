@@ -7,6 +7,6 @@ import io.resourceplans.storage.db.FeatureRepositories;
 public final class AlertRepositories implements FeatureRepositories {
   @Override
   public void register(Registry registry) {
-    registry.add(AlertSettingRepository.class, c -> new JdbiAlertSettingRepository(() -> c.dao(AlertSettingDao.class), c.sql()));
+    registry.add(AlertSettingRepository.class, c -> new SqlAlertSettingRepository(c.sql()));
   }
 }

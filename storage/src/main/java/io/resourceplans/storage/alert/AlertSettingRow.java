@@ -10,7 +10,7 @@ import java.util.EnumSet;
 import java.util.stream.Collectors;
 
 /** A row of {@code alert_settings}; channels are stored as their enum names, in declaration order. */
-public record AlertSettingRow(
+record AlertSettingRow(
     String accountId,
     String productId,
     String purpose,

@@ -11,7 +11,7 @@ public final class BillingRepositories implements FeatureRepositories {
   @Override
   public void register(Registry registry) {
     registry.add(WalletRepository.class, c -> new SqlWalletRepository(c.sql()));
-    registry.add(LedgerRepository.class, c -> new JdbiLedgerRepository(() -> c.dao(LedgerDao.class), c.sql()));
+    registry.add(LedgerRepository.class, c -> new SqlLedgerRepository(c.sql()));
     registry.add(VoucherRepository.class, c -> new JdbiVoucherRepository(c.dao(VoucherDao.class)));
     registry.add(OrderRepository.class, c -> new JdbiOrderRepository(c.dao(OrderDao.class)));
   }

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A row of {@code ledger_entries}. */
-public record LedgerEntryRow(
+record LedgerEntryRow(
     String accountId,
     String ledgerEntryId,
     String kind,

@@ -2,6 +2,7 @@ package io.resourceplans.storage.billing;
 
 import io.resourceplans.domain.billing.Wallet;
 import io.resourceplans.domain.billing.WalletRepository;
+import io.resourceplans.storage.db.HeldWrites;
 import io.resourceplans.storage.db.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,10 +43,10 @@ public final class SqlWalletRepository implements WalletRepository {
     return sql.one("select " + COLUMNS + " from wallets where account_id = ?", SqlWalletRepository::row, accountId);
   }
 
-  /** Sent with the next round trip; the row must exist (it was locked by {@link #lockOrCreate}). */
+  /** Held ({@link HeldWrites}); the row must exist (it was locked by {@link #lockOrCreate}). */
   @Override
   public void update(Wallet w) {
-    sql.later("""
+    sql.hold("""
         update wallets
            set cash_balance = ?, gift_balance = ?, credit_line = ?, credit_used = ?, update_time = ?
          where account_id = ?

@@ -8,7 +8,7 @@ import io.resourceplans.storage.db.FeatureRepositories;
 public final class CatalogRepositories implements FeatureRepositories {
   @Override
   public void register(Registry registry) {
-    registry.add(ProductRepository.class, c -> new JdbiProductRepository(() -> c.dao(ProductDao.class), c.sql()));
+    registry.add(ProductRepository.class, c -> new SqlProductRepository(c.sql()));
     registry.add(PlanSpecRepository.class, c -> new JdbiPlanSpecRepository(c.dao(PlanSpecDao.class)));
   }
 }

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** A row of {@code product_pay_as_you_go_prices}: one purpose's unit price. */
-public record PayAsYouGoPriceRow(String productId, String purpose, BigDecimal unitPrice, String currency) {
+record PayAsYouGoPriceRow(String productId, String purpose, BigDecimal unitPrice, String currency) {
   static List<PayAsYouGoPriceRow> of(Product p) {
     return p.payAsYouGoPrices().entrySet().stream()
         .map(e -> new PayAsYouGoPriceRow(

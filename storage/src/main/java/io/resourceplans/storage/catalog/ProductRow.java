@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A row of {@code products}; its pay-as-you-go prices are rows of their own. */
-public record ProductRow(
+record ProductRow(
     String productId,
     String displayName,
     String description,

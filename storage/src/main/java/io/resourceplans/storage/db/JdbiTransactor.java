@@ -32,8 +32,8 @@ public final class JdbiTransactor implements Transactor {
                 h -> {
                   JdbiTx tx = new JdbiTx(h);
                   T result = work.apply(tx);
-                  // The held writes and COMMIT share the last round trip; JDBI's own commit then
-                  // finds the session idle and sends nothing.
+                  // Held writes go with COMMIT (see HeldWrites); JDBI's own commit then finds the
+                  // session idle and sends nothing.
                   tx.flushAndCommit();
                   return result;
                 }));

@@ -18,8 +18,7 @@ final class JdbiTx implements Tx, RepositoryContext {
   JdbiTx(Handle handle) {
     this.handle = handle;
     this.sql = new Sql(handle.getConnection());
-    // Writes held by the plain-JDBC repositories go out before any JDBI statement, so every read
-    // of the transaction sees them.
+    // Held writes go out before any JDBI statement (see HeldWrites).
     handle.addCustomizer(
         new StatementCustomizer() {
           @Override
@@ -29,12 +28,12 @@ final class JdbiTx implements Tx, RepositoryContext {
         });
   }
 
-  /** Sends the held writes; the transactor calls it at the end of a read-only transaction. */
+  /** Sends the held writes ({@link HeldWrites}); the transactor calls it at the end of a read-only transaction. */
   void flush() {
     sql.flush();
   }
 
-  /** Sends the held writes with COMMIT (true), or nothing (false: the caller commits). */
+  /** Sends the held writes with COMMIT ({@link HeldWrites}): true, or nothing held (false: the caller commits). */
   boolean flushAndCommit() {
     return sql.flushAndCommit();
   }

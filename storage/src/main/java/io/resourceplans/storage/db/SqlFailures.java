@@ -61,8 +61,9 @@ public final class SqlFailures {
   }
 
   /**
-   * Exception classes and SQL states along the cause chain, and the first frame of this service's
-   * own code, e.g. {@code a.B <- c.D(sqlstate=08006) at io.resourceplans.x.Y.z(Y.java:12)}: enough
+   * Exception classes and SQL states along the cause chain (and where a failing held write was
+   * held), and the first frame of this service's own code, e.g.
+   * {@code a.B <- c.D(sqlstate=08006) at io.resourceplans.x.Y.z(Y.java:12)}: enough
    * to find a bug, with no message text that could hold SQL, values or secrets.
    */
   public static String describe(Throwable e) {
@@ -72,6 +73,10 @@ public final class SqlFailures {
       out.append(out.length() > 0 ? " <- " : "").append(t.getClass().getName());
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         out.append("(sqlstate=").append(sql.getSQLState()).append(')');
+      }
+      if (t instanceof HeldWrites.HeldWriteFailure held && held.heldAt() != null) {
+        // A place in the code, no values: where the write that failed was held (see HeldWrites).
+        out.append("(held at ").append(held.heldAt()).append(')');
       }
       for (StackTraceElement frame : t.getStackTrace()) {
         if (origin == null && frame.getClassName().startsWith(OWN_CODE)) {

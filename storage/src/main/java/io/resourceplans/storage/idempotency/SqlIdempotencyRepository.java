@@ -2,6 +2,7 @@ package io.resourceplans.storage.idempotency;
 
 import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.idempotency.IdempotencyRepository;
+import io.resourceplans.storage.db.HeldWrites;
 import io.resourceplans.storage.db.Sql;
 import java.time.Instant;
 import java.util.Optional;
@@ -42,10 +43,10 @@ public final class SqlIdempotencyRepository implements IdempotencyRepository {
         scope, requestId);
   }
 
-  /** Sent with the commit's round trip (or the next statement's). */
+  /** Held: it goes with the commit, or the next statement ({@link HeldWrites}). */
   @Override
   public void complete(String scope, String requestId, byte[] response) {
-    sql.later("""
+    sql.hold("""
         update idempotency_records set response = ?
          where scope = ? and request_id = ?
         """, 1, "complete idempotency record " + requestId, response, scope, requestId);

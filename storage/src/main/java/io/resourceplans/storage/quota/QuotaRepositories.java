@@ -8,7 +8,7 @@ import io.resourceplans.storage.db.FeatureRepositories;
 public final class QuotaRepositories implements FeatureRepositories {
   @Override
   public void register(Registry registry) {
-    registry.add(PackageRepository.class, c -> new JdbiPackageRepository(() -> c.dao(PackageDao.class), c.sql()));
+    registry.add(PackageRepository.class, c -> new SqlPackageRepository(c.sql()));
     registry.add(UsageRepository.class, c -> new SqlUsageRepository(c.sql()));
   }
 }

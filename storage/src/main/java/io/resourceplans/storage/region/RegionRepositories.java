@@ -7,6 +7,6 @@ import io.resourceplans.storage.db.FeatureRepositories;
 public final class RegionRepositories implements FeatureRepositories {
   @Override
   public void register(Registry registry) {
-    registry.add(RegionRepository.class, c -> new JdbiRegionRepository(() -> c.dao(RegionDao.class), c.sql()));
+    registry.add(RegionRepository.class, c -> new SqlRegionRepository(c.sql()));
   }
 }

@@ -1,0 +1,141 @@
+package io.resourceplans.storage.quota;
+
+import io.resourceplans.domain.catalog.Purpose;
+import io.resourceplans.domain.common.Cursor;
+import io.resourceplans.domain.common.Page;
+import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.domain.quota.PackageRepository;
+import io.resourceplans.domain.quota.PlanPackage;
+import io.resourceplans.storage.db.HeldWrites;
+import io.resourceplans.storage.db.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link PackageRepository} on {@code packages}, in plain JDBC: the usage path selects and deducts
+ * on every message (see {@link Sql}). Status is derived, as in the console: remaining 0 =
+ * EXHAUSTED, else past expiry = EXPIRED, else ACTIVE.
+ */
+public final class SqlPackageRepository implements PackageRepository {
+  private static final String COLUMNS = """
+      account_id, package_id, display_name, product_id, plan_spec_id, purpose, region_id,
+      total_quantity, remaining_quantity, order_id, purchase_time, expire_time
+      """;
+
+  private final Sql sql;
+
+  public SqlPackageRepository(Sql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public void insert(PlanPackage p) {
+    sql.update("insert into packages (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        p.accountId(), p.packageId(), p.displayName(), p.productId(), p.planSpecId(), p.purpose().name(),
+        p.regionId(), p.totalQuantity(), p.remainingQuantity(), p.orderId(), p.purchaseTime(), p.expireTime());
+  }
+
+  @Override
+  public Optional<PlanPackage> find(String accountId, String packageId) {
+    return sql.one("select " + COLUMNS + " from packages where account_id = ? and package_id = ?",
+        SqlPackageRepository::row, accountId, packageId);
+  }
+
+  @Override
+  public List<PlanPackage> byOrder(String accountId, String orderId) {
+    return sql.list("select " + COLUMNS + " from packages where account_id = ? and order_id = ? order by package_id",
+        SqlPackageRepository::row, accountId, orderId);
+  }
+
+  @Override
+  public Page<PlanPackage> list(String accountId, Filter filter, Instant now, PageRequest page) {
+    Cursor before = page.after().orElse(null);
+    String purpose = filter.purpose() == null ? null : filter.purpose().name();
+    String status = filter.status() == null ? null : filter.status().name();
+    Instant beforeTime = before == null ? null : before.createTime();
+    String beforeId = before == null ? null : before.id();
+    var rows = sql.list("select " + COLUMNS + """
+          from packages
+         where account_id = ?
+           and (cast(? as text) is null or product_id = ?)
+           and (cast(? as text) is null or purpose = ?)
+           and (cast(? as text) is null or region_id = ?)
+           and (cast(? as text) is null
+                or (cast(? as text) = 'EXHAUSTED' and remaining_quantity = 0)
+                or (cast(? as text) = 'EXPIRED' and remaining_quantity > 0 and expire_time <= ?)
+                or (cast(? as text) = 'ACTIVE' and remaining_quantity > 0 and expire_time > ?))
+           and (cast(? as timestamptz) is null or (purchase_time, package_id) < (?, ?))
+         order by purchase_time desc, package_id desc
+         limit ?
+        """, SqlPackageRepository::row,
+        accountId, filter.productId(), filter.productId(), purpose, purpose, filter.regionId(), filter.regionId(),
+        status, status, status, now, status, now, beforeTime, beforeTime, beforeId, page.size() + 1);
+    return Page.fromOverfetch(rows, page, p -> new Cursor(p.purchaseTime(), p.packageId()));
+  }
+
+  /** Burn-down order: exact purpose first, then general; earliest expiry; oldest; package ID. */
+  /** In burn-down order ({@code rp_burn_down_key}, R__usage_functions.sql). */
+  @Override
+  public List<PlanPackage> usable(
+      String accountId, String productId, String regionId, Purpose purpose, Instant now, boolean lock) {
+    String query = "select " + COLUMNS + """
+          from packages
+         where account_id = ? and product_id = ? and region_id = ?
+           and purpose in (?, 'GENERAL')
+           and remaining_quantity > 0 and expire_time > ?
+         order by rp_burn_down_key(purpose, ?, expire_time, purchase_time, package_id)
+        """ + (lock ? " for update" : "");
+    return sql.list(query, SqlPackageRepository::row,
+        accountId, productId, regionId, purpose.name(), now, purpose.name());
+  }
+
+  /** Held ({@link HeldWrites}): the caller reads nothing back. */
+  @Override
+  public void deduct(String accountId, String packageId, long quantity) {
+    // Its row is locked by usable(lock = true), and the check constraint keeps remaining >= 0.
+    sql.hold("""
+        update packages set remaining_quantity = remaining_quantity - ?
+         where account_id = ? and package_id = ?
+        """, 1, "deduct from package " + packageId, quantity, accountId, packageId);
+  }
+
+  @Override
+  public List<ActiveTotal> activeTotals(String accountId, String productId, String regionId, Instant now) {
+    return sql.list("""
+        select product_id, purpose, sum(remaining_quantity) as remaining, count(*) as packages
+          from packages
+         where account_id = ?
+           and (cast(? as text) is null or product_id = ?)
+           and (cast(? as text) is null or region_id = ?)
+           and remaining_quantity > 0 and expire_time > ?
+         group by product_id, purpose
+         order by product_id, purpose
+        """,
+        rs -> new ActiveTotal(rs.getString("product_id"), Purpose.valueOf(rs.getString("purpose")),
+            rs.getLong("remaining"), rs.getLong("packages")),
+        accountId, productId, productId, regionId, regionId, now);
+  }
+
+  /** In burn-down order, as the usage path locks them, so the two never wait for each other in a circle. */
+  @Override
+  public void shareLockActive(String accountId, String productId, Purpose purpose, Instant now) {
+    sql.list("""
+        select package_id from packages
+         where account_id = ? and product_id = ? and purpose = ?
+           and remaining_quantity > 0 and expire_time > ?
+         order by rp_burn_down_key(purpose, ?, expire_time, purchase_time, package_id)
+           for share
+        """, rs -> rs.getString(1), accountId, productId, purpose.name(), now, purpose.name());
+  }
+
+  private static PlanPackage row(ResultSet rs) throws SQLException {
+    return new PlanPackage(
+        rs.getString("account_id"), rs.getString("package_id"), rs.getString("display_name"),
+        rs.getString("product_id"), rs.getString("plan_spec_id"), Purpose.valueOf(rs.getString("purpose")),
+        rs.getString("region_id"), rs.getLong("total_quantity"), rs.getLong("remaining_quantity"),
+        rs.getString("order_id"), Sql.instant(rs, "purchase_time"), Sql.instant(rs, "expire_time"));
+  }
+}
