@@ -3,6 +3,7 @@ package io.resourceplans.domain.notification;
 import io.resourceplans.domain.common.Ids;
 import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.domain.tx.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -120,37 +121,50 @@ public final class NotificationDispatcher {
             d.notificationId(), d.channel(), d.accountId(), d.attempts(), error);
         return finish(d, owner, DeliveryStatus.FAILED, error);
       }
-      Instant next = Times.now(clock).plus(settings.backoff(d.attempts(), jitter.getAsDouble()));
-      boolean mine =
-          transactor.inTransaction(
-              tx -> tx.get(NotificationOutbox.class).retryLater(d.accountId(), d.notificationId(), owner, next, error));
-      if (!mine) {
-        log.warn("notification {}: lease lost before recording a failed attempt", d.notificationId());
-      }
-      return DeliveryStatus.PENDING;
+      return retryLater(d, owner, error);
     } catch (RuntimeException e) {
       // A bug in a sender: count it as a failed attempt rather than stopping the pass.
       log.error("notification {}: sender failed unexpectedly", d.notificationId(), e);
-      Instant next = Times.now(clock).plus(settings.backoff(d.attempts(), jitter.getAsDouble()));
       String error = "unexpected error: " + e.getClass().getSimpleName();
       if (d.attempts() >= settings.maxAttempts()) {
         return finish(d, owner, DeliveryStatus.FAILED, error);
       }
-      transactor.inTransaction(
-          tx -> tx.get(NotificationOutbox.class).retryLater(d.accountId(), d.notificationId(), owner, next, error));
-      return DeliveryStatus.PENDING;
+      return retryLater(d, owner, error);
     }
+  }
+
+  private DeliveryStatus retryLater(Delivery d, String owner, String error) {
+    Instant now = Times.now(clock);
+    Instant next = now.plus(settings.backoff(d.attempts(), jitter.getAsDouble()));
+    boolean mine =
+        transactor.inTransaction(
+            tx ->
+                tx.get(NotificationOutbox.class).retryLater(d.accountId(), d.notificationId(), owner, next, error)
+                    && attempted(tx, d, now, AttemptOutcome.RETRYING, error, owner));
+    if (!mine) {
+      log.warn("notification {}: lease lost before recording a failed attempt", d.notificationId());
+    }
+    return DeliveryStatus.PENDING;
   }
 
   private DeliveryStatus finish(Delivery d, String owner, DeliveryStatus status, String error) {
     Instant now = Times.now(clock);
+    AttemptOutcome outcome = AttemptOutcome.valueOf(status.name());
     boolean mine =
         transactor.inTransaction(
-            tx -> tx.get(NotificationOutbox.class).finish(d.accountId(), d.notificationId(), owner, status, error, now));
+            tx ->
+                tx.get(NotificationOutbox.class).finish(d.accountId(), d.notificationId(), owner, status, error, now)
+                    && attempted(tx, d, now, outcome, error, owner));
     if (!mine) {
       log.warn("notification {}: lease lost before recording {}", d.notificationId(), status);
     }
     return status;
+  }
+
+  /** Adds the attempt to the notification's history, in the transaction that recorded its outcome. */
+  private static boolean attempted(Tx tx, Delivery d, Instant now, AttemptOutcome outcome, String error, String owner) {
+    tx.get(DeliveryAttemptRepository.class).add(d.accountId(), d.notificationId(), now, outcome, error, owner);
+    return true;
   }
 
   private static String truncate(String s) {

@@ -10,6 +10,7 @@ import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.tx.Tx;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,15 @@ public final class NotificationLog {
   public Page<Delivery> list(Tx tx, Principal caller, String accountId, DeliveryStatus status, PageRequest page) {
     caller.requireOperator();
     return tx.get(NotificationOutbox.class).list(accountId, status, page);
+  }
+
+  /** The notification's delivery attempts, first first; NOTIFICATION_NOT_FOUND if there is none such. Operators only. */
+  public List<DeliveryAttempt> attempts(Tx tx, Principal caller, String accountId, String notificationId) {
+    caller.requireOperator();
+    if (tx.get(NotificationOutbox.class).find(accountId, notificationId) == null) {
+      throw DomainException.notFound(ErrorCode.NOTIFICATION_NOT_FOUND, "notification", notificationId);
+    }
+    return tx.get(DeliveryAttemptRepository.class).list(accountId, notificationId);
   }
 
   /**

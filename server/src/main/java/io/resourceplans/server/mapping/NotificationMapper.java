@@ -148,6 +148,26 @@ public final class NotificationMapper {
     return b.build();
   }
 
+  public static io.resourceplans.api.v1.NotificationAttempt toProto(io.resourceplans.domain.notification.DeliveryAttempt a) {
+    return io.resourceplans.api.v1.NotificationAttempt.newBuilder()
+        .setSeq(a.seq())
+        .setAttemptTime(Timestamps.of(a.attemptTime()))
+        .setOutcome(toProto(a.outcome()))
+        .setError(a.error() == null ? "" : a.error())
+        .setDispatcher(a.dispatcher())
+        .build();
+  }
+
+  private static io.resourceplans.api.v1.NotificationAttemptOutcome toProto(
+      io.resourceplans.domain.notification.AttemptOutcome o) {
+    return switch (o) {
+      case DELIVERED -> io.resourceplans.api.v1.NotificationAttemptOutcome.NOTIFICATION_ATTEMPT_OUTCOME_DELIVERED;
+      case SKIPPED -> io.resourceplans.api.v1.NotificationAttemptOutcome.NOTIFICATION_ATTEMPT_OUTCOME_SKIPPED;
+      case RETRYING -> io.resourceplans.api.v1.NotificationAttemptOutcome.NOTIFICATION_ATTEMPT_OUTCOME_RETRYING;
+      case FAILED -> io.resourceplans.api.v1.NotificationAttemptOutcome.NOTIFICATION_ATTEMPT_OUTCOME_FAILED;
+    };
+  }
+
   private static MessageChannel channel(Channel c) {
     return switch (c) {
       case EMAIL -> MessageChannel.MESSAGE_CHANNEL_EMAIL;

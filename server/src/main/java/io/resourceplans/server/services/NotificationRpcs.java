@@ -84,6 +84,19 @@ public final class NotificationRpcs {
                     .build()));
   }
 
+  public void listNotificationAttempts(
+      io.resourceplans.api.v1.ListNotificationAttemptsRequest request,
+      StreamObserver<io.resourceplans.api.v1.ListNotificationAttemptsResponse> out) {
+    Principal caller = CallPrincipal.current();
+    caller.requireOperator();
+    var attempts = calls.read(tx -> log.attempts(tx, caller, request.getAccountId(), request.getNotificationId()));
+    reply(
+        out,
+        io.resourceplans.api.v1.ListNotificationAttemptsResponse.newBuilder()
+            .addAllAttempts(attempts.stream().map(NotificationMapper::toProto).toList())
+            .build());
+  }
+
   public void listNotifications(ListNotificationsRequest request, StreamObserver<ListNotificationsResponse> out) {
     Principal caller = CallPrincipal.current();
     caller.requireOperator();

@@ -138,6 +138,13 @@ public final class OperatorGrpcService extends OperatorServiceGrpc.OperatorServi
   }
 
   @Override
+  public void listNotificationAttempts(
+      io.resourceplans.api.v1.ListNotificationAttemptsRequest request,
+      StreamObserver<io.resourceplans.api.v1.ListNotificationAttemptsResponse> out) {
+    notificationRpcs.listNotificationAttempts(request, out);
+  }
+
+  @Override
   public void listNotifications(
       io.resourceplans.api.v1.ListNotificationsRequest request,
       StreamObserver<io.resourceplans.api.v1.ListNotificationsResponse> out) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.resourceplans.api.v1.ListNotificationsRequest;
+import io.resourceplans.api.v1.NotificationAttemptOutcome;
 import io.resourceplans.api.v1.RetryNotificationRequest;
 import io.resourceplans.api.v1.MessageChannel;
 import io.resourceplans.api.v1.NotificationKind;
@@ -252,6 +253,56 @@ class SmsDeliveryTest {
         () -> server.operator().retryNotification(
             RetryNotificationRequest.newBuilder()
                 .setRequestId(TestServer.requestId())
+                .setAccountId(accountId)
+                .setNotificationId("ntf-0000000000000000")
+                .build()));
+  }
+
+  @Test
+  void everyAttemptIsKeptWithItsOwnErrorAcrossAnOperatorRetry() {
+    reset();
+    answers.add(500);
+    answers.add(400);
+    String accountId = smsAlert("History Shop", "+6581234571");
+    String notificationId = (String) smsRow(accountId).get("notification_id");
+    assertEquals(1, server.dispatch().retried());
+    server.clock.advance(Duration.ofSeconds(10));
+    assertEquals(1, server.dispatch().failed());
+    server.operator()
+        .retryNotification(
+            RetryNotificationRequest.newBuilder()
+                .setRequestId(TestServer.requestId())
+                .setAccountId(accountId)
+                .setNotificationId(notificationId)
+                .build());
+    assertEquals(1, server.dispatch().delivered());
+
+    var attempts =
+        server.operator()
+            .listNotificationAttempts(
+                io.resourceplans.api.v1.ListNotificationAttemptsRequest.newBuilder()
+                    .setAccountId(accountId)
+                    .setNotificationId(notificationId)
+                    .build())
+            .getAttemptsList();
+    assertEquals(
+        List.of(
+            NotificationAttemptOutcome.NOTIFICATION_ATTEMPT_OUTCOME_RETRYING,
+            NotificationAttemptOutcome.NOTIFICATION_ATTEMPT_OUTCOME_FAILED,
+            NotificationAttemptOutcome.NOTIFICATION_ATTEMPT_OUTCOME_DELIVERED),
+        attempts.stream().map(a -> a.getOutcome()).toList());
+    assertEquals(List.of(1, 2, 3), attempts.stream().map(a -> a.getSeq()).toList());
+    assertTrue(attempts.get(0).getError().startsWith("SMS gateway answered HTTP 500"), attempts.get(0).getError());
+    assertTrue(attempts.get(1).getError().startsWith("SMS gateway answered HTTP 400"), attempts.get(1).getError());
+    assertEquals("", attempts.get(2).getError());
+    assertTrue(attempts.get(1).getAttemptTime().getSeconds() > attempts.get(0).getAttemptTime().getSeconds());
+    assertTrue(attempts.stream().allMatch(a -> !a.getDispatcher().isEmpty()));
+
+    Errors.assertRefused(
+        io.grpc.Status.Code.NOT_FOUND,
+        "NOTIFICATION_NOT_FOUND",
+        () -> server.operator().listNotificationAttempts(
+            io.resourceplans.api.v1.ListNotificationAttemptsRequest.newBuilder()
                 .setAccountId(accountId)
                 .setNotificationId("ntf-0000000000000000")
                 .build()));

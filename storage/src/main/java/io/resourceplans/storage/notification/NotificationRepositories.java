@@ -1,5 +1,6 @@
 package io.resourceplans.storage.notification;
 
+import io.resourceplans.domain.notification.DeliveryAttemptRepository;
 import io.resourceplans.domain.notification.ExpiryReminderRepository;
 import io.resourceplans.domain.notification.InternalMessageRepository;
 import io.resourceplans.domain.notification.NotificationOutbox;
@@ -14,5 +15,6 @@ public final class NotificationRepositories implements FeatureRepositories {
     registry.add(NotificationOutbox.class, c -> new JdbiNotificationOutbox(c.dao(OutboxDao.class)));
     registry.add(ExpiryReminderRepository.class, c -> new JdbiExpiryReminderRepository(c.dao(ExpiryReminderDao.class)));
     registry.add(NotificationSettingsRepository.class, c -> new JdbiNotificationSettingsRepository(c.dao(NotificationSettingsDao.class)));
+    registry.add(DeliveryAttemptRepository.class, c -> new JdbiDeliveryAttemptRepository(c.dao(DeliveryAttemptDao.class)));
   }
 }
