@@ -29,7 +29,7 @@ import io.resourceplans.domain.quota.CoveredUsageRecorder.NotCovered;
 import io.resourceplans.domain.quota.CoveredUsageRecorder.Recorded;
 import io.resourceplans.domain.quota.UsageRecord;
 import io.resourceplans.domain.quota.UsageService;
-import io.resourceplans.server.di.ServerComponent;
+import io.resourceplans.server.di.TestServerComponent;
 import io.resourceplans.server.idempotency.IdempotencyPurgeScheduler;
 import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.Ledger;
@@ -192,7 +192,7 @@ class IdempotencyRetentionTest {
     CreateAccountResponse account = Buyers.verifiedAccount(server, "Eager Full Path");
     Buyers.fund(server, account, "1000.00", null);
     String pkg = buy(account.getApiKeySecret(), 1000);
-    ServerComponent c = server.component();
+    TestServerComponent c = server.component();
     CoveredUsageRecorder declineAll = (key, draft) -> new NotCovered();
     UsageService fullPath = new UsageService(server.clock, new SettlementCurrency("CNY"), c.wallets(), c.alerts(),
         c.transactor(), declineAll, c.accountClock());

@@ -21,7 +21,7 @@ import io.resourceplans.domain.quota.CoveredUsageRecorder.NotCovered;
 import io.resourceplans.domain.quota.CoveredUsageRecorder.Recorded;
 import io.resourceplans.domain.quota.UsageRecord;
 import io.resourceplans.domain.quota.UsageService;
-import io.resourceplans.server.di.ServerComponent;
+import io.resourceplans.server.di.TestServerComponent;
 import io.resourceplans.server.testing.AlertFixtures;
 import io.resourceplans.server.testing.TestServer;
 import io.resourceplans.storage.quota.SqlCoveredUsageRecorder;
@@ -85,7 +85,7 @@ class UsagePathsAgreeTest {
       packageIds.add(AlertFixtures.buy(server, buyer.getApiKeySecret(), PACKAGE_SIZE,
           io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING).getPackageId());
     }
-    ServerComponent c = server.component();
+    TestServerComponent c = server.component();
     CoveredUsageRecorder declineAll = (key, draft) -> new NotCovered();
     fullPath = new UsageService(server.clock, new SettlementCurrency("CNY"), c.wallets(), c.alerts(), c.transactor(),
         declineAll, c.accountClock());

@@ -23,47 +23,13 @@ import javax.sql.DataSource;
 
 /**
  * The whole server's object graph. What differs between production and tests comes in as
- * instances: the transport (Netty or in-process), the database and the clock.
+ * instances: the transport (Netty or in-process), the database and the clock. Tests that drive
+ * domain services directly use TestServerComponent (server/src/test), built from the same modules.
  */
 @Singleton
-@Component(
-    modules = {
-      StorageModule.class,
-      DomainModule.class,
-      AccessModule.class,
-      BillingModule.class,
-      AlertModule.class,
-      BindingModule.class,
-      ServicesModule.class,
-      InterceptorsModule.class,
-      NotificationModule.class
-    })
+@Component(modules = ServerModules.class)
 public interface ServerComponent {
   ResourcePlansServer server();
-
-  CatalogSeeder catalogSeeder();
-
-  ExpiryReminderService expiryReminders();
-
-  /** For tests that run the alert crossing rule in a transaction of their own. */
-  AlertService alerts();
-
-  Transactor transactor();
-
-  /** For tests that build a UsageService of their own (e.g. one that always takes the full path). */
-  WalletService wallets();
-
-  /** For tests that build a UsageService of their own: the server's account time. */
-  AccountClock accountClock();
-
-  /** The dispatcher the server's scheduler runs; tests run passes themselves. */
-  NotificationDispatcher notificationDispatcher();
-
-  /** For tests that queue notifications in a transaction of their own. */
-  Notifier notifier();
-
-  /** The purge the server's scheduler runs; tests run it themselves. */
-  io.resourceplans.domain.idempotency.IdempotencyPurge idempotencyPurge();
 
   /** Builds the component. */
   @Component.Builder

@@ -17,9 +17,9 @@ import io.resourceplans.server.ResourcePlansServer;
 import io.resourceplans.domain.notification.ExpiryReminderService;
 import io.resourceplans.domain.notification.ReminderSettings;
 import io.resourceplans.domain.notification.NotificationDispatcher;
-import io.resourceplans.server.di.DaggerServerComponent;
+import io.resourceplans.server.di.DaggerTestServerComponent;
 import io.resourceplans.server.notify.DeliverySettings;
-import io.resourceplans.server.di.ServerComponent;
+import io.resourceplans.server.di.TestServerComponent;
 import io.resourceplans.server.grpc.InProcessTransport;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.time.Duration;
@@ -41,7 +41,7 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
 
   public final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
   private final TestDatabase database;
-  private final ServerComponent component;
+  private final TestServerComponent component;
   private final ResourcePlansServer server;
   private final ManagedChannel channel;
 
@@ -79,7 +79,7 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
     database = TestDatabase.create();
     String name = InProcessServerBuilder.generateName();
     component =
-        DaggerServerComponent.builder()
+        (TestServerComponent) DaggerTestServerComponent.builder()
             .transport(new InProcessTransport(name))
             .dataSource(database.dataSource())
             .databaseReachability(database.reachability())
@@ -125,7 +125,7 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
   }
 
   /** The server's object graph, for driving domain services (e.g. the alert rule) directly. */
-  public ServerComponent component() {
+  public TestServerComponent component() {
     return component;
   }
 

@@ -1,0 +1,51 @@
+package io.resourceplans.server.di;
+
+import dagger.Component;
+import io.resourceplans.domain.alert.AlertService;
+import io.resourceplans.domain.billing.WalletService;
+import io.resourceplans.domain.clock.AccountClock;
+import io.resourceplans.domain.idempotency.IdempotencyPurge;
+import io.resourceplans.domain.notification.ExpiryReminderService;
+import io.resourceplans.domain.notification.NotificationDispatcher;
+import io.resourceplans.domain.notification.Notifier;
+import io.resourceplans.domain.tx.Transactor;
+import javax.inject.Singleton;
+
+/**
+ * The server's object graph with what tests drive directly: background passes they run themselves,
+ * and domain services they call in transactions of their own. Production code sees only {@link
+ * ServerComponent}.
+ */
+@Singleton
+@Component(modules = ServerModules.class)
+public interface TestServerComponent extends ServerComponent {
+  /** The expiry-reminder pass the server's scheduler runs; tests run it themselves. */
+  ExpiryReminderService expiryReminders();
+
+  /** For tests that run the alert crossing rule in a transaction of their own. */
+  AlertService alerts();
+
+  Transactor transactor();
+
+  /** For tests that build a UsageService of their own (e.g. one that always takes the full path). */
+  WalletService wallets();
+
+  /** For tests that build a UsageService of their own: the server's account time. */
+  AccountClock accountClock();
+
+  /** The dispatcher the server's scheduler runs; tests run passes themselves. */
+  NotificationDispatcher notificationDispatcher();
+
+  /** For tests that queue notifications in a transaction of their own. */
+  Notifier notifier();
+
+  /** The purge the server's scheduler runs; tests run it themselves. */
+  IdempotencyPurge idempotencyPurge();
+
+  /** The server's builder, building this component. */
+  @Component.Builder
+  interface Builder extends ServerComponent.Builder {
+    @Override
+    TestServerComponent build();
+  }
+}
