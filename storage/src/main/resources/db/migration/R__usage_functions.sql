@@ -2,8 +2,56 @@
 -- changes, after the versioned ones, so a change edits the function here (create or replace)
 -- instead of copying it into a new V-file. A signature change must also drop the old one here.
 -- Flyway also runs it when migrating only up to an earlier version (tests do, from V10 on), so it
--- must create cleanly on those schemas too: PL/pgSQL bodies are checked only when called, and no
--- versioned migration creates what this file does.
+-- must create cleanly on those schemas too: PL/pgSQL bodies are checked only when called.
+
+-- Every SQL function's current definition lives in this file. Three were first created by versioned
+-- migrations (V8, V9, V11), which stay as history (Flyway checksums applied V-files, so they cannot
+-- change): their definitions here replace those only once the V-file has run (a run up to an
+-- earlier version skips them, so that V-file's own create still works afterwards). A change to any
+-- of them is made here.
+do $do$
+begin
+  if to_regprocedure('rp_expect_rows(bigint, bigint, text)') is not null then
+    -- A held write that must change an exact number of rows is checked here, inside the round trip
+    -- that sends it (storage/db/HeldWrites), so a wrong count aborts the transaction before COMMIT.
+    execute $f$
+      create or replace function rp_expect_rows(actual bigint, expected bigint, what text) returns bigint
+        language plpgsql as $$
+      begin
+        if actual <> expected then
+          raise exception '%: expected % row(s), changed %', what, expected, actual using errcode = 'P0001';
+        end if;
+        return actual;
+      end
+      $$
+    $f$;
+  end if;
+  if to_regprocedure('rp_deduction_purposes(text, text[])') is not null then
+    -- The purposes of a usage record's deducted packages, in the record's (burn-down) order.
+    execute $f$
+      create or replace function rp_deduction_purposes(p_account_id text, p_package_ids text[]) returns text[]
+        language sql stable as $$
+        select coalesce(array_agg(p.purpose order by d.n), '{}')
+          from unnest(p_package_ids) with ordinality as d(package_id, n)
+          join packages p on p.account_id = p_account_id and p.package_id = d.package_id
+      $$
+    $f$;
+  end if;
+  if to_regprocedure('workspaces_site_immutable()') is not null then
+    -- A workspace stays on the site it was created on (the trigger itself is V8's).
+    execute $f$
+      create or replace function workspaces_site_immutable() returns trigger language plpgsql as $$
+      begin
+        if new.site_id <> old.site_id then
+          raise exception 'workspace site cannot change';
+        end if;
+        return new;
+      end
+      $$
+    $f$;
+  end if;
+end
+$do$;
 
 -- The burn-down order, written once: usage of purpose p_purpose draws from packages of that purpose
 -- first, then GENERAL ones; earliest expiry first; then the oldest purchase; then the package ID, so
