@@ -29,6 +29,7 @@ import io.resourceplans.domain.catalog.Purpose;
 import io.resourceplans.domain.catalog.Quote;
 import io.resourceplans.domain.catalog.VolumeTier;
 import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.money.Money;
 import io.resourceplans.domain.quota.PackageRepository;
@@ -36,8 +37,14 @@ import io.resourceplans.domain.quota.PlanPackage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,21 +160,24 @@ class OrderServiceTest {
   }
 
   @Test
-  void packagesKeepTheSizeAndPriceTheOrderWasSoldWithWhenTheSpecChangesBeforePayment() {
+  void packagesKeepTheSizeValidityAndPriceTheOrderWasSoldWithWhenTheSpecChangesBeforePayment() {
     Principal buyer = f.newAccount("Early Buyer");
     f.fund(buyer, "1000.00", null);
     Order order = f.order(buyer, FIXED, 1, GENERAL);
-    PlanSpecUpdate bigger =
-        new PlanSpecUpdate(null, null, null, new FixedPricing(6_000, cny("250.00")), null, null);
+    PlanSpecUpdate changed =
+        new PlanSpecUpdate(null, null, 6, new FixedPricing(6_000, cny("250.00")), null, null);
     try {
-      f.tx(tx -> f.catalog.updatePlanSpec(tx, Principal.operator(), FIXED, bigger));
+      f.tx(tx -> f.catalog.updatePlanSpec(tx, Principal.operator(), FIXED, changed));
+      Instant paidAt = f.clock.instant();
       PaidOrder paid = f.pay(buyer, order.orderId(), null);
-      assertEquals(FIXED_SIZE, paid.packages().get(0).totalQuantity());
+      PlanPackage pkg = paid.packages().get(0);
+      assertEquals(FIXED_SIZE, pkg.totalQuantity());
+      assertEquals(paidAt.atZone(ZoneOffset.UTC).plusMonths(12).toInstant(), pkg.expireTime());
       assertEquals(cny("215.00"), paid.order().totalAmount());
       assertEquals(cny("785.00"), f.wallet(buyer).cash());
     } finally {
       PlanSpecUpdate back =
-          new PlanSpecUpdate(null, null, null, new FixedPricing(FIXED_SIZE, cny("215.00")), null, null);
+          new PlanSpecUpdate(null, null, 12, new FixedPricing(FIXED_SIZE, cny("215.00")), null, null);
       f.tx(tx -> f.catalog.updatePlanSpec(tx, Principal.operator(), FIXED, back));
     }
   }
@@ -178,7 +188,8 @@ class OrderServiceTest {
     f.fund(buyer, "500.00", "100.00");
     PaidOrder paid = f.buy(buyer, FIXED, 1, GENERAL);
     Payment payment = paid.order().payment();
-    assertEquals(List.of(cny("100.00"), cny("115.00"), cny("0.00")), List.of(payment.gift(), payment.cash(), payment.credit()));
+    assertEquals(List.of(cny("100.00"), cny("115.00"), cny("0.00")),
+        List.of(payment.gift(), payment.cash(), payment.credit()));
     Wallet wallet = f.wallet(buyer);
     assertEquals(List.of(cny("0.00"), cny("385.00")), List.of(wallet.gift(), wallet.cash()));
     List<LedgerEntry> payments =
@@ -261,6 +272,42 @@ class OrderServiceTest {
     assertEquals(cny("56.00"), f.wallet(buyer).cash());
     assertEquals(1, packagesOf(buyer, orderId).size());
     assertEquals(OrderState.PAID, f.getOrder(buyer, orderId).storedState());
+  }
+
+  @Test
+  void concurrentPaymentsOfOneOrderChargeOnce() throws Exception {
+    Principal buyer = f.newAccount("Racing Payer");
+    f.fund(buyer, "100.00", null);
+    Order order = f.order(buyer, CUSTOM, 1_000, VERIFICATION);
+    int payers = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(payers);
+    List<String> outcomes = new ArrayList<>();
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<String>> answers = new ArrayList<>();
+      for (int i = 0; i < payers; i++) {
+        answers.add(pool.submit(() -> {
+          go.await();
+          try {
+            f.pay(buyer, order.orderId(), null);
+            return "PAID";
+          } catch (DomainException e) {
+            return e.code().name();
+          }
+        }));
+      }
+      go.countDown();
+      for (Future<String> answer : answers) {
+        outcomes.add(answer.get(30, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // The order row lock lets one payment through; the others then find the order paid.
+    assertEquals(1, outcomes.stream().filter("PAID"::equals).count(), outcomes::toString);
+    assertEquals(payers - 1, outcomes.stream().filter("ORDER_ALREADY_PAID"::equals).count(), outcomes::toString);
+    assertEquals(cny("56.00"), f.wallet(buyer).cash());
+    assertEquals(1, packagesOf(buyer, order.orderId()).size());
   }
 
   @Test

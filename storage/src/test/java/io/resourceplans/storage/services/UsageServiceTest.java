@@ -7,6 +7,7 @@ import static io.resourceplans.storage.services.ServiceFixtures.cny;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.resourceplans.domain.auth.Principal;
@@ -25,8 +26,14 @@ import io.resourceplans.domain.quota.UsageService;
 import io.resourceplans.storage.services.ServiceFixtures.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -220,6 +227,35 @@ class UsageServiceTest {
     assertEquals(cny("94.85"), f.wallet(buyer).cash());
   }
 
+  @ParameterizedTest
+  @EnumSource(Path.class)
+  void concurrentCopiesOfOneRequestGetOneAnswerAndDeductOnce(Path path) throws Exception {
+    Principal buyer = f.newAccount("Eager Sender " + path);
+    f.fund(buyer, "100.00", null);
+    String pkg = f.buy(buyer, 1_000, MARKETING);
+    IdempotencyKey key = f.usageKey(buyer, MARKETING, 7);
+    int copies = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(copies);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<UsageRecord>> answers = new ArrayList<>();
+      for (int i = 0; i < copies; i++) {
+        answers.add(pool.submit(() -> {
+          go.await();
+          return f.usage(path).record(buyer, key, SMS, MARKETING, 7, REGION);
+        }));
+      }
+      go.countDown();
+      UsageRecord first = answers.get(0).get(30, TimeUnit.SECONDS);
+      for (Future<UsageRecord> answer : answers) {
+        assertEquals(first, answer.get(30, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(993, f.remaining(buyer, pkg));
+  }
+
   @Test
   void checkQuotaForecastsWhatRecordUsageThenDoesAndReservesNothing() {
     Principal buyer = f.newAccount("Forecast Sender");
@@ -236,7 +272,8 @@ class UsageServiceTest {
     assertRefused(ErrorCode.QUOTA_EXHAUSTED, () -> f.use(buyer, VERIFICATION, 250));
 
     QuotaCheck covered = check(buyer, VERIFICATION, 120);
-    assertEquals(List.of(100L, 100L), List.of(f.remaining(buyer, exact), f.remaining(buyer, general)), "a check deducts nothing");
+    assertEquals(List.of(100L, 100L), List.of(f.remaining(buyer, exact), f.remaining(buyer, general)),
+        "a check deducts nothing");
     UsageRecord coveredRecord = f.use(buyer, VERIFICATION, 120);
     assertTrue(covered.allowed());
     assertNull(covered.denial());
@@ -270,7 +307,7 @@ class UsageServiceTest {
     f.fund(buyer, "10.00", null);
     String pkg = f.buy(buyer, 100, VERIFICATION);
     IdempotencyKey othersKey = f.usageKey(other, VERIFICATION, 1);
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+    assertThrows(IllegalArgumentException.class,
         () -> f.usage.record(buyer, othersKey, SMS, VERIFICATION, 1, REGION));
     assertEquals(100, f.remaining(buyer, pkg));
   }
