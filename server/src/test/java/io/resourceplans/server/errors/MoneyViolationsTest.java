@@ -290,6 +290,22 @@ class MoneyViolationsTest {
   }
 
   @Test
+  void everyMoneyFieldARequestCanCarryDeclaresItsMoneyRules() {
+    List<String> without = new ArrayList<>();
+    Set<String> declaring = new java.util.TreeSet<>();
+    for (MoneyField field : allMoneyFields()) {
+      FieldDescriptor money = field.chain().get(field.chain().size() - 1);
+      if (money.getOptions().hasExtension(io.resourceplans.api.v1.ValidationProto.money)) {
+        declaring.add(money.getFullName());
+      } else {
+        without.add(field.request().getDescriptorForType().getName() + " " + field.path());
+      }
+    }
+    assertEquals(List.of(), without, "a request's Money field without (resourceplans.v1.money)");
+    assertEquals(9, declaring.size(), declaring::toString);
+  }
+
+  @Test
   void everyMoneyFieldOfEveryRequestAnswersAsPinned() throws IOException {
     List<MoneyField> fields = allMoneyFields();
     List<String> paths = fields.stream().map(f -> f.request().getDescriptorForType().getName() + " " + f.path()).toList();
