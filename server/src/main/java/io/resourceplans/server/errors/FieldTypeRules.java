@@ -4,9 +4,13 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.Timestamps;
+import io.resourceplans.api.v1.MoneyRules;
+import io.resourceplans.api.v1.ValidationProto;
 import io.resourceplans.domain.error.FieldViolation;
 import io.resourceplans.server.mapping.MoneyMapper;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +30,13 @@ import javax.inject.Singleton;
  *   <li>a google.type.Money is a valid amount within the API's range ({@link MoneyMapper#problem}).
  * </ul>
  *
- * Nested messages, repeated fields and map keys and values are walked; each violation names its
+ * The same walk enforces the money rules a field declares ({@code (resourceplans.v1.money)}, see
+ * MoneyRules in validation.proto): protovalidate cannot attach shared rules to google.type.Money,
+ * so this is their one home. They are rules of the field, not of the type: a caller sees them
+ * among the protovalidate violations, in the place the field's own rules take there, so {@link
+ * Findings} keeps them apart, each with the {@link Position} the interceptor merges by.
+ *
+ * <p>Nested messages, repeated fields and map keys and values are walked; each violation names its
  * path as protovalidate's do ({@code tiers[2].name}, {@code labels["k"]}). What to visit in each
  * message type is worked out once and cached, so a request with few fields costs few reads.
  */
@@ -37,22 +47,82 @@ public final class FieldTypeRules {
   static final String NUL = "must not contain the character U+0000";
   static final String TIMESTAMP_RANGE =
       "must be a valid timestamp: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z, nanos 0..999999999";
+  // The wording the money rules had as CEL on each field, kept: callers may match on it.
+  static final String CURRENCY_CODE = "currency_code must be 3 upper-case letters (ISO 4217)";
+  static final String POSITIVE = "must be greater than zero (units >= 0, 0 <= nanos <= 999999999)";
+  static final String NON_NEGATIVE = "must be zero or more (units >= 0, 0 <= nanos <= 999999999)";
+  private static final int[] NANOS_STEP = {
+    1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
+  };
+
+  /**
+   * What one request breaks: {@code typeViolations}, answered alone (protovalidate cannot evaluate
+   * a message that breaks them), and the violations of the declared money rules, to be answered
+   * with protovalidate's, in the order of the walk.
+   */
+  public record Findings(List<FieldViolation> typeViolations, List<Located> moneyViolations) {}
+
+  /** A money-rule violation and where its field is in the request. */
+  public record Located(Position position, FieldViolation violation) {}
+
+  /**
+   * Where a field is in a request: per level, the field's index in its message's declaration
+   * order and its list index (-1 when none), outermost first. protovalidate visits fields in
+   * declaration order and a field's own rules before what is nested in it, so its violations come
+   * in the order of their positions, a prefix (an enclosing message) first.
+   */
+  public record Position(int[] steps) implements Comparable<Position> {
+    @Override
+    public int compareTo(Position other) {
+      return Arrays.compare(steps, other.steps);
+    }
+  }
+
+  /** The steps down to the message being walked; made a Position only when a money rule is broken. */
+  private record Steps(Steps parent, int field, int index) {
+    Position position() {
+      int depth = 0;
+      for (Steps s = this; s != null; s = s.parent) {
+        depth++;
+      }
+      int[] out = new int[2 * depth];
+      for (Steps s = this; s != null; s = s.parent) {
+        depth--;
+        out[2 * depth] = s.field;
+        out[2 * depth + 1] = s.index;
+      }
+      return new Position(out);
+    }
+  }
 
   /** A message type with a rule of its own, or none. */
   private enum Kind { TIMESTAMP, MONEY, OTHER }
 
-  /** What to check in one message type: its own rule, and the fields worth reading. */
-  private record Shape(Kind kind, List<FieldDescriptor> strings, List<FieldDescriptor> messages) {}
+  /**
+   * What to check in one message type: its own rule, and the fields worth reading; {@code money}
+   * holds the declared money rules of each of {@code messages}, null where it declares none.
+   */
+  private record Shape(
+      Kind kind, List<FieldDescriptor> strings, List<FieldDescriptor> messages, List<MoneyRules> money) {}
 
   private final Map<Descriptor, Shape> shapes = new ConcurrentHashMap<>();
 
   @Inject
   public FieldTypeRules() {}
 
-  /** Every violation in the message, in field order; empty when it keeps every rule. */
+  /** Every violation of the type rules in the message, in field order; empty when it keeps them. */
   public List<FieldViolation> violations(Message message) {
-    List<FieldViolation> out = new ArrayList<>(0);
-    check(message, "", out);
+    return check(message).typeViolations();
+  }
+
+  /** The type rules' violations and, when there are none, the declared money rules'. */
+  public Findings check(Message message) {
+    Findings out = new Findings(new ArrayList<>(0), new ArrayList<>(0));
+    check(message, "", null, null, out);
+    if (!out.typeViolations().isEmpty()) {
+      // Answered alone, as protovalidate's are then: the money rules wait for a valid amount.
+      out.moneyViolations().clear();
+    }
     return out;
   }
 
@@ -63,23 +133,60 @@ public final class FieldTypeRules {
   private static Shape shapeOf(Descriptor type) {
     List<FieldDescriptor> strings = new ArrayList<>();
     List<FieldDescriptor> messages = new ArrayList<>();
+    List<MoneyRules> money = new ArrayList<>();
     for (FieldDescriptor field : type.getFields()) {
       switch (field.getJavaType()) {
         case STRING -> strings.add(field);
-        case MESSAGE -> messages.add(field);
+        case MESSAGE -> {
+          messages.add(field);
+          money.add(moneyRules(field));
+        }
         default -> { }
+      }
+      if (field.getJavaType() != FieldDescriptor.JavaType.MESSAGE
+          && field.getOptions().hasExtension(ValidationProto.money)) {
+        throw misplaced(field);
       }
     }
     Kind kind =
         type.getFullName().equals(TIMESTAMP) ? Kind.TIMESTAMP : type.getFullName().equals(MONEY) ? Kind.MONEY : Kind.OTHER;
-    return new Shape(kind, List.copyOf(strings), List.copyOf(messages));
+    // Not List.copyOf: money holds nulls.
+    return new Shape(kind, List.copyOf(strings), List.copyOf(messages), Collections.unmodifiableList(money));
   }
 
-  private void check(Message message, String path, List<FieldViolation> out) {
+  /** The field's declared money rules, or null; a rule the protos misuse is our bug, found early. */
+  private static MoneyRules moneyRules(FieldDescriptor field) {
+    if (!field.getOptions().hasExtension(ValidationProto.money)) {
+      return null;
+    }
+    FieldDescriptor value = field.isMapField() ? field.getMessageType().findFieldByNumber(2) : field;
+    if (value.getJavaType() != FieldDescriptor.JavaType.MESSAGE
+        || !value.getMessageType().getFullName().equals(MONEY)) {
+      throw misplaced(field);
+    }
+    MoneyRules rules = field.getOptions().getExtension(ValidationProto.money);
+    if (rules.getMaxDecimalPlaces() > 9) {
+      throw new IllegalStateException(
+          field.getFullName() + ": max_decimal_places is 0..9, not " + rules.getMaxDecimalPlaces());
+    }
+    return rules;
+  }
+
+  private static IllegalStateException misplaced(FieldDescriptor field) {
+    return new IllegalStateException(
+        "(resourceplans.v1.money) on " + field.getFullName() + ", which is not a google.type.Money");
+  }
+
+  /**
+   * @param steps where {@code message} is, null at the top
+   * @param money the money rules of the field holding {@code message}, null when none
+   */
+  private void check(Message message, String path, Steps steps, MoneyRules money, Findings findings) {
+    List<FieldViolation> out = findings.typeViolations();
     Shape shape = shape(message.getDescriptorForType());
     switch (shape.kind()) {
       case TIMESTAMP -> checkTimestamp(message, path, out);
-      case MONEY -> checkMoney(message, path, out);
+      case MONEY -> checkMoney(message, path, steps, money, findings);
       case OTHER -> { }
     }
     for (FieldDescriptor field : shape.strings()) {
@@ -96,21 +203,28 @@ public final class FieldTypeRules {
         }
       }
     }
-    for (FieldDescriptor field : shape.messages()) {
+    for (int f = 0; f < shape.messages().size(); f++) {
+      FieldDescriptor field = shape.messages().get(f);
+      MoneyRules rules = shape.money().get(f);
       if (field.isMapField()) {
-        checkMap(message, field, path, out);
+        checkMap(message, field, path, new Steps(steps, field.getIndex(), 0), rules, findings);
       } else if (field.isRepeated()) {
         int count = message.getRepeatedFieldCount(field);
         for (int i = 0; i < count; i++) {
-          check((Message) message.getRepeatedField(field, i), indexed(path, field, i), out);
+          Steps item = new Steps(steps, field.getIndex(), i);
+          check((Message) message.getRepeatedField(field, i), indexed(path, field, i), item, rules, findings);
         }
       } else if (message.hasField(field)) {
-        check((Message) message.getField(field), join(path, field.getName()), out);
+        Steps single = new Steps(steps, field.getIndex(), -1);
+        check((Message) message.getField(field), join(path, field.getName()), single, rules, findings);
       }
     }
   }
 
-  private void checkMap(Message message, FieldDescriptor field, String path, List<FieldViolation> out) {
+  /** Map entries have no order protovalidate keeps, so all of one map share its position. */
+  private void checkMap(
+      Message message, FieldDescriptor field, String path, Steps steps, MoneyRules rules, Findings findings) {
+    List<FieldViolation> out = findings.typeViolations();
     Descriptor entryType = field.getMessageType();
     FieldDescriptor keyField = entryType.findFieldByNumber(1);
     FieldDescriptor valueField = entryType.findFieldByNumber(2);
@@ -123,7 +237,7 @@ public final class FieldTypeRules {
       if ((key instanceof String k && hasNul(k)) || (value instanceof String v && hasNul(v))) {
         out.add(new FieldViolation(entryPath, NUL));
       } else if (value instanceof Message m) {
-        check(m, entryPath, out);
+        check(m, entryPath, steps, rules, findings);
       }
     }
   }
@@ -148,7 +262,7 @@ public final class FieldTypeRules {
     }
   }
 
-  private static void checkMoney(Message message, String path, List<FieldViolation> out) {
+  private static void checkMoney(Message message, String path, Steps steps, MoneyRules rules, Findings findings) {
     long units;
     int nanos;
     if (message instanceof com.google.type.Money m) {
@@ -160,7 +274,40 @@ public final class FieldTypeRules {
       nanos = (Integer) message.getField(type.findFieldByName("nanos"));
     }
     Optional<String> problem = MoneyMapper.problem(units, nanos);
-    problem.ifPresent(description -> out.add(new FieldViolation(path, description)));
+    problem.ifPresent(description -> findings.typeViolations().add(new FieldViolation(path, description)));
+    if (rules == null || problem.isPresent()) {
+      return;
+    }
+    // The declared rules, in the order and wording of MoneyRules in validation.proto.
+    List<String> broken = new ArrayList<>(0);
+    String currency =
+        message instanceof com.google.type.Money m
+            ? m.getCurrencyCode()
+            : (String) message.getField(message.getDescriptorForType().findFieldByName("currency_code"));
+    if (!isCurrencyCode(currency)) {
+      broken.add(CURRENCY_CODE);
+    }
+    // units and nanos agree in sign here (MoneyMapper.problem), so the sign of units or nanos is
+    // the amount's.
+    boolean negative = units < 0 || nanos < 0;
+    if (negative || (!rules.getAllowZero() && units == 0 && nanos == 0)) {
+      broken.add(rules.getAllowZero() ? NON_NEGATIVE : POSITIVE);
+    }
+    if (rules.hasMaxDecimalPlaces() && nanos % NANOS_STEP[rules.getMaxDecimalPlaces()] != 0) {
+      int places = rules.getMaxDecimalPlaces();
+      broken.add("must have at most " + places + (places == 1 ? " decimal place" : " decimal places"));
+    }
+    if (!broken.isEmpty()) {
+      Position position = steps == null ? new Position(new int[0]) : steps.position();
+      for (String description : broken) {
+        findings.moneyViolations().add(new Located(position, new FieldViolation(path, description)));
+      }
+    }
+  }
+
+  /** Three ASCII upper-case letters, the whole string (a trailing newline does not pass). */
+  private static boolean isCurrencyCode(String code) {
+    return code.length() == 3 && code.chars().allMatch(c -> c >= 'A' && c <= 'Z');
   }
 
   private static String join(String path, String name) {

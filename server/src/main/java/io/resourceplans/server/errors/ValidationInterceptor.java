@@ -6,6 +6,8 @@ import build.buf.protovalidate.ValidatorFactory;
 import build.buf.protovalidate.exceptions.ValidationException;
 import build.buf.validate.FieldPath;
 import build.buf.validate.FieldPathElement;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -16,14 +18,16 @@ import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
 import io.resourceplans.domain.error.FieldViolation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
  * Enforces the rules of every field type ({@link FieldTypeRules}), then the protovalidate rules
- * declared in the protos, on every request message. A request that breaks them is answered
- * INVALID_ARGUMENT with one field violation per broken rule and never reaches the service.
+ * and the money rules declared in the protos, on every request message. A request that breaks
+ * them is answered INVALID_ARGUMENT with one field violation per broken rule and never reaches
+ * the service.
  */
 @Singleton
 public final class ValidationInterceptor implements ServerInterceptor {
@@ -68,10 +72,10 @@ public final class ValidationInterceptor implements ServerInterceptor {
   }
 
   List<FieldViolation> violations(Message message) {
-    List<FieldViolation> typeViolations = fieldTypeRules.violations(message);
-    if (!typeViolations.isEmpty()) {
+    FieldTypeRules.Findings findings = fieldTypeRules.check(message);
+    if (!findings.typeViolations().isEmpty()) {
       // Alone: protovalidate's rules cannot be evaluated on an out-of-range timestamp.
-      return typeViolations;
+      return findings.typeViolations();
     }
     ValidationResult result;
     try {
@@ -80,13 +84,59 @@ public final class ValidationInterceptor implements ServerInterceptor {
       // A rule that does not compile is our bug, not the caller's.
       throw new IllegalStateException("validation rules of " + message.getDescriptorForType().getFullName(), e);
     }
+    List<FieldTypeRules.Located> money = findings.moneyViolations();
     List<FieldViolation> out = new ArrayList<>();
+    int next = 0;
     for (var violation : result.getViolations()) {
       build.buf.validate.Violation proto = violation.toProto();
+      if (next < money.size()) {
+        // The money rules' violations go where protovalidate would have put them as the field's
+        // own rules: before the first of its violations that comes later in the walk.
+        FieldTypeRules.Position position = position(message.getDescriptorForType(), proto.getField());
+        while (next < money.size() && money.get(next).position().compareTo(position) < 0) {
+          out.add(money.get(next++).violation());
+        }
+      }
       String field = proto.hasField() ? path(proto.getField()) : "";
       out.add(new FieldViolation(field, proto.getMessage()));
     }
+    while (next < money.size()) {
+      out.add(money.get(next++).violation());
+    }
     return out;
+  }
+
+  /**
+   * A protovalidate violation's place in the walk ({@link FieldTypeRules.Position}). A step that
+   * names no field of its message (a oneof's rule) comes before the message's fields, as
+   * protovalidate checks oneofs first; a map key counts as index 0.
+   */
+  static FieldTypeRules.Position position(Descriptor root, FieldPath path) {
+    int[] steps = new int[2 * path.getElementsCount()];
+    int n = 0;
+    Descriptor type = root;
+    for (FieldPathElement e : path.getElementsList()) {
+      FieldDescriptor field = type == null ? null : type.findFieldByNumber(e.getFieldNumber());
+      if (field == null || !field.getName().equals(e.getFieldName())) {
+        steps[n++] = -1;
+        steps[n++] = -1;
+        break;
+      }
+      steps[n++] = field.getIndex();
+      steps[n++] =
+          switch (e.getSubscriptCase()) {
+            case INDEX -> (int) e.getIndex();
+            case SUBSCRIPT_NOT_SET -> -1;
+            default -> 0;
+          };
+      if (field.isMapField()) {
+        FieldDescriptor value = field.getMessageType().findFieldByNumber(2);
+        type = value.getJavaType() == FieldDescriptor.JavaType.MESSAGE ? value.getMessageType() : null;
+      } else {
+        type = field.getJavaType() == FieldDescriptor.JavaType.MESSAGE ? field.getMessageType() : null;
+      }
+    }
+    return new FieldTypeRules.Position(Arrays.copyOf(steps, n));
   }
 
   private static String summary(List<FieldViolation> violations) {

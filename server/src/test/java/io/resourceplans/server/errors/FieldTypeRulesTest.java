@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FieldOptions;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.DescriptorValidationException;
+import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.ListValue;
@@ -15,9 +22,11 @@ import com.google.type.Money;
 import io.resourceplans.api.v1.CreatePlanSpecRequest;
 import io.resourceplans.api.v1.CustomPricing;
 import io.resourceplans.api.v1.IssueVoucherRequest;
+import io.resourceplans.api.v1.MoneyRules;
 import io.resourceplans.api.v1.PlanSpec;
 import io.resourceplans.api.v1.RecordUsageRequest;
 import io.resourceplans.api.v1.UpdateProductRequest;
+import io.resourceplans.api.v1.ValidationProto;
 import io.resourceplans.api.v1.VolumeTier;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.FieldViolation;
@@ -127,6 +136,83 @@ class FieldTypeRulesTest {
     List<String> paths = paths(request);
     assertTrue(paths.containsAll(List.of("account_id", "amount", "expire_time")), paths::toString);
     assertEquals(3, paths.size());
+  }
+
+  /**
+   * A message type built at run time, field {@code value} of {@code type} (a message type name, or
+   * null for a string) carrying the given money rules, so that rules the protos do not use today
+   * can be tried.
+   */
+  private static Descriptor withRules(String type, boolean repeated, MoneyRules moneyRules) throws DescriptorValidationException {
+    FieldDescriptorProto.Builder field =
+        FieldDescriptorProto.newBuilder()
+            .setName("value")
+            .setNumber(1)
+            .setLabel(repeated ? FieldDescriptorProto.Label.LABEL_REPEATED : FieldDescriptorProto.Label.LABEL_OPTIONAL)
+            .setOptions(FieldOptions.newBuilder().setExtension(ValidationProto.money, moneyRules));
+    if (type == null) {
+      field.setType(FieldDescriptorProto.Type.TYPE_STRING);
+    } else {
+      field.setType(FieldDescriptorProto.Type.TYPE_MESSAGE).setTypeName(type);
+    }
+    FileDescriptorProto file =
+        FileDescriptorProto.newBuilder()
+            .setName("test/money_rules.proto")
+            .setPackage("test")
+            .setSyntax("proto3")
+            .addDependency(Money.getDescriptor().getFile().getName())
+            .addDependency(ValidationProto.getDescriptor().getName())
+            .addDependency(Timestamp.getDescriptor().getFile().getName())
+            .addMessageType(DescriptorProto.newBuilder().setName("Holder").addField(field))
+            .build();
+    return FileDescriptor.buildFrom(file, new FileDescriptor[] {Money.getDescriptor().getFile(), ValidationProto.getDescriptor(), Timestamp.getDescriptor().getFile()})
+        .findMessageTypeByName("Holder");
+  }
+
+  private List<String> moneyViolations(Descriptor type, Money... values) {
+    DynamicMessage.Builder holder = DynamicMessage.newBuilder(type);
+    var field = type.findFieldByName("value");
+    for (Money value : values) {
+      if (field.isRepeated()) {
+        holder.addRepeatedField(field, value);
+      } else {
+        holder.setField(field, value);
+      }
+    }
+    FieldTypeRules.Findings findings = rules.check(holder.build());
+    assertEquals(List.of(), findings.typeViolations());
+    return findings.moneyViolations().stream().map(l -> l.violation().field() + ": " + l.violation().description()).toList();
+  }
+
+  @Test
+  void declaredMoneyRulesOfAnyShapeAreKept() throws Exception {
+    Descriptor whole = withRules(".google.type.Money", false, MoneyRules.newBuilder().setMaxDecimalPlaces(0).build());
+    assertEquals(List.of(), moneyViolations(whole, money(5, 0)));
+    assertEquals(List.of("value: must have at most 0 decimal places"), moneyViolations(whole, money(5, 500_000_000)));
+    Descriptor tenths = withRules(".google.type.Money", true, MoneyRules.newBuilder().setAllowZero(true).setMaxDecimalPlaces(1).build());
+    assertEquals(
+        List.of("value[1]: must be zero or more (units >= 0, 0 <= nanos <= 999999999)", "value[1]: must have at most 1 decimal place"),
+        moneyViolations(tenths, money(0, 0), money(-1, -50_000_000)));
+    Descriptor nine = withRules(".google.type.Money", false, MoneyRules.newBuilder().setMaxDecimalPlaces(9).build());
+    assertEquals(List.of(), moneyViolations(nine, money(0, 1)));
+    assertEquals(
+        List.of("value: currency_code must be 3 upper-case letters (ISO 4217)", "value: must be greater than zero (units >= 0, 0 <= nanos <= 999999999)"),
+        moneyViolations(nine, Money.newBuilder().setCurrencyCode("CNY\n").build()));
+    // An amount outside the API's range is a type violation, answered alone without the declared rules.
+    FieldTypeRules.Findings findings =
+        rules.check(DynamicMessage.newBuilder(nine).setField(nine.findFieldByName("value"), money(-1, 1)).build());
+    assertEquals(List.of("value"), findings.typeViolations().stream().map(FieldViolation::field).toList());
+    assertEquals(List.of(), findings.moneyViolations());
+  }
+
+  @Test
+  void moneyRulesOnAFieldThatIsNoMoneyAreRefused() throws Exception {
+    Descriptor onString = withRules(null, false, MoneyRules.getDefaultInstance());
+    assertThrows(IllegalStateException.class, () -> rules.check(DynamicMessage.newBuilder(onString).build()));
+    Descriptor onTimestamp = withRules(".google.protobuf.Timestamp", false, MoneyRules.getDefaultInstance());
+    assertThrows(IllegalStateException.class, () -> rules.check(DynamicMessage.newBuilder(onTimestamp).build()));
+    Descriptor tooFine = withRules(".google.type.Money", false, MoneyRules.newBuilder().setMaxDecimalPlaces(10).build());
+    assertThrows(IllegalStateException.class, () -> rules.check(DynamicMessage.newBuilder(tooFine).build()));
   }
 
   private static Money money(long units, int nanos) {

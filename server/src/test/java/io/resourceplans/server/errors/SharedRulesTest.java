@@ -24,10 +24,12 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules the protos share between fields are enforced by the interceptor's validator on every field
- * that names them, with the same paths and messages: the idempotency-key rule (a predefined rule of
+ * Rules the protos share between fields are enforced by the interceptor on every field that names
+ * them, with the same paths and messages: the idempotency-key rule (a predefined rule of
  * validation.proto) on the request_id of every request of the four services, and the money rules
- * (CEL on each google.type.Money field, which predefined rules cannot extend).
+ * (the (resourceplans.v1.money) option of validation.proto, which FieldTypeRules enforces since
+ * predefined rules cannot extend google.type.Money; every Money field of every request is pinned
+ * by MoneyViolationsTest).
  */
 class SharedRulesTest {
   static final String REQUIRED = "value is required";
@@ -110,7 +112,7 @@ class SharedRulesTest {
     assertEquals(
         List.of("must have at most 2 decimal places"),
         violationsOf(base.setAmount(money("CNY", 1, 5_000_000)).build(), "amount"));
-    // Above the maximum, FieldTypeRules answers first (and alone), before the proto's money.maximum.
+    // Above the maximum, the API-wide range rule answers, alone.
     assertEquals(
         List.of("must be at most 1000000000 in magnitude"),
         violationsOf(base.setAmount(money("CNY", 1_000_000_000, 10_000_000)).build(), "amount"));
