@@ -631,6 +631,8 @@ public final class BaseRequests {
       return RetryNotificationRequest.newBuilder()
           .setRequestId(TestServer.requestId()).setAccountId(accountId).setNotificationId(notificationId).build();
     });
+    operator("ListNotificationAttempts", () -> io.resourceplans.api.v1.ListNotificationAttemptsRequest.newBuilder()
+        .setAccountId(accountId).setNotificationId(notificationId).build());
     operator("CreateTestClock", () -> io.resourceplans.api.v1.CreateTestClockRequest.newBuilder()
         .setRequestId(TestServer.requestId()).setName("fuzz clock " + n()).setFrozenTime(inDays(0)).build());
     operator("GetTestClock", () -> io.resourceplans.api.v1.GetTestClockRequest.newBuilder()
