@@ -24,7 +24,7 @@ import javax.sql.DataSource;
  * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}); without it, one embedded
  * PostgreSQL is started per test JVM.
  *
- * <p>Migrating costs about a second, copying a database a tenth of that: the first database of a
+ * <p>Migrating costs about a second, copying a database a fraction of that: the first database of a
  * JVM for each migration target is migrated into a template of that JVM's own (a unique name, so
  * concurrent JVMs never share or race on one), and every test database is a {@code CREATE DATABASE
  * ... TEMPLATE} copy of it. Nothing connects to a template after its migration (PostgreSQL refuses
@@ -38,6 +38,7 @@ public final class TestDatabase implements AutoCloseable {
   private static DatabaseSettings external;
   /** Template database names by migration target ("" = every migration), of this JVM. */
   private static final Map<String, String> templates = new HashMap<>();
+  private static boolean dropHookAdded;
 
   private final DatabaseSettings settings;
   private final Database database;
@@ -80,24 +81,36 @@ public final class TestDatabase implements AutoCloseable {
     name = Ids.newId("rp_template").replace('-', '_');
     DatabaseSettings settings = new DatabaseSettings(withDatabase(base.jdbcUrl(), name), base.user(), base.password(), 2);
     DatabaseCreator.ensureExists(settings);
-    if (templates.isEmpty() && base == external) {
+    if (!dropHookAdded && base == external) {
       Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropTemplates));
+      dropHookAdded = true;
+    }
+    try {
+      // A plain pool (no reachability probe): closing it ends every session on the template.
+      try (HikariDataSource pool = DataSources.pool(settings, name)) {
+        if (targetVersion == null) {
+          Migrations.migrate(pool);
+        } else {
+          org.flywaydb.core.Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+              .target(targetVersion).load().migrate();
+        }
+      }
+      try (Connection c = connect(base, "postgres");
+          var s = c.createStatement()) {
+        // Nobody can open a session on it by mistake, which would make the next copy fail.
+        s.execute("alter database \"" + name + "\" with allow_connections false");
+      }
+    } catch (Exception e) {
+      // Not kept half-migrated for the next class to copy.
+      try (Connection c = connect(base, "postgres");
+          var s = c.createStatement()) {
+        s.execute("drop database if exists \"" + name + "\" with (force)");
+      } catch (SQLException dropFailed) {
+        e.addSuppressed(dropFailed);
+      }
+      throw e;
     }
     templates.put(key, name);
-    // A plain pool (no reachability probe): closing it ends every session on the template.
-    try (HikariDataSource pool = DataSources.pool(settings, name)) {
-      if (targetVersion == null) {
-        Migrations.migrate(pool);
-      } else {
-        org.flywaydb.core.Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-            .target(targetVersion).load().migrate();
-      }
-    }
-    try (Connection c = connect(base, "postgres");
-        var s = c.createStatement()) {
-      // Nobody can open a session on it by mistake, which would make the next copy fail.
-      s.execute("alter database \"" + name + "\" with allow_connections false");
-    }
     return name;
   }
 
