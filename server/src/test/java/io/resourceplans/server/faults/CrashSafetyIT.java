@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answer the caller got; no quota or money was deducted twice or lost. In both modes: the
  * embedded PostgreSQL (which the kill leaves running) and an external one.
  */
+@ResourceLock(value = DatabaseOutageIT.TIME_BOUNDS, mode = ResourceAccessMode.READ)
 class CrashSafetyIT {
   /** Kills, each once this many more usages were answered, so each cuts traffic in full flow. */
   private static final int KILLS = 3;

@@ -45,6 +45,12 @@ public final class HeldWalletLock implements AutoCloseable {
 
   /** Sessions of this database waiting on a lock right now (the server's calls stuck behind ours). */
   public int waiters() throws SQLException {
+    try (var st = connection.createStatement()) {
+      // This connection is inside the transaction that holds the lock, and PostgreSQL keeps the
+      // first pg_stat_activity snapshot a transaction reads until it ends: without clearing it,
+      // every poll would see the waiters of the first one.
+      st.execute("select pg_stat_clear_snapshot()");
+    }
     try (var st = connection.createStatement();
         var rs = st.executeQuery(
             "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) {

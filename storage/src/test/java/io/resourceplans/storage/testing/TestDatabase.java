@@ -1,5 +1,6 @@
 package io.resourceplans.storage.testing;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.resourceplans.domain.common.Ids;
 import io.resourceplans.storage.db.DataSources;
 import io.resourceplans.storage.db.Database;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -20,11 +23,22 @@ import javax.sql.DataSource;
  * named by {@code RP_TEST_DATABASE_URL} (a JDBC URL of any database on it, e.g.
  * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}); without it, one embedded
  * PostgreSQL is started per test JVM.
+ *
+ * <p>Migrating costs about a second, copying a database a fraction of that: the first database of a
+ * JVM for each migration target is migrated into a template of that JVM's own (a unique name, so
+ * concurrent JVMs never share or race on one), and every test database is a {@code CREATE DATABASE
+ * ... TEMPLATE} copy of it. Nothing connects to a template after its migration (PostgreSQL refuses
+ * to copy a database that has sessions), and the templates are dropped when the JVM exits.
  */
 public final class TestDatabase implements AutoCloseable {
   public static final String URL_VARIABLE = "RP_TEST_DATABASE_URL";
 
   private static DatabaseSettings server;
+  /** The server named by RP_TEST_DATABASE_URL, if it is one (its templates are dropped at exit). */
+  private static DatabaseSettings external;
+  /** Template database names by migration target ("" = every migration), of this JVM. */
+  private static final Map<String, String> templates = new HashMap<>();
+  private static boolean dropHookAdded;
 
   private final DatabaseSettings settings;
   private final Database database;
@@ -42,21 +56,85 @@ public final class TestDatabase implements AutoCloseable {
   public static TestDatabase create(String targetVersion) {
     try {
       DatabaseSettings base = server();
+      String template = template(base, targetVersion);
       String name = Ids.newId("rp_test").replace('-', '_');
+      try (Connection c = connect(base, "postgres");
+          var s = c.createStatement()) {
+        s.execute("create database \"" + name + "\" template \"" + template + "\"");
+      }
       DatabaseSettings settings = new DatabaseSettings(
           withDatabase(base.jdbcUrl(), name), base.user(), base.password(), 8);
-      DatabaseCreator.ensureExists(settings);
       Database database = Database.open(settings, name, DataSources.DEFAULT_CONNECT_TIMEOUT);
-      if (targetVersion == null) {
-        Migrations.migrate(database.dataSource());
-      } else {
-        org.flywaydb.core.Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration")
-            .target(targetVersion).load().migrate();
-      }
       return new TestDatabase(settings, database);
     } catch (Exception e) {
       throw new IllegalStateException("cannot create a test database", e);
     }
+  }
+
+  /** This JVM's template for {@code targetVersion} on {@code base}'s server, migrated on first use. */
+  private static synchronized String template(DatabaseSettings base, String targetVersion) throws Exception {
+    String key = targetVersion == null ? "" : targetVersion;
+    String name = templates.get(key);
+    if (name != null) {
+      return name;
+    }
+    name = Ids.newId("rp_template").replace('-', '_');
+    DatabaseSettings settings = new DatabaseSettings(withDatabase(base.jdbcUrl(), name), base.user(), base.password(), 2);
+    DatabaseCreator.ensureExists(settings);
+    if (!dropHookAdded && base == external) {
+      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropTemplates));
+      dropHookAdded = true;
+    }
+    try {
+      // A plain pool (no reachability probe): closing it ends every session on the template.
+      try (HikariDataSource pool = DataSources.pool(settings, name)) {
+        if (targetVersion == null) {
+          Migrations.migrate(pool);
+        } else {
+          org.flywaydb.core.Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+              .target(targetVersion).load().migrate();
+        }
+      }
+      try (Connection c = connect(base, "postgres");
+          var s = c.createStatement()) {
+        // Nobody can open a session on it by mistake, which would make the next copy fail.
+        s.execute("alter database \"" + name + "\" with allow_connections false");
+      }
+    } catch (Exception e) {
+      // Not kept half-migrated for the next class to copy.
+      try (Connection c = connect(base, "postgres");
+          var s = c.createStatement()) {
+        s.execute("drop database if exists \"" + name + "\" with (force)");
+      } catch (SQLException dropFailed) {
+        e.addSuppressed(dropFailed);
+      }
+      throw e;
+    }
+    templates.put(key, name);
+    return name;
+  }
+
+  /** Drops this JVM's templates from the external server (an embedded one goes as a whole). */
+  private static synchronized void dropTemplates() {
+    try (Connection c = connect(external, "postgres");
+        var s = c.createStatement()) {
+      for (String name : templates.values()) {
+        s.execute("drop database if exists \"" + name + "\"");
+      }
+    } catch (SQLException e) {
+      System.err.println("cannot drop the test template databases " + templates.values() + ": " + e);
+    }
+  }
+
+  private static Connection connect(DatabaseSettings base, String database) throws SQLException {
+    var p = new java.util.Properties();
+    if (base.user() != null) {
+      p.setProperty("user", base.user());
+    }
+    if (base.password() != null && !base.password().isEmpty()) {
+      p.setProperty("password", base.password());
+    }
+    return DriverManager.getConnection(withDatabase(base.jdbcUrl(), database), p);
   }
 
   public DataSource dataSource() {
@@ -78,6 +156,7 @@ public final class TestDatabase implements AutoCloseable {
       String url = System.getenv(URL_VARIABLE);
       if (url != null && !url.isBlank()) {
         server = new DatabaseSettings(url, null, null, 2);
+        external = server;
       } else {
         Path dir = Files.createTempDirectory("rp-test-pg");
         EmbeddedDatabase embedded = EmbeddedDatabase.start(dir, 0);
