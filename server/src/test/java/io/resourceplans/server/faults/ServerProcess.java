@@ -48,6 +48,9 @@ final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    // As the test JVMs (root pom, test.jvm.flags): a short-lived server needs no C2 compiler threads.
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.add("-Dlogback.configurationFile=" + productionLogConfig());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
