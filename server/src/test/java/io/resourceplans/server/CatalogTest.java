@@ -1,6 +1,5 @@
 package io.resourceplans.server;
 
-import io.resourceplans.domain.catalog.ProductRepository;
 import static io.resourceplans.server.testing.Errors.assertInvalid;
 import static io.resourceplans.server.testing.Errors.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +32,7 @@ import io.resourceplans.api.v1.UpdatePlanSpecRequest;
 import io.resourceplans.api.v1.UpdateProductRequest;
 import io.resourceplans.api.v1.VolumeTier;
 import io.resourceplans.domain.catalog.CatalogService;
+import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.mapping.MoneyMapper;

@@ -1,12 +1,11 @@
 package io.resourceplans.storage;
 
-import io.resourceplans.domain.account.AccountRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.resourceplans.domain.clock.AccountClock;
 import io.resourceplans.domain.account.Account;
+import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.account.IdentityState;
 import io.resourceplans.domain.activation.Activation;
 import io.resourceplans.domain.activation.ActivationService;
@@ -14,6 +13,7 @@ import io.resourceplans.domain.activation.ActivationStatus;
 import io.resourceplans.domain.activation.PackageAvailability;
 import io.resourceplans.domain.activation.ProductUsability;
 import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.clock.AccountClock;
 import io.resourceplans.domain.common.Ids;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;

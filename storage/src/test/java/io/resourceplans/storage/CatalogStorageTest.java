@@ -1,7 +1,5 @@
 package io.resourceplans.storage;
 
-import io.resourceplans.domain.catalog.ProductRepository;
-import io.resourceplans.domain.catalog.PlanSpecRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +8,10 @@ import io.resourceplans.domain.catalog.CustomPricing;
 import io.resourceplans.domain.catalog.DefaultCatalog;
 import io.resourceplans.domain.catalog.PlanSpec;
 import io.resourceplans.domain.catalog.PlanSpecKind;
+import io.resourceplans.domain.catalog.PlanSpecRepository;
 import io.resourceplans.domain.catalog.PlanSpecState;
 import io.resourceplans.domain.catalog.Product;
+import io.resourceplans.domain.catalog.ProductRepository;
 import io.resourceplans.domain.catalog.Purpose;
 import io.resourceplans.domain.catalog.VolumeTier;
 import io.resourceplans.domain.common.Page;

@@ -1,6 +1,5 @@
 package io.resourceplans.storage;
 
-import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import static io.resourceplans.storage.testing.Eventually.within;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import io.resourceplans.domain.tx.Transactor;
-import io.resourceplans.storage.db.DatabaseReachability;
 import io.resourceplans.storage.db.DataSources;
+import io.resourceplans.storage.db.DatabaseReachability;
 import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;
 import io.resourceplans.storage.testing.TestDatabase;

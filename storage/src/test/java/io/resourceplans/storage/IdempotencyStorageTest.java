@@ -1,7 +1,5 @@
 package io.resourceplans.storage;
 
-import io.resourceplans.domain.quota.UsageRepository;
-import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,9 +10,11 @@ import io.resourceplans.domain.catalog.Purpose;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.idempotency.IdempotencyKey;
+import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import io.resourceplans.domain.idempotency.IdempotentExecutor;
 import io.resourceplans.domain.money.Money;
 import io.resourceplans.domain.quota.UsageRecord;
+import io.resourceplans.domain.quota.UsageRepository;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;

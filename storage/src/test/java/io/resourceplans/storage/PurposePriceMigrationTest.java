@@ -1,10 +1,10 @@
 package io.resourceplans.storage;
 
-import io.resourceplans.domain.catalog.PlanSpecRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.resourceplans.domain.catalog.DefaultCatalog;
 import io.resourceplans.domain.catalog.PlanSpec;
+import io.resourceplans.domain.catalog.PlanSpecRepository;
 import io.resourceplans.domain.catalog.PurposePrice;
 import io.resourceplans.domain.catalog.VolumeTier;
 import io.resourceplans.domain.tx.Transactor;

@@ -1,17 +1,17 @@
 package io.resourceplans.storage;
 
-import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.idempotency.IdempotencyKey;
+import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import io.resourceplans.domain.tx.Transactor;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.resourceplans.storage.db.DataSources;
 import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;

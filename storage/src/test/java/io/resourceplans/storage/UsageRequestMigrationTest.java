@@ -1,15 +1,15 @@
 package io.resourceplans.storage;
 
-import io.resourceplans.domain.quota.UsageRepository;
-import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.resourceplans.domain.catalog.Purpose;
+import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import io.resourceplans.domain.money.Money;
 import io.resourceplans.domain.quota.UsageRecord;
 import io.resourceplans.domain.quota.UsageRepository.Requested;
+import io.resourceplans.domain.quota.UsageRepository;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;

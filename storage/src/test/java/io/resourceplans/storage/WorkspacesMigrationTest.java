@@ -1,10 +1,10 @@
 package io.resourceplans.storage;
 
-import io.resourceplans.domain.marketplace.MarketplaceInstanceRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.resourceplans.domain.marketplace.MarketplaceInstance;
+import io.resourceplans.domain.marketplace.MarketplaceInstanceRepository;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;

@@ -1,5 +1,8 @@
 package io.resourceplans.server.services;
 
+import static io.resourceplans.server.services.Replies.emptyToNull;
+import static io.resourceplans.server.services.Replies.reply;
+
 import io.grpc.stub.StreamObserver;
 import io.resourceplans.api.v1.CreateAccountRequest;
 import io.resourceplans.api.v1.CreateAccountResponse;
@@ -32,8 +35,6 @@ import io.resourceplans.server.auth.CallPrincipal;
 import io.resourceplans.server.mapping.AccountMapper;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import static io.resourceplans.server.services.Replies.emptyToNull;
-import static io.resourceplans.server.services.Replies.reply;
 
 /**
  * RPC handlers for accounts, sub-users and API keys: the account RPCs of ActivationService and the

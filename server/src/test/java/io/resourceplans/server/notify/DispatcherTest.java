@@ -1,6 +1,5 @@
 package io.resourceplans.server.notify;
 
-import io.resourceplans.domain.notification.NotificationOutbox;
 import static io.resourceplans.server.testing.Errors.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +13,7 @@ import io.resourceplans.domain.notification.DispatchSettings;
 import io.resourceplans.domain.notification.Language;
 import io.resourceplans.domain.notification.NotificationDispatcher;
 import io.resourceplans.domain.notification.NotificationKind;
+import io.resourceplans.domain.notification.NotificationOutbox;
 import io.resourceplans.domain.notification.NotificationSender;
 import io.resourceplans.server.testing.AlertFixtures;
 import io.resourceplans.server.testing.Buyers;

@@ -1,12 +1,12 @@
 package io.resourceplans.storage.idempotency;
 
-import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.idempotency.IdempotencyPurge;
 import io.resourceplans.domain.idempotency.IdempotencyPurgeSettings;
+import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import io.resourceplans.domain.idempotency.IdempotentExecutor;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
