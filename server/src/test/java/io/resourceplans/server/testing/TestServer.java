@@ -21,6 +21,7 @@ import io.resourceplans.server.di.DaggerTestServerComponent;
 import io.resourceplans.server.notify.DeliverySettings;
 import io.resourceplans.server.di.TestServerComponent;
 import io.resourceplans.server.grpc.InProcessTransport;
+import io.resourceplans.storage.testing.MutableClock;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;

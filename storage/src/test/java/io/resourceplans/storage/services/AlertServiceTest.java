@@ -19,9 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,17 +36,7 @@ class AlertServiceTest {
   private static final Purpose MARKETING = Purpose.MARKETING;
   private static final Purpose GENERAL = Purpose.GENERAL;
 
-  private static ServiceFixtures f;
-
-  @BeforeAll
-  static void start() {
-    f = ServiceFixtures.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    f.close();
-  }
+  @RegisterExtension static final ServiceFixtures f = ServiceFixtures.start();
 
   private static AlertSettingView setThreshold(Principal buyer, Purpose purpose, long threshold, Set<Channel> channels) {
     return f.tx(tx -> f.alerts.set(tx, buyer, SMS, purpose, threshold, channels));

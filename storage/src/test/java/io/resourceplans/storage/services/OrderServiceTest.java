@@ -45,9 +45,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * OrderService on the real database, without the server: prices as quoted, payment from vouchers
@@ -58,17 +57,7 @@ class OrderServiceTest {
   private static final Purpose MARKETING = Purpose.MARKETING;
   private static final Purpose GENERAL = Purpose.GENERAL;
 
-  private static ServiceFixtures f;
-
-  @BeforeAll
-  static void start() {
-    f = ServiceFixtures.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    f.close();
-  }
+  @RegisterExtension static final ServiceFixtures f = ServiceFixtures.start();
 
   private static Quote quote(String spec, long quantity, Purpose purpose) {
     return f.tx(tx -> f.catalog.quote(tx, spec, quantity, purpose));

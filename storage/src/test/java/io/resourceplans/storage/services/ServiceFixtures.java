@@ -1,5 +1,7 @@
 package io.resourceplans.storage.services;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -62,6 +64,7 @@ import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;
 import io.resourceplans.storage.quota.BatchingCoveredUsageRecorder;
 import io.resourceplans.storage.quota.SqlCoveredUsageRecorder;
+import io.resourceplans.storage.testing.MutableClock;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -78,7 +81,7 @@ import org.junit.jupiter.api.function.Executable;
  * catalog of its own and a clock the tests move. Every set-up goes through the services as an
  * operator or a buyer would, except {@link #laidOut}, which places a package with exact times.
  */
-final class ServiceFixtures implements AutoCloseable {
+final class ServiceFixtures implements AutoCloseable, AfterAllCallback {
   static final String CURRENCY = "CNY";
   static final String REGION = "ap-southeast-1";
   static final String SMS = "sms";
@@ -153,6 +156,12 @@ final class ServiceFixtures implements AutoCloseable {
       throw e;
     }
     return f;
+  }
+
+  /** As a class's {@code @RegisterExtension}: closed after the class's tests. */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override

@@ -34,9 +34,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -50,17 +49,7 @@ class UsageServiceTest {
   private static final Purpose MARKETING = Purpose.MARKETING;
   private static final Purpose GENERAL = Purpose.GENERAL;
 
-  private static ServiceFixtures f;
-
-  @BeforeAll
-  static void start() {
-    f = ServiceFixtures.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    f.close();
-  }
+  @RegisterExtension static final ServiceFixtures f = ServiceFixtures.start();
 
   private static UsageRecord record(UsageService service, Principal buyer, Purpose purpose, long quantity) {
     return service.record(buyer, f.usageKey(buyer, purpose, quantity), SMS, purpose, quantity, REGION);

@@ -1,4 +1,4 @@
-package io.resourceplans.server.testing;
+package io.resourceplans.storage.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand (storage and server tests share it through the storage test-jar). */
 public final class MutableClock extends Clock {
   private volatile Instant now;
 
