@@ -11,6 +11,7 @@ import io.resourceplans.server.mapping.MoneyMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +31,12 @@ import javax.inject.Singleton;
  *   <li>a google.type.Money is a valid amount within the API's range ({@link MoneyMapper#problem}).
  * </ul>
  *
- * The same walk enforces the money rules a field declares ({@code (resourceplans.v1.money)}, see
- * MoneyRules in validation.proto): protovalidate cannot attach shared rules to google.type.Money,
- * so this is their one home. They are rules of the field, not of the type: a caller sees them
- * among the protovalidate violations, in the place the field's own rules take there, so {@link
- * Findings} keeps them apart, each with the {@link Position} the interceptor merges by.
+ * The same walk enforces the shared rules a field declares with an option of validation.proto, their
+ * one home: the idempotency-key rule ({@code (resourceplans.v1.idempotency_key)}) and the money
+ * rules ({@code (resourceplans.v1.money)}, see MoneyRules). They are rules of the field, not of the
+ * type: a caller sees them among the protovalidate violations, in the place the field's own rules
+ * take there, so {@link Findings} keeps them apart, each with the {@link Position} the interceptor
+ * merges by.
  *
  * <p>Nested messages, repeated fields and map keys and values are walked; each violation names its
  * path as protovalidate's do ({@code tiers[2].name}, {@code labels["k"]}). What to visit in each
@@ -51,18 +53,22 @@ public final class FieldTypeRules {
   static final String CURRENCY_CODE = "currency_code must be 3 upper-case letters (ISO 4217)";
   static final String POSITIVE = "must be greater than zero (units >= 0, 0 <= nanos <= 999999999)";
   static final String NON_NEGATIVE = "must be zero or more (units >= 0, 0 <= nanos <= 999999999)";
+  // The idempotency-key rule's wording, protovalidate's for `required` and `string.pattern`.
+  static final String REQUIRED = "value is required";
+  static final String KEY_PATTERN = "does not match regex pattern `^[A-Za-z0-9_-]{1,64}$`";
+  private static final int KEY_MAX_LENGTH = 64;
   private static final int[] NANOS_STEP = {
     1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
   };
 
   /**
    * What one request breaks: {@code typeViolations}, answered alone (protovalidate cannot evaluate
-   * a message that breaks them), and the violations of the declared money rules, to be answered
-   * with protovalidate's, in the order of the walk.
+   * a message that breaks them), and the violations of the declared shared rules, to be answered
+   * with protovalidate's, in the order of their positions.
    */
-  public record Findings(List<FieldViolation> typeViolations, List<Located> moneyViolations) {}
+  public record Findings(List<FieldViolation> typeViolations, List<Located> sharedViolations) {}
 
-  /** A money-rule violation and where its field is in the request. */
+  /** A shared-rule violation and where its field is in the request. */
   public record Located(Position position, FieldViolation violation) {}
 
   /**
@@ -78,7 +84,7 @@ public final class FieldTypeRules {
     }
   }
 
-  /** The steps down to the message being walked; made a Position only when a money rule is broken. */
+  /** The steps down to the message being walked; made a Position only when a shared rule is broken. */
   private record Steps(Steps parent, int field, int index) {
     Position position() {
       int depth = 0;
@@ -99,11 +105,16 @@ public final class FieldTypeRules {
   private enum Kind { TIMESTAMP, MONEY, OTHER }
 
   /**
-   * What to check in one message type: its own rule, and the fields worth reading; {@code money}
-   * holds the declared money rules of each of {@code messages}, null where it declares none.
+   * What to check in one message type: its own rule, and the fields worth reading; {@code keys}
+   * are the strings that are idempotency keys, and {@code money} holds the declared money rules of
+   * each of {@code messages}, null where it declares none.
    */
   private record Shape(
-      Kind kind, List<FieldDescriptor> strings, List<FieldDescriptor> messages, List<MoneyRules> money) {}
+      Kind kind,
+      List<FieldDescriptor> strings,
+      List<FieldDescriptor> keys,
+      List<FieldDescriptor> messages,
+      List<MoneyRules> money) {}
 
   private final Map<Descriptor, Shape> shapes = new ConcurrentHashMap<>();
 
@@ -115,13 +126,16 @@ public final class FieldTypeRules {
     return check(message).typeViolations();
   }
 
-  /** The type rules' violations and, when there are none, the declared money rules'. */
+  /** The type rules' violations and, when there are none, the declared shared rules'. */
   public Findings check(Message message) {
     Findings out = new Findings(new ArrayList<>(0), new ArrayList<>(0));
     check(message, "", null, null, out);
     if (!out.typeViolations().isEmpty()) {
-      // Answered alone, as protovalidate's are then: the money rules wait for a valid amount.
-      out.moneyViolations().clear();
+      // Answered alone, as protovalidate's are then: the shared rules wait for valid values.
+      out.sharedViolations().clear();
+    } else if (out.sharedViolations().size() > 1) {
+      // A message's keys are checked before its nested messages; stable, so one field's stay in order.
+      out.sharedViolations().sort(Comparator.comparing(Located::position));
     }
     return out;
   }
@@ -132,9 +146,17 @@ public final class FieldTypeRules {
 
   private static Shape shapeOf(Descriptor type) {
     List<FieldDescriptor> strings = new ArrayList<>();
+    List<FieldDescriptor> keys = new ArrayList<>();
     List<FieldDescriptor> messages = new ArrayList<>();
     List<MoneyRules> money = new ArrayList<>();
     for (FieldDescriptor field : type.getFields()) {
+      if (field.getOptions().getExtension(ValidationProto.idempotencyKey)) {
+        if (field.getJavaType() != FieldDescriptor.JavaType.STRING || field.isRepeated()) {
+          throw new IllegalStateException(
+              "(resourceplans.v1.idempotency_key) on " + field.getFullName() + ", which is not a singular string");
+        }
+        keys.add(field);
+      }
       switch (field.getJavaType()) {
         case STRING -> strings.add(field);
         case MESSAGE -> {
@@ -151,7 +173,8 @@ public final class FieldTypeRules {
     Kind kind =
         type.getFullName().equals(TIMESTAMP) ? Kind.TIMESTAMP : type.getFullName().equals(MONEY) ? Kind.MONEY : Kind.OTHER;
     // Not List.copyOf: money holds nulls.
-    return new Shape(kind, List.copyOf(strings), List.copyOf(messages), Collections.unmodifiableList(money));
+    return new Shape(
+        kind, List.copyOf(strings), List.copyOf(keys), List.copyOf(messages), Collections.unmodifiableList(money));
   }
 
   /** The field's declared money rules, or null; a rule the protos misuse is our bug, found early. */
@@ -203,6 +226,14 @@ public final class FieldTypeRules {
         }
       }
     }
+    for (FieldDescriptor field : shape.keys()) {
+      String broken = idempotencyKeyProblem((String) message.getField(field));
+      if (broken != null) {
+        Position position = new Steps(steps, field.getIndex(), -1).position();
+        findings.sharedViolations().add(
+            new Located(position, new FieldViolation(join(path, field.getName()), broken)));
+      }
+    }
     for (int f = 0; f < shape.messages().size(); f++) {
       FieldDescriptor field = shape.messages().get(f);
       MoneyRules rules = shape.money().get(f);
@@ -240,6 +271,28 @@ public final class FieldTypeRules {
         check(m, entryPath, steps, rules, findings);
       }
     }
+  }
+
+  /**
+   * What is wrong with an idempotency key, in the wording of validation.proto, or null: checked by
+   * hand, not by a regular expression, as it is on every mutation.
+   */
+  static String idempotencyKeyProblem(String key) {
+    if (key.isEmpty()) {
+      return REQUIRED;
+    }
+    if (key.length() > KEY_MAX_LENGTH) {
+      return KEY_PATTERN;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean allowed =
+          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+      if (!allowed) {
+        return KEY_PATTERN;
+      }
+    }
+    return null;
   }
 
   private static boolean hasNul(String value) {
@@ -300,7 +353,7 @@ public final class FieldTypeRules {
     if (!broken.isEmpty()) {
       Position position = steps == null ? new Position(new int[0]) : steps.position();
       for (String description : broken) {
-        findings.moneyViolations().add(new Located(position, new FieldViolation(path, description)));
+        findings.sharedViolations().add(new Located(position, new FieldViolation(path, description)));
       }
     }
   }

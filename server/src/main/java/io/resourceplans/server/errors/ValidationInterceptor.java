@@ -25,14 +25,12 @@ import javax.inject.Singleton;
 
 /**
  * Enforces the rules of every field type ({@link FieldTypeRules}), then the protovalidate rules
- * and the money rules declared in the protos, on every request message. A request that breaks
+ * and the shared rules (validation.proto) declared in the protos, on every request message. A request that breaks
  * them is answered INVALID_ARGUMENT with one field violation per broken rule and never reaches
  * the service.
  */
 @Singleton
 public final class ValidationInterceptor implements ServerInterceptor {
-  // No extension registry needed for the predefined rules of validation.proto: the generated
-  // classes register them when they parse their own descriptors' options (SharedRulesTest).
   private final Validator validator = ValidatorFactory.newBuilder().build();
   private final FieldTypeRules fieldTypeRules;
 
@@ -84,24 +82,24 @@ public final class ValidationInterceptor implements ServerInterceptor {
       // A rule that does not compile is our bug, not the caller's.
       throw new IllegalStateException("validation rules of " + message.getDescriptorForType().getFullName(), e);
     }
-    List<FieldTypeRules.Located> money = findings.moneyViolations();
+    List<FieldTypeRules.Located> shared = findings.sharedViolations();
     List<FieldViolation> out = new ArrayList<>();
     int next = 0;
     for (var violation : result.getViolations()) {
       build.buf.validate.Violation proto = violation.toProto();
-      if (next < money.size()) {
-        // The money rules' violations go where protovalidate would have put them as the field's
+      if (next < shared.size()) {
+        // The shared rules' violations go where protovalidate would have put them as the field's
         // own rules: before the first of its violations that comes later in the walk.
         FieldTypeRules.Position position = position(message.getDescriptorForType(), proto.getField());
-        while (next < money.size() && money.get(next).position().compareTo(position) < 0) {
-          out.add(money.get(next++).violation());
+        while (next < shared.size() && shared.get(next).position().compareTo(position) < 0) {
+          out.add(shared.get(next++).violation());
         }
       }
       String field = proto.hasField() ? path(proto.getField()) : "";
       out.add(new FieldViolation(field, proto.getMessage()));
     }
-    while (next < money.size()) {
-      out.add(money.get(next++).violation());
+    while (next < shared.size()) {
+      out.add(shared.get(next++).violation());
     }
     return out;
   }

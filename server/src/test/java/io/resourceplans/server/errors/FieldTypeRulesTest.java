@@ -181,7 +181,7 @@ class FieldTypeRulesTest {
     }
     FieldTypeRules.Findings findings = rules.check(holder.build());
     assertEquals(List.of(), findings.typeViolations());
-    return findings.moneyViolations().stream().map(l -> l.violation().field() + ": " + l.violation().description()).toList();
+    return findings.sharedViolations().stream().map(l -> l.violation().field() + ": " + l.violation().description()).toList();
   }
 
   @Test
@@ -202,7 +202,7 @@ class FieldTypeRulesTest {
     FieldTypeRules.Findings findings =
         rules.check(DynamicMessage.newBuilder(nine).setField(nine.findFieldByName("value"), money(-1, 1)).build());
     assertEquals(List.of("value"), findings.typeViolations().stream().map(FieldViolation::field).toList());
-    assertEquals(List.of(), findings.moneyViolations());
+    assertEquals(List.of(), findings.sharedViolations());
   }
 
   @Test

@@ -25,11 +25,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rules the protos share between fields are enforced by the interceptor on every field that names
- * them, with the same paths and messages: the idempotency-key rule (a predefined rule of
- * validation.proto) on the request_id of every request of the four services, and the money rules
- * (the (resourceplans.v1.money) option of validation.proto, which FieldTypeRules enforces since
- * predefined rules cannot extend google.type.Money; every Money field of every request is pinned
- * by MoneyViolationsTest).
+ * them (field options of validation.proto, enforced by FieldTypeRules), with the same paths,
+ * messages and order as protovalidate's own rules: the idempotency-key rule on the request_id of
+ * every request of the four services, and the money rules (every Money field of every request is
+ * pinned by MoneyViolationsTest).
  */
 class SharedRulesTest {
   static final String REQUIRED = "value is required";
@@ -133,5 +132,27 @@ class SharedRulesTest {
     assertEquals(
         List.of("must have at most 2 decimal places"),
         violationsOf(voucher.setMinimumOrderAmount(money("CNY", 0, 1)).build(), "minimum_order_amount"));
+  }
+
+  @Test
+  void aBrokenRequestIdTakesItsFieldsPlaceAmongTheOtherViolations() {
+    // request_id is field 1: protovalidate reports its fields in declaration order.
+    var usage =
+        io.resourceplans.api.v1.RecordUsageRequest.newBuilder()
+            .setRequestId("has space")
+            .setQuantity(0)
+            .setRegionId("cn-hangzhou")
+            .build();
+    assertEquals(
+        List.of("request_id", "product_id", "purpose", "quantity"),
+        interceptor.violations(usage).stream().map(FieldViolation::field).toList());
+    // With a money rule broken later in the request, each keeps its field's place.
+    var topUp =
+        TopUpCashRequest.newBuilder().setRequestId("").setAccountId("nope").setAmount(money("cny", 1, 0)).build();
+    assertEquals(
+        List.of("request_id: " + REQUIRED, "account_id", "amount: currency_code must be 3 upper-case letters (ISO 4217)"),
+        interceptor.violations(topUp).stream()
+            .map(v -> v.field().equals("account_id") ? v.field() : v.field() + ": " + v.description())
+            .toList());
   }
 }
