@@ -4,8 +4,8 @@
 -- Flyway also runs it when migrating only up to an earlier version (tests do, from V10 on), so it
 -- must create cleanly on those schemas too: PL/pgSQL bodies are checked only when called.
 
--- Every SQL function's current definition lives in this file. Three were first created by versioned
--- migrations (V8, V9, V11), which stay as history (Flyway checksums applied V-files, so they cannot
+-- Every SQL function's current definition lives in this file. Two were first created by versioned
+-- migrations (V8, V9), which stay as history (Flyway checksums applied V-files, so they cannot
 -- change): their definitions here replace those only once the V-file has run (a run up to an
 -- earlier version skips them, so that V-file's own create still works afterwards). A change to any
 -- of them is made here.
@@ -23,17 +23,6 @@ begin
         end if;
         return actual;
       end
-      $$
-    $f$;
-  end if;
-  if to_regprocedure('rp_deduction_purposes(text, text[])') is not null then
-    -- The purposes of a usage record's deducted packages, in the record's (burn-down) order.
-    execute $f$
-      create or replace function rp_deduction_purposes(p_account_id text, p_package_ids text[]) returns text[]
-        language sql stable as $$
-        select coalesce(array_agg(p.purpose order by d.n), '{}')
-          from unnest(p_package_ids) with ordinality as d(package_id, n)
-          join packages p on p.account_id = p_account_id and p.package_id = d.package_id
       $$
     $f$;
   end if;
@@ -171,30 +160,33 @@ begin
       continue;
     end if;
 
+    -- Another mutation's request ID: CLAIMED with no record. Checked before the insert, not in an
+    -- INSERT ... SELECT: Citus plans that on the coordinator (two hops) and miscounts its rows.
+    if exists (select 1 from idempotency_records c where c.scope = p_account_ids[n] and c.request_id = p_request_ids[n]) then
+      return query select n, 'CLAIMED'::text, null::bytea, null, null, null, null, null, null, null::bigint,
+                          null::bigint, null::bigint, null, null::numeric, null::numeric, null::timestamptz,
+                          null::text[], null::bigint[], null::bigint[], null::text[];
+      continue;
+    end if;
     insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
                                package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
                                pay_as_you_go_charge, record_time,
-                               deduction_package_ids, deduction_quantities, deduction_remaining_after, fingerprint)
-    select p_account_ids[n], p_usage_ids[n], p_request_ids[n], p_product_ids[n], p_purposes[n], p_region_ids[n],
-           p_quantities[n], p_quantities[n], 0, p_currencies[n], null::numeric, 0, p_nows[n], ids, quantities,
-           remaining_after, p_fingerprints[n]
-     where not exists (select 1 from idempotency_records c
-                        where c.scope = p_account_ids[n] and c.request_id = p_request_ids[n])
+                               deduction_package_ids, deduction_quantities, deduction_remaining_after,
+                               deduction_purposes, fingerprint)
+    values (p_account_ids[n], p_usage_ids[n], p_request_ids[n], p_product_ids[n], p_purposes[n], p_region_ids[n],
+            p_quantities[n], p_quantities[n], 0, p_currencies[n], null::numeric, 0, p_nows[n], ids, quantities,
+            remaining_after, purposes, p_fingerprints[n])
     on conflict (account_id, request_id) do nothing;
     if not found then
+      -- The first record of this request ID (a concurrent insert of it was waited for).
       return query select n, 'CLAIMED'::text, u.fingerprint,
                           u.account_id, u.usage_id, u.request_id, u.product_id, u.purpose, u.region_id,
                           u.quantity, u.package_quantity, u.pay_as_you_go_quantity, u.currency,
                           u.pay_as_you_go_unit_price, u.pay_as_you_go_charge, u.record_time,
                           u.deduction_package_ids, u.deduction_quantities, u.deduction_remaining_after,
-                          rp_deduction_purposes(u.account_id, u.deduction_package_ids)
+                          u.deduction_purposes
                      from usage_records u
                     where u.account_id = p_account_ids[n] and u.request_id = p_request_ids[n];
-      if not found then
-        return query select n, 'CLAIMED'::text, null::bytea, null, null, null, null, null, null, null::bigint,
-                            null::bigint, null::bigint, null, null::numeric, null::numeric, null::timestamptz,
-                            null::text[], null::bigint[], null::bigint[], null::text[];
-      end if;
       continue;
     end if;
 
@@ -207,5 +199,39 @@ begin
                         p_region_ids[n], p_quantities[n], p_quantities[n], 0::bigint, p_currencies[n],
                         null::numeric, 0::numeric, p_nows[n], ids, quantities, remaining_after, purposes;
   end loop;
+end
+$$;
+
+-- rp_record_covered_usages for the requests of one account, named by the first argument. On Citus
+-- (V18, docs/scaling.md) this function is distributed by that argument, co-located with accounts: the
+-- coordinator delegates the whole call to the worker holding the account's shards, where every
+-- statement inside runs on local shards, so a batch is still one round trip from the server (and one
+-- more hop). Called on a coordinator with the multi-account function instead, each statement inside
+-- would be a round trip of its own to a worker. On plain PostgreSQL it only forwards.
+create or replace function rp_record_account_usages(
+    p_account_id text, p_request_ids text[], p_fingerprints bytea[], p_usage_ids text[], p_product_ids text[],
+    p_purposes text[], p_region_ids text[], p_quantities bigint[], p_currencies text[], p_nows timestamptz[])
+  returns table (
+    item integer, outcome text, fingerprint bytea,
+    account_id text, usage_id text, request_id text, product_id text, purpose text, region_id text,
+    quantity bigint, package_quantity bigint, pay_as_you_go_quantity bigint, currency text,
+    pay_as_you_go_unit_price numeric, pay_as_you_go_charge numeric, record_time timestamptz,
+    deduction_package_ids text[], deduction_quantities bigint[], deduction_remaining_after bigint[],
+    deduction_purposes text[])
+  language plpgsql as $$
+begin
+  return query select * from rp_record_covered_usages(
+      array_fill(p_account_id, array[coalesce(cardinality(p_request_ids), 0)]), p_request_ids, p_fingerprints,
+      p_usage_ids, p_product_ids, p_purposes, p_region_ids, p_quantities, p_currencies, p_nows);
+end
+$$;
+
+do $$
+begin
+  if exists (select 1 from pg_extension where extname = 'citus') then
+    perform create_distributed_function(
+        'rp_record_account_usages(text, text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[])',
+        'p_account_id', colocate_with => 'accounts');
+  end if;
 end
 $$;

@@ -11,18 +11,21 @@ import org.postgresql.Driver;
 
 /**
  * The PostgreSQL server the benchmark runs on, read from the server database's JDBC URL: it makes
- * fresh databases there and tells pgbench how to reach it.
+ * fresh databases there and tells pgbench how to reach it. With Citus workers named, the server is
+ * a Citus coordinator, and every fresh database is a Citus database on every node.
  */
 final class BenchDatabase {
   private final String jdbcUrl;
   private final Properties parsed;
+  private final List<String> citusWorkers;
 
-  private BenchDatabase(String jdbcUrl, Properties parsed) {
+  private BenchDatabase(String jdbcUrl, Properties parsed, List<String> citusWorkers) {
     this.jdbcUrl = jdbcUrl;
     this.parsed = parsed;
+    this.citusWorkers = citusWorkers;
   }
 
-  static BenchDatabase of(String jdbcUrl) {
+  static BenchDatabase of(String jdbcUrl, List<String> citusWorkers) {
     Properties parsed = Driver.parseURL(jdbcUrl, null);
     if (parsed == null) {
       throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + jdbcUrl);
@@ -30,7 +33,7 @@ final class BenchDatabase {
     if (parsed.getProperty("PGHOST", "").contains(",")) {
       throw new IllegalArgumentException("the benchmark needs a single PostgreSQL host, not " + parsed.getProperty("PGHOST"));
     }
-    return new BenchDatabase(jdbcUrl, parsed);
+    return new BenchDatabase(jdbcUrl, parsed, citusWorkers);
   }
 
   String jdbcUrl() {
@@ -68,14 +71,54 @@ final class BenchDatabase {
     return base.substring(0, base.length() - name().length()) + database + params;
   }
 
-  /** Drops the database (closing its sessions) if it exists, then creates it empty. */
+  boolean citus() {
+    return !citusWorkers.isEmpty();
+  }
+
+  /**
+   * Drops the database (closing its sessions) if it exists, then creates it empty; on Citus, on
+   * every node (the coordinator first), with the citus extension and the workers registered.
+   */
   void recreate(String database) throws SQLException {
-    try (Connection c = DriverManager.getConnection(jdbcUrlFor("postgres"));
-        var statement = c.createStatement()) {
-      String quoted = "\"" + database.replace("\"", "\"\"") + "\"";
-      statement.execute("drop database if exists " + quoted + " with (force)");
-      statement.execute("create database " + quoted);
+    String quoted = "\"" + database.replace("\"", "\"\"") + "\"";
+    List<String> nodes = new ArrayList<>();
+    nodes.add(host() + ":" + port());
+    nodes.addAll(citusWorkers);
+    for (String node : nodes) {
+      try (Connection c = DriverManager.getConnection(onNode(node, "postgres"));
+          var statement = c.createStatement()) {
+        statement.execute("drop database if exists " + quoted + " with (force)");
+        statement.execute("create database " + quoted);
+      }
+      if (citus()) {
+        try (Connection c = DriverManager.getConnection(onNode(node, database));
+            var statement = c.createStatement()) {
+          statement.execute("create extension citus");
+        }
+      }
     }
+    if (citus()) {
+      try (Connection c = DriverManager.getConnection(jdbcUrlFor(database));
+          var statement = c.createStatement()) {
+        statement.execute("select citus_set_coordinator_host('" + host() + "', " + port() + ")");
+        for (String worker : citusWorkers) {
+          int colon = worker.lastIndexOf(':');
+          statement.execute("select citus_add_node('" + worker.substring(0, colon) + "', " + worker.substring(colon + 1) + ")");
+        }
+      }
+    }
+  }
+
+  /** Runs {@code sql} on the coordinator's {@code database}. */
+  void execute(String database, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(jdbcUrlFor(database));
+        var statement = c.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private String onNode(String hostAndPort, String database) {
+    return jdbcUrlFor(database).replaceFirst("//[^/]+/", "//" + hostAndPort + "/");
   }
 
   /** The server's version, e.g. "PostgreSQL 15.20 (Debian 15.20-0+deb12u1)", for the report. */

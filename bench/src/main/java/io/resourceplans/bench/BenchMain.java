@@ -53,7 +53,7 @@ public final class BenchMain {
   }
 
   private static void run(BenchOptions options, BenchReport report) throws Exception {
-    BenchDatabase database = BenchDatabase.of(options.databaseUrl());
+    BenchDatabase database = BenchDatabase.of(options.databaseUrl(), options.citusWorkers());
     Machine machine = Machine.describe(database.serverVersion());
     report.line("RecordUsage benchmark on %s", machine.label());
     report.line("%d callers; %d s JVM warm-up, then per scenario %d s warm-up + %d s measured; scenarios %s",

@@ -19,7 +19,8 @@ record BenchOptions(
     String databaseUrl,
     String pgbenchDatabase,
     int poolSize,
-    Optional<String> pgbench) {
+    Optional<String> pgbench,
+    List<String> citusWorkers) {
 
   static final String DEFAULT_DATABASE_URL = "jdbc:postgresql://127.0.0.1:5432/rp_bench?user=postgres";
 
@@ -39,6 +40,7 @@ record BenchOptions(
     d.put("pgbench-database", "rp_pgbench");
     d.put("pool-size", "10");
     d.put("pgbench", "");
+    d.put("citus-workers", "");
     return d;
   }
 
@@ -59,6 +61,10 @@ record BenchOptions(
           --pgbench-database NAME   database for pgbench on the same server, dropped and recreated (default rp_pgbench)
           --pool-size N             the server's connection pool (default 10, the server's own default)
           --pgbench PATH            pgbench binary (default: PATH, then /usr/lib/postgresql/*/bin)
+          --citus-workers LIST      host:port of each worker when --database-url is a Citus coordinator
+                                    (comma-separated): both databases are made Citus databases on every
+                                    node, the server's tables distributed by its migrations and pgbench's
+                                    by aid (docs/scaling.md)
         """
         .formatted(DEFAULT_DATABASE_URL);
   }
@@ -101,7 +107,8 @@ record BenchOptions(
         values.get("database-url"),
         values.get("pgbench-database"),
         number(values, "pool-size", 1, 500),
-        values.get("pgbench").isBlank() ? Optional.empty() : Optional.of(values.get("pgbench")));
+        values.get("pgbench").isBlank() ? Optional.empty() : Optional.of(values.get("pgbench")),
+        workers(values.get("citus-workers")));
   }
 
   private static int number(Map<String, String> values, String name, int min, int max) {
@@ -116,6 +123,20 @@ record BenchOptions(
       throw new IllegalArgumentException("--" + name + " must be within " + min + ".." + max);
     }
     return n;
+  }
+
+  private static List<String> workers(String raw) {
+    List<String> workers = new ArrayList<>();
+    for (String worker : raw.split(",")) {
+      if (worker.isBlank()) {
+        continue;
+      }
+      if (!worker.trim().matches("[^:/]+:\\d+")) {
+        throw new IllegalArgumentException("--citus-workers takes host:port,host:port, not " + raw);
+      }
+      workers.add(worker.trim());
+    }
+    return List.copyOf(workers);
   }
 
   private static List<Scenario.Kind> scenarios(String raw) {

@@ -32,5 +32,13 @@ class BenchOptionsTest {
     assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--scenarios", "cold-account"));
     assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--packages-per-account", "101"));
     assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--callers"));
+    assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--citus-workers", "127.0.0.1"));
+  }
+
+  @Test
+  void citusWorkersAreNoneByDefaultOrTheListGiven() {
+    assertEquals(List.of(), BenchOptions.parse().citusWorkers());
+    assertEquals(List.of("127.0.0.1:5442", "127.0.0.1:5443"),
+        BenchOptions.parse("--citus-workers", "127.0.0.1:5442, 127.0.0.1:5443").citusWorkers());
   }
 }

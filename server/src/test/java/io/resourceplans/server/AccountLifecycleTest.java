@@ -21,9 +21,11 @@ import io.resourceplans.server.testing.TestServer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Tag("citus")
 class AccountLifecycleTest {
   @RegisterExtension
   static final TestServer server = TestServer.forClass();

@@ -31,10 +31,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Uses the default catalog's products (sms-domestic, sms-international, mail). */
+@Tag("citus")
 class ActivationTest {
   @RegisterExtension
   static final TestServer server = TestServer.forClass();

@@ -19,6 +19,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the usage path does in its own; re-arming goes through a real purchase (PayOrder evaluates).
  * Crossings caused by RecordUsage itself are tested in UsageTest and CoveredUsageTest.
  */
+@Tag("citus")
 class AlertCrossingTest {
   private static final Purpose VERIFICATION = Purpose.PURPOSE_VERIFICATION_NOTIFICATION;
   @RegisterExtension

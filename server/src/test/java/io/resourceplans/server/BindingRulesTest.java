@@ -19,8 +19,10 @@ import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("citus")
 class BindingRulesTest {
   private static TestServer server;
   private static Marketplace market;

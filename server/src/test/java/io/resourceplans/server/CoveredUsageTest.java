@@ -39,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.Test;
  * Through the API the two paths give the same answers (UsageTest, UsageConcurrencyTest); these
  * tests pin down which path a request takes, and how a batch of concurrent requests is decided.
  */
+@Tag("citus")
 class CoveredUsageTest {
   private static TestServer server;
   private static CoveredUsageRecorder recorder;

@@ -10,10 +10,12 @@ import io.resourceplans.server.testing.AlertFixtures;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The scheduler runs the reminder pass by itself, every period, at the injected clock's time. */
+@Tag("citus")
 class ExpiryReminderSchedulerTest {
   @RegisterExtension
   static final TestServer server = TestServer.forClass();

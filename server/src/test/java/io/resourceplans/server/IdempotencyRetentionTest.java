@@ -48,6 +48,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,6 +57,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * retry is still answered from its usage record (on every path, also for concurrent duplicates),
  * and a retry of another mutation is a new request.
  */
+@Tag("citus")
 class IdempotencyRetentionTest {
   private static final String REGION = "ap-southeast-1";
   private static final String PRODUCT = "sms-domestic";

@@ -12,8 +12,10 @@ import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("citus")
 class LoginTicketTest {
   private static TestServer server;
   private static Marketplace market;

@@ -15,8 +15,10 @@ import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("citus")
 class MarketplaceActivationTest {
   private static TestServer server;
   private static Marketplace market;

@@ -16,10 +16,12 @@ import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ListMessages and MarkMessageRead. Messages come from alerts set above a remaining quantity of 0. */
+@Tag("citus")
 class MessagesTest {
   @RegisterExtension
   static final TestServer server = TestServer.forClass();

@@ -22,10 +22,12 @@ import io.resourceplans.server.testing.AccessFixtures;
 import io.resourceplans.server.testing.AlertFixtures;
 import io.resourceplans.server.testing.NotificationFixtures;
 import io.resourceplans.server.testing.TestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GetNotificationSettings / UpdateNotificationSettings, and what the settings do to the outbox. */
+@Tag("citus")
 class NotificationSettingsTest {
   @RegisterExtension
   static final TestServer server = TestServer.forClass();

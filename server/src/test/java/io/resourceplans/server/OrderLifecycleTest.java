@@ -26,9 +26,11 @@ import io.resourceplans.server.testing.Errors;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Tag("citus")
 class OrderLifecycleTest {
   @RegisterExtension
   static final TestServer server = TestServer.forClass();

@@ -22,6 +22,7 @@ import io.resourceplans.api.v1.TermsKind;
 import io.resourceplans.api.v1.UpdateDefaultRegionRequest;
 import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.TestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Seed 000 (Direct Mail purchase flow): RAM users need both permissions to buy, Singapore is the
  * default region, the Chinese mainland needs verification, pay-as-you-go activation is idempotent.
  */
+@Tag("citus")
 class Seed000AccessTest {
   @RegisterExtension
   static final TestServer server = TestServer.forClass();

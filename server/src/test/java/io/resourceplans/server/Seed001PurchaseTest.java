@@ -35,6 +35,7 @@ import io.resourceplans.server.testing.Ledger;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (the same 1,000 for marketing quote 46.00: prices differ slightly by purpose), paid with one
  * voucher, gift balance and cash.
  */
+@Tag("citus")
 class Seed001PurchaseTest {
   private static final String SPEC = "sms-domestic-custom";
   @RegisterExtension

@@ -29,12 +29,14 @@ import io.resourceplans.server.testing.TestServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Seed 002 end to end over gRPC: the marketplace side (activate, purchased services, account ID,
  * "Login directly") and both vendor paths, with codes read from the mailed email.
  */
+@Tag("citus")
 class Seed002BindingTest {
   private static TestServer server;
   private static Marketplace market;

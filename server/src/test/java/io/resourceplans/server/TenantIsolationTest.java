@@ -16,9 +16,11 @@ import io.resourceplans.api.v1.SubUser;
 import io.resourceplans.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A second tenant's key never sees or touches the first tenant's resources: they are NOT_FOUND. */
+@Tag("citus")
 class TenantIsolationTest {
   private static TestServer server;
   private static CreateAccountResponse first;

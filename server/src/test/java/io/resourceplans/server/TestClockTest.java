@@ -47,6 +47,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,6 +56,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * real offsets (in order, once) and its orders and vouchers lapse when the operator advances its
  * clock, while a real account with an identically dated package is untouched; the refusals.
  */
+@Tag("citus")
 class TestClockTest {
   private static final String SPEC = "sms-domestic-custom";
   private static final String REGION = "cn-hangzhou";

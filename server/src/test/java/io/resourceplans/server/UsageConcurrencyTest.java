@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * 32 senders × 200 RecordUsage calls on the same packages, more than they hold: what is
  * acknowledged is exactly what was deducted, nothing goes negative, refusals change nothing.
  */
+@Tag("citus")
 class UsageConcurrencyTest {
   private static final int THREADS = 32;
   private static final int CALLS = 200;

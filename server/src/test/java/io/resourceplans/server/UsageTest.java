@@ -20,10 +20,12 @@ import io.resourceplans.server.testing.Ledger;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** RecordUsage and CheckQuota: burn-down order, pay-as-you-go overflow, all or nothing, idempotency. */
+@Tag("citus")
 class UsageTest {
   private static final String REGION = "ap-southeast-1";
   @RegisterExtension

@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * for a wrong password and an unknown name, the lock after repeated failures (also under parallel
  * guesses), and the tie to a resolved ticket's cloud account.
  */
+@Tag("citus")
 class VendorLoginTest {
   private static final String WRONG = "Wrong-horse-1";
 

@@ -14,8 +14,10 @@ import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("citus")
 class VerificationCodeTest {
   private static final VerificationCodePurpose REGISTER = VerificationCodePurpose.VERIFICATION_CODE_PURPOSE_REGISTER;
 

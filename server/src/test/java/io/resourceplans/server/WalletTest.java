@@ -18,9 +18,11 @@ import io.resourceplans.api.v1.TopUpCashRequest;
 import io.resourceplans.server.testing.Ledger;
 import io.resourceplans.server.testing.Moneys;
 import io.resourceplans.server.testing.TestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Tag("citus")
 class WalletTest {
   @RegisterExtension
   static final TestServer server = TestServer.forClass();

@@ -12,6 +12,7 @@ import io.resourceplans.domain.account.AccountRepository;
 import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.idempotency.IdempotencyRepository;
 import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.storage.db.DatabaseEngine;
 import io.resourceplans.storage.db.HeldWrites.HeldWriteFailure;
 import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;
@@ -69,7 +70,7 @@ class HeldWritesStorageTest {
   void aWrongRowCountIsReportedAtTheHeldWriteNotAtTheStatementThatSentIt() throws SQLException {
     try (Connection c = transaction()) {
       Sql sql = new Sql(c);
-      SqlIdempotencyRepository records = new SqlIdempotencyRepository(sql);
+      SqlIdempotencyRepository records = new SqlIdempotencyRepository(sql, DatabaseEngine.POSTGRESQL);
       assertTrue(records.claim(new IdempotencyKey("acc-rows", "req-claimed", new byte[] {1}), NOW));
       records.complete("acc-rows", "req-claimed", new byte[] {2});
       records.complete("acc-rows", "req-never-claimed", new byte[] {2});

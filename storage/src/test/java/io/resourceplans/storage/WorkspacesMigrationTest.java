@@ -73,7 +73,7 @@ class WorkspacesMigrationTest {
                  ('wks-3', 'bill-1', 'loose', 'CHINESE', 'cn-hangzhou', 'vus-1', null, ?, null)
           """, later, later, later));
       transactor.inTransaction(tx -> {
-        tx.get(MarketplaceInstanceRepository.class).open("ins-00000001", "wks-2", later);
+        tx.get(MarketplaceInstanceRepository.class).open("acc-0000000000000001", "ins-00000001", "wks-2", later);
         return null;
       });
       MarketplaceInstance after =

@@ -117,7 +117,7 @@ public final class BindingService {
 
   private Resolution status(Tx tx, String cloudAccountId, MarketplaceInstance instance) {
     Optional<BillingAccount> billing = tx.get(BillingAccountRepository.class).findByCloudAccount(cloudAccountId);
-    Optional<Workspace> workspace = tx.get(WorkspaceRepository.class).findOpenedByInstance(instance.instanceId());
+    Optional<Workspace> workspace = tx.get(WorkspaceRepository.class).findOpenedByInstance(instance.accountId(), instance.instanceId());
     NextStep next;
     if (billing.isEmpty()) {
       String contactEmail = tx.get(AccountRepository.class).find(cloudAccountId).map(Account::contactEmail).orElse("");
@@ -178,7 +178,7 @@ public final class BindingService {
           Map.of("username", user.username()));
     }
     Workspace ws = insertWorkspace(tx, billing, workspace, created, instance.instanceId(), now);
-    tx.get(MarketplaceInstanceRepository.class).open(instance.instanceId(), ws.workspaceId(), now);
+    tx.get(MarketplaceInstanceRepository.class).open(instance.accountId(), instance.instanceId(), ws.workspaceId(), now);
     recordTerms(tx, cloudAccountId, accepted, created, ws, now);
     return new Registered(created, billing, ws, requireInstance(tx, cloudAccountId, instanceId));
   }
@@ -284,7 +284,7 @@ public final class BindingService {
       user = insertUser(tx, owner.newUser(), now);
     }
     Workspace ws = insertWorkspace(tx, billing, workspace, user, instance.instanceId(), now);
-    tx.get(MarketplaceInstanceRepository.class).open(instance.instanceId(), ws.workspaceId(), now);
+    tx.get(MarketplaceInstanceRepository.class).open(instance.accountId(), instance.instanceId(), ws.workspaceId(), now);
     recordTerms(tx, cloudAccountId, accepted, user, ws, now);
     return new CreatedWorkspace(ws, user, requireInstance(tx, cloudAccountId, instanceId));
   }
@@ -312,7 +312,7 @@ public final class BindingService {
     }
     Instant now = Times.now(clock);
     tx.get(WorkspaceRepository.class).bind(workspaceId, instanceId, now);
-    tx.get(MarketplaceInstanceRepository.class).open(instanceId, workspaceId, now);
+    tx.get(MarketplaceInstanceRepository.class).open(cloudAccountId, instanceId, workspaceId, now);
     return new BoundWorkspace(
         tx.get(WorkspaceRepository.class).find(billing.billingAccountId(), workspaceId).orElseThrow(),
         requireInstance(tx, cloudAccountId, instanceId));
@@ -378,7 +378,7 @@ public final class BindingService {
             .find(billing.billingAccountId(), workspaceId)
             .orElseThrow(() -> workspaceNotFound(workspaceId));
     requireBoundTo(ws, instanceId);
-    tx.get(MarketplaceInstanceRepository.class).open(instanceId, workspaceId, Times.now(clock));
+    tx.get(MarketplaceInstanceRepository.class).open(cloudAccountId, instanceId, workspaceId, Times.now(clock));
     return new BoundWorkspace(ws, requireInstance(tx, cloudAccountId, instanceId));
   }
 
@@ -434,7 +434,7 @@ public final class BindingService {
               .orElseThrow(() -> workspaceNotFound(request.workspaceId()));
       if (instance != null) {
         requireBoundTo(ws, instance.instanceId());
-        tx.get(MarketplaceInstanceRepository.class).open(instance.instanceId(), ws.workspaceId(), now);
+        tx.get(MarketplaceInstanceRepository.class).open(instance.accountId(), instance.instanceId(), ws.workspaceId(), now);
       }
       opened = Optional.of(ws);
     } else if (instance != null && instance.bound()) {

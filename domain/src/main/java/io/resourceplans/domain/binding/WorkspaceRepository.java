@@ -16,7 +16,7 @@ public interface WorkspaceRepository {
   Optional<Workspace> findForUpdate(String billingAccountId, String workspaceId);
 
   /** The workspace the instance opens (bound or chosen last); empty while none is bound. */
-  Optional<Workspace> findOpenedByInstance(String instanceId);
+  Optional<Workspace> findOpenedByInstance(String accountId, String instanceId);
 
   /**
    * The workspaces a vendor user reaches: those of the billing-center account given (may be null)

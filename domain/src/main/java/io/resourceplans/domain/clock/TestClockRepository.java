@@ -15,8 +15,11 @@ public interface TestClockRepository {
 
   Optional<TestClock> find(String testClockId);
 
-  /** Reads the clock and locks its row until the transaction ends (advances take turns). */
-  Optional<TestClock> lock(String testClockId);
+  /**
+   * Locks the clock's row until the transaction ends (advances take turns) and reads its time. Only
+   * the clock's own row: on Citus its change must come before any read across accounts.
+   */
+  Optional<Instant> lock(String testClockId);
 
   /** Newest first (create time descending, then ID). */
   Page<TestClock> list(PageRequest page);

@@ -80,19 +80,22 @@ public final class TestClockService {
       clockId = account.testClockId();
     }
     String id = clockId;
-    TestClock current =
+    Instant current =
         tx.get(TestClockRepository.class).lock(id).orElseThrow(() -> DomainException.notFound(ErrorCode.TEST_CLOCK_NOT_FOUND, "test clock", id));
-    if (!frozenTime.isAfter(current.frozenTime())) {
+    if (!frozenTime.isAfter(current)) {
       throw DomainException.invalid(
-          "frozen_time", "must be later than the test clock's time, " + current.frozenTime() + " (a clock only moves forward)");
+          "frozen_time", "must be later than the test clock's time, " + current + " (a clock only moves forward)");
     }
-    if (frozenTime.isAfter(current.frozenTime().plus(settings.maxAdvance()))) {
+    if (frozenTime.isAfter(current.plus(settings.maxAdvance()))) {
       throw DomainException.invalid(
           "frozen_time", "must be at most " + settings.maxAdvance().toDays() + " days after the test clock's time, "
-              + current.frozenTime() + "; advance in several steps");
+              + current + "; advance in several steps");
     }
-    reminders.runForTestClock(tx, id, current.frozenTime(), frozenTime);
+    // The clock's own row first: on Citus a replicated (reference) table cannot change after a
+    // transaction has read distributed tables in parallel. The reminders take their window as
+    // arguments, not from the clock.
     tx.get(TestClockRepository.class).setFrozenTime(id, frozenTime);
+    reminders.runForTestClock(tx, id, current, frozenTime);
     return find(tx, id);
   }
 

@@ -22,7 +22,7 @@ public interface MarketplaceInstanceRepository {
   Optional<MarketplaceInstance> findByActivateRequest(String accountId, String requestId);
 
   /** Makes the workspace (bound to the instance) the one the instance opens. */
-  void open(String instanceId, String workspaceId, java.time.Instant openTime);
+  void open(String accountId, String instanceId, String workspaceId, java.time.Instant openTime);
 
   /** Newest first: create time descending, then instance ID descending. */
   Page<MarketplaceInstance> list(String accountId, PageRequest page);

@@ -19,7 +19,8 @@ public interface NotificationOutbox {
   /**
    * Claims up to {@code limit} PENDING rows due at {@code now} whose lease is free or expired,
    * oldest due first, skipping rows another transaction has locked ({@code FOR UPDATE SKIP
-   * LOCKED}): each gets {@code owner} and {@code leaseUntil}, and one more attempt counted.
+   * LOCKED}; on Citus, rows a concurrent claim took first): each gets {@code owner} and
+   * {@code leaseUntil}, and one more attempt counted.
    */
   List<Delivery> claim(String owner, Instant now, Instant leaseUntil, int limit);
 

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import io.resourceplans.domain.quota.CoveredUsageRecorder;
 import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.storage.db.DatabaseEngine;
 import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;
 import io.resourceplans.storage.quota.BatchingCoveredUsageRecorder;
@@ -21,15 +22,25 @@ public interface StorageModule {
     return Jdbis.create(dataSource);
   }
 
+  /** Asked once, when the component first needs it (after the migrations). */
   @Provides
   @Singleton
-  static Transactor transactor(Jdbi jdbi) {
-    return new JdbiTransactor(jdbi);
+  static DatabaseEngine databaseEngine(DataSource dataSource) {
+    return DatabaseEngine.of(dataSource);
   }
 
   @Provides
   @Singleton
-  static CoveredUsageRecorder coveredUsageRecorder(DataSource dataSource) {
-    return BatchingCoveredUsageRecorder.withDefaults(new SqlCoveredUsageRecorder(dataSource));
+  static Transactor transactor(Jdbi jdbi, DatabaseEngine engine) {
+    return new JdbiTransactor(jdbi, engine);
+  }
+
+  @Provides
+  @Singleton
+  static CoveredUsageRecorder coveredUsageRecorder(DataSource dataSource, DatabaseEngine engine) {
+    SqlCoveredUsageRecorder sql = new SqlCoveredUsageRecorder(dataSource);
+    return engine == DatabaseEngine.CITUS
+        ? BatchingCoveredUsageRecorder.forDistributed(sql)
+        : BatchingCoveredUsageRecorder.withDefaults(sql);
   }
 }

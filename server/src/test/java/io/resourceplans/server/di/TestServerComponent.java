@@ -3,6 +3,7 @@ package io.resourceplans.server.di;
 import dagger.Component;
 import io.resourceplans.domain.alert.AlertService;
 import io.resourceplans.domain.billing.WalletService;
+import io.resourceplans.domain.binding.BindingService;
 import io.resourceplans.domain.clock.AccountClock;
 import io.resourceplans.domain.idempotency.IdempotencyPurge;
 import io.resourceplans.domain.notification.ExpiryReminderService;
@@ -38,6 +39,9 @@ public interface TestServerComponent extends ServerComponent {
 
   /** For tests that queue notifications in a transaction of their own. */
   Notifier notifier();
+
+  /** For tests that call the binding flows with identities no login ticket would carry. */
+  BindingService bindingService();
 
   /** The purge the server's scheduler runs; tests run it themselves. */
   IdempotencyPurge idempotencyPurge();

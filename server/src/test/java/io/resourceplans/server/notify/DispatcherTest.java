@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a notification of a rolled-back transaction never exists; a crashed claim is taken over after
  * its lease; a fresh dispatcher (a restarted server) delivers what was left.
  */
+@Tag("citus")
 class DispatcherTest {
   @RegisterExtension
   static final TestServer server = TestServer.forClass();

@@ -33,8 +33,8 @@ public final class JdbiWorkspaceRepository implements WorkspaceRepository {
   }
 
   @Override
-  public Optional<Workspace> findOpenedByInstance(String instanceId) {
-    return dao.findOpenedByInstance(instanceId).map(WorkspaceRow::toDomain);
+  public Optional<Workspace> findOpenedByInstance(String accountId, String instanceId) {
+    return dao.findOpenedByInstance(accountId, instanceId).map(WorkspaceRow::toDomain);
   }
 
   @Override

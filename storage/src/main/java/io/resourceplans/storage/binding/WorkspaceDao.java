@@ -43,9 +43,9 @@ public interface WorkspaceDao {
              w.instance_id, w.create_time, w.bind_time
         from marketplace_instances i
         join workspaces w on w.workspace_id = i.open_workspace_id
-       where i.instance_id = :instanceId
+       where i.account_id = :accountId and i.instance_id = :instanceId
       """)
-  Optional<WorkspaceRow> findOpenedByInstance(@Bind("instanceId") String instanceId);
+  Optional<WorkspaceRow> findOpenedByInstance(@Bind("accountId") String accountId, @Bind("instanceId") String instanceId);
 
   @SqlQuery("select " + COLUMNS + """
         from workspaces

@@ -6,6 +6,7 @@ import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -19,9 +20,26 @@ public final class JdbiTransactor implements Transactor {
   private static final int MAX_ATTEMPTS = 5;
 
   private final Jdbi jdbi;
+  /** Null until the first transaction asks, when not given. */
+  private volatile DatabaseEngine engine;
 
+  /** On whatever engine {@code jdbi}'s database is: asked once, in the first transaction. */
   public JdbiTransactor(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  public JdbiTransactor(Jdbi jdbi, DatabaseEngine engine) {
+    this.jdbi = jdbi;
+    this.engine = engine;
+  }
+
+  private DatabaseEngine engine(Handle h) {
+    DatabaseEngine known = engine;
+    if (known == null) {
+      known = DatabaseEngine.of(h.getConnection());
+      engine = known;
+    }
+    return known;
   }
 
   @Override
@@ -30,7 +48,7 @@ public final class JdbiTransactor implements Transactor {
         () ->
             jdbi.inTransaction(
                 h -> {
-                  JdbiTx tx = new JdbiTx(h);
+                  JdbiTx tx = new JdbiTx(h, engine(h));
                   T result = work.apply(tx);
                   // Held writes go with COMMIT (see HeldWrites); JDBI's own commit then finds the
                   // session idle and sends nothing.
@@ -50,7 +68,7 @@ public final class JdbiTransactor implements Transactor {
                   h.setReadOnly(true);
                   return h.inTransaction(
                       t -> {
-                        JdbiTx tx = new JdbiTx(t);
+                        JdbiTx tx = new JdbiTx(t, engine(t));
                         T result = work.apply(tx);
                         tx.flush();
                         return result;

@@ -11,12 +11,14 @@ import org.jdbi.v3.core.statement.StatementCustomizer;
 /** The repositories of one JDBI handle, all in its open transaction. */
 final class JdbiTx implements Tx, RepositoryContext {
   private final Handle handle;
+  private final DatabaseEngine engine;
   private final Sql sql;
   // Attaching a SqlObject builds a proxy; a transaction that uses a DAO several times builds one.
   private final Map<Class<?>, Object> daos = new HashMap<>();
 
-  JdbiTx(Handle handle) {
+  JdbiTx(Handle handle, DatabaseEngine engine) {
     this.handle = handle;
+    this.engine = engine;
     this.sql = new Sql(handle.getConnection());
     // Held writes go out before any JDBI statement (see HeldWrites).
     handle.addCustomizer(
@@ -51,5 +53,10 @@ final class JdbiTx implements Tx, RepositoryContext {
   @Override
   public Sql sql() {
     return sql;
+  }
+
+  @Override
+  public DatabaseEngine engine() {
+    return engine;
   }
 }

@@ -7,4 +7,7 @@ public interface RepositoryContext {
 
   /** The plain-JDBC statements on this transaction's connection. */
   Sql sql();
+
+  /** The database these statements go to (a few are written differently for Citus). */
+  DatabaseEngine engine();
 }

@@ -7,6 +7,6 @@ import io.resourceplans.storage.db.FeatureRepositories;
 public final class IdempotencyRepositories implements FeatureRepositories {
   @Override
   public void register(Registry registry) {
-    registry.add(IdempotencyRepository.class, c -> new SqlIdempotencyRepository(c.sql()));
+    registry.add(IdempotencyRepository.class, c -> new SqlIdempotencyRepository(c.sql(), c.engine()));
   }
 }

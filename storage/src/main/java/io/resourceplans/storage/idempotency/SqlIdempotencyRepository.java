@@ -2,6 +2,7 @@ package io.resourceplans.storage.idempotency;
 
 import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.idempotency.IdempotencyRepository;
+import io.resourceplans.storage.db.DatabaseEngine;
 import io.resourceplans.storage.db.HeldWrites;
 import io.resourceplans.storage.db.Sql;
 import java.time.Instant;
@@ -13,24 +14,29 @@ import java.util.Optional;
  */
 public final class SqlIdempotencyRepository implements IdempotencyRepository {
   private final Sql sql;
+  private final DatabaseEngine engine;
 
-  public SqlIdempotencyRepository(Sql sql) {
+  public SqlIdempotencyRepository(Sql sql, DatabaseEngine engine) {
     this.sql = sql;
+    this.engine = engine;
   }
 
   /**
    * Inserts the claim; no row means another transaction holds or held this request ID, or a usage
    * record of the account does (RecordUsage's request IDs live in usage_records). The parameters
-   * are cast: in an INSERT ... SELECT a text parameter would not take the column's type.
+   * are cast: in an INSERT ... SELECT a text parameter would not take the column's type. The row
+   * inserted is counted by RETURNING: Citus answers such an INSERT ... SELECT ... ON CONFLICT DO
+   * NOTHING with the rows selected, not inserted.
    */
   @Override
   public boolean claim(IdempotencyKey key, Instant now) {
-    return sql.update("""
+    return sql.list("""
         insert into idempotency_records (scope, request_id, fingerprint, create_time)
         select ?::text, ?::text, ?::bytea, ?::timestamptz
          where not exists (select 1 from usage_records u where u.account_id = ? and u.request_id = ?)
         on conflict (scope, request_id) do nothing
-        """, key.scope(), key.requestId(), key.fingerprint(), now, key.scope(), key.requestId()) == 1;
+        returning 1
+        """, rs -> 1, key.scope(), key.requestId(), key.fingerprint(), now, key.scope(), key.requestId()).size() == 1;
   }
 
   @Override
@@ -66,8 +72,21 @@ public final class SqlIdempotencyRepository implements IdempotencyRepository {
        where i.scope = old.scope and i.request_id = old.request_id
       """;
 
+  /**
+   * The same on Citus, which cannot lock rows across shards: the chosen rows are not locked while
+   * choosing, so a concurrent purge's rows are waited for (one batch's commit), then left out.
+   */
+  static final String DELETE_CREATED_BEFORE_DISTRIBUTED = """
+      delete from idempotency_records
+       where (scope, request_id) in (select scope, request_id from idempotency_records
+                                      where create_time < ?
+                                      order by create_time
+                                      limit ?)
+      """;
+
   @Override
   public int deleteCreatedBefore(Instant cutoff, int limit) {
-    return sql.update(DELETE_CREATED_BEFORE, cutoff, limit);
+    return sql.update(engine == DatabaseEngine.CITUS ? DELETE_CREATED_BEFORE_DISTRIBUTED : DELETE_CREATED_BEFORE,
+        cutoff, limit);
   }
 }

@@ -41,8 +41,8 @@ public final class JdbiMarketplaceInstanceRepository implements MarketplaceInsta
   }
 
   @Override
-  public void open(String instanceId, String workspaceId, java.time.Instant openTime) {
-    dao.open(instanceId, workspaceId, openTime);
+  public void open(String accountId, String instanceId, String workspaceId, java.time.Instant openTime) {
+    dao.open(accountId, instanceId, workspaceId, openTime);
   }
 
   @Override

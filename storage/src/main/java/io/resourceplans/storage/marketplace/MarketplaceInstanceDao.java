@@ -49,9 +49,10 @@ public interface MarketplaceInstanceDao {
 
   @SqlUpdate("""
       update marketplace_instances set open_workspace_id = :workspaceId, open_time = :openTime
-       where instance_id = :instanceId
+       where account_id = :accountId and instance_id = :instanceId
       """)
   int open(
+      @Bind("accountId") String accountId,
       @Bind("instanceId") String instanceId, @Bind("workspaceId") String workspaceId, @Bind("openTime") Instant openTime);
 
   @SqlQuery(SELECT + """

@@ -7,15 +7,18 @@ import io.resourceplans.domain.notification.Delivery;
 import io.resourceplans.domain.notification.DeliveryStatus;
 import io.resourceplans.domain.notification.NotificationOutbox;
 import io.resourceplans.domain.notification.OutboxEntry;
+import io.resourceplans.storage.db.DatabaseEngine;
 import java.time.Instant;
 import java.util.List;
 
 /** {@link NotificationOutbox} over {@link OutboxDao}. */
 public final class JdbiNotificationOutbox implements NotificationOutbox {
   private final OutboxDao dao;
+  private final DatabaseEngine engine;
 
-  public JdbiNotificationOutbox(OutboxDao dao) {
+  public JdbiNotificationOutbox(OutboxDao dao, DatabaseEngine engine) {
     this.dao = dao;
+    this.engine = engine;
   }
 
   @Override
@@ -25,7 +28,10 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
 
   @Override
   public List<Delivery> claim(String owner, Instant now, Instant leaseUntil, int limit) {
-    return dao.claim(owner, now, leaseUntil, limit).stream().map(DeliveryRow::toDomain).toList();
+    List<DeliveryRow> claimed = engine == DatabaseEngine.CITUS
+        ? dao.claimDistributed(owner, now, leaseUntil, limit)
+        : dao.claim(owner, now, leaseUntil, limit);
+    return claimed.stream().map(DeliveryRow::toDomain).toList();
   }
 
   @Override

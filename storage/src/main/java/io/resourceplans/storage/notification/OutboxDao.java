@@ -54,6 +54,36 @@ public interface OutboxDao {
   List<DeliveryRow> claim(
       @Bind("owner") String owner, @Bind("now") Instant now, @Bind("leaseUntil") Instant leaseUntil, @Bind("limit") int limit);
 
+  /**
+   * {@link #claim} on Citus, which cannot lock rows across shards: nothing is locked while choosing,
+   * and the update re-checks, on each chosen row's latest version, that it is still PENDING with a
+   * free lease, so a row two replicas both chose is claimed by the first to commit and skipped by
+   * the other. So that replicas seldom choose the same rows, each takes its own pseudo-random share
+   * (by its owner name) of the oldest {@code 4 * limit} due rows.
+   */
+  @SqlQuery("""
+      update notification_outbox o
+         set lease_owner = :owner, lease_until = :leaseUntil, attempts = o.attempts + 1
+       where (o.account_id, o.notification_id) in (
+               select account_id, notification_id
+                 from (select account_id, notification_id
+                         from notification_outbox
+                        where status = 'PENDING'
+                          and coalesce(next_attempt_time, create_time) <= :now
+                          and (lease_until is null or lease_until <= :now)
+                        order by coalesce(next_attempt_time, create_time), notification_id
+                        limit 4 * :limit) oldest
+                order by md5(notification_id || :owner)
+                limit :limit)
+         and o.status = 'PENDING'
+         and (o.lease_until is null or o.lease_until <= :now)
+      returning o.account_id, o.notification_id, o.kind, o.channel, o.recipient, o.subject, o.body, o.html_body,
+                o.language, o.product_id, o.package_id, o.message_id, o.status, o.attempts, o.next_attempt_time,
+                o.lease_owner, o.lease_until, o.last_error, o.create_time, o.finish_time
+      """)
+  List<DeliveryRow> claimDistributed(
+      @Bind("owner") String owner, @Bind("now") Instant now, @Bind("leaseUntil") Instant leaseUntil, @Bind("limit") int limit);
+
   /** Ends a claimed row (only while {@code owner} holds it); 0 when the lease was lost. */
   @SqlUpdate("""
       update notification_outbox

@@ -77,10 +77,18 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
   /** Ready requests needed to start a covered-usage batch while another one runs. */
   public static final int DEFAULT_MIN_BATCH_WHILE_BUSY = 4;
 
+  /**
+   * Covered-usage batches running at once on Citus, where a batch holds one account (see
+   * {@link #forDistributed}): each is delegated to its account's worker, so batches of accounts on
+   * different workers run in parallel, and a lone request is no longer joined by others.
+   */
+  public static final int DISTRIBUTED_BATCHES_IN_FLIGHT = 6;
+
   private final SqlCoveredUsageRecorder sql;
   private final int maxInFlight;
   private final int maxBatch;
   private final int minBatchWhileBusy;
+  private final boolean oneAccountPerBatch;
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
   private final Set<String> accountsInFlight = new HashSet<>();
@@ -93,12 +101,26 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
   }
 
   /**
+   * For a Citus coordinator: one account per batch, so that {@link SqlCoveredUsageRecorder} sends it
+   * as one call delegated to the account's worker (a batch of several accounts would run on the
+   * coordinator, a round trip to a worker per statement inside); more batches in flight instead.
+   */
+  public static BatchingCoveredUsageRecorder forDistributed(SqlCoveredUsageRecorder sql) {
+    return new BatchingCoveredUsageRecorder(sql, DISTRIBUTED_BATCHES_IN_FLIGHT, DEFAULT_BATCH_SIZE, 1, true);
+  }
+
+  /**
    * @param maxInFlight batches running at once (each holds a pooled connection while it runs)
    * @param maxBatch requests in one batch at most
    * @param minBatchWhileBusy ready requests needed to start a batch while another runs
    */
   public BatchingCoveredUsageRecorder(
       SqlCoveredUsageRecorder sql, int maxInFlight, int maxBatch, int minBatchWhileBusy) {
+    this(sql, maxInFlight, maxBatch, minBatchWhileBusy, false);
+  }
+
+  private BatchingCoveredUsageRecorder(
+      SqlCoveredUsageRecorder sql, int maxInFlight, int maxBatch, int minBatchWhileBusy, boolean oneAccountPerBatch) {
     if (maxInFlight < 1 || maxBatch < 1 || minBatchWhileBusy < 1 || minBatchWhileBusy > maxBatch) {
       throw new IllegalArgumentException("need 1 <= maxInFlight, 1 <= minBatchWhileBusy <= maxBatch");
     }
@@ -106,6 +128,7 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
     this.maxInFlight = maxInFlight;
     this.maxBatch = maxBatch;
     this.minBatchWhileBusy = minBatchWhileBusy;
+    this.oneAccountPerBatch = oneAccountPerBatch;
   }
 
   @Override
@@ -173,7 +196,8 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
     List<Waiting> batch = new ArrayList<>();
     for (Iterator<Waiting> it = queue.iterator(); it.hasNext() && batch.size() < maxBatch; ) {
       Waiting w = it.next();
-      if (accountsInFlight.contains(w.accountId())) {
+      if (accountsInFlight.contains(w.accountId())
+          || (oneAccountPerBatch && !batch.isEmpty() && !batch.get(0).accountId().equals(w.accountId()))) {
         continue;
       }
       String taken = keyByAccount.putIfAbsent(w.accountId(), w.burnDownKey());

@@ -19,7 +19,9 @@ import javax.sql.DataSource;
 /**
  * Covered usage requests as one call of {@code rp_record_covered_usages} (R__usage_functions.sql)
  * on a pooled connection in autocommit mode: the statement is its own transaction, so a batch is
- * one round trip and one commit, and its package row locks are held for no network wait.
+ * one round trip and one commit, and its package row locks are held for no network wait. The
+ * requests of one account go through {@code rp_record_account_usages}, which a Citus coordinator
+ * delegates to the account's worker.
  */
 public final class SqlCoveredUsageRecorder {
   /**
@@ -39,11 +41,18 @@ public final class SqlCoveredUsageRecorder {
    * {@link BatchingCoveredUsageRecorder}).
    */
   public List<Outcome> recordAll(List<Request> requests) {
+    String account = requests.get(0).draft().accountId();
+    boolean oneAccount = requests.stream().allMatch(r -> r.draft().accountId().equals(account));
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "select * from rp_record_covered_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        PreparedStatement ps = c.prepareStatement(oneAccount
+            ? "select * from rp_record_account_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            : "select * from rp_record_covered_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       // A usage request's idempotency scope is its account (UsageService checks it).
-      ps.setArray(1, c.createArrayOf("text", column(requests, r -> r.draft().accountId())));
+      if (oneAccount) {
+        ps.setString(1, account);
+      } else {
+        ps.setArray(1, c.createArrayOf("text", column(requests, r -> r.draft().accountId())));
+      }
       ps.setArray(2, c.createArrayOf("text", column(requests, r -> r.key().requestId())));
       ps.setArray(3, c.createArrayOf("bytea", requests.stream().map(r -> r.key().fingerprint()).toArray(byte[][]::new)));
       ps.setArray(4, c.createArrayOf("text", column(requests, r -> r.draft().usageId())));

@@ -12,17 +12,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * A {@code usage_records} row, plus {@code deduction_purposes} (see {@code rp_deduction_purposes},
- * V11), as a domain {@link UsageRecord}.
- */
+/** A {@code usage_records} row as a domain {@link UsageRecord}. */
 final class UsageRows {
   /** The columns {@link #record} reads, from a usage_records row {@code u}. */
   static final String COLUMNS = """
       u.account_id, u.usage_id, u.request_id, u.product_id, u.purpose, u.region_id, u.quantity,
       u.package_quantity, u.pay_as_you_go_quantity, u.currency, u.pay_as_you_go_unit_price,
       u.pay_as_you_go_charge, u.record_time, u.deduction_package_ids, u.deduction_quantities,
-      u.deduction_remaining_after, rp_deduction_purposes(u.account_id, u.deduction_package_ids) as deduction_purposes
+      u.deduction_remaining_after, u.deduction_purposes
       """;
 
   private UsageRows() {}
@@ -33,7 +30,7 @@ final class UsageRows {
     Long[] remainingAfter = longs(rs.getArray("deduction_remaining_after"));
     String[] purposes = strings(rs.getArray("deduction_purposes"));
     if (purposes.length != packageIds.length) {
-      throw new IllegalStateException("usage record " + rs.getString("usage_id") + " names a package that does not exist");
+      throw new IllegalStateException("usage record " + rs.getString("usage_id") + " names a package of no purpose");
     }
     List<PackageDeduction> deductions = new ArrayList<>(packageIds.length);
     for (int i = 0; i < packageIds.length; i++) {

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -29,9 +31,16 @@ import javax.sql.DataSource;
  * concurrent JVMs never share or race on one), and every test database is a {@code CREATE DATABASE
  * ... TEMPLATE} copy of it. Nothing connects to a template after its migration (PostgreSQL refuses
  * to copy a database that has sessions), and the templates are dropped when the JVM exits.
+ *
+ * <p>When the named database is a Citus coordinator with workers (the Citus suite, docs/scaling.md),
+ * each test database is a Citus database of its own instead: created on the coordinator and on
+ * every worker, with the citus extension and the workers registered, then migrated, which
+ * distributes the tables (V18). No template: Citus keeps sessions open on its databases. Tables get
+ * {@value #CITUS_SHARD_COUNT} shards, not 32, so that a test database is made in seconds.
  */
 public final class TestDatabase implements AutoCloseable {
   public static final String URL_VARIABLE = "RP_TEST_DATABASE_URL";
+  static final int CITUS_SHARD_COUNT = 4;
 
   private static DatabaseSettings server;
   /** The server named by RP_TEST_DATABASE_URL, if it is one (its templates are dropped at exit). */
@@ -39,6 +48,8 @@ public final class TestDatabase implements AutoCloseable {
   /** Template database names by migration target ("" = every migration), of this JVM. */
   private static final Map<String, String> templates = new HashMap<>();
   private static boolean dropHookAdded;
+  /** The Citus workers of the named database (host:port), empty when it is plain PostgreSQL. */
+  private static List<String> citusWorkers;
 
   private final DatabaseSettings settings;
   private final Database database;
@@ -56,8 +67,11 @@ public final class TestDatabase implements AutoCloseable {
   public static TestDatabase create(String targetVersion) {
     try {
       DatabaseSettings base = server();
-      String template = template(base, targetVersion);
       String name = Ids.newId("rp_test").replace('-', '_');
+      if (!citusWorkers.isEmpty()) {
+        return createOnCitus(base, name, targetVersion);
+      }
+      String template = template(base, targetVersion);
       try (Connection c = connect(base, "postgres");
           var s = c.createStatement()) {
         s.execute("create database \"" + name + "\" template \"" + template + "\"");
@@ -68,6 +82,52 @@ public final class TestDatabase implements AutoCloseable {
       return new TestDatabase(settings, database);
     } catch (Exception e) {
       throw new IllegalStateException("cannot create a test database", e);
+    }
+  }
+
+  private static TestDatabase createOnCitus(DatabaseSettings base, String name, String targetVersion) throws Exception {
+    for (String node : citusNodes(base)) {
+      try (Connection c = connect(base, node, "postgres");
+          var s = c.createStatement()) {
+        s.execute("create database \"" + name + "\"");
+      }
+      try (Connection c = connect(base, node, name);
+          var s = c.createStatement()) {
+        s.execute("set client_min_messages = warning");
+        s.execute("create extension citus");
+      }
+    }
+    String coordinator = hostAndPort(base.jdbcUrl());
+    try (Connection c = connect(base, coordinator, name);
+        var s = c.createStatement()) {
+      s.execute("alter database \"" + name + "\" set citus.shard_count = " + CITUS_SHARD_COUNT);
+      s.execute("select citus_set_coordinator_host('" + host(coordinator) + "', " + port(coordinator) + ")");
+      for (String worker : citusWorkers) {
+        s.execute("select citus_add_node('" + host(worker) + "', " + port(worker) + ")");
+      }
+    }
+    DatabaseSettings settings = new DatabaseSettings(
+        withDatabase(base.jdbcUrl(), name), base.user(), base.password(), 8);
+    try (HikariDataSource pool = DataSources.pool(settings, name)) {
+      migrate(pool, targetVersion);
+    }
+    return new TestDatabase(settings, Database.open(settings, name, DataSources.DEFAULT_CONNECT_TIMEOUT));
+  }
+
+  /** Every node of the Citus cluster, the coordinator first. */
+  private static List<String> citusNodes(DatabaseSettings base) {
+    List<String> nodes = new ArrayList<>();
+    nodes.add(hostAndPort(base.jdbcUrl()));
+    nodes.addAll(citusWorkers);
+    return nodes;
+  }
+
+  private static void migrate(DataSource pool, String targetVersion) {
+    if (targetVersion == null) {
+      Migrations.migrate(pool);
+    } else {
+      org.flywaydb.core.Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+          .target(targetVersion).load().migrate();
     }
   }
 
@@ -88,12 +148,7 @@ public final class TestDatabase implements AutoCloseable {
     try {
       // A plain pool (no reachability probe): closing it ends every session on the template.
       try (HikariDataSource pool = DataSources.pool(settings, name)) {
-        if (targetVersion == null) {
-          Migrations.migrate(pool);
-        } else {
-          org.flywaydb.core.Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-              .target(targetVersion).load().migrate();
-        }
+        migrate(pool, targetVersion);
       }
       try (Connection c = connect(base, "postgres");
           var s = c.createStatement()) {
@@ -127,6 +182,11 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   private static Connection connect(DatabaseSettings base, String database) throws SQLException {
+    return connect(base, hostAndPort(base.jdbcUrl()), database);
+  }
+
+  /** To {@code database} on the node {@code hostAndPort} of the test server's cluster. */
+  private static Connection connect(DatabaseSettings base, String hostAndPort, String database) throws SQLException {
     var p = new java.util.Properties();
     if (base.user() != null) {
       p.setProperty("user", base.user());
@@ -134,7 +194,42 @@ public final class TestDatabase implements AutoCloseable {
     if (base.password() != null && !base.password().isEmpty()) {
       p.setProperty("password", base.password());
     }
-    return DriverManager.getConnection(withDatabase(base.jdbcUrl(), database), p);
+    String url = withDatabase(base.jdbcUrl(), database).replaceFirst("//[^/]+/", "//" + hostAndPort + "/");
+    return DriverManager.getConnection(url, p);
+  }
+
+  private static String hostAndPort(String jdbcUrl) {
+    return jdbcUrl.replaceFirst("^jdbc:postgresql://([^/]+)/.*$", "$1");
+  }
+
+  private static String host(String hostAndPort) {
+    return hostAndPort.substring(0, hostAndPort.lastIndexOf(':'));
+  }
+
+  private static int port(String hostAndPort) {
+    return Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
+  }
+
+  /** The workers registered in the named database, if it is a Citus coordinator. */
+  private static List<String> citusWorkers(DatabaseSettings named) throws SQLException {
+    String database = named.jdbcUrl().replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+    try (Connection c = connect(named, database);
+        var s = c.createStatement()) {
+      try (var rs = s.executeQuery("select exists (select 1 from pg_extension where extname = 'citus')")) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          return List.of();
+        }
+      }
+      List<String> workers = new ArrayList<>();
+      try (var rs = s.executeQuery(
+          "select nodename || ':' || nodeport from pg_dist_node where groupid <> 0 order by nodeport")) {
+        while (rs.next()) {
+          workers.add(rs.getString(1));
+        }
+      }
+      return workers;
+    }
   }
 
   public DataSource dataSource() {
@@ -155,9 +250,12 @@ public final class TestDatabase implements AutoCloseable {
     if (server == null) {
       String url = System.getenv(URL_VARIABLE);
       if (url != null && !url.isBlank()) {
-        server = new DatabaseSettings(url, null, null, 2);
+        DatabaseSettings named = new DatabaseSettings(url, null, null, 2);
+        citusWorkers = citusWorkers(named);
+        server = named;
         external = server;
       } else {
+        citusWorkers = List.of();
         Path dir = Files.createTempDirectory("rp-test-pg");
         EmbeddedDatabase embedded = EmbeddedDatabase.start(dir, 0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -183,11 +281,15 @@ public final class TestDatabase implements AutoCloseable {
   @Override
   public void close() {
     database.close();
-    try (var c = maintenanceConnection();
-        var s = c.createStatement()) {
-      s.execute("drop database if exists \"" + name() + "\" with (force)");
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot drop test database", e);
+    // On Citus, the coordinator first: its sessions to the workers end with it.
+    List<String> nodes = citusWorkers.isEmpty() ? List.of(hostAndPort(settings.jdbcUrl())) : citusNodes(settings);
+    for (String node : nodes) {
+      try (var c = connect(settings, node, "postgres");
+          var s = c.createStatement()) {
+        s.execute("drop database if exists \"" + name() + "\" with (force)");
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot drop test database", e);
+      }
     }
   }
 
