@@ -62,6 +62,25 @@ create or replace function rp_burn_down_key(
   select row(purpose <> p_purpose, expire_time, purchase_time, package_id)::rp_burn_down_key
 $$;
 
+-- What the two functions below answer, one row per item, written once. Their return type was a
+-- table of these columns before; a return type cannot change in place, so both are dropped and made
+-- again whenever this file runs.
+do $$
+begin
+  if not exists (select 1 from pg_type where typname = 'rp_usage_outcome') then
+    create type rp_usage_outcome as (
+      item integer, outcome text, fingerprint bytea,
+      account_id text, usage_id text, request_id text, product_id text, purpose text, region_id text,
+      quantity bigint, package_quantity bigint, pay_as_you_go_quantity bigint, currency text,
+      pay_as_you_go_unit_price numeric, pay_as_you_go_charge numeric, record_time timestamptz,
+      deduction_package_ids text[], deduction_quantities bigint[], deduction_remaining_after bigint[],
+      deduction_purposes text[]);
+  end if;
+end
+$$;
+drop function if exists rp_record_account_usages(text, text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[]);
+drop function if exists rp_record_covered_usages(text[], text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[]);
+
 -- RecordUsage in one database call when packages alone cover it, for a batch of concurrent requests
 -- at a time (docs/benchmark.md, steps 9 to 11). Parallel arrays, item n of each; one row out per
 -- item, in order. Per item it follows the full path of domain/quota/UsageService:
@@ -82,16 +101,10 @@ $$;
 -- the first record. The caller orders items by account and puts one (product, region, purpose) per
 -- account in a batch; every lock an item takes (packages, alert settings, its request ID) belongs to
 -- its account, so concurrent batches take their locks in one order.
-create or replace function rp_record_covered_usages(
+create function rp_record_covered_usages(
     p_account_ids text[], p_request_ids text[], p_fingerprints bytea[], p_usage_ids text[], p_product_ids text[],
     p_purposes text[], p_region_ids text[], p_quantities bigint[], p_currencies text[], p_nows timestamptz[])
-  returns table (
-    item integer, outcome text, fingerprint bytea,
-    account_id text, usage_id text, request_id text, product_id text, purpose text, region_id text,
-    quantity bigint, package_quantity bigint, pay_as_you_go_quantity bigint, currency text,
-    pay_as_you_go_unit_price numeric, pay_as_you_go_charge numeric, record_time timestamptz,
-    deduction_package_ids text[], deduction_quantities bigint[], deduction_remaining_after bigint[],
-    deduction_purposes text[])
+  returns setof rp_usage_outcome
   language plpgsql as $$
 #variable_conflict use_column
 declare
@@ -208,16 +221,10 @@ $$;
 -- statement inside runs on local shards, so a batch is still one round trip from the server (and one
 -- more hop). Called on a coordinator with the multi-account function instead, each statement inside
 -- would be a round trip of its own to a worker. On plain PostgreSQL it only forwards.
-create or replace function rp_record_account_usages(
+create function rp_record_account_usages(
     p_account_id text, p_request_ids text[], p_fingerprints bytea[], p_usage_ids text[], p_product_ids text[],
     p_purposes text[], p_region_ids text[], p_quantities bigint[], p_currencies text[], p_nows timestamptz[])
-  returns table (
-    item integer, outcome text, fingerprint bytea,
-    account_id text, usage_id text, request_id text, product_id text, purpose text, region_id text,
-    quantity bigint, package_quantity bigint, pay_as_you_go_quantity bigint, currency text,
-    pay_as_you_go_unit_price numeric, pay_as_you_go_charge numeric, record_time timestamptz,
-    deduction_package_ids text[], deduction_quantities bigint[], deduction_remaining_after bigint[],
-    deduction_purposes text[])
+  returns setof rp_usage_outcome
   language plpgsql as $$
 begin
   return query select * from rp_record_covered_usages(

@@ -38,7 +38,7 @@ public interface StorageModule {
   @Provides
   @Singleton
   static CoveredUsageRecorder coveredUsageRecorder(DataSource dataSource, DatabaseEngine engine) {
-    SqlCoveredUsageRecorder sql = new SqlCoveredUsageRecorder(dataSource);
+    SqlCoveredUsageRecorder sql = new SqlCoveredUsageRecorder(dataSource, engine);
     return engine == DatabaseEngine.CITUS
         ? BatchingCoveredUsageRecorder.forDistributed(sql)
         : BatchingCoveredUsageRecorder.withDefaults(sql);

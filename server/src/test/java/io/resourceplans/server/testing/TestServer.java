@@ -147,7 +147,8 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
 
   /** The one-call usage path, on this server's database. */
   public io.resourceplans.storage.quota.SqlCoveredUsageRecorder coveredUsage() {
-    return new io.resourceplans.storage.quota.SqlCoveredUsageRecorder(database.dataSource());
+    return new io.resourceplans.storage.quota.SqlCoveredUsageRecorder(
+        database.dataSource(), io.resourceplans.storage.db.DatabaseEngine.of(database.dataSource()));
   }
 
   /** Cuts the server off its database until the outage is closed (see {@link TestDatabase#outage}). */

@@ -6,6 +6,7 @@ import io.resourceplans.domain.quota.CoveredUsageRecorder.NotCovered;
 import io.resourceplans.domain.quota.CoveredUsageRecorder.Outcome;
 import io.resourceplans.domain.quota.CoveredUsageRecorder.Recorded;
 import io.resourceplans.domain.quota.UsageRecord;
+import io.resourceplans.storage.db.DatabaseEngine;
 import io.resourceplans.storage.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,9 +20,10 @@ import javax.sql.DataSource;
 /**
  * Covered usage requests as one call of {@code rp_record_covered_usages} (R__usage_functions.sql)
  * on a pooled connection in autocommit mode: the statement is its own transaction, so a batch is
- * one round trip and one commit, and its package row locks are held for no network wait. The
- * requests of one account go through {@code rp_record_account_usages}, which a Citus coordinator
- * delegates to the account's worker.
+ * one round trip and one commit, and its package row locks are held for no network wait. On
+ * Citus a batch holds one account ({@link BatchingCoveredUsageRecorder#forDistributed}) and goes
+ * through {@code rp_record_account_usages}, which the coordinator delegates to that account's
+ * worker.
  */
 public final class SqlCoveredUsageRecorder {
   /**
@@ -31,9 +33,11 @@ public final class SqlCoveredUsageRecorder {
   public record Request(IdempotencyKey key, UsageRecord draft) {}
 
   private final DataSource dataSource;
+  private final DatabaseEngine engine;
 
-  public SqlCoveredUsageRecorder(DataSource dataSource) {
+  public SqlCoveredUsageRecorder(DataSource dataSource, DatabaseEngine engine) {
     this.dataSource = dataSource;
+    this.engine = engine;
   }
 
   /**
@@ -42,7 +46,9 @@ public final class SqlCoveredUsageRecorder {
    */
   public List<Outcome> recordAll(List<Request> requests) {
     String account = requests.get(0).draft().accountId();
-    boolean oneAccount = requests.stream().allMatch(r -> r.draft().accountId().equals(account));
+    // Plain PostgreSQL has nothing to delegate to: the function of many accounts, one call less deep.
+    boolean oneAccount = engine == DatabaseEngine.CITUS
+        && requests.stream().allMatch(r -> r.draft().accountId().equals(account));
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(oneAccount
             ? "select * from rp_record_account_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
