@@ -4,11 +4,12 @@
 -- Flyway also runs it when migrating only up to an earlier version (tests do, from V10 on), so it
 -- must create cleanly on those schemas too: PL/pgSQL bodies are checked only when called.
 
--- Every SQL function's current definition lives in this file. Two were first created by versioned
--- migrations (V8, V9), which stay as history (Flyway checksums applied V-files, so they cannot
--- change): their definitions here replace those only once the V-file has run (a run up to an
--- earlier version skips them, so that V-file's own create still works afterwards). A change to any
--- of them is made here.
+-- Every SQL function's current definition lives in this file, but rp_place_table (V18), which later
+-- V-files call before this file runs. Two were first created by versioned migrations (V8, V9),
+-- which stay as history (Flyway checksums applied V-files, so they cannot change): their
+-- definitions here replace those only once the V-file has run (a run up to an earlier version
+-- skips them, so that V-file's own create still works afterwards). A change to any of them is made
+-- here.
 do $do$
 begin
   if to_regprocedure('rp_expect_rows(bigint, bigint, text)') is not null then

@@ -1,7 +1,7 @@
 -- Scale-out on Citus (docs/scaling.md): when the database is a Citus coordinator (the citus
 -- extension is installed), every per-account table is distributed by account_id, co-located with
 -- accounts, and the catalog and the vendor side become reference tables (a copy on every node).
--- On plain PostgreSQL this migration does nothing.
+-- On plain PostgreSQL this migration only creates rp_place_table, which does nothing there.
 --
 -- Citus keeps a foreign key only where both rows are on one node: distributed -> reference,
 -- reference -> reference, and distributed -> distributed when the key includes account_id. So every
@@ -12,6 +12,28 @@
 -- A unique constraint of a distributed table must include account_id: instance IDs stay unique
 -- across accounts by their generation (random, as every ID here) instead of by the dropped
 -- marketplace_instances_instance_id_key.
+
+-- How a table is placed on Citus, for this migration and every later one that creates a table
+-- (docs/architecture.md, "Adding a table"): by account, co-located with accounts (distribution
+-- column account_id unless named), or as a reference table (a copy on every node). Nothing on plain
+-- PostgreSQL. Here, not in R__usage_functions.sql: repeatable migrations run after the versioned
+-- ones, too late for a later V-file to call it.
+create function rp_place_table(p_table regclass, p_by_account boolean, p_column text default 'account_id')
+  returns void language plpgsql as $$
+begin
+  if not exists (select 1 from pg_extension where extname = 'citus') then
+    return;
+  end if;
+  if not p_by_account then
+    perform create_reference_table(p_table);
+  elsif p_table = 'accounts'::regclass then
+    perform create_distributed_table(p_table, p_column);
+  else
+    perform create_distributed_table(p_table, p_column, colocate_with => 'accounts');
+  end if;
+end
+$$;
+
 do $citus$
 declare
   fk record;
@@ -50,12 +72,10 @@ begin
   alter table marketplace_instances drop constraint marketplace_instances_instance_id_key;
 
   foreach t in array reference_tables loop
-    perform create_reference_table(t);
+    perform rp_place_table(t::regclass, false);
   end loop;
-  perform create_distributed_table('accounts', 'account_id');
-  foreach t in array account_tables[2:] loop
-    perform create_distributed_table(t, case t when 'idempotency_records' then 'scope' else 'account_id' end,
-                                     colocate_with => 'accounts');
+  foreach t in array account_tables loop
+    perform rp_place_table(t::regclass, true, case t when 'idempotency_records' then 'scope' else 'account_id' end);
   end loop;
 
   for fk in select * from rp_foreign_keys where conname <> all (enforced_by_application) loop

@@ -41,6 +41,8 @@ import javax.sql.DataSource;
 public final class TestDatabase implements AutoCloseable {
   public static final String URL_VARIABLE = "RP_TEST_DATABASE_URL";
   static final int CITUS_SHARD_COUNT = 4;
+  /** The advisory lock (on the coordinator's postgres database) that test JVMs take turns on. */
+  private static final long CITUS_CREATE_LOCK = 0x7270_6369_7475_73L;
 
   private static DatabaseSettings server;
   /** The server named by RP_TEST_DATABASE_URL, if it is one (its templates are dropped at exit). */
@@ -86,6 +88,25 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   private static TestDatabase createOnCitus(DatabaseSettings base, String name, String targetVersion) throws Exception {
+    String coordinator = hostAndPort(base.jdbcUrl());
+    DatabaseSettings settings = new DatabaseSettings(
+        withDatabase(base.jdbcUrl(), name), base.user(), base.password(), 8);
+    // One test JVM at a time, up to the migrated schema: Citus syncs the role and its metadata to
+    // the workers as it registers them and distributes objects, and two at once can fail on a
+    // shared catalog ("tuple concurrently updated"). Closing the session unlocks.
+    try (Connection lock = connect(base, coordinator, "postgres");
+        var s = lock.createStatement()) {
+      s.execute("select pg_advisory_lock(" + CITUS_CREATE_LOCK + ")");
+      makeCitusDatabase(base, name);
+      try (HikariDataSource pool = DataSources.pool(settings, name)) {
+        migrate(pool, targetVersion);
+      }
+    }
+    return new TestDatabase(settings, Database.open(settings, name, DataSources.DEFAULT_CONNECT_TIMEOUT));
+  }
+
+  /** {@code name} on every node with the citus extension, and the workers registered with the coordinator. */
+  private static void makeCitusDatabase(DatabaseSettings base, String name) throws SQLException {
     for (String node : citusNodes(base)) {
       try (Connection c = connect(base, node, "postgres");
           var s = c.createStatement()) {
@@ -106,12 +127,6 @@ public final class TestDatabase implements AutoCloseable {
         s.execute("select citus_add_node('" + host(worker) + "', " + port(worker) + ")");
       }
     }
-    DatabaseSettings settings = new DatabaseSettings(
-        withDatabase(base.jdbcUrl(), name), base.user(), base.password(), 8);
-    try (HikariDataSource pool = DataSources.pool(settings, name)) {
-      migrate(pool, targetVersion);
-    }
-    return new TestDatabase(settings, Database.open(settings, name, DataSources.DEFAULT_CONNECT_TIMEOUT));
   }
 
   /** Every node of the Citus cluster, the coordinator first. */
