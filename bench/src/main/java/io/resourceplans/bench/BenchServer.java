@@ -40,7 +40,7 @@ final class BenchServer implements AutoCloseable {
       int applied = Migrations.migrate(database.dataSource());
       ResourcePlansServer server =
           DaggerServerComponent.builder()
-              .transport(new NettyTransport(0, Optional.empty(), Optional.empty(), TransportLimits.defaults(poolSize)))
+              .transport(new NettyTransport(Optional.empty(), 0, Optional.empty(), Optional.empty(), TransportLimits.defaults(poolSize)))
               .dataSource(database.dataSource())
               .databaseReachability(database.reachability())
               .clock(Clock.systemUTC())

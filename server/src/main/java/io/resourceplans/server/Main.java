@@ -11,6 +11,7 @@ import io.resourceplans.server.config.ServerConfig;
 import io.resourceplans.server.di.DaggerServerComponent;
 import io.resourceplans.server.di.ServerComponent;
 import io.resourceplans.server.grpc.NettyTransport;
+import io.resourceplans.server.logging.LogSetup;
 import io.resourceplans.storage.db.Database;
 import io.resourceplans.storage.db.DatabaseCreator;
 import io.resourceplans.storage.db.DatabaseSettings;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -40,8 +42,13 @@ public final class Main {
     // java.util.logging (grpc-java, Netty) into the same log as everything else.
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    if (Arrays.asList(args).contains("--help")) {
+    List<String> given = Arrays.asList(args);
+    if (given.contains("--help") || given.contains("-h")) {
       System.out.print(ConfigLoader.usage());
+      return;
+    }
+    if (given.contains("--version")) {
+      System.out.println(Version.describe());
       return;
     }
     ServerConfig config;
@@ -53,6 +60,8 @@ public final class Main {
       System.exit(2);
       return;
     }
+    LogSetup.apply(config.logFormat(), config.logLevel(), config.accessLog());
+    log.info("{} starting", Version.describe());
     config.describe().forEach((k, v) -> log.info("config {} = {}", k, v));
 
     EmbeddedDatabase embedded = null;
@@ -80,7 +89,7 @@ public final class Main {
       log.info("database {} ready ({} migrations applied now)", settings.describe(), applied);
 
       ResourcePlansServer server = component(config, database).server().start();
-      log.info("resource-plans serving on port {}", server.port());
+      log.info("resource-plans serving on {}:{}", config.listenAddress().orElse("*"), server.port());
 
       Shutdown shutdown = new Shutdown(server, config.shutdownGrace(), database, embedded);
       onSignals(shutdown);
@@ -143,6 +152,7 @@ public final class Main {
     return DaggerServerComponent.builder()
         .transport(
             new NettyTransport(
+                config.listenAddress(),
                 config.port(),
                 config.tlsCertChain().map(Path::toFile),
                 config.tlsPrivateKey().map(Path::toFile),

@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.resourceplans.server.config.ConfigLoader;
 import io.resourceplans.server.config.ServerConfig;
 import io.resourceplans.server.grpc.TransportLimits;
+import io.resourceplans.server.config.LogFormat;
+import io.resourceplans.server.config.LogLevel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
   @Test
@@ -168,5 +173,118 @@ class ConfigLoaderTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--test-clocks=maybe"}, Map.of()));
     assertTrue(e.getMessage().contains("--test-clocks"), e.getMessage());
+  }
+
+  @Test
+  void aConfigFileIsBelowFlagsAndEnvironmentAndAboveDefaults(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("rp.conf");
+    Files.writeString(file, String.join("\n",
+        "# settings for this replica",
+        "port = 6100",
+        "pool-size=7",
+        "  currency = USD  ",
+        "listen-address = 127.0.0.1",
+        "",
+        "log-format = json"));
+    ServerConfig fromFile = ConfigLoader.load(new String[] {"--config", file.toString()}, Map.of());
+    assertEquals(6100, fromFile.port());
+    assertEquals(7, fromFile.poolSize());
+    assertEquals("USD", fromFile.currency());
+    assertEquals(Optional.of("127.0.0.1"), fromFile.listenAddress());
+    assertEquals(LogFormat.JSON, fromFile.logFormat());
+    assertEquals(Optional.of(file), fromFile.configFile());
+
+    ServerConfig layered =
+        ConfigLoader.load(new String[] {"--port=6300"}, Map.of("RP_CONFIG", file.toString(), "RP_PORT", "6200", "RP_POOL_SIZE", "3"));
+    assertEquals(6300, layered.port(), "flag over environment over file");
+    assertEquals(3, layered.poolSize(), "environment over file");
+    assertEquals("USD", layered.currency(), "file over default");
+    assertEquals(10, ConfigLoader.load(new String[0], Map.of()).poolSize(), "default without a file");
+  }
+
+  @Test
+  void aConfigFileTypoOrRepeatIsRefusedNamingItsLine(@TempDir Path dir) throws Exception {
+    Path typo = dir.resolve("typo.conf");
+    Files.writeString(typo, "port = 6100\nprot = 6101\n");
+    var e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--config=" + typo}, Map.of()));
+    assertTrue(e.getMessage().contains(typo + ":2:") && e.getMessage().contains("'prot'"), e.getMessage());
+
+    Path twice = dir.resolve("twice.conf");
+    Files.writeString(twice, "port = 6100\nport = 6101\n");
+    e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--config=" + twice}, Map.of()));
+    assertTrue(e.getMessage().contains(twice + ":2:"), e.getMessage());
+
+    Path noEquals = dir.resolve("bare.conf");
+    Files.writeString(noEquals, "port 6100\n");
+    e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--config=" + noEquals}, Map.of()));
+    assertTrue(e.getMessage().contains(noEquals + ":1:"), e.getMessage());
+
+    Path nested = dir.resolve("nested.conf");
+    Files.writeString(nested, "config = other.conf\n");
+    e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--config=" + nested}, Map.of()));
+    assertTrue(e.getMessage().contains("'config'"), e.getMessage());
+
+    e = assertThrows(IllegalArgumentException.class,
+        () -> ConfigLoader.load(new String[] {"--config=" + dir.resolve("missing.conf")}, Map.of()));
+    assertTrue(e.getMessage().startsWith("--config"), e.getMessage());
+    // A bad value read from the file is reported like a bad flag.
+    Path badValue = dir.resolve("bad.conf");
+    Files.writeString(badValue, "port = http\n");
+    e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--config=" + badValue}, Map.of()));
+    assertTrue(e.getMessage().contains("--port"), e.getMessage());
+  }
+
+  @Test
+  void logAndListenSettingsHaveDefaultsAndAreChecked() {
+    ServerConfig c = ConfigLoader.load(new String[0], Map.of());
+    assertEquals(LogFormat.TEXT, c.logFormat());
+    assertEquals(LogLevel.INFO, c.logLevel());
+    assertTrue(c.accessLog());
+    assertEquals(Optional.empty(), c.listenAddress());
+    ServerConfig set =
+        ConfigLoader.load(new String[] {"--log-format=JSON", "--log-level=warn", "--access-log=false", "--listen-address=::1"}, Map.of());
+    assertEquals(LogFormat.JSON, set.logFormat());
+    assertEquals(LogLevel.WARN, set.logLevel());
+    assertFalse(set.accessLog());
+    assertEquals(Optional.of("::1"), set.listenAddress());
+    for (String bad : new String[] {"--log-format=xml", "--log-level=chatty", "--access-log=yes", "--listen-address=a b"}) {
+      var e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {bad}, Map.of()), bad);
+      assertTrue(e.getMessage().contains(bad.substring(0, bad.indexOf('='))), e.getMessage());
+    }
+  }
+
+  @Test
+  void helpListsEveryFlagWithItsEnvironmentVariableInAlignedColumns() {
+    String[] lines = ConfigLoader.usage().split("\\R");
+    int envColumn = -1;
+    int defaultColumn = -1;
+    int rows = 0;
+    for (String line : lines) {
+      assertTrue(line.length() <= 120, "at most 120 columns: " + line);
+      if (!line.startsWith("  --")) {
+        continue;
+      }
+      rows++;
+      String flag = line.trim().split(" ")[0];
+      var option = ConfigLoader.OPTIONS.stream().filter(o -> ("--" + o.flag()).equals(flag)).findFirst().orElseThrow();
+      int env = line.indexOf(" " + option.env() + " ") + 1;
+      int def = line.indexOf(" ", env + option.env().length()) ;
+      while (line.charAt(def) == ' ') {
+        def++;
+      }
+      if (envColumn < 0) {
+        envColumn = env;
+        defaultColumn = def;
+      }
+      assertEquals(envColumn, env, "environment column of " + flag);
+      assertEquals(defaultColumn, def, "default column of " + flag);
+    }
+    assertEquals(ConfigLoader.OPTIONS.size(), rows);
+  }
+
+  @Test
+  void theVersionIsTheBuildsVersion() {
+    assertTrue(io.resourceplans.server.Version.current().matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"),
+        io.resourceplans.server.Version.current());
   }
 }

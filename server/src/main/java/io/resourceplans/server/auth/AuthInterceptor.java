@@ -10,6 +10,7 @@ import io.resourceplans.domain.auth.Authenticator;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.server.grpc.CallScope;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -34,6 +35,7 @@ public final class AuthInterceptor implements ServerInterceptor {
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
     Principal principal = authenticator.authenticate(bearerToken(headers.get(AUTHORIZATION)));
+    CallScope.current().ifPresent(scope -> scope.authenticated(principal));
     Context context = Context.current().withValue(CallPrincipal.KEY, principal);
     return Contexts.interceptCall(context, call, headers, next);
   }

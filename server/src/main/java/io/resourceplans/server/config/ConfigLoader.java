@@ -34,6 +34,8 @@ public final class ConfigLoader {
 
   public static final List<Option> OPTIONS =
       List.of(
+          new Option("config", "RP_CONFIG", "", "file of settings, one 'key = value' per line (keys are these flags without '--', '#' starts a comment); flags and environment win over it"),
+          new Option("listen-address", "RP_LISTEN_ADDRESS", "", "address the gRPC listener binds to; empty = all interfaces (IPv4 and IPv6); 127.0.0.1 = this machine only"),
           new Option("port", "RP_PORT", "50051", "gRPC port (0 = any free port)"),
           new Option("database-url", "RP_DATABASE_URL", "", "PostgreSQL JDBC URL; empty = embedded PostgreSQL in the data directory; the database is created if missing"),
           new Option("database-user", "RP_DATABASE_USER", "postgres", "database user"),
@@ -84,15 +86,31 @@ public final class ConfigLoader {
           new Option("dispatch-max-attempts", "RP_DISPATCH_MAX_ATTEMPTS", "6", "delivery attempts before a notification is FAILED"),
           new Option("dispatch-backoff-base-ms", "RP_DISPATCH_BACKOFF_BASE_MS", "30000", "wait after the first failed attempt; doubles each attempt, with jitter"),
           new Option("dispatch-backoff-max-ms", "RP_DISPATCH_BACKOFF_MAX_MS", "3600000", "longest wait between attempts"),
+          new Option("log-format", "RP_LOG_FORMAT", "text", "text = one readable line per event; json = one JSON object per line (time, level, logger, message, correlation_id, method, account_id, ...)"),
+          new Option("log-level", "RP_LOG_LEVEL", "INFO", "least severe level logged: TRACE, DEBUG, INFO, WARN or ERROR"),
+          new Option("access-log", "RP_ACCESS_LOG", "true", "true = one INFO line per API call (method, code, reason, duration, caller, peer, correlation id); false = none"),
           new Option("test-clocks", "RP_TEST_CLOCKS", "true", "true = operators may create and advance test clocks (simulated time of test accounts); false = those RPCs are refused TEST_CLOCKS_DISABLED"));
 
   private ConfigLoader() {}
 
+  /**
+   * The settings from {@code args}, {@code env} and the config file they name: a flag wins over the
+   * environment, which wins over the file, which wins over the default.
+   */
   public static ServerConfig load(String[] args, Map<String, String> env) {
     Map<String, String> flags = parseFlags(args);
+    String configFile = flags.containsKey("config") ? flags.get("config") : env.getOrDefault("RP_CONFIG", "");
+    Map<String, String> file = configFile.isBlank() ? Map.of() : ConfigFile.read(Path.of(configFile.trim()), knownKeys());
     Map<String, String> values = new HashMap<>();
     for (Option o : OPTIONS) {
-      String v = flags.containsKey(o.flag()) ? flags.get(o.flag()) : env.getOrDefault(o.env(), o.defaultValue());
+      String v;
+      if (flags.containsKey(o.flag())) {
+        v = flags.get(o.flag());
+      } else if (env.containsKey(o.env())) {
+        v = env.get(o.env());
+      } else {
+        v = file.getOrDefault(o.flag(), o.defaultValue());
+      }
       values.put(o.flag(), v.trim());
     }
     String cert = values.get("tls-cert");
@@ -130,7 +148,47 @@ public final class ConfigLoader {
         intValue(values, "login-max-failures", 1, 100),
         Duration.ofMinutes(intValue(values, "login-lock-minutes", 1, 1440)),
         delivery(values),
-        bool(values, "test-clocks"));
+        bool(values, "test-clocks"),
+        nonEmpty(values.get("config")).map(Path::of),
+        listenAddress(values.get("listen-address")),
+        choice(values, "log-format", LogFormat.class),
+        choice(values, "log-level", LogLevel.class),
+        bool(values, "access-log"));
+  }
+
+  /** The keys a config file may set: every flag but --config itself. */
+  private static java.util.Set<String> knownKeys() {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (Option o : OPTIONS) {
+      keys.add(o.flag());
+    }
+    keys.remove("config");
+    return keys;
+  }
+
+  private static Optional<String> listenAddress(String raw) {
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    // A literal address or a host name of this machine; no port, no brackets, no spaces.
+    if (!raw.matches("[0-9A-Za-z.:%_-]+")) {
+      throw new IllegalArgumentException("--listen-address must be an IP address or host name, got '" + raw + "'");
+    }
+    return Optional.of(raw);
+  }
+
+  private static <E extends Enum<E>> E choice(Map<String, String> values, String flag, Class<E> type) {
+    String raw = values.get(flag);
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(raw)) {
+        return e;
+      }
+    }
+    StringBuilder allowed = new StringBuilder();
+    for (E e : type.getEnumConstants()) {
+      allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    throw new IllegalArgumentException("--" + flag + " must be one of " + allowed + ", got '" + raw + "'");
   }
 
   private static String seconds(Duration d) {
@@ -210,13 +268,49 @@ public final class ConfigLoader {
     throw new IllegalArgumentException("--" + flag + " must be true or false, got '" + raw + "'");
   }
 
+  /**
+   * The {@code --help} text: per setting a row of aligned columns (flag, environment variable,
+   * default), its meaning wrapped below it.
+   */
   public static String usage() {
-    StringBuilder out = new StringBuilder("Usage: resource-plans-server [--flag=value ...]\n");
+    int flagWidth = 0;
+    int envWidth = 0;
     for (Option o : OPTIONS) {
-      out.append(String.format("  --%-24s %-26s default %-10s %s%n", o.flag(), "(" + o.env() + ")",
-          o.defaultValue().isEmpty() ? "(empty)" : o.defaultValue(), o.help()));
+      flagWidth = Math.max(flagWidth, o.flag().length() + 2);
+      envWidth = Math.max(envWidth, o.env().length());
+    }
+    String row = "  %-" + flagWidth + "s  %-" + envWidth + "s  %s%n";
+    StringBuilder out = new StringBuilder();
+    out.append("Usage: resource-plans [--flag=value | --flag value ...]\n");
+    out.append("       resource-plans --version | -h | --help\n\n");
+    out.append("Each setting is a flag, an environment variable or a line 'key = value' of the --config file\n");
+    out.append("(key = the flag without '--'); a flag wins over the environment, which wins over the file,\n");
+    out.append("which wins over the default.\n\n");
+    out.append(String.format(row, "flag", "environment", "default"));
+    for (Option o : OPTIONS) {
+      out.append(String.format(row, "--" + o.flag(), o.env(), o.defaultValue().isEmpty() ? "(empty)" : o.defaultValue()));
+      for (String line : wrap(o.help(), HELP_WIDTH - HELP_INDENT.length())) {
+        out.append(HELP_INDENT).append(line).append(System.lineSeparator());
+      }
     }
     return out.toString();
+  }
+
+  private static final int HELP_WIDTH = 110;
+  private static final String HELP_INDENT = "        ";
+
+  private static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() == 0 ? "" : " ").append(word);
+    }
+    lines.add(line.toString());
+    return lines;
   }
 
   private static Map<String, String> parseFlags(String[] args) {

@@ -45,11 +45,18 @@ public record ServerConfig(
     int loginMaxFailures,
     Duration loginLockDuration,
     DeliverySettings delivery,
-    boolean testClocks) {
+    boolean testClocks,
+    Optional<Path> configFile,
+    Optional<String> listenAddress,
+    LogFormat logFormat,
+    LogLevel logLevel,
+    boolean accessLog) {
 
   /** The settings as printed at start, secrets masked. */
   public Map<String, String> describe() {
     Map<String, String> out = new LinkedHashMap<>();
+    out.put("config", configFile.map(Path::toString).orElse("(none)"));
+    out.put("listen-address", listenAddress.orElse("(all interfaces)"));
     out.put("port", Integer.toString(port));
     out.put("database-url", databaseUrl.map(DatabaseSettings::printable).orElse("(embedded PostgreSQL)"));
     out.put("database-user", databaseUser);
@@ -76,6 +83,9 @@ public record ServerConfig(
     out.put("currency", currency);
     out.put("order-ttl-minutes", Long.toString(unpaidOrderTtl.toMinutes()));
     out.put("test-clocks", Boolean.toString(testClocks));
+    out.put("log-format", logFormat.name().toLowerCase(java.util.Locale.ROOT));
+    out.put("log-level", logLevel.name());
+    out.put("access-log", Boolean.toString(accessLog));
     out.put("reminder-offsets-days", reminderOffsetsDays.isEmpty() ? "(none)" : reminderOffsetsDays.stream().map(String::valueOf).collect(Collectors.joining(",")));
     out.put("reminder-period-seconds", Long.toString(reminderPeriod.toSeconds()));
     out.put("auth-cache-seconds", Long.toString(authCacheTtl.toSeconds()));

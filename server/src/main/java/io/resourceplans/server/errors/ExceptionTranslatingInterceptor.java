@@ -10,6 +10,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCategory;
+import io.resourceplans.server.grpc.CallScope;
 import io.resourceplans.storage.db.SqlFailures;
 import java.util.UUID;
 import javax.inject.Inject;
@@ -103,7 +104,7 @@ public final class ExceptionTranslatingInterceptor implements ServerInterceptor 
       }
       // The caller's request was fine; the system could not serve it. One line, with what went
       // wrong underneath, that the caller's correlation ID points to.
-      String correlationId = UUID.randomUUID().toString();
+      String correlationId = correlationId();
       log.warn("rpc={} failed {} correlation_id={} cause={}", method, domain.code().reason(), correlationId,
           domain.getCause() == null ? "none" : SqlFailures.describe(domain.getCause()));
       return StatusProto.toStatusException(StatusMapper.toStatus(domain, correlationId));
@@ -115,9 +116,14 @@ public final class ExceptionTranslatingInterceptor implements ServerInterceptor 
       // A database call outside a transaction (the transactor translates its own).
       return translate(method, SqlFailures.unavailable(e));
     }
-    String correlationId = UUID.randomUUID().toString();
+    String correlationId = correlationId();
     log.error("internal error correlation_id={} rpc={} cause={}", correlationId, method, SqlFailures.describe(e));
     return StatusProto.toStatusException(StatusMapper.internal(correlationId));
+  }
+
+  /** The call's own correlation ID (as in its access-log line), or a fresh one outside a call. */
+  private static String correlationId() {
+    return CallScope.current().map(CallScope::correlationId).orElseGet(() -> UUID.randomUUID().toString());
   }
 
   /** A database outage or a conflict retried out: not the caller's doing, retryable as it is. */

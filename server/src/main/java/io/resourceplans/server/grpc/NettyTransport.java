@@ -8,21 +8,26 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A Netty (grpc-netty-shaded) listener on a TCP port, plaintext or TLS, within {@link TransportLimits}. */
 public final class NettyTransport implements ServerTransport {
+  private final Optional<String> host;
   private final int port;
   private final Optional<File> certChain;
   private final Optional<File> privateKey;
   private final TransportLimits limits;
 
-  public NettyTransport(int port, Optional<File> certChain, Optional<File> privateKey, TransportLimits limits) {
+  /** On {@code host} (an address or name of this machine; empty = all interfaces) and {@code port}. */
+  public NettyTransport(
+      Optional<String> host, int port, Optional<File> certChain, Optional<File> privateKey, TransportLimits limits) {
     if (certChain.isPresent() != privateKey.isPresent()) {
       throw new IllegalArgumentException("TLS needs both a certificate chain and a private key");
     }
+    this.host = host;
     this.port = port;
     this.certChain = certChain;
     this.privateKey = privateKey;
@@ -32,7 +37,7 @@ public final class NettyTransport implements ServerTransport {
   @Override
   public ServerBuilder<?> newServerBuilder() {
     NettyServerBuilder builder =
-        NettyServerBuilder.forPort(port, credentials())
+        NettyServerBuilder.forAddress(address(), credentials())
             .handshakeTimeout(millis(limits.handshakeTimeout()), TimeUnit.MILLISECONDS)
             .keepAliveTime(millis(limits.keepAliveTime()), TimeUnit.MILLISECONDS)
             .keepAliveTimeout(millis(limits.keepAliveTimeout()), TimeUnit.MILLISECONDS)
@@ -59,6 +64,17 @@ public final class NettyTransport implements ServerTransport {
     return builder;
   }
 
+  private InetSocketAddress address() {
+    if (host.isEmpty()) {
+      return new InetSocketAddress(port);
+    }
+    InetSocketAddress address = new InetSocketAddress(host.get(), port);
+    if (address.isUnresolved()) {
+      throw new IllegalArgumentException("listen address " + host.get() + " is not an address of this machine");
+    }
+    return address;
+  }
+
   private static long millis(Duration d) {
     return d.toMillis();
   }
@@ -76,6 +92,6 @@ public final class NettyTransport implements ServerTransport {
 
   @Override
   public String describe() {
-    return "port " + port + (certChain.isPresent() ? " (TLS)" : " (plaintext)");
+    return host.orElse("*") + ":" + port + (certChain.isPresent() ? " (TLS)" : " (plaintext)");
   }
 }

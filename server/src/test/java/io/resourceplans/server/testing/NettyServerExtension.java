@@ -65,7 +65,7 @@ public final class NettyServerExtension implements BeforeAllCallback, AfterAllCa
     }
     server =
         DaggerServerComponent.builder()
-            .transport(new NettyTransport(0, Optional.empty(), Optional.empty(), limits))
+            .transport(new NettyTransport(Optional.empty(), 0, Optional.empty(), Optional.empty(), limits))
             .dataSource(database.dataSource())
             .databaseReachability(database.reachability())
             .clock(Clock.systemUTC())
