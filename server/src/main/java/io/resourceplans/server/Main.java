@@ -33,15 +33,13 @@ import sun.misc.Signal;
  * SIGTERM or SIGINT (see {@link Shutdown}).
  */
 public final class Main {
-  private static final Logger log = LoggerFactory.getLogger(Main.class);
+  /** Set once the arguments are known: --help and --version print without starting logging. */
+  private static Logger log;
   private static final String DATABASE_NAME = "resource_plans";
 
   private Main() {}
 
   public static void main(String[] args) throws Exception {
-    // java.util.logging (grpc-java, Netty) into the same log as everything else.
-    SLF4JBridgeHandler.removeHandlersForRootLogger();
-    SLF4JBridgeHandler.install();
     List<String> given = Arrays.asList(args);
     if (given.contains("--help") || given.contains("-h")) {
       System.out.print(ConfigLoader.usage());
@@ -51,12 +49,16 @@ public final class Main {
       System.out.println(Version.describe());
       return;
     }
+    // java.util.logging (grpc-java, Netty) into the same log as everything else.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    log = LoggerFactory.getLogger(Main.class);
     ServerConfig config;
     try {
       config = ConfigLoader.load(args, System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.print(ConfigLoader.usage());
+      System.err.println("(--help lists every setting)");
       System.exit(2);
       return;
     }

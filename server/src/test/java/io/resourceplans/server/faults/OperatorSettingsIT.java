@@ -1,0 +1,127 @@
+package io.resourceplans.server.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthGrpc;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real server with the settings an operator gives it: a config file, {@code --log-format=json}
+ * (every line it prints is a JSON object, an access-log line per call) and {@code
+ * --listen-address=127.0.0.1} (not reachable on the machine's other addresses); and {@code
+ * --version}.
+ */
+class OperatorSettingsIT {
+  @TempDir Path dir;
+
+  @Test
+  void jsonLogsFromAConfigFileOnlyOnLoopback() throws Exception {
+    Path config = dir.resolve("rp.conf");
+    Files.writeString(config, "# as an operator would write it\nlog-format = json\nlisten-address = 127.0.0.1\n");
+    ServerProcess server =
+        ServerProcess.start(dir.resolve("data"), dir.resolve("server.log"), List.of("--config=" + config));
+    int accessLines;
+    try {
+      Tenant.create(server.channel(), "Json Logger", 100, "10");
+      Optional<InetAddress> other = nonLoopbackAddress();
+      if (other.isPresent()) {
+        ManagedChannel outside =
+            Grpc.newChannelBuilderForAddress(other.get().getHostAddress(), server.port(), InsecureChannelCredentials.create()).build();
+        try {
+          assertThrows(StatusRuntimeException.class,
+              () -> HealthGrpc.newBlockingStub(outside).withDeadlineAfter(2, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance()),
+              "reachable on " + other.get());
+        } finally {
+          outside.shutdownNow();
+        }
+      }
+      server.sigterm();
+      assertEquals(0, server.awaitExit(Duration.ofSeconds(60)));
+    } finally {
+      server.close();
+    }
+
+    List<JsonObject> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(dir.resolve("server.log"), StandardCharsets.UTF_8)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonObject object = JsonParser.parseString(line).getAsJsonObject(); // throws if not JSON
+      for (String field : List.of("time", "level", "logger", "message")) {
+        assertTrue(object.has(field), field + " in " + line);
+      }
+      lines.add(object);
+    }
+    assertTrue(lines.stream().anyMatch(l -> l.get("message").getAsString().startsWith("resource-plans ")), "version line");
+    assertTrue(lines.stream().anyMatch(l -> l.get("message").getAsString().equals("config listen-address = 127.0.0.1")));
+    accessLines = (int) lines.stream().filter(l -> l.get("logger").getAsString().equals("io.resourceplans.access")).count();
+    // Tenant.create: create account, top-up, buy = several calls, each with its line.
+    assertTrue(accessLines >= 3, "access-log lines: " + accessLines);
+    for (JsonObject l : lines) {
+      if (l.get("logger").getAsString().equals("io.resourceplans.access")) {
+        assertEquals("OK", l.get("code").getAsString(), l.toString());
+        assertTrue(l.get("peer").getAsString().startsWith("127.0.0.1:"), l.toString());
+        assertFalse(l.get("correlation_id").getAsString().isEmpty());
+      }
+    }
+  }
+
+  @Test
+  void versionAndHelpPrintAndExitZero() throws Exception {
+    for (String flag : List.of("--version", "-h", "--help")) {
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                  "-Dlogback.configurationFile=" + OperatorSettingsIT.class.getResource("/logback.xml"),
+                  "io.resourceplans.server.Main", flag)
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(0, p.exitValue(), out);
+      if (flag.equals("--version")) {
+        assertTrue(out.matches("(?s)resource-plans \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java .*\\)\\R"), out);
+      } else {
+        assertTrue(out.contains("--listen-address") && out.contains("RP_LOG_FORMAT"), out);
+      }
+    }
+  }
+
+  private static Optional<InetAddress> nonLoopbackAddress() throws Exception {
+    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (!nic.isUp() || nic.isLoopback()) {
+        continue;
+      }
+      for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+        if (address instanceof Inet4Address) {
+          return Optional.of(address);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
