@@ -170,7 +170,7 @@ public final class Main {
             config.testClocks()
                 ? io.resourceplans.domain.clock.TestClockSettings.enabledByDefault()
                 : io.resourceplans.domain.clock.TestClockSettings.disabled())
-        .authSettings(new AuthSettings(config.authCacheTtl()))
+        .authSettings(new AuthSettings(config.authCacheTtl(), config.previousOperatorKey()))
         .bindingSettings(
             new BindingSettings(
                 ticketKey.getBytes(StandardCharsets.UTF_8),

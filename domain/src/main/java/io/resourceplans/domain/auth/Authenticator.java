@@ -9,17 +9,28 @@ import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /** Turns a bearer token into the calling principal, or refuses it. */
 public final class Authenticator {
-  private final byte[] operatorKeyHash;
+  private final List<byte[]> operatorKeyHashes;
   private final Transactor transactor;
   private final PrincipalCache cache;
 
   public Authenticator(String operatorKey, Transactor transactor, PrincipalCache cache) {
-    this.operatorKeyHash = ApiKeyToken.hash(operatorKey);
+    this(operatorKey, Optional.empty(), transactor, cache);
+  }
+
+  /** With a previous operator key that is still accepted (during a key rotation). */
+  public Authenticator(
+      String operatorKey, Optional<String> previousOperatorKey, Transactor transactor, PrincipalCache cache) {
+    List<byte[]> hashes = new ArrayList<>();
+    hashes.add(ApiKeyToken.hash(operatorKey));
+    previousOperatorKey.ifPresent(previous -> hashes.add(ApiKeyToken.hash(previous)));
+    this.operatorKeyHashes = List.copyOf(hashes);
     this.transactor = transactor;
     this.cache = cache;
   }
@@ -35,7 +46,11 @@ public final class Authenticator {
           ErrorCode.API_KEY_MISSING, "send 'authorization: Bearer <api key>' metadata");
     }
     byte[] hash = ApiKeyToken.hash(token);
-    if (MessageDigest.isEqual(hash, operatorKeyHash)) {
+    boolean operator = false;
+    for (byte[] operatorKeyHash : operatorKeyHashes) {
+      operator |= MessageDigest.isEqual(hash, operatorKeyHash); // each compared, in constant time
+    }
+    if (operator) {
       return Principal.operator();
     }
     String cacheKey = Base64.getEncoder().encodeToString(hash);

@@ -44,6 +44,7 @@ public final class ConfigLoader {
           new Option("database-connect-timeout-ms", "RP_DATABASE_CONNECT_TIMEOUT_MS", "2000", "how long a call waits for a database connection before it is answered UNAVAILABLE (250 to 60000)"),
           new Option("idempotency-retention-hours", "RP_IDEMPOTENCY_RETENTION_HOURS", Long.toString(IdempotencyPurgeSettings.DEFAULT_RETENTION.toHours()), "how long the answer to a request_id is kept for retries (at least 24); RecordUsage retries are answered from the usage record at any age"),
           new Option("operator-key", "RP_OPERATOR_KEY", "", "operator API key; empty = generated once and kept in <data-dir>/operator-key"),
+          new Option("previous-operator-key", "RP_PREVIOUS_OPERATOR_KEY", "", "a second operator key also accepted, while callers move to a new --operator-key (key rotation); empty = none"),
           new Option("tls-cert", "RP_TLS_CERT", "", "PEM certificate chain; with --tls-key enables TLS"),
           new Option("tls-key", "RP_TLS_KEY", "", "PEM private key"),
           new Option("data-dir", "RP_DATA_DIR", "data", "directory for the embedded database and the generated operator key"),
@@ -153,7 +154,8 @@ public final class ConfigLoader {
         listenAddress(values.get("listen-address")),
         choice(values, "log-format", LogFormat.class),
         choice(values, "log-level", LogLevel.class),
-        bool(values, "access-log"));
+        bool(values, "access-log"),
+        nonEmpty(values.get("previous-operator-key")));
   }
 
   /** The keys a config file may set: every flag but --config itself. */

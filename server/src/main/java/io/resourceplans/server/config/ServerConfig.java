@@ -50,7 +50,8 @@ public record ServerConfig(
     Optional<String> listenAddress,
     LogFormat logFormat,
     LogLevel logLevel,
-    boolean accessLog) {
+    boolean accessLog,
+    Optional<String> previousOperatorKey) {
 
   /** The settings as printed at start, secrets masked. */
   public Map<String, String> describe() {
@@ -65,6 +66,7 @@ public record ServerConfig(
     out.put("database-connect-timeout-ms", Long.toString(databaseConnectTimeout.toMillis()));
     out.put("idempotency-retention-hours", Long.toString(idempotencyRetention.toHours()));
     out.put("operator-key", operatorKey.map(k -> "****").orElse("(from data directory)"));
+    out.put("previous-operator-key", previousOperatorKey.map(k -> "****").orElse("(none)"));
     out.put("tls-cert", tlsCertChain.map(Path::toString).orElse("(none: plaintext)"));
     out.put("tls-key", tlsPrivateKey.map(p -> "****").orElse("(none)"));
     out.put("data-dir", dataDirectory.toAbsolutePath().normalize().toString());

@@ -42,18 +42,24 @@ class OperatorSettingsIT {
     Path config = dir.resolve("rp.conf");
     Files.writeString(config, "# as an operator would write it\nlog-format = json\nlisten-address = 127.0.0.1\n");
     ServerProcess server =
-        ServerProcess.start(dir.resolve("data"), dir.resolve("server.log"), List.of("--config=" + config));
+        ServerProcess.start(dir.resolve("data"), dir.resolve("server.log"),
+            List.of("--config=" + config, "--previous-operator-key=" + PREVIOUS_OPERATOR_KEY));
     int accessLines;
     try {
-      Tenant.create(server.channel(), "Json Logger", 100, "10");
-      Optional<InetAddress> other = nonLoopbackAddress();
-      if (other.isPresent()) {
+      Tenant tenant = Tenant.create(server.channel(), "Json Logger", 100, "10");
+      // A key rotation's overlap: the previous operator key works too, any other key does not.
+      assertEquals(tenant.accountId(), lookUp(server, PREVIOUS_OPERATOR_KEY, tenant.accountId()));
+      StatusRuntimeException other =
+          assertThrows(StatusRuntimeException.class, () -> lookUp(server, "rpo.some-other-key", tenant.accountId()));
+      assertEquals(io.grpc.Status.Code.UNAUTHENTICATED, other.getStatus().getCode());
+      Optional<InetAddress> elsewhere = nonLoopbackAddress();
+      if (elsewhere.isPresent()) {
         ManagedChannel outside =
-            Grpc.newChannelBuilderForAddress(other.get().getHostAddress(), server.port(), InsecureChannelCredentials.create()).build();
+            Grpc.newChannelBuilderForAddress(elsewhere.get().getHostAddress(), server.port(), InsecureChannelCredentials.create()).build();
         try {
           assertThrows(StatusRuntimeException.class,
               () -> HealthGrpc.newBlockingStub(outside).withDeadlineAfter(2, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance()),
-              "reachable on " + other.get());
+              "reachable on " + elsewhere.get());
         } finally {
           outside.shutdownNow();
         }
@@ -81,7 +87,7 @@ class OperatorSettingsIT {
     // Tenant.create: create account, top-up, buy = several calls, each with its line.
     assertTrue(accessLines >= 3, "access-log lines: " + accessLines);
     for (JsonObject l : lines) {
-      if (l.get("logger").getAsString().equals("io.resourceplans.access")) {
+      if (l.get("logger").getAsString().equals("io.resourceplans.access") && !l.get("code").getAsString().equals("UNAUTHENTICATED")) {
         assertEquals("OK", l.get("code").getAsString(), l.toString());
         assertTrue(l.get("peer").getAsString().startsWith("127.0.0.1:"), l.toString());
         assertFalse(l.get("correlation_id").getAsString().isEmpty());
@@ -109,6 +115,17 @@ class OperatorSettingsIT {
         assertTrue(out.contains("--listen-address") && out.contains("RP_LOG_FORMAT"), out);
       }
     }
+  }
+
+  private static final String PREVIOUS_OPERATOR_KEY = "rpo.previous-operator-key";
+
+  /** LookupAccount with this operator key: the account's ID. */
+  private static String lookUp(ServerProcess server, String operatorKey, String accountId) {
+    return io.resourceplans.api.v1.OperatorServiceGrpc.newBlockingStub(server.channel())
+        .withCallCredentials(io.resourceplans.server.testing.TestServer.bearer(operatorKey))
+        .lookupAccount(io.resourceplans.api.v1.LookupAccountRequest.newBuilder().setAccountId(accountId).build())
+        .getAccount()
+        .getAccountId();
   }
 
   private static Optional<InetAddress> nonLoopbackAddress() throws Exception {
