@@ -181,7 +181,8 @@ public final class Main {
                 config.passwordHashMemoryKib(),
                 config.passwordHashIterations(),
                 config.loginMaxFailures(),
-                config.loginLockDuration()))
+                config.loginLockDuration(),
+                config.previousTicketKey().map(k -> k.getBytes(StandardCharsets.UTF_8))))
         .deliverySettings(config.delivery())
         .idempotencyPurgeSettings(IdempotencyPurgeSettings.withRetention(config.idempotencyRetention()))
         .build();

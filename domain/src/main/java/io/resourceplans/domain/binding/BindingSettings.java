@@ -1,11 +1,14 @@
 package io.resourceplans.domain.binding;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Server settings of marketplace tickets and the vendor binding flow. {@code ticketKey} is the
  * server secret that signs login tickets and keys the verification-code hashes; it is never logged.
- * The password-hash cost is Argon2id memory (KiB) and iterations.
+ * The password-hash cost is Argon2id memory (KiB) and iterations. {@code previousTicketKey}, during
+ * a key rotation, is still accepted for tickets and codes issued under it (never used to sign).
  */
 public record BindingSettings(
     byte[] ticketKey,
@@ -16,7 +19,8 @@ public record BindingSettings(
     int passwordHashMemoryKib,
     int passwordHashIterations,
     int loginMaxFailures,
-    Duration loginLockDuration) {
+    Duration loginLockDuration,
+    Optional<byte[]> previousTicketKey) {
 
   public static final Duration DEFAULT_TICKET_TTL = Duration.ofMinutes(5);
   public static final Duration DEFAULT_CODE_TTL = Duration.ofMinutes(10);
@@ -41,6 +45,36 @@ public record BindingSettings(
       throw new IllegalArgumentException("the log-in lock duration must be positive");
     }
     ticketKey = ticketKey.clone();
+    Objects.requireNonNull(previousTicketKey, "previousTicketKey");
+    if (previousTicketKey.isPresent() && previousTicketKey.get().length < 16) {
+      throw new IllegalArgumentException("the previous ticket key must have at least 16 bytes");
+    }
+    previousTicketKey = previousTicketKey.map(byte[]::clone);
+  }
+
+  /** Without a previous ticket key. */
+  public BindingSettings(
+      byte[] ticketKey,
+      Duration ticketTtl,
+      Duration codeTtl,
+      int codeMaxAttempts,
+      Duration codeCooldown,
+      int passwordHashMemoryKib,
+      int passwordHashIterations,
+      int loginMaxFailures,
+      Duration loginLockDuration) {
+    this(ticketKey, ticketTtl, codeTtl, codeMaxAttempts, codeCooldown, passwordHashMemoryKib,
+        passwordHashIterations, loginMaxFailures, loginLockDuration, Optional.empty());
+  }
+
+  /** The keys tickets and codes are checked with: the current one first, then the previous one. */
+  public java.util.List<byte[]> acceptedTicketKeys() {
+    return previousTicketKey.isPresent() ? java.util.List.of(ticketKey(), previousTicketKey.get().clone()) : java.util.List.of(ticketKey());
+  }
+
+  @Override
+  public Optional<byte[]> previousTicketKey() {
+    return previousTicketKey.map(byte[]::clone);
   }
 
   public static BindingSettings defaults(byte[] ticketKey) {
@@ -57,7 +91,8 @@ public record BindingSettings(
 
   @Override
   public String toString() {
-    return "BindingSettings[ticketKey=****, ticketTtl=" + ticketTtl + ", codeTtl=" + codeTtl
+    return "BindingSettings[ticketKey=****, previousTicketKey=" + previousTicketKey.map(k -> "****").orElse("(none)")
+        + ", ticketTtl=" + ticketTtl + ", codeTtl=" + codeTtl
         + ", codeMaxAttempts=" + codeMaxAttempts + ", codeCooldown=" + codeCooldown
         + ", loginMaxFailures=" + loginMaxFailures + ", loginLockDuration=" + loginLockDuration + "]";
   }

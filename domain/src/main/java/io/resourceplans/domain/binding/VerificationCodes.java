@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,8 @@ public final class VerificationCodes {
 
   private final Clock clock;
   private final VerificationCodeMailer mailer;
-  private final byte[] hashKey;
+  /** The current key first (codes are hashed with it), then a previous one still accepted. */
+  private final List<byte[]> hashKeys;
   private final Duration ttl;
   private final int maxAttempts;
   private final Duration cooldown;
@@ -40,7 +42,7 @@ public final class VerificationCodes {
   public VerificationCodes(Clock clock, VerificationCodeMailer mailer, BindingSettings settings) {
     this.clock = clock;
     this.mailer = mailer;
-    this.hashKey = HmacSha256.derive(settings.ticketKey(), "verification-code");
+    this.hashKeys = settings.acceptedTicketKeys().stream().map(k -> HmacSha256.derive(k, "verification-code")).toList();
     this.ttl = settings.codeTtl();
     this.maxAttempts = settings.codeMaxAttempts();
     this.cooldown = settings.codeCooldown();
@@ -53,7 +55,7 @@ public final class VerificationCodes {
     String code = String.format("%06d", RANDOM.nextInt(1_000_000));
     String codeId = Ids.newId("vcd");
     VerificationCode stored =
-        new VerificationCode(key, purpose, codeId, cloudAccountId, hash(codeId, code), 0, now, now.plus(ttl), null);
+        new VerificationCode(key, purpose, codeId, cloudAccountId, hash(hashKeys.get(0), codeId, code), 0, now, now.plus(ttl), null);
     if (!tx.get(VerificationCodeRepository.class).replaceIfCooledDown(stored, now.minus(cooldown))) {
       Instant resend =
           tx.get(VerificationCodeRepository.class).find(key, purpose).map(c -> c.sendTime().plus(cooldown)).orElse(now.plus(cooldown));
@@ -141,8 +143,11 @@ public final class VerificationCodes {
 
   private boolean matches(VerificationCode current, String code) {
     byte[] expected = current.codeHash().getBytes(StandardCharsets.US_ASCII);
-    byte[] actual = hash(current.codeId(), code).getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, actual);
+    boolean matches = false;
+    for (byte[] hashKey : hashKeys) {
+      matches |= MessageDigest.isEqual(expected, hash(hashKey, current.codeId(), code).getBytes(StandardCharsets.US_ASCII));
+    }
+    return matches;
   }
 
   static String normalize(String email) {
@@ -158,7 +163,7 @@ public final class VerificationCodes {
     return email.charAt(0) + "***" + email.substring(at);
   }
 
-  private String hash(String codeId, String code) {
+  private static String hash(byte[] hashKey, String codeId, String code) {
     return HexFormat.of().formatHex(HmacSha256.of(hashKey, (codeId + "|" + code).getBytes(StandardCharsets.UTF_8)));
   }
 

@@ -22,13 +22,21 @@ public final class LoginTickets {
   private static final String PREFIX = "lt1.";
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-  private final byte[] serverKey;
+  private final List<byte[]> serverKeys;
 
   public LoginTickets(byte[] serverKey) {
-    if (serverKey.length < 16) {
+    this(List.of(serverKey));
+  }
+
+  /**
+   * Signs with the first key, verifies with any of them: the others are previous keys, still
+   * accepted during a key rotation.
+   */
+  public LoginTickets(List<byte[]> serverKeys) {
+    if (serverKeys.isEmpty() || serverKeys.stream().anyMatch(k -> k.length < 16)) {
       throw new IllegalArgumentException("the ticket key must have at least 16 bytes");
     }
-    this.serverKey = serverKey.clone();
+    this.serverKeys = serverKeys.stream().map(byte[]::clone).toList();
   }
 
   /** What a verified ticket names. */
@@ -40,7 +48,7 @@ public final class LoginTickets {
     String payload = String.join("|", ticket.accountId(), ticket.ticketId(), ticket.instanceId(), ticket.productId(),
         Long.toString(micros));
     byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
-    return PREFIX + B64.encodeToString(payloadBytes) + "." + B64.encodeToString(mac(ticket.productId(), payloadBytes));
+    return PREFIX + B64.encodeToString(payloadBytes) + "." + B64.encodeToString(mac(serverKeys.get(0), ticket.productId(), payloadBytes));
   }
 
   /**
@@ -63,8 +71,13 @@ public final class LoginTickets {
     } catch (IllegalArgumentException e) {
       throw invalid();
     }
-    // Constant-time comparison: the caller learns nothing from how long a wrong MAC took.
-    if (!MessageDigest.isEqual(mac, mac(productId, payload))
+    // Constant-time comparison, under every accepted key: the caller learns nothing from how long a
+    // wrong MAC took.
+    boolean signed = false;
+    for (byte[] key : serverKeys) {
+      signed |= MessageDigest.isEqual(mac, mac(key, productId, payload));
+    }
+    if (!signed
         || !B64.encodeToString(payload).equals(parts[0])
         || !B64.encodeToString(mac).equals(parts[1])) {
       throw invalid();
@@ -83,7 +96,7 @@ public final class LoginTickets {
     }
   }
 
-  private byte[] mac(String productId, byte[] payload) {
+  private static byte[] mac(byte[] serverKey, String productId, byte[] payload) {
     byte[] productKey = HmacSha256.derive(serverKey, "login-ticket:" + productId);
     return HmacSha256.of(productKey, payload);
   }

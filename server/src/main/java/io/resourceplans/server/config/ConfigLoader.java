@@ -66,6 +66,7 @@ public final class ConfigLoader {
           new Option("reminder-period-seconds", "RP_REMINDER_PERIOD_SECONDS", "60", "how often the server looks for due expiry reminders"),
           new Option("auth-cache-seconds", "RP_AUTH_CACHE_SECONDS", "5", "how long a checked API key is trusted without reading it again; a key revoked through another replica stops working here within this time; 0 = read every call"),
           new Option("ticket-key", "RP_TICKET_KEY", "", "secret (at least 16 characters) signing login tickets and keying verification-code hashes; empty = generated once and kept in <data-dir>/ticket-key"),
+          new Option("previous-ticket-key", "RP_PREVIOUS_TICKET_KEY", "", "a previous --ticket-key still accepted for tickets and codes issued under it, during a key rotation (never used to sign); empty = none"),
           new Option("login-ticket-ttl-minutes", "RP_LOGIN_TICKET_TTL_MINUTES", "5", "how long a marketplace login ticket can be redeemed"),
           new Option("verification-code-ttl-minutes", "RP_VERIFICATION_CODE_TTL_MINUTES", "10", "how long an email verification code is accepted"),
           new Option("verification-code-max-attempts", "RP_VERIFICATION_CODE_MAX_ATTEMPTS", "5", "attempts at one verification code before it is void"),
@@ -139,7 +140,7 @@ public final class ConfigLoader {
         offsetsDays(values.get("reminder-offsets-days")),
         Duration.ofSeconds(intValue(values, "reminder-period-seconds", 1, 86_400)),
         Duration.ofSeconds(intValue(values, "auth-cache-seconds", 0, 3600)),
-        ticketKey(values.get("ticket-key")),
+        ticketKey(values, "ticket-key"),
         Duration.ofMinutes(intValue(values, "login-ticket-ttl-minutes", 1, 60)),
         Duration.ofMinutes(intValue(values, "verification-code-ttl-minutes", 1, 1440)),
         intValue(values, "verification-code-max-attempts", 1, 100),
@@ -155,7 +156,8 @@ public final class ConfigLoader {
         choice(values, "log-format", LogFormat.class),
         choice(values, "log-level", LogLevel.class),
         bool(values, "access-log"),
-        nonEmpty(values.get("previous-operator-key")));
+        nonEmpty(values.get("previous-operator-key")),
+        ticketKey(values, "previous-ticket-key"));
   }
 
   /** The keys a config file may set: every flag but --config itself. */
@@ -372,9 +374,10 @@ public final class ConfigLoader {
     return days;
   }
 
-  private static Optional<String> ticketKey(String key) {
+  private static Optional<String> ticketKey(Map<String, String> values, String flag) {
+    String key = values.get(flag);
     if (!key.isEmpty() && key.length() < 16) {
-      throw new IllegalArgumentException("--ticket-key must have at least 16 characters");
+      throw new IllegalArgumentException("--" + flag + " must have at least 16 characters");
     }
     return nonEmpty(key);
   }

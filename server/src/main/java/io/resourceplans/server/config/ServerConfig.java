@@ -51,7 +51,8 @@ public record ServerConfig(
     LogFormat logFormat,
     LogLevel logLevel,
     boolean accessLog,
-    Optional<String> previousOperatorKey) {
+    Optional<String> previousOperatorKey,
+    Optional<String> previousTicketKey) {
 
   /** The settings as printed at start, secrets masked. */
   public Map<String, String> describe() {
@@ -92,6 +93,7 @@ public record ServerConfig(
     out.put("reminder-period-seconds", Long.toString(reminderPeriod.toSeconds()));
     out.put("auth-cache-seconds", Long.toString(authCacheTtl.toSeconds()));
     out.put("ticket-key", ticketKey.map(k -> "****").orElse("(from data directory)"));
+    out.put("previous-ticket-key", previousTicketKey.map(k -> "****").orElse("(none)"));
     out.put("login-ticket-ttl-minutes", Long.toString(loginTicketTtl.toMinutes()));
     out.put("verification-code-ttl-minutes", Long.toString(verificationCodeTtl.toMinutes()));
     out.put("verification-code-max-attempts", Integer.toString(verificationCodeMaxAttempts));

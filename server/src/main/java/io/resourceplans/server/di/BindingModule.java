@@ -18,7 +18,7 @@ public interface BindingModule {
   @Provides
   @Singleton
   static LoginTickets loginTickets(BindingSettings settings) {
-    return new LoginTickets(settings.ticketKey());
+    return new LoginTickets(settings.acceptedTicketKeys());
   }
 
   @Provides
