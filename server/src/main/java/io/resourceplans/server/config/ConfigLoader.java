@@ -66,7 +66,7 @@ public final class ConfigLoader {
           new Option("reminder-period-seconds", "RP_REMINDER_PERIOD_SECONDS", "60", "how often the server looks for due expiry reminders"),
           new Option("auth-cache-seconds", "RP_AUTH_CACHE_SECONDS", "5", "how long a checked API key is trusted without reading it again; a key revoked through another replica stops working here within this time; 0 = read every call"),
           new Option("ticket-key", "RP_TICKET_KEY", "", "secret (at least 16 characters) signing login tickets and keying verification-code hashes; empty = generated once and kept in <data-dir>/ticket-key"),
-          new Option("previous-ticket-key", "RP_PREVIOUS_TICKET_KEY", "", "a previous --ticket-key still accepted for tickets and codes issued under it, during a key rotation (never used to sign); empty = none"),
+          new Option("previous-ticket-key", "RP_PREVIOUS_TICKET_KEY", "", "a second ticket key accepted when checking tickets and codes, never used to sign: the old or the next key during a rotation (docs/operations.md); empty = none"),
           new Option("login-ticket-ttl-minutes", "RP_LOGIN_TICKET_TTL_MINUTES", "5", "how long a marketplace login ticket can be redeemed"),
           new Option("verification-code-ttl-minutes", "RP_VERIFICATION_CODE_TTL_MINUTES", "10", "how long an email verification code is accepted"),
           new Option("verification-code-max-attempts", "RP_VERIFICATION_CODE_MAX_ATTEMPTS", "5", "attempts at one verification code before it is void"),
