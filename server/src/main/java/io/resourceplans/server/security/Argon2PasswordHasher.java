@@ -1,18 +1,23 @@
 package io.resourceplans.server.security;
 
+import com.password4j.Argon2Function;
+import com.password4j.types.Argon2;
 import io.resourceplans.domain.binding.PasswordHasher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id (Bouncy Castle, pure Java) with a 16-byte random salt and a 32-byte hash, kept as a PHC
+ * Argon2id (password4j, pure Java) with a 16-byte random salt and a 32-byte hash, kept as a PHC
  * string: {@code $argon2id$v=19$m=<KiB>,t=<iterations>,p=1$<salt>$<hash>} (base64 without padding).
  * The cost comes from the server settings; verification reads it from the string, so raising the
- * cost later keeps old hashes valid.
+ * cost later keeps old hashes valid. (The same bytes as the Bouncy Castle code this replaced: see
+ * Argon2PasswordHasherTest.)
+ *
+ * <p>password4j keeps one Argon2Function per (m, t, p, length) for the life of the JVM, each with
+ * an m-KiB array it allocates up front: one such object for the configured cost, and one per other
+ * cost found in stored hashes.
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -62,8 +67,14 @@ public final class Argon2PasswordHasher implements PasswordHasher {
           }
         }
       }
+      if (m < 8 || t < 1) {
+        return false;
+      }
       byte[] salt = Base64.getDecoder().decode(parts[4]);
       byte[] expected = Base64.getDecoder().decode(parts[5]);
+      if (expected.length < 4) { // Argon2's shortest tag
+        return false;
+      }
       return MessageDigest.isEqual(expected, derive(password, salt, m, t, expected.length));
     } catch (IllegalArgumentException e) {
       return false;
@@ -71,17 +82,9 @@ public final class Argon2PasswordHasher implements PasswordHasher {
   }
 
   private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int length) {
-    Argon2BytesGenerator generator = new Argon2BytesGenerator();
-    generator.init(
-        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-            .withSalt(salt)
-            .withMemoryAsKB(memoryKib)
-            .withIterations(iterations)
-            .withParallelism(1)
-            .build());
-    byte[] out = new byte[length];
-    generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-    return out;
+    // Password bytes and salt given directly: the function then reads no psw4j.properties.
+    return Argon2Function.getInstance(memoryKib, iterations, 1, length, Argon2.ID, Argon2Function.ARGON2_VERSION_13)
+        .hash(password.getBytes(StandardCharsets.UTF_8), salt)
+        .getBytes();
   }
 }
