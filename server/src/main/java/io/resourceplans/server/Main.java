@@ -11,6 +11,10 @@ import io.resourceplans.server.config.ServerConfig;
 import io.resourceplans.server.di.DaggerServerComponent;
 import io.resourceplans.server.di.ServerComponent;
 import io.resourceplans.server.grpc.NettyTransport;
+import io.resourceplans.server.metrics.Metrics;
+import io.resourceplans.server.metrics.MetricsHttpServer;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.resourceplans.storage.db.Database;
 import io.resourceplans.storage.db.DatabaseCreator;
 import io.resourceplans.storage.db.DatabaseSettings;
@@ -57,7 +61,10 @@ public final class Main {
 
     EmbeddedDatabase embedded = null;
     Database database = null;
+    MetricsHttpServer metricsHttp = null;
     try {
+      // Made first: the pool reports to it from its first connection.
+      PrometheusMeterRegistry metrics = Metrics.newRegistry();
       DatabaseSettings settings;
       if (config.databaseUrl().isPresent()) {
         settings =
@@ -75,19 +82,28 @@ public final class Main {
       if (DatabaseCreator.ensureExists(settings)) {
         log.info("created database {}", DatabaseSettings.printable(settings.jdbcUrl()));
       }
-      database = Database.open(settings, "resource-plans", config.databaseConnectTimeout());
+      database =
+          Database.open(
+              settings, "resource-plans", config.databaseConnectTimeout(), new MicrometerMetricsTrackerFactory(metrics));
       int applied = Migrations.migrate(database.dataSource());
       log.info("database {} ready ({} migrations applied now)", settings.describe(), applied);
 
-      ResourcePlansServer server = component(config, database).server().start();
+      ResourcePlansServer server = component(config, database, metrics).server().start();
       log.info("resource-plans serving on port {}", server.port());
+      if (config.metricsPort() != 0) {
+        metricsHttp = MetricsHttpServer.start(metrics, "0.0.0.0", config.metricsPort());
+        log.info("metrics at http://0.0.0.0:{}/metrics", metricsHttp.port());
+      }
 
-      Shutdown shutdown = new Shutdown(server, config.shutdownGrace(), database, embedded);
+      Shutdown shutdown = new Shutdown(server, config.shutdownGrace(), metricsHttp, database, embedded);
       onSignals(shutdown);
       Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "shutdown-hook"));
       server.awaitTermination();
     } catch (Exception e) {
       log.error("could not start: {}", e.toString());
+      if (metricsHttp != null) {
+        metricsHttp.close();
+      }
       if (database != null) {
         database.close();
       }
@@ -121,7 +137,8 @@ public final class Main {
     }
   }
 
-  private static ServerComponent component(ServerConfig config, Database database) throws Exception {
+  private static ServerComponent component(ServerConfig config, Database database, PrometheusMeterRegistry metrics)
+      throws Exception {
     String operatorKey;
     if (config.operatorKey().isPresent()) {
       operatorKey = config.operatorKey().get();
@@ -172,6 +189,7 @@ public final class Main {
                 config.loginLockDuration()))
         .deliverySettings(config.delivery())
         .idempotencyPurgeSettings(IdempotencyPurgeSettings.withRetention(config.idempotencyRetention()))
+        .meterRegistry(metrics)
         .build();
   }
 }

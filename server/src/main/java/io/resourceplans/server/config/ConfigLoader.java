@@ -35,6 +35,7 @@ public final class ConfigLoader {
   public static final List<Option> OPTIONS =
       List.of(
           new Option("port", "RP_PORT", "50051", "gRPC port (0 = any free port)"),
+          new Option("metrics-port", "RP_METRICS_PORT", "0", "HTTP port serving Prometheus metrics at /metrics; 0 = off"),
           new Option("database-url", "RP_DATABASE_URL", "", "PostgreSQL JDBC URL; empty = embedded PostgreSQL in the data directory; the database is created if missing"),
           new Option("database-user", "RP_DATABASE_USER", "postgres", "database user"),
           new Option("database-password", "RP_DATABASE_PASSWORD", "", "database password"),
@@ -130,7 +131,8 @@ public final class ConfigLoader {
         intValue(values, "login-max-failures", 1, 100),
         Duration.ofMinutes(intValue(values, "login-lock-minutes", 1, 1440)),
         delivery(values),
-        bool(values, "test-clocks"));
+        bool(values, "test-clocks"),
+        intValue(values, "metrics-port", 0, 65535));
   }
 
   private static String seconds(Duration d) {

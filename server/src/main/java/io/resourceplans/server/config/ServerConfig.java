@@ -45,12 +45,14 @@ public record ServerConfig(
     int loginMaxFailures,
     Duration loginLockDuration,
     DeliverySettings delivery,
-    boolean testClocks) {
+    boolean testClocks,
+    int metricsPort) {
 
   /** The settings as printed at start, secrets masked. */
   public Map<String, String> describe() {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("port", Integer.toString(port));
+    out.put("metrics-port", metricsPort == 0 ? "0 (off)" : Integer.toString(metricsPort));
     out.put("database-url", databaseUrl.map(DatabaseSettings::printable).orElse("(embedded PostgreSQL)"));
     out.put("database-user", databaseUser);
     out.put("database-password", databasePassword.map(p -> "****").orElse("(none)"));
