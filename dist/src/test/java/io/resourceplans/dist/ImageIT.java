@@ -47,6 +47,8 @@ class ImageIT {
         entrypoint.subList(entrypoint.size() - 3, entrypoint.size()));
     assertTrue(strings(config.getAsJsonArray("Env")).contains("RP_DATA_DIR=/var/lib/resource-plans"), config.toString());
     assertTrue(config.getAsJsonObject("ExposedPorts").has("50051/tcp"), config.toString());
+    assertTrue(strings(config.getAsJsonArray("Env")).contains("RP_METRICS_PORT=9464"), config.toString());
+    assertTrue(config.getAsJsonObject("ExposedPorts").has("9464/tcp"), config.toString());
     assertTrue(config.getAsJsonObject("Volumes").has("/var/lib/resource-plans"), config.toString());
   }
 

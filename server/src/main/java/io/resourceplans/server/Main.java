@@ -12,6 +12,10 @@ import io.resourceplans.server.di.DaggerServerComponent;
 import io.resourceplans.server.di.ServerComponent;
 import io.resourceplans.server.grpc.NettyTransport;
 import io.resourceplans.server.logging.LogSetup;
+import io.resourceplans.server.metrics.Metrics;
+import io.resourceplans.server.metrics.MetricsHttpServer;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.resourceplans.storage.db.Database;
 import io.resourceplans.storage.db.DatabaseCreator;
 import io.resourceplans.storage.db.DatabaseSettings;
@@ -68,7 +72,10 @@ public final class Main {
 
     EmbeddedDatabase embedded = null;
     Database database = null;
+    MetricsHttpServer metricsHttp = null;
     try {
+      // Made first: the pool reports to it from its first connection.
+      PrometheusMeterRegistry metrics = Metrics.newRegistry();
       DatabaseSettings settings;
       if (config.databaseUrl().isPresent()) {
         settings =
@@ -86,19 +93,28 @@ public final class Main {
       if (DatabaseCreator.ensureExists(settings)) {
         log.info("created database {}", DatabaseSettings.printable(settings.jdbcUrl()));
       }
-      database = Database.open(settings, "resource-plans", config.databaseConnectTimeout());
+      database =
+          Database.open(
+              settings, "resource-plans", config.databaseConnectTimeout(), new MicrometerMetricsTrackerFactory(metrics));
       int applied = Migrations.migrate(database.dataSource());
       log.info("database {} ready ({} migrations applied now)", settings.describe(), applied);
 
-      ResourcePlansServer server = component(config, database).server().start();
+      ResourcePlansServer server = component(config, database, metrics).server().start();
       log.info("resource-plans serving on {}:{}", config.listenAddress().orElse("*"), server.port());
+      if (config.metricsPort() != 0) {
+        metricsHttp = MetricsHttpServer.start(metrics, config.listenAddress().orElse("0.0.0.0"), config.metricsPort());
+        log.info("metrics at http://{}:{}/metrics", config.listenAddress().orElse("*"), metricsHttp.port());
+      }
 
-      Shutdown shutdown = new Shutdown(server, config.shutdownGrace(), database, embedded);
+      Shutdown shutdown = new Shutdown(server, config.shutdownGrace(), metricsHttp, database, embedded);
       onSignals(shutdown);
       Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "shutdown-hook"));
       server.awaitTermination();
     } catch (Exception e) {
       log.error("could not start: {}", e.toString());
+      if (metricsHttp != null) {
+        metricsHttp.close();
+      }
       if (database != null) {
         database.close();
       }
@@ -132,7 +148,8 @@ public final class Main {
     }
   }
 
-  private static ServerComponent component(ServerConfig config, Database database) throws Exception {
+  private static ServerComponent component(ServerConfig config, Database database, PrometheusMeterRegistry metrics)
+      throws Exception {
     String operatorKey;
     if (config.operatorKey().isPresent()) {
       operatorKey = config.operatorKey().get();
@@ -185,6 +202,7 @@ public final class Main {
                 config.previousTicketKey().map(k -> k.getBytes(StandardCharsets.UTF_8))))
         .deliverySettings(config.delivery())
         .idempotencyPurgeSettings(IdempotencyPurgeSettings.withRetention(config.idempotencyRetention()))
+        .meterRegistry(metrics)
         .build();
   }
 }

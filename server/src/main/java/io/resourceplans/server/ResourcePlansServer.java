@@ -14,6 +14,8 @@ import io.resourceplans.server.grpc.ServerTransport;
 import io.resourceplans.server.grpc.UnparsableRequests;
 import io.resourceplans.server.health.DatabaseHealth;
 import io.resourceplans.server.idempotency.IdempotencyPurgeScheduler;
+import io.resourceplans.server.metrics.GrpcServerMetrics;
+import io.resourceplans.server.metrics.ServerMetrics;
 import io.resourceplans.server.notify.NotificationDispatchScheduler;
 import io.resourceplans.server.reminders.ExpiryReminderScheduler;
 import io.resourceplans.storage.db.DatabaseReachability;
@@ -42,6 +44,8 @@ public final class ResourcePlansServer {
   private final ExpiryReminderScheduler expiryReminders;
   private final NotificationDispatchScheduler notifications;
   private final IdempotencyPurgeScheduler idempotencyPurge;
+  private final GrpcServerMetrics grpcMetrics;
+  private final ServerMetrics metrics;
   private Server server;
 
   @Inject
@@ -54,7 +58,11 @@ public final class ResourcePlansServer {
       CatalogSeeder catalogSeeder,
       ExpiryReminderScheduler expiryReminders,
       NotificationDispatchScheduler notifications,
-      IdempotencyPurgeScheduler idempotencyPurge) {
+      IdempotencyPurgeScheduler idempotencyPurge,
+      GrpcServerMetrics grpcMetrics,
+      ServerMetrics metrics) {
+    this.grpcMetrics = grpcMetrics;
+    this.metrics = metrics;
     this.transport = transport;
     this.services = services;
     this.interceptors = interceptors;
@@ -72,13 +80,18 @@ public final class ResourcePlansServer {
     catalogSeeder.seedIfEmpty();
     ServerBuilder<?> builder = transport.newServerBuilder().decompressorRegistry(DeferredGzip.registry());
     for (BindableService service : services) {
-      builder.addService(UnparsableRequests.guard(ServerInterceptors.intercept(service, interceptors.interceptors())));
+      // The metrics outermost: they see the answers to unparsable requests too.
+      builder.addService(
+          ServerInterceptors.intercept(
+              UnparsableRequests.guard(ServerInterceptors.intercept(service, interceptors.interceptors())),
+              grpcMetrics));
     }
     builder
         .addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance())
         .addService(ProtoReflectionService.newInstance());
     server = builder.build().start();
+    metrics.start();
     databaseHealth.start();
     expiryReminders.start();
     notifications.start();
@@ -113,6 +126,7 @@ public final class ResourcePlansServer {
       server.shutdownNow();
       server.awaitTermination(5, TimeUnit.SECONDS);
     }
+    metrics.close();
   }
 
   public void awaitTermination() throws InterruptedException {

@@ -287,4 +287,15 @@ class ConfigLoaderTest {
     assertTrue(io.resourceplans.server.Version.current().matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"),
         io.resourceplans.server.Version.current());
   }
+
+  @Test
+  void metricsAreOffUnlessAPortIsGiven() {
+    assertEquals(0, ConfigLoader.load(new String[0], Map.of()).metricsPort());
+    assertEquals(9464, ConfigLoader.load(new String[] {"--metrics-port=9464"}, Map.of()).metricsPort());
+    assertEquals(9465, ConfigLoader.load(new String[0], Map.of("RP_METRICS_PORT", "9465")).metricsPort());
+    assertEquals("0 (off)", ConfigLoader.load(new String[0], Map.of()).describe().get("metrics-port"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--metrics-port=70000"}, Map.of()));
+    assertTrue(e.getMessage().contains("--metrics-port"), e.getMessage());
+  }
 }

@@ -30,7 +30,8 @@ class ExpiryReminderSchedulerTest {
 
     var scheduler =
         new ExpiryReminderScheduler(
-            server.expiryReminders(), server.clock, new ReminderSettings(ReminderSettings.DEFAULT_OFFSETS_DAYS, Duration.ofMillis(50)));
+            server.expiryReminders(), server.clock, new ReminderSettings(ReminderSettings.DEFAULT_OFFSETS_DAYS, Duration.ofMillis(50)),
+            server.component().notificationMetrics());
     scheduler.start();
     try {
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -43,5 +44,7 @@ class ExpiryReminderSchedulerTest {
       scheduler.stop();
     }
     assertEquals(2, outbox(server, accountId, "EXPIRY_REMINDER").size());
+    // Counted as queued by the scheduler's passes, once each.
+    assertEquals(2, server.component().meterRegistry().get("rp.reminders.sent").counter().count());
   }
 }

@@ -42,6 +42,7 @@ public final class NotificationDispatcher {
   private final DispatchSettings settings;
   private final Map<Channel, NotificationSender> senders = new EnumMap<>(Channel.class);
   private final DoubleSupplier jitter;
+  private final DeliveryObserver observer;
   private final String name;
 
   public NotificationDispatcher(
@@ -50,6 +51,18 @@ public final class NotificationDispatcher {
       DispatchSettings settings,
       List<NotificationSender> senders,
       DoubleSupplier jitter) {
+    this(transactor, clock, settings, senders, jitter, DeliveryObserver.NONE);
+  }
+
+  /** As above, telling {@code observer} of every attempt (metrics). */
+  public NotificationDispatcher(
+      Transactor transactor,
+      Clock clock,
+      DispatchSettings settings,
+      List<NotificationSender> senders,
+      DoubleSupplier jitter,
+      DeliveryObserver observer) {
+    this.observer = observer;
     this.transactor = transactor;
     this.clock = clock;
     this.settings = settings;
@@ -134,6 +147,7 @@ public final class NotificationDispatcher {
   }
 
   private DeliveryStatus retryLater(Delivery d, String owner, String error) {
+    observer.attempted(d.channel(), AttemptOutcome.RETRYING);
     Instant now = Times.now(clock);
     Instant next = now.plus(settings.backoff(d.attempts(), jitter.getAsDouble()));
     boolean mine =
@@ -150,6 +164,8 @@ public final class NotificationDispatcher {
   private DeliveryStatus finish(Delivery d, String owner, DeliveryStatus status, String error) {
     Instant now = Times.now(clock);
     AttemptOutcome outcome = AttemptOutcome.valueOf(status.name());
+    // The attempt was made whether or not its outcome can still be recorded under the lease.
+    observer.attempted(d.channel(), outcome);
     boolean mine =
         transactor.inTransaction(
             tx ->

@@ -48,4 +48,10 @@ public interface NotificationOutbox {
    * {@code status} null = any.
    */
   Page<Delivery> list(String accountId, DeliveryStatus status, PageRequest page);
+
+  /**
+   * Every account's PENDING and FAILED rows, by channel and status, in one aggregate query (for
+   * metrics; on Citus one query across the shards). Combinations without rows are left out.
+   */
+  List<OutboxBacklog> backlog();
 }

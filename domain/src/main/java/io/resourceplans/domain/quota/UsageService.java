@@ -17,6 +17,7 @@ import io.resourceplans.domain.catalog.Purpose;
 import io.resourceplans.domain.common.Ids;
 import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.ErrorCategory;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.idempotency.IdempotentExecutor;
@@ -55,10 +56,17 @@ public final class UsageService {
   private final AlertService alerts;
   private final Transactor transactor;
   private final CoveredUsageRecorder covered;
+  private final UsageObserver observer;
 
-  /** With each account's own time (test clocks). */
-  @Inject
+  /** With each account's own time (test clocks); observed by nobody. */
   public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor, CoveredUsageRecorder covered, AccountClock accountClock) {
+    this(clock, currency, wallets, alerts, transactor, covered, accountClock, UsageObserver.NONE);
+  }
+
+  /** As above, telling {@code observer} each call's outcome (metrics). */
+  @Inject
+  public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor, CoveredUsageRecorder covered, AccountClock accountClock, UsageObserver observer) {
+    this.observer = observer;
     this.clock = clock;
     this.transactor = transactor;
     this.covered = covered;
@@ -77,6 +85,30 @@ public final class UsageService {
    */
   public UsageRecord record(
       Principal caller, IdempotencyKey key, String productId, Purpose purpose, long quantity, String regionId) {
+    String usageId = Ids.newId("use");
+    UsageRecord answer;
+    try {
+      answer = recordWithId(caller, key, usageId, productId, purpose, quantity, regionId);
+    } catch (DomainException e) {
+      // An outage or a lost race is no refusal: the caller retries with the same request ID.
+      if (e.code().category() != ErrorCategory.UNAVAILABLE && e.code().category() != ErrorCategory.ABORTED) {
+        observer.refused(e.code());
+      }
+      throw e;
+    }
+    // A retry is answered with the record its first request wrote, which has another usage ID.
+    if (answer.usageId().equals(usageId)) {
+      observer.recorded(answer);
+    } else {
+      observer.replayed(answer);
+    }
+    return answer;
+  }
+
+  /** {@link #record}, writing a new usage record (if any) as {@code usageId}. */
+  private UsageRecord recordWithId(
+      Principal caller, IdempotencyKey key, String usageId, String productId, Purpose purpose, long quantity,
+      String regionId) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
     if (!key.scope().equals(accountId)) {
       // Usage records are found by account and request ID (Principal.idempotencyScope).
@@ -84,7 +116,6 @@ public final class UsageService {
     }
     // Real accounts: no query (AccountClock remembers them); test accounts: their clock's time.
     Instant now = accountClock.now(accountId);
-    String usageId = Ids.newId("use");
     UsageRecord draft = new UsageRecord(accountId, usageId, key.requestId(), productId, purpose, regionId, quantity,
         List.of(), quantity, 0, null, currency.zero(), now);
     CoveredUsageRecorder.Outcome quick = covered.record(key, draft);

@@ -37,6 +37,7 @@ public final class ConfigLoader {
           new Option("config", "RP_CONFIG", "", "file of settings, one 'key = value' per line (keys are these flags without '--', '#' starts a comment); flags and environment win over it"),
           new Option("listen-address", "RP_LISTEN_ADDRESS", "", "address the gRPC listener binds to; empty = all interfaces (IPv4 and IPv6); 127.0.0.1 = this machine only"),
           new Option("port", "RP_PORT", "50051", "gRPC port (0 = any free port)"),
+          new Option("metrics-port", "RP_METRICS_PORT", "0", "HTTP port serving Prometheus metrics at /metrics; 0 = off"),
           new Option("database-url", "RP_DATABASE_URL", "", "PostgreSQL JDBC URL; empty = embedded PostgreSQL in the data directory; the database is created if missing"),
           new Option("database-user", "RP_DATABASE_USER", "postgres", "database user"),
           new Option("database-password", "RP_DATABASE_PASSWORD", "", "database password"),
@@ -157,7 +158,8 @@ public final class ConfigLoader {
         choice(values, "log-level", LogLevel.class),
         bool(values, "access-log"),
         nonEmpty(values.get("previous-operator-key")),
-        ticketKey(values, "previous-ticket-key"));
+        ticketKey(values, "previous-ticket-key"),
+        intValue(values, "metrics-port", 0, 65535));
   }
 
   /** The keys a config file may set: every flag but --config itself. */

@@ -52,7 +52,8 @@ public record ServerConfig(
     LogLevel logLevel,
     boolean accessLog,
     Optional<String> previousOperatorKey,
-    Optional<String> previousTicketKey) {
+    Optional<String> previousTicketKey,
+    int metricsPort) {
 
   /** The settings as printed at start, secrets masked. */
   public Map<String, String> describe() {
@@ -60,6 +61,7 @@ public record ServerConfig(
     out.put("config", configFile.map(Path::toString).orElse("(none)"));
     out.put("listen-address", listenAddress.orElse("(all interfaces)"));
     out.put("port", Integer.toString(port));
+    out.put("metrics-port", metricsPort == 0 ? "0 (off)" : Integer.toString(metricsPort));
     out.put("database-url", databaseUrl.map(DatabaseSettings::printable).orElse("(embedded PostgreSQL)"));
     out.put("database-user", databaseUser);
     out.put("database-password", databasePassword.map(p -> "****").orElse("(none)"));

@@ -2,6 +2,7 @@ package io.resourceplans.server.di;
 
 import dagger.Module;
 import dagger.Provides;
+import io.resourceplans.domain.notification.DeliveryObserver;
 import io.resourceplans.domain.notification.NotificationDispatcher;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.notify.DeliverySettings;
@@ -17,12 +18,14 @@ import javax.inject.Singleton;
 public interface NotificationModule {
   @Provides
   @Singleton
-  static NotificationDispatcher notificationDispatcher(Transactor transactor, Clock clock, DeliverySettings settings) {
+  static NotificationDispatcher notificationDispatcher(
+      Transactor transactor, Clock clock, DeliverySettings settings, DeliveryObserver observer) {
     return new NotificationDispatcher(
         transactor,
         clock,
         settings.dispatch(),
         List.of(new SmtpEmailSender(settings.smtp()), new HttpSmsSender(settings.sms())),
-        () -> ThreadLocalRandom.current().nextDouble());
+        () -> ThreadLocalRandom.current().nextDouble(),
+        observer);
   }
 }

@@ -2,6 +2,7 @@ package io.resourceplans.server.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.resourceplans.domain.clock.AccountClock;
 import io.resourceplans.domain.alert.AlertService;
 import io.resourceplans.domain.billing.OrderSettings;
@@ -18,6 +19,7 @@ import io.resourceplans.server.grpc.ServerTransport;
 import io.resourceplans.server.notify.DeliverySettings;
 import io.resourceplans.storage.db.DatabaseReachability;
 import java.time.Clock;
+import javax.annotation.Nullable;
 import javax.inject.Singleton;
 import javax.sql.DataSource;
 
@@ -30,6 +32,9 @@ import javax.sql.DataSource;
 @Component(modules = ServerModules.class)
 public interface ServerComponent {
   ResourcePlansServer server();
+
+  /** The registry of the server's meters. */
+  PrometheusMeterRegistry meterRegistry();
 
   /** Builds the component. */
   @Component.Builder
@@ -70,6 +75,13 @@ public interface ServerComponent {
 
     @BindsInstance
     Builder idempotencyPurgeSettings(io.resourceplans.domain.idempotency.IdempotencyPurgeSettings settings);
+
+    /**
+     * The registry the server's meters go to (the one /metrics serves); not called = a registry of
+     * its own that nobody reads.
+     */
+    @BindsInstance
+    Builder meterRegistry(@GivenRegistry @Nullable PrometheusMeterRegistry registry);
 
     /** Test clocks on or off (--test-clocks). */
     @BindsInstance

@@ -13,6 +13,7 @@ import dagger.Module;
       BindingModule.class,
       ServicesModule.class,
       InterceptorsModule.class,
-      NotificationModule.class
+      NotificationModule.class,
+      MetricsModule.class
     })
 public interface ServerModules {}

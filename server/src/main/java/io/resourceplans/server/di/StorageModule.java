@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import io.resourceplans.domain.quota.CoveredUsageRecorder;
 import io.resourceplans.domain.tx.Transactor;
+import io.resourceplans.server.metrics.UsageMetrics;
 import io.resourceplans.storage.db.DatabaseEngine;
 import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;
@@ -37,10 +38,10 @@ public interface StorageModule {
 
   @Provides
   @Singleton
-  static CoveredUsageRecorder coveredUsageRecorder(DataSource dataSource, DatabaseEngine engine) {
+  static CoveredUsageRecorder coveredUsageRecorder(DataSource dataSource, DatabaseEngine engine, UsageMetrics metrics) {
     SqlCoveredUsageRecorder sql = new SqlCoveredUsageRecorder(dataSource, engine);
     return engine == DatabaseEngine.CITUS
-        ? BatchingCoveredUsageRecorder.forDistributed(sql)
-        : BatchingCoveredUsageRecorder.withDefaults(sql);
+        ? BatchingCoveredUsageRecorder.forDistributed(sql, metrics::batch)
+        : BatchingCoveredUsageRecorder.withDefaults(sql, metrics::batch);
   }
 }

@@ -4,6 +4,7 @@ import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.notification.ExpiryReminderService;
 import io.resourceplans.domain.notification.ReminderSettings;
 import io.resourceplans.server.background.PeriodicTask;
+import io.resourceplans.server.metrics.NotificationMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import javax.inject.Inject;
@@ -26,9 +27,12 @@ public final class ExpiryReminderScheduler {
   private final Clock clock;
   private final ReminderSettings settings;
   private final PeriodicTask task;
+  private final NotificationMetrics metrics;
 
   @Inject
-  public ExpiryReminderScheduler(ExpiryReminderService reminders, Clock clock, ReminderSettings settings) {
+  public ExpiryReminderScheduler(
+      ExpiryReminderService reminders, Clock clock, ReminderSettings settings, NotificationMetrics metrics) {
+    this.metrics = metrics;
     this.reminders = reminders;
     this.clock = clock;
     this.settings = settings;
@@ -46,6 +50,7 @@ public final class ExpiryReminderScheduler {
 
   private void runOnce() {
     int written = reminders.runOnce(Times.now(clock));
+    metrics.remindersQueued(written);
     if (written > 0) {
       log.info("queued {} expiry reminder notifications", written);
     }

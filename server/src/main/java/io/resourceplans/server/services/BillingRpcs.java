@@ -43,6 +43,7 @@ import io.resourceplans.api.v1.UnsubscribePackageResponse;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.billing.NewOrder;
 import io.resourceplans.domain.billing.Order;
+import io.resourceplans.server.metrics.OrderMetrics;
 import io.resourceplans.domain.billing.OrderService;
 import io.resourceplans.domain.billing.VoucherService;
 import io.resourceplans.domain.billing.WalletService;
@@ -57,6 +58,7 @@ import io.resourceplans.server.mapping.PurposeMapper;
 import io.resourceplans.server.mapping.Timestamps;
 import io.resourceplans.domain.clock.AccountClock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -72,6 +74,7 @@ public final class BillingRpcs {
   private final VoucherService vouchers;
   private final OrderService orders;
   private final PackageService packages;
+  private final OrderMetrics metrics;
 
   @Inject
   BillingRpcs(
@@ -80,7 +83,9 @@ public final class BillingRpcs {
       WalletService wallets,
       VoucherService vouchers,
       OrderService orders,
-      PackageService packages) {
+      PackageService packages,
+      OrderMetrics metrics) {
+    this.metrics = metrics;
     this.accountClock = accountClock;
     this.calls = calls;
     this.wallets = wallets;
@@ -152,8 +157,13 @@ public final class BillingRpcs {
 
   public void payOrder(PayOrderRequest request, StreamObserver<PayOrderResponse> out) {
     Principal caller = CallPrincipal.current();
-    reply(
-        out,
+    // The order this call's mutation paid, with the answer it built. Counted only if that answer
+    // (the same object) is what the committed transaction returned: a retry answered from the stored
+    // first answer gets a copy parsed from it, and an attempt rolled back and run again leaves only
+    // the last attempt's here.
+    record Paid(Order order, PayOrderResponse answer) {}
+    AtomicReference<Paid> paidNow = new AtomicReference<>();
+    PayOrderResponse response =
         calls.once(
             caller,
             request,
@@ -161,11 +171,19 @@ public final class BillingRpcs {
             tx -> {
               var paid = orders.pay(tx, caller, request.getOrderId(), emptyToNull(request.getVoucherId()));
               Instant now = now(tx, paid.order().accountId());
-              return PayOrderResponse.newBuilder()
-                  .setOrder(BillingMapper.toProto(paid.order(), paid.packages(), now))
-                  .addAllPackages(paid.packages().stream().map(p -> BillingMapper.toProto(p, now)).toList())
-                  .build();
-            }));
+              PayOrderResponse answer =
+                  PayOrderResponse.newBuilder()
+                      .setOrder(BillingMapper.toProto(paid.order(), paid.packages(), now))
+                      .addAllPackages(paid.packages().stream().map(p -> BillingMapper.toProto(p, now)).toList())
+                      .build();
+              paidNow.set(new Paid(paid.order(), answer));
+              return answer;
+            });
+    Paid done = paidNow.get();
+    if (done != null && done.answer() == response) {
+      metrics.paid(done.order());
+    }
+    reply(out, response);
   }
 
   public void getWallet(GetWalletRequest request, StreamObserver<GetWalletResponse> out) {

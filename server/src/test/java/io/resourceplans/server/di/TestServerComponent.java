@@ -43,6 +43,9 @@ public interface TestServerComponent extends ServerComponent {
   /** For tests that call the binding flows with identities no login ticket would carry. */
   BindingService bindingService();
 
+  /** The notification meters, for tests that build a scheduler of their own. */
+  io.resourceplans.server.metrics.NotificationMetrics notificationMetrics();
+
   /** The purge the server's scheduler runs; tests run it themselves. */
   IdempotencyPurge idempotencyPurge();
 

@@ -21,6 +21,9 @@ import io.resourceplans.server.di.DaggerTestServerComponent;
 import io.resourceplans.server.notify.DeliverySettings;
 import io.resourceplans.server.di.TestServerComponent;
 import io.resourceplans.server.grpc.InProcessTransport;
+import io.resourceplans.server.metrics.MetricsHttpServer;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.resourceplans.storage.testing.MutableClock;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.time.Duration;
@@ -45,6 +48,7 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
   private final TestServerComponent component;
   private final ResourcePlansServer server;
   private final ManagedChannel channel;
+  private MetricsHttpServer metricsHttp;
 
   public TestServer() throws Exception {
     this(DeliverySettings.defaults());
@@ -151,6 +155,25 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
         database.dataSource(), io.resourceplans.storage.db.DatabaseEngine.of(database.dataSource()));
   }
 
+  /**
+   * Serves the server's metrics as --metrics-port does, on a free port of 127.0.0.1, with the test
+   * database's pool reporting to them as the server's pool does (its pool tag is {@link
+   * #poolName()}); returns the port. Closed with the server.
+   */
+  public synchronized int startMetricsEndpoint() throws java.io.IOException {
+    if (metricsHttp == null) {
+      ((HikariDataSource) database.dataSource())
+          .setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(component.meterRegistry()));
+      metricsHttp = MetricsHttpServer.start(component.meterRegistry(), "127.0.0.1", 0);
+    }
+    return metricsHttp.port();
+  }
+
+  /** The name of the test database's pool (the pool tag of its metrics). */
+  public String poolName() {
+    return ((HikariDataSource) database.dataSource()).getPoolName();
+  }
+
   /** Cuts the server off its database until the outage is closed (see {@link TestDatabase#outage}). */
   public TestDatabase.Outage databaseOutage() {
     return database.outage();
@@ -216,6 +239,9 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
   public void close() throws Exception {
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     server.stop(Duration.ofSeconds(5));
+    if (metricsHttp != null) {
+      metricsHttp.close();
+    }
     database.close();
   }
 }

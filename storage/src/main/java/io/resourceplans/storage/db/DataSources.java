@@ -2,6 +2,7 @@ package io.resourceplans.storage.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -25,10 +26,17 @@ public final class DataSources {
     return new HikariDataSource(config);
   }
 
-  /** A pool whose connections come from {@code source}, which holds the credentials. */
-  static HikariDataSource pool(DatabaseSettings settings, String poolName, Duration connectTimeout, DataSource source) {
+  /**
+   * A pool whose connections come from {@code source}, which holds the credentials; it reports to
+   * {@code metrics} unless that is null.
+   */
+  static HikariDataSource pool(
+      DatabaseSettings settings, String poolName, Duration connectTimeout, DataSource source, MetricsTrackerFactory metrics) {
     HikariConfig config = config(settings, poolName, connectTimeout);
     config.setDataSource(source);
+    if (metrics != null) {
+      config.setMetricsTrackerFactory(metrics);
+    }
     return new HikariDataSource(config);
   }
 

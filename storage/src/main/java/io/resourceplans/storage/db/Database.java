@@ -1,6 +1,7 @@
 package io.resourceplans.storage.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -24,9 +25,20 @@ public final class Database implements AutoCloseable {
    *     (DATABASE_UNAVAILABLE)
    */
   public static Database open(DatabaseSettings settings, String poolName, Duration connectTimeout) {
+    return open(settings, poolName, connectTimeout, null);
+  }
+
+  /**
+   * As {@link #open(DatabaseSettings, String, Duration)}, the pool reporting its connections
+   * (active, idle, pending, timeouts, ...) to {@code poolMetrics} (HikariCP's own interface; the
+   * server passes its Micrometer registry's); null = no pool metrics.
+   */
+  public static Database open(
+      DatabaseSettings settings, String poolName, Duration connectTimeout, MetricsTrackerFactory poolMetrics) {
     DatabaseReachability reachability = new DatabaseReachability(settings);
     HikariDataSource pool =
-        DataSources.pool(settings, poolName, connectTimeout, new OutageAwareDataSource(settings, reachability));
+        DataSources.pool(
+            settings, poolName, connectTimeout, new OutageAwareDataSource(settings, reachability), poolMetrics);
     reachability.onChange(
         up -> {
           if (!up) {

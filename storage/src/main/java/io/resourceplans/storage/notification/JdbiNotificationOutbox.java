@@ -6,6 +6,7 @@ import io.resourceplans.domain.common.PageRequest;
 import io.resourceplans.domain.notification.Delivery;
 import io.resourceplans.domain.notification.DeliveryStatus;
 import io.resourceplans.domain.notification.NotificationOutbox;
+import io.resourceplans.domain.notification.OutboxBacklog;
 import io.resourceplans.domain.notification.OutboxEntry;
 import io.resourceplans.storage.db.DatabaseEngine;
 import java.time.Instant;
@@ -70,5 +71,10 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
             page.size() + 1);
     return Page.fromOverfetch(
         rows.stream().map(DeliveryRow::toDomain).toList(), page, d -> new Cursor(d.createTime(), d.notificationId()));
+  }
+
+  @Override
+  public List<OutboxBacklog> backlog() {
+    return dao.backlog().stream().map(BacklogRow::toDomain).toList();
   }
 }

@@ -11,6 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL for {@code notification_outbox}. */
 @RegisterConstructorMapper(DeliveryRow.class)
+@RegisterConstructorMapper(BacklogRow.class)
 public interface OutboxDao {
   String COLUMNS = """
       account_id, notification_id, kind, channel, recipient, subject, body, html_body, language, product_id,
@@ -144,4 +145,19 @@ public interface OutboxDao {
       @Bind("beforeTime") Instant beforeTime,
       @Bind("beforeId") String beforeId,
       @Bind("limit") int limit);
+
+  /**
+   * PENDING and FAILED rows by channel and status, for metrics: one aggregate over the
+   * {@code (status, ...)} index's two ranges (DELIVERED and SKIPPED rows, most of the table, are not
+   * read).
+   */
+  @SqlQuery("""
+      select channel, status, count(*) as count,
+             min(create_time) as oldest_create_time,
+             min(case when status = 'PENDING' then coalesce(next_attempt_time, create_time) end) as oldest_due_time
+        from notification_outbox
+       where status in ('PENDING', 'FAILED')
+       group by channel, status
+      """)
+  List<BacklogRow> backlog();
 }

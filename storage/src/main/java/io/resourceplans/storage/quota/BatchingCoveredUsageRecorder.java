@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +90,7 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
   private final int maxBatch;
   private final int minBatchWhileBusy;
   private final boolean oneAccountPerBatch;
+  private final IntConsumer batchSizes;
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
   private final Set<String> accountsInFlight = new HashSet<>();
@@ -96,8 +98,13 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
 
   /** With the defaults above, measured on the benchmark. */
   public static BatchingCoveredUsageRecorder withDefaults(SqlCoveredUsageRecorder sql) {
+    return withDefaults(sql, size -> {});
+  }
+
+  /** As {@link #withDefaults(SqlCoveredUsageRecorder)}; {@code batchSizes} is told each batch's size as it is sent (metrics). */
+  public static BatchingCoveredUsageRecorder withDefaults(SqlCoveredUsageRecorder sql, IntConsumer batchSizes) {
     return new BatchingCoveredUsageRecorder(
-        sql, DEFAULT_BATCHES_IN_FLIGHT, DEFAULT_BATCH_SIZE, DEFAULT_MIN_BATCH_WHILE_BUSY);
+        sql, DEFAULT_BATCHES_IN_FLIGHT, DEFAULT_BATCH_SIZE, DEFAULT_MIN_BATCH_WHILE_BUSY, false, batchSizes);
   }
 
   /**
@@ -106,7 +113,12 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
    * coordinator, a round trip to a worker per statement inside); more batches in flight instead.
    */
   public static BatchingCoveredUsageRecorder forDistributed(SqlCoveredUsageRecorder sql) {
-    return new BatchingCoveredUsageRecorder(sql, DISTRIBUTED_BATCHES_IN_FLIGHT, DEFAULT_BATCH_SIZE, 1, true);
+    return forDistributed(sql, size -> {});
+  }
+
+  /** As {@link #forDistributed(SqlCoveredUsageRecorder)}, telling {@code batchSizes} each batch's size. */
+  public static BatchingCoveredUsageRecorder forDistributed(SqlCoveredUsageRecorder sql, IntConsumer batchSizes) {
+    return new BatchingCoveredUsageRecorder(sql, DISTRIBUTED_BATCHES_IN_FLIGHT, DEFAULT_BATCH_SIZE, 1, true, batchSizes);
   }
 
   /**
@@ -116,11 +128,12 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
    */
   public BatchingCoveredUsageRecorder(
       SqlCoveredUsageRecorder sql, int maxInFlight, int maxBatch, int minBatchWhileBusy) {
-    this(sql, maxInFlight, maxBatch, minBatchWhileBusy, false);
+    this(sql, maxInFlight, maxBatch, minBatchWhileBusy, false, size -> {});
   }
 
   private BatchingCoveredUsageRecorder(
-      SqlCoveredUsageRecorder sql, int maxInFlight, int maxBatch, int minBatchWhileBusy, boolean oneAccountPerBatch) {
+      SqlCoveredUsageRecorder sql, int maxInFlight, int maxBatch, int minBatchWhileBusy, boolean oneAccountPerBatch,
+      IntConsumer batchSizes) {
     if (maxInFlight < 1 || maxBatch < 1 || minBatchWhileBusy < 1 || minBatchWhileBusy > maxBatch) {
       throw new IllegalArgumentException("need 1 <= maxInFlight, 1 <= minBatchWhileBusy <= maxBatch");
     }
@@ -129,6 +142,7 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
     this.maxBatch = maxBatch;
     this.minBatchWhileBusy = minBatchWhileBusy;
     this.oneAccountPerBatch = oneAccountPerBatch;
+    this.batchSizes = batchSizes;
   }
 
   @Override
@@ -215,6 +229,7 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
     List<Outcome> outcomes = null;
     RuntimeException failure = null;
     try {
+      batchSizes.accept(batch.size());
       outcomes = sql.recordAll(batch.stream().map(w -> w.request).toList());
     } catch (Sql.SqlFailure e) {
       if (SqlFailures.isUnavailable(e)) {
