@@ -17,26 +17,15 @@ import io.resourceplans.api.v1.UpdateWorkspaceRequest;
 import io.resourceplans.api.v1.VerificationCodePurpose;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Tag("citus")
 class BindingRulesTest {
-  private static TestServer server;
-  private static Marketplace market;
+  @RegisterExtension static final Marketplace market = Marketplace.forClass();
+  private static final TestServer server = market.server();
 
-  @BeforeAll
-  static void start() throws Exception {
-    market = Marketplace.start();
-    server = market.server();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    market.close();
-  }
 
   private static RegisterResponse registered(String[] f, String username) {
     String email = username + "@rules.example";

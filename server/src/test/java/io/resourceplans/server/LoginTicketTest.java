@@ -10,26 +10,19 @@ import io.resourceplans.api.v1.ResolveLoginTicketRequest;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Tag("citus")
 class LoginTicketTest {
-  private static TestServer server;
-  private static Marketplace market;
+  @RegisterExtension static final Marketplace market = Marketplace.forClass();
+  private static final TestServer server = market.server();
 
   @BeforeAll
   static void start() throws Exception {
-    market = Marketplace.start();
-    server = market.server();
     market.listVendorProduct("other-vendor");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    market.close();
   }
 
   private static String freshTicket(String name) {

@@ -30,9 +30,8 @@ import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One billing-center account, many workspaces (seed 002: "一个账户可以关联多个工作空间"): further
@@ -40,19 +39,9 @@ import org.junit.jupiter.api.Test;
  * and the instance names the one it opens.
  */
 class ManyWorkspacesTest {
-  private static TestServer server;
-  private static Marketplace market;
+  @RegisterExtension static final Marketplace market = Marketplace.forClass();
+  private static final TestServer server = market.server();
 
-  @BeforeAll
-  static void start() throws Exception {
-    market = Marketplace.start();
-    server = market.server();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    market.close();
-  }
 
   private static CreateWorkspaceResponse createWorkspace(String[] f, String email, String name, String site) {
     // Past the code's resend cooldown for this email.

@@ -13,26 +13,19 @@ import io.resourceplans.api.v1.ListMarketplaceInstancesRequest;
 import io.resourceplans.api.v1.MarketplaceInstance;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Tag("citus")
 class MarketplaceActivationTest {
-  private static TestServer server;
-  private static Marketplace market;
+  @RegisterExtension static final Marketplace market = Marketplace.forClass();
+  private static final TestServer server = market.server();
 
   @BeforeAll
   static void start() throws Exception {
-    market = Marketplace.start();
-    server = market.server();
     market.listVendorProduct("acme-logs");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    market.close();
   }
 
   @Test

@@ -26,9 +26,9 @@ import io.resourceplans.server.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every RPC of every API service, taken from the generated service descriptors, is sent its valid
@@ -44,20 +44,13 @@ class NoInternalOnAnyInputTest {
           BindingServiceGrpc.getServiceDescriptor(),
           OperatorServiceGrpc.getServiceDescriptor());
 
-  private static Marketplace market;
-  private static TestServer server;
+  @RegisterExtension static final Marketplace market = Marketplace.forClass();
+  private static final TestServer server = market.server();
   private static BaseRequests bases;
 
   @BeforeAll
   static void start() throws Exception {
-    market = Marketplace.start();
-    server = market.server();
     bases = BaseRequests.on(market);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    market.close();
   }
 
   @Test

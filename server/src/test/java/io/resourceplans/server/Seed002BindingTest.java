@@ -27,10 +27,9 @@ import io.resourceplans.api.v1.WorkspaceLanguage;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Seed 002 end to end over gRPC: the marketplace side (activate, purchased services, account ID,
@@ -38,19 +37,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("citus")
 class Seed002BindingTest {
-  private static TestServer server;
-  private static Marketplace market;
+  @RegisterExtension static final Marketplace market = Marketplace.forClass();
+  private static final TestServer server = market.server();
 
-  @BeforeAll
-  static void start() throws Exception {
-    market = Marketplace.start();
-    server = market.server();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    market.close();
-  }
 
   /** Step one and "How to obtain Account ID / Product Instance ID". */
   private static MarketplaceInstance purchase(CreateAccountResponse account) {

@@ -15,9 +15,8 @@ import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A ticket-key rotation (--previous-ticket-key): a code mailed under the old key is still accepted
@@ -25,19 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class TicketKeyRotationTest {
   private static final byte[] NEW_KEY = "rpt.the-next-ticket-key-0123456789".getBytes(StandardCharsets.UTF_8);
-  private static Marketplace market;
-  private static TestServer server;
+  @RegisterExtension static final Marketplace market = Marketplace.forClass();
+  private static final TestServer server = market.server();
 
-  @BeforeAll
-  static void start() throws Exception {
-    market = Marketplace.start();
-    server = market.server();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    market.close();
-  }
 
   @Test
   void aCodeMailedUnderThePreviousKeyIsAcceptedOnlyWhileThatKeyIsListed() {

@@ -33,10 +33,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * BindingService.LogIn over gRPC: the vendor user's username or email and password, one refusal
@@ -47,19 +46,9 @@ import org.junit.jupiter.api.Test;
 class VendorLoginTest {
   private static final String WRONG = "Wrong-horse-1";
 
-  private static TestServer server;
-  private static Marketplace market;
+  @RegisterExtension static final Marketplace market = Marketplace.forClass();
+  private static final TestServer server = market.server();
 
-  @BeforeAll
-  static void start() throws Exception {
-    market = Marketplace.start();
-    server = market.server();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    market.close();
-  }
 
   private static RegisterResponse registered(String[] f, String username) {
     String email = username + "@login.example";

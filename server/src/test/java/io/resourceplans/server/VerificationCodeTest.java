@@ -12,28 +12,17 @@ import io.resourceplans.server.testing.Errors;
 import io.resourceplans.server.testing.Marketplace;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Tag("citus")
 class VerificationCodeTest {
   private static final VerificationCodePurpose REGISTER = VerificationCodePurpose.VERIFICATION_CODE_PURPOSE_REGISTER;
 
-  private static TestServer server;
-  private static Marketplace market;
+  @RegisterExtension static final Marketplace market = Marketplace.forClass();
+  private static final TestServer server = market.server();
 
-  @BeforeAll
-  static void start() throws Exception {
-    market = Marketplace.start();
-    server = market.server();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    market.close();
-  }
 
   private static String wrong(String code) {
     return code.equals("000000") ? "000001" : "000000";

@@ -2,6 +2,7 @@ package io.resourceplans.server.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.EncoderBase;
+import io.resourceplans.server.json.JsonStrings;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -83,7 +84,7 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     if (!first) {
       out.append(',');
     }
-    string(out, key);
+    JsonStrings.append(out, key);
     out.append(':');
     if (value == null) {
       out.append("null");
@@ -92,31 +93,7 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     } else if (value instanceof Double d && Double.isFinite(d)) {
       out.append(d);
     } else {
-      string(out, value.toString());
+      JsonStrings.append(out, value.toString());
     }
-  }
-
-  /** A JSON string: quotes, backslashes and every control character escaped (RFC 8259). */
-  static void string(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          // U+2028/2029 are legal JSON but break JavaScript line readers; escape them too.
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 }

@@ -2,6 +2,7 @@ package io.resourceplans.server.logging;
 
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.resourceplans.server.json.JsonStrings;
 import java.util.List;
 import org.slf4j.event.KeyValuePair;
 
@@ -22,7 +23,7 @@ public final class KeyValuesConverter extends ClassicConverter {
       String value = String.valueOf(pair.value);
       out.append(' ').append(pair.key).append('=');
       if (value.isEmpty() || value.indexOf(' ') >= 0 || value.indexOf('"') >= 0) {
-        JsonLineEncoder.string(out, value);
+        JsonStrings.append(out, value);
       } else {
         out.append(value);
       }

@@ -4,6 +4,7 @@ import io.resourceplans.domain.notification.Channel;
 import io.resourceplans.domain.notification.Delivery;
 import io.resourceplans.domain.notification.DeliveryException;
 import io.resourceplans.domain.notification.NotificationSender;
+import io.resourceplans.server.json.JsonStrings;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,10 +48,10 @@ public final class HttpSmsSender implements NotificationSender {
       throw new DeliveryException("SMS is not configured", true);
     }
     String json =
-        "{\"notificationId\":" + Json.string(d.notificationId())
-            + ",\"to\":" + Json.string(d.recipient())
-            + ",\"text\":" + Json.string(d.body())
-            + ",\"language\":" + Json.string(d.language().tag()) + "}";
+        "{\"notificationId\":" + JsonStrings.quote(d.notificationId())
+            + ",\"to\":" + JsonStrings.quote(d.recipient())
+            + ",\"text\":" + JsonStrings.quote(d.body())
+            + ",\"language\":" + JsonStrings.quote(d.language().tag()) + "}";
     HttpRequest.Builder request =
         HttpRequest.newBuilder(settings.url().orElseThrow())
             .timeout(settings.timeout())
@@ -80,31 +81,5 @@ public final class HttpSmsSender implements NotificationSender {
       body = body.substring(0, 200) + "…";
     }
     throw new DeliveryException("SMS gateway answered HTTP " + status + (body.isEmpty() ? "" : ": " + body), permanent);
-  }
-
-  /** Just enough JSON: string literals. */
-  static final class Json {
-    private Json() {}
-
-    static String string(String s) {
-      StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-      for (char c : s.toCharArray()) {
-        switch (c) {
-          case '"' -> out.append("\\\"");
-          case '\\' -> out.append("\\\\");
-          case '\n' -> out.append("\\n");
-          case '\r' -> out.append("\\r");
-          case '\t' -> out.append("\\t");
-          default -> {
-            if (c < 0x20) {
-              out.append(String.format("\\u%04x", (int) c));
-            } else {
-              out.append(c);
-            }
-          }
-        }
-      }
-      return out.append('"').toString();
-    }
   }
 }

@@ -19,9 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A full flow with every kind of secret — operator key, account and created API keys, login
@@ -29,19 +28,9 @@ import org.junit.jupiter.api.Test;
  * — logged with the access log on, and then every line searched for every secret: none is there.
  */
 class SecretsNotLoggedTest {
-  private static Marketplace market;
-  private static TestServer server;
+  @RegisterExtension static final Marketplace market = Marketplace.forClass();
+  private static final TestServer server = market.server();
 
-  @BeforeAll
-  static void start() throws Exception {
-    market = Marketplace.start();
-    server = market.server();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    market.close();
-  }
 
   @Test
   void noSecretOfAFullFlowAppearsInAnyLogLine() {

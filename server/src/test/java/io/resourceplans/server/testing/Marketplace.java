@@ -1,5 +1,7 @@
 package io.resourceplans.server.testing;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import io.resourceplans.api.v1.ActivateMarketplacePlanRequest;
 import io.resourceplans.api.v1.CompanyInfo;
 import io.resourceplans.api.v1.CreateAccountResponse;
@@ -23,7 +25,7 @@ import java.time.Duration;
  * Steps of the marketplace and binding flows, done through the API as the marketplace console and
  * the vendor's back end would.
  */
-public final class Marketplace {
+public final class Marketplace implements AfterAllCallback {
   public static final String PRODUCT = "acme-observability";
   public static final String PASSWORD = "Correct-horse-9";
 
@@ -45,6 +47,23 @@ public final class Marketplace {
     mail.of(market.server);
     market.listVendorProduct(PRODUCT);
     return market;
+  }
+
+  /**
+   * One for a test class that JUnit closes after the class, as
+   * {@code @RegisterExtension static final Marketplace market = Marketplace.forClass();}.
+   */
+  public static Marketplace forClass() {
+    try {
+      return start();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the marketplace test server", e);
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    close();
   }
 
   public TestServer server() {
