@@ -53,6 +53,7 @@ public final class BenchMain {
   }
 
   private static void run(BenchOptions options, BenchReport report) throws Exception {
+    options.accessLog().ifPresent(BenchMain::writeAccessLog);
     BenchDatabase database = BenchDatabase.of(options.databaseUrl(), options.citusWorkers());
     Machine machine = Machine.describe(database.serverVersion());
     report.line("RecordUsage benchmark on %s", machine.label());
@@ -177,5 +178,29 @@ public final class BenchMain {
     PgbenchResult result = pgbench.simpleUpdate(options.pgbenchDatabase(), options.callers(), threads, options.seconds());
     report.pgbench(result);
     return result.tps();
+  }
+
+  /**
+   * The server's access log, as it writes it by default (one INFO line per call, the production
+   * text pattern), into {@code file}: the benchmark's logging otherwise keeps only warnings.
+   */
+  private static void writeAccessLog(String file) {
+    ch.qos.logback.classic.LoggerContext context =
+        (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+    ch.qos.logback.classic.encoder.PatternLayoutEncoder encoder = new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
+    encoder.setContext(context);
+    // logback's own %kvp: the same fields as the server's %kv, without registering a converter here.
+    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg %kvp{NONE}%n");
+    encoder.start();
+    ch.qos.logback.core.FileAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.FileAppender<>();
+    appender.setContext(context);
+    appender.setFile(file);
+    appender.setAppend(false);
+    appender.setEncoder(encoder);
+    appender.start();
+    ch.qos.logback.classic.Logger access = context.getLogger(io.resourceplans.server.logging.AccessLogInterceptor.LOGGER);
+    access.setAdditive(false);
+    access.addAppender(appender);
+    access.setLevel(ch.qos.logback.classic.Level.INFO);
   }
 }

@@ -20,7 +20,8 @@ record BenchOptions(
     String pgbenchDatabase,
     int poolSize,
     Optional<String> pgbench,
-    List<String> citusWorkers) {
+    List<String> citusWorkers,
+    Optional<String> accessLog) {
 
   static final String DEFAULT_DATABASE_URL = "jdbc:postgresql://127.0.0.1:5432/rp_bench?user=postgres";
 
@@ -41,6 +42,7 @@ record BenchOptions(
     d.put("pool-size", "10");
     d.put("pgbench", "");
     d.put("citus-workers", "");
+    d.put("access-log", "");
     return d;
   }
 
@@ -65,6 +67,8 @@ record BenchOptions(
                                     (comma-separated): both databases are made Citus databases on every
                                     node, the server's tables distributed by its migrations and pgbench's
                                     by aid (docs/scaling.md)
+          --access-log FILE         write the server's access log (one line per call, as the server does by
+                                    default) to FILE, to measure its cost; default: off
         """
         .formatted(DEFAULT_DATABASE_URL);
   }
@@ -108,7 +112,8 @@ record BenchOptions(
         values.get("pgbench-database"),
         number(values, "pool-size", 1, 500),
         values.get("pgbench").isBlank() ? Optional.empty() : Optional.of(values.get("pgbench")),
-        workers(values.get("citus-workers")));
+        workers(values.get("citus-workers")),
+        values.get("access-log").isBlank() ? Optional.empty() : Optional.of(values.get("access-log")));
   }
 
   private static int number(Map<String, String> values, String name, int min, int max) {

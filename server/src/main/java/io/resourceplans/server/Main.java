@@ -102,7 +102,7 @@ public final class Main {
       ResourcePlansServer server = component(config, database, metrics).server().start();
       log.info("resource-plans serving on {}:{}", config.listenAddress().orElse("*"), server.port());
       if (config.metricsPort() != 0) {
-        metricsHttp = MetricsHttpServer.start(metrics, config.listenAddress().orElse("0.0.0.0"), config.metricsPort());
+        metricsHttp = MetricsHttpServer.start(metrics, config.listenAddress(), config.metricsPort());
         log.info("metrics at http://{}:{}/metrics", config.listenAddress().orElse("*"), metricsHttp.port());
       }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -34,8 +35,11 @@ public final class MetricsHttpServer implements AutoCloseable {
   /**
    * Listens on {@code host} ("0.0.0.0" = every interface) and {@code port} (0 = any free port).
    */
-  public static MetricsHttpServer start(PrometheusMeterRegistry registry, String host, int port) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
+  /** On {@code host} (empty = all interfaces, IPv4 and IPv6, as the gRPC listener) and {@code port}. */
+  public static MetricsHttpServer start(PrometheusMeterRegistry registry, Optional<String> host, int port)
+      throws IOException {
+    InetSocketAddress address = host.map(h -> new InetSocketAddress(h, port)).orElseGet(() -> new InetSocketAddress(port));
+    HttpServer server = HttpServer.create(address, 16);
     ExecutorService executor =
         Executors.newSingleThreadExecutor(
             r -> {

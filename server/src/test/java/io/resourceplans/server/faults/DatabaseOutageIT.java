@@ -101,10 +101,14 @@ class DatabaseOutageIT {
       String log = server.log();
       assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
       for (String id : correlationIds) {
-        List<String> lines = log.lines().filter(l -> l.contains(id)).toList();
+        // Besides the call's access-log line, one line says what went wrong.
+        List<String> lines =
+            log.lines().filter(l -> l.contains(id) && !l.contains(" io.resourceplans.access - ")).toList();
         assertEquals(1, lines.size(), "one log line per refused call: " + id);
         // The RPC, the reason and what went wrong underneath (classes and SQL states only).
         assertTrue(lines.get(0).contains("failed DATABASE_UNAVAILABLE") && !lines.get(0).contains("cause=none"), lines.get(0));
+        assertEquals(1, log.lines().filter(l -> l.contains(id) && l.contains(" io.resourceplans.access - ")
+            && l.contains("code=UNAVAILABLE reason=DATABASE_UNAVAILABLE")).count(), "its access-log line: " + id);
       }
     } finally {
       server.close();

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real server with the settings an operator gives it: a config file, {@code --log-format=json}
- * (every line it prints is a JSON object, an access-log line per call) and {@code
- * --listen-address=127.0.0.1} (not reachable on the machine's other addresses); and {@code
- * --version}.
+ * (every line it prints is a JSON object, an access-log line per call), {@code
+ * --listen-address=127.0.0.1} (gRPC and metrics not reachable on the machine's other addresses) and
+ * a previous operator key; and {@code --version} and {@code --help}.
  */
 class OperatorSettingsIT {
   @TempDir Path dir;
@@ -40,7 +40,12 @@ class OperatorSettingsIT {
   @Test
   void jsonLogsFromAConfigFileOnlyOnLoopback() throws Exception {
     Path config = dir.resolve("rp.conf");
-    Files.writeString(config, "# as an operator would write it\nlog-format = json\nlisten-address = 127.0.0.1\n");
+    int metricsPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      metricsPort = socket.getLocalPort();
+    }
+    Files.writeString(config,
+        "# as an operator would write it\nlog-format = json\nlisten-address = 127.0.0.1\nmetrics-port = " + metricsPort + "\n");
     ServerProcess server =
         ServerProcess.start(dir.resolve("data"), dir.resolve("server.log"),
             List.of("--config=" + config, "--previous-operator-key=" + PREVIOUS_OPERATOR_KEY));
@@ -52,8 +57,10 @@ class OperatorSettingsIT {
       StatusRuntimeException other =
           assertThrows(StatusRuntimeException.class, () -> lookUp(server, "rpo.some-other-key", tenant.accountId()));
       assertEquals(io.grpc.Status.Code.UNAUTHENTICATED, other.getStatus().getCode());
+      assertEquals(200, scrape("127.0.0.1", metricsPort));
       Optional<InetAddress> elsewhere = nonLoopbackAddress();
       if (elsewhere.isPresent()) {
+        assertThrows(java.io.IOException.class, () -> scrape(elsewhere.get().getHostAddress(), metricsPort), "metrics reachable elsewhere");
         ManagedChannel outside =
             Grpc.newChannelBuilderForAddress(elsewhere.get().getHostAddress(), server.port(), InsecureChannelCredentials.create()).build();
         try {
@@ -126,6 +133,17 @@ class OperatorSettingsIT {
         .lookupAccount(io.resourceplans.api.v1.LookupAccountRequest.newBuilder().setAccountId(accountId).build())
         .getAccount()
         .getAccountId();
+  }
+
+  /** The HTTP status of a GET of the metrics page. */
+  private static int scrape(String host, int port) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    return http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + host + ":" + port + "/metrics"))
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private static Optional<InetAddress> nonLoopbackAddress() throws Exception {

@@ -164,7 +164,7 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
     if (metricsHttp == null) {
       ((HikariDataSource) database.dataSource())
           .setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(component.meterRegistry()));
-      metricsHttp = MetricsHttpServer.start(component.meterRegistry(), "127.0.0.1", 0);
+      metricsHttp = MetricsHttpServer.start(component.meterRegistry(), java.util.Optional.of("127.0.0.1"), 0);
     }
     return metricsHttp.port();
   }
