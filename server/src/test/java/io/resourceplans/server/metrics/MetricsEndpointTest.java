@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the delivery counters, the pool gauges, the database state and the JVM's, with exact values,
  * and no label value is an ID of the test's.
  */
+@Tag("citus") // the outbox backlog is a cross-shard aggregate there
 class MetricsEndpointTest {
   private static final String REGION = "ap-southeast-1";
   private static final String RECORD_USAGE = "resourceplans.v1.PlanService/RecordUsage";
