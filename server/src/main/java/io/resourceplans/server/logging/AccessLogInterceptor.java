@@ -60,65 +60,14 @@ public final class AccessLogInterceptor implements ServerInterceptor {
           }
         };
     Context context = Context.current().withValue(CallScope.KEY, scope);
-    ServerCall.Listener<Q> delegate;
-    scope.enterMdc();
-    try {
-      delegate = Contexts.interceptCall(context, logged, headers, next);
-    } finally {
-      CallScope.leaveMdc();
-    }
+    ServerCall.Listener<Q> delegate = Contexts.interceptCall(context, logged, headers, next);
     return new SimpleForwardingServerCallListener<>(delegate) {
-      @Override
-      public void onMessage(Q message) {
-        scope.enterMdc();
-        try {
-          super.onMessage(message);
-        } finally {
-          CallScope.leaveMdc();
-        }
-      }
-
-      @Override
-      public void onHalfClose() {
-        scope.enterMdc();
-        try {
-          super.onHalfClose();
-        } finally {
-          CallScope.leaveMdc();
-        }
-      }
-
-      @Override
-      public void onReady() {
-        scope.enterMdc();
-        try {
-          super.onReady();
-        } finally {
-          CallScope.leaveMdc();
-        }
-      }
-
       @Override
       public void onCancel() {
         if (ended.compareAndSet(false, true)) {
           write(scope, call, Status.CANCELLED, "", started);
         }
-        scope.enterMdc();
-        try {
-          super.onCancel();
-        } finally {
-          CallScope.leaveMdc();
-        }
-      }
-
-      @Override
-      public void onComplete() {
-        scope.enterMdc();
-        try {
-          super.onComplete();
-        } finally {
-          CallScope.leaveMdc();
-        }
+        super.onCancel();
       }
     };
   }

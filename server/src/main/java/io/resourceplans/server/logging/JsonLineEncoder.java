@@ -2,6 +2,7 @@ package io.resourceplans.server.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.EncoderBase;
+import io.resourceplans.server.grpc.CallScope;
 import io.resourceplans.server.json.JsonStrings;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,8 +13,9 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * {@code --log-format=json}: one JSON object per line, fields {@code time} (UTC, ISO-8601),
- * {@code level}, {@code logger}, {@code thread}, {@code message}, then the call's MDC fields
- * ({@code correlation_id}, {@code method}, {@code account_id}, {@code principal}), the event's
+ * {@code level}, {@code logger}, {@code thread}, {@code message}, then the MDC, the fields of the
+ * API call being served ({@code correlation_id}, {@code method}, {@code account_id}, {@code
+ * principal}, from its {@link CallScope}), the event's
  * key-value pairs (the access log's), and {@code error}: an exception as classes and SQL states on
  * one line, as in the text format, never its message or stack trace (messages can hold SQL, values
  * or secrets). Written here rather than with Logback's JsonEncoder (fixed nested field names,
@@ -54,6 +56,8 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     if (mdc != null) {
       extra.putAll(mdc);
     }
+    // Encoded on the thread that logs (the appenders are synchronous): within an API call, its scope.
+    CallScope.current().ifPresent(scope -> putCall(extra, scope));
     if (event.getKeyValuePairs() != null) {
       for (KeyValuePair pair : event.getKeyValuePairs()) {
         extra.put(pair.key, pair.value);
@@ -71,6 +75,17 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     }
     out.append("}\n");
     return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void putCall(Map<String, Object> fields, CallScope scope) {
+    fields.put(CallScope.CORRELATION_ID, scope.correlationId());
+    fields.put(CallScope.METHOD, scope.method());
+    scope.principal().ifPresent(caller -> {
+      fields.put(CallScope.PRINCIPAL, caller.kind().name());
+      if (caller.accountId() != null) {
+        fields.put(CallScope.ACCOUNT_ID, caller.accountId());
+      }
+    });
   }
 
   private static boolean isReserved(String key) {

@@ -9,14 +9,16 @@ import io.resourceplans.server.logging.AccessLogInterceptor;
 import io.resourceplans.server.logging.JsonLineEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every log event of this JVM while open, the access log included (as the server writes it by
- * default), each also rendered as the JSON line {@code --log-format=json} would print (a superset
- * of the text line: message, key-value pairs, MDC, one-line error).
+ * default), each also rendered, as it is logged, as the JSON line {@code --log-format=json} prints
+ * (a superset of the text line: message, key-value pairs, the API call's fields, one-line error).
  */
 public final class CapturedLogs implements AutoCloseable {
   private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -24,14 +26,18 @@ public final class CapturedLogs implements AutoCloseable {
   private final Logger access = context.getLogger(AccessLogInterceptor.LOGGER);
   private final Level accessLevel = access.getLevel();
   private final List<ILoggingEvent> events = new ArrayList<>();
+  /** Each event's JSON line, encoded when it was logged: on the logging thread, in its call. */
+  private final Map<ILoggingEvent, String> lines = new IdentityHashMap<>();
   private final JsonLineEncoder json = new JsonLineEncoder();
   private final AppenderBase<ILoggingEvent> appender =
       new AppenderBase<>() {
         @Override
         protected void append(ILoggingEvent event) {
           event.prepareForDeferredProcessing();
+          String line = new String(json.encode(event), StandardCharsets.UTF_8).stripTrailing();
           synchronized (events) {
             events.add(event);
+            lines.put(event, line);
           }
         }
       };
@@ -62,7 +68,9 @@ public final class CapturedLogs implements AutoCloseable {
 
   /** The JSON line {@code --log-format=json} prints for the event (without its newline). */
   public String json(ILoggingEvent event) {
-    return new String(json.encode(event), StandardCharsets.UTF_8).stripTrailing();
+    synchronized (events) {
+      return lines.get(event);
+    }
   }
 
   /** Everything captured, as JSON lines. */
