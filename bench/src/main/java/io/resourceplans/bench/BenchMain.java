@@ -182,7 +182,8 @@ public final class BenchMain {
 
   /**
    * The server's access log, as it writes it by default (one INFO line per call, the production
-   * text pattern), into {@code file}: the benchmark's logging otherwise keeps only warnings.
+   * text pattern, through the asynchronous appender), into {@code file}: the benchmark's logging
+   * otherwise keeps only warnings.
    */
   private static void writeAccessLog(String file) {
     ch.qos.logback.classic.LoggerContext context =
@@ -198,9 +199,16 @@ public final class BenchMain {
     appender.setAppend(false);
     appender.setEncoder(encoder);
     appender.start();
+    // Behind the asynchronous appender, as the server's logback.xml puts its console.
+    io.resourceplans.server.logging.CallAwareAsyncAppender async = new io.resourceplans.server.logging.CallAwareAsyncAppender();
+    async.setContext(context);
+    async.setQueueSize(8192);
+    async.setDiscardingThreshold(0);
+    async.addAppender(appender);
+    async.start();
     ch.qos.logback.classic.Logger access = context.getLogger(io.resourceplans.server.logging.AccessLogInterceptor.LOGGER);
     access.setAdditive(false);
-    access.addAppender(appender);
+    access.addAppender(async);
     access.setLevel(ch.qos.logback.classic.Level.INFO);
   }
 }

@@ -125,6 +125,7 @@ public final class Main {
           log.warn("embedded PostgreSQL did not stop cleanly: {}", stopFailed.getClass().getName());
         }
       }
+      LogSetup.flush();
       System.exit(1);
     }
   }

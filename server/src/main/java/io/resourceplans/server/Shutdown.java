@@ -1,5 +1,6 @@
 package io.resourceplans.server;
 
+import io.resourceplans.server.logging.LogSetup;
 import io.resourceplans.server.metrics.MetricsHttpServer;
 import io.resourceplans.storage.db.Database;
 import io.resourceplans.storage.db.EmbeddedDatabase;
@@ -67,6 +68,8 @@ final class Shutdown implements Runnable {
       }
       log.info("stopped");
     } finally {
+      // The log lines still queued (the appender is asynchronous) are written before the exit.
+      LogSetup.flush();
       done.countDown();
     }
   }

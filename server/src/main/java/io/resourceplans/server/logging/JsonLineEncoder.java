@@ -56,7 +56,8 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     if (mdc != null) {
       extra.putAll(mdc);
     }
-    // Encoded on the thread that logs (the appenders are synchronous): within an API call, its scope.
+    // Behind CallAwareAsyncAppender the call's fields are in the MDC; encoded on the thread that
+    // logged (a synchronous appender), they are read from the call's scope.
     CallScope.current().ifPresent(scope -> putCall(extra, scope));
     if (event.getKeyValuePairs() != null) {
       for (KeyValuePair pair : event.getKeyValuePairs()) {
@@ -77,7 +78,8 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void putCall(Map<String, Object> fields, CallScope scope) {
+  /** The fields of an API call's scope, as the JSON lines name them. */
+  static void putCall(Map<String, ? super String> fields, CallScope scope) {
     fields.put(CallScope.CORRELATION_ID, scope.correlationId());
     fields.put(CallScope.METHOD, scope.method());
     scope.principal().ifPresent(caller -> {

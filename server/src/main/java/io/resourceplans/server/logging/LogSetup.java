@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AsyncAppenderBase;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.resourceplans.server.config.LogFormat;
 import io.resourceplans.server.config.LogLevel;
@@ -39,13 +40,28 @@ public final class LogSetup {
     }
   }
 
+  /** Writes out what the asynchronous appender still holds: the last step of a shutdown. */
+  public static void flush() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
+  }
+
+  /** The stream appenders of the root logger, also those behind an asynchronous one. */
   private static List<OutputStreamAppender<ILoggingEvent>> streamAppenders(ch.qos.logback.classic.Logger root) {
     List<OutputStreamAppender<ILoggingEvent>> found = new ArrayList<>();
-    for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
-      if (it.next() instanceof OutputStreamAppender<ILoggingEvent> stream) {
+    collect(root.iteratorForAppenders(), found);
+    return found;
+  }
+
+  private static void collect(Iterator<Appender<ILoggingEvent>> appenders, List<OutputStreamAppender<ILoggingEvent>> found) {
+    while (appenders.hasNext()) {
+      Appender<ILoggingEvent> appender = appenders.next();
+      if (appender instanceof OutputStreamAppender<ILoggingEvent> stream) {
         found.add(stream);
+      } else if (appender instanceof AsyncAppenderBase<ILoggingEvent> async) {
+        collect(async.iteratorForAppenders(), found);
       }
     }
-    return found;
   }
 }
