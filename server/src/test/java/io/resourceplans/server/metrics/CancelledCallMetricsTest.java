@@ -14,7 +14,6 @@ import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,12 +57,12 @@ class CancelledCallMetricsTest {
                       .setRegionId(REGION)
                       .setQuantity(5)
                       .build());
-      scrapeUntil(port, p -> p.valueOr(-1, "rp_grpc_server_calls_in_flight", "method", RECORD_USAGE) == 1);
+      PrometheusText.scrapeUntil("127.0.0.1", port, p -> p.valueOr(-1, "rp_grpc_server_calls_in_flight", "method", RECORD_USAGE) == 1);
 
       held.cancel(true);
       assertThrows(CancellationException.class, held::get);
       PrometheusText page =
-          scrapeUntil(port, p -> p.valueOr(0, "rp_grpc_server_calls_total", "method", RECORD_USAGE, "code", "CANCELLED", "reason", "") == 1);
+          PrometheusText.scrapeUntil("127.0.0.1", port, p -> p.valueOr(0, "rp_grpc_server_calls_total", "method", RECORD_USAGE, "code", "CANCELLED", "reason", "") == 1);
       assertEquals(0, page.value("rp_grpc_server_calls_in_flight", "method", RECORD_USAGE));
       assertEquals(1, page.value("rp_grpc_server_call_duration_seconds_count", "method", RECORD_USAGE, "code", "CANCELLED"));
       holder.rollback();
@@ -79,15 +78,4 @@ class CancelledCallMetricsTest {
     assertEquals(0, page.value("rp_grpc_server_calls_in_flight", "method", RECORD_USAGE));
   }
 
-  private static PrometheusText scrapeUntil(int port, Predicate<PrometheusText> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (true) {
-      PrometheusText page = PrometheusText.scrape("127.0.0.1", port);
-      if (done.test(page)) {
-        return page;
-      }
-      assertTrue(System.nanoTime() < deadline, "the page never came to the expected state:\n" + page.text());
-      Thread.sleep(50);
-    }
-  }
 }

@@ -12,7 +12,6 @@ import io.resourceplans.server.testing.PrometheusText;
 import io.resourceplans.server.testing.TestServer;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.time.Duration;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,7 +35,7 @@ class DatabaseDownMetricsTest {
 
     try (TestDatabase.Outage outage = server.databaseOutage()) {
       PrometheusText during =
-          scrapeUntil(port, p -> p.value("rp_database_up") == 0
+          PrometheusText.scrapeUntil("127.0.0.1", port, p -> p.value("rp_database_up") == 0
               && Double.isNaN(p.value("rp_notifications_backlog", "channel", "EMAIL", "status", "PENDING")));
       assertTrue(Double.isNaN(during.value("rp_notifications_oldest_pending_age_seconds", "channel", "EMAIL")));
       long start = System.nanoTime();
@@ -54,21 +53,10 @@ class DatabaseDownMetricsTest {
                   .setRegionId(AlertFixtures.REGION)
                   .build()));
     }
-    PrometheusText after = scrapeUntil(port, p -> p.value("rp_database_up") == 1);
+    PrometheusText after = PrometheusText.scrapeUntil("127.0.0.1", port, p -> p.value("rp_database_up") == 1);
     assertEquals(1, after.value("rp_grpc_server_calls_total",
         "method", RECORD_USAGE, "code", "UNAVAILABLE", "reason", "DATABASE_UNAVAILABLE"));
     assertEquals(0, after.sum("rp_usage_outcomes_total"));
   }
 
-  private static PrometheusText scrapeUntil(int port, Predicate<PrometheusText> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (true) {
-      PrometheusText page = PrometheusText.scrape("127.0.0.1", port);
-      if (done.test(page)) {
-        return page;
-      }
-      assertTrue(System.nanoTime() < deadline, "the page never came to the expected state:\n" + page.text());
-      Thread.sleep(100);
-    }
-  }
 }

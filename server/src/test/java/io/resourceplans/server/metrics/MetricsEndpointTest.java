@@ -131,7 +131,7 @@ class MetricsEndpointTest {
     // The backlog is read at most every 5 s (another test's scrape may have read it just now).
     Map<String, Long> pending = pendingByChannel();
     long pendingRows = pending.values().stream().mapToLong(Long::longValue).sum();
-    PrometheusText page = scrapeUntil(p -> p.sum("rp_notifications_backlog", "status", "PENDING") == pendingRows);
+    PrometheusText page = PrometheusText.scrapeUntil("127.0.0.1", port, p -> p.sum("rp_notifications_backlog", "status", "PENDING") == pendingRows);
 
     // gRPC: calls by method, code and reason; the latency histogram by method and code.
     assertEquals(5, page.value("rp_grpc_server_calls_total", "method", RECORD_USAGE, "code", "OK", "reason", ""));
@@ -221,7 +221,7 @@ class MetricsEndpointTest {
     assertEquals(0, after.sum("rp_notification_deliveries_total", "result", "failed"));
     assertEquals(0, after.sum("rp_notification_deliveries_total", "result", "retry"));
     // The backlog is read again once the last reading is 5 s old: then nothing is pending.
-    PrometheusText drained = scrapeUntil(p -> p.sum("rp_notifications_backlog", "status", "PENDING") == 0);
+    PrometheusText drained = PrometheusText.scrapeUntil("127.0.0.1", port, p -> p.sum("rp_notifications_backlog", "status", "PENDING") == 0);
     assertEquals(0, drained.value("rp_notifications_oldest_pending_age_seconds", "channel", "EMAIL"));
   }
 
@@ -240,18 +240,6 @@ class MetricsEndpointTest {
     assertTrue(page.text().contains("# TYPE rp_database_up gauge"), page.text());
   }
 
-  /** Scrapes every 250 ms until {@code done} holds of the page, for up to 20 s. */
-  private static PrometheusText scrapeUntil(java.util.function.Predicate<PrometheusText> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (true) {
-      PrometheusText page = scrape();
-      if (done.test(page)) {
-        return page;
-      }
-      assertTrue(System.nanoTime() < deadline, "the page never came to the expected backlog:\n" + page.text());
-      Thread.sleep(250);
-    }
-  }
 
   /** Prometheus's le value of a bucket bound, as Micrometer writes it (seconds). */
   private static String le(Duration bound) {

@@ -43,6 +43,21 @@ public final class PrometheusText {
     return new PrometheusText(response.body());
   }
 
+  /** Scrapes every 100 ms until {@code done} holds of the page, for up to 20 s. */
+  public static PrometheusText scrapeUntil(String host, int port, java.util.function.Predicate<PrometheusText> done)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (true) {
+      PrometheusText page = scrape(host, port);
+      if (done.test(page)) {
+        return page;
+      }
+      org.junit.jupiter.api.Assertions.assertTrue(
+          System.nanoTime() < deadline, "the page never came to the expected state:\n" + page.text());
+      Thread.sleep(100);
+    }
+  }
+
   public static HttpResponse<String> get(String host, int port, String path) throws IOException, InterruptedException {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path)).timeout(Duration.ofSeconds(20)).GET().build(),
