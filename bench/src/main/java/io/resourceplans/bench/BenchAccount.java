@@ -1,13 +1,12 @@
 package io.resourceplans.bench;
 
-import io.resourceplans.api.v1.PlanServiceGrpc;
+import io.resourceplans.client.PlanServiceClient;
 import io.resourceplans.client.ResourcePlansClient;
 
 /**
- * A prepared account: verified, funded, holding packages. The PlanService stub is made once,
- * so the measured loop only makes calls.
+ * A prepared account: verified, funded, holding packages.
  */
-record BenchAccount(String accountId, ResourcePlansClient client, PlanServiceGrpc.PlanServiceBlockingStub plan) {
+record BenchAccount(String accountId, ResourcePlansClient client, PlanServiceClient plan) {
   BenchAccount(String accountId, ResourcePlansClient client) {
     this(accountId, client, client.plan());
   }

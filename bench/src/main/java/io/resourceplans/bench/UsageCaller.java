@@ -1,11 +1,10 @@
 package io.resourceplans.bench;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.resourceplans.api.v1.Purpose;
 import io.resourceplans.api.v1.RecordUsageRequest;
 import io.resourceplans.api.v1.RecordUsageResponse;
-import io.resourceplans.client.ErrorDetails;
+import io.resourceplans.client.ResourcePlansException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -93,7 +92,7 @@ final class UsageCaller implements Runnable {
     RecordUsageResponse response;
     try {
       response = account.plan().recordUsage(request);
-    } catch (StatusRuntimeException e) {
+    } catch (ResourcePlansException e) {
       boolean measured = startedIn == LoadPhase.State.MEASURE && phase.state() == LoadPhase.State.MEASURE;
       countError(e, measured);
       return;
@@ -141,9 +140,9 @@ final class UsageCaller implements Runnable {
     historySize = Math.min(historySize + 1, HISTORY);
   }
 
-  private void countError(StatusRuntimeException e, boolean measured) {
-    Status.Code code = e.getStatus().getCode();
-    String key = code + ErrorDetails.reason(e).map(r -> " " + r).orElse("");
+  private void countError(ResourcePlansException e, boolean measured) {
+    Status.Code code = e.code();
+    String key = e.reasonName().isEmpty() ? code.name() : code + " " + e.reasonName();
     (measured ? stats.measuredErrors : stats.otherErrors).merge(key, 1L, Long::sum);
     if (!CLEAN_REFUSALS.contains(code)) {
       stats.ambiguous++;

@@ -8,12 +8,29 @@ import io.grpc.MethodDescriptor;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Gives every call without its own deadline the client's default one, counted from the call. */
-final class DefaultDeadline implements ClientInterceptor {
+/**
+ * A client interceptor giving every call without a deadline of its own this one, counted from
+ * the call's start, for callers that use gRPC stubs directly:
+ * {@code ClientInterceptors.intercept(channel, DefaultDeadline.of(Duration.ofSeconds(10)))}. A
+ * call without any deadline would wait forever on a server that never answers.
+ */
+public final class DefaultDeadline implements ClientInterceptor {
   private final Duration timeout;
 
-  DefaultDeadline(Duration timeout) {
+  private DefaultDeadline(Duration timeout) {
     this.timeout = timeout;
+  }
+
+  /**
+   * {@return the interceptor for this deadline}
+   *
+   * @param timeout how long a call may take (positive)
+   */
+  public static DefaultDeadline of(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("deadline must be positive");
+    }
+    return new DefaultDeadline(timeout);
   }
 
   @Override

@@ -1,16 +1,14 @@
 package io.resourceplans.client;
 
+import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptors;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.TlsChannelCredentials;
-import io.resourceplans.api.v1.ActivationServiceGrpc;
-import io.resourceplans.api.v1.BindingServiceGrpc;
-import io.resourceplans.api.v1.OperatorServiceGrpc;
-import io.resourceplans.api.v1.PlanServiceGrpc;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,54 +17,94 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Java client of resource-plans: blocking stubs of the four services that send the API key and
- * a default deadline on every call.
+ * The Java client of resource-plans: one client per API key, with a client per service
+ * ({@link #plan()}, {@link #activation()}, {@link #binding()}, {@link #operator()}) whose methods
+ * mirror the RPCs, blocking and asynchronous ({@code …Async}, a CompletableFuture), and walk
+ * every page of a List RPC ({@code listAll…}). On every call the client:
+ *
+ * <ul>
+ *   <li>sends the API key and a deadline (the default one unless the call has its own);
+ *   <li>fills an empty {@code request_id} with a new UUIDv7 ({@link RequestIds}), kept for every
+ *       retry of that call;
+ *   <li>retries UNAVAILABLE and ABORTED of reads and of mutations with a request_id, with
+ *       backoff, as the server asks and within the deadline ({@link RetrySettings});
+ *   <li>throws {@link ResourcePlansException}, whose {@code reason()} is an
+ *       {@link io.resourceplans.api.v1.ErrorReason}.
+ * </ul>
  *
  * <pre>{@code
  * try (ResourcePlansClient client = ResourcePlansClient.builder()
- *     .target("localhost:50051").apiKey(key).plaintext().defaultDeadline(Duration.ofSeconds(5)).build()) {
+ *     .target("localhost:50051").apiKey(key).plaintext().build()) {
  *   Account me = client.activation().getAccount(GetAccountRequest.getDefaultInstance()).getAccount();
  * }
  * }</pre>
  *
- * A caller that owns its channel uses {@link #overChannel}. Errors arrive as
- * {@link io.grpc.StatusRuntimeException}; {@link ErrorDetails} reads their reason and field
- * violations.
+ * A caller that owns its channel uses {@link #overChannel} (and gives its channel
+ * {@link RetrySettings#serviceConfig()} for the retries).
  */
 public final class ResourcePlansClient implements AutoCloseable {
   private final ManagedChannel owned;
-  private final Channel channel;
-  private final BearerToken credentials;
+  private final PlanServiceClient plan;
+  private final ActivationServiceClient activation;
+  private final BindingServiceClient binding;
+  private final OperatorServiceClient operator;
 
   private ResourcePlansClient(ManagedChannel owned, Channel channel, String apiKey, Duration deadline) {
     this.owned = owned;
-    this.credentials = new BearerToken(Objects.requireNonNull(apiKey, "apiKey"));
-    this.channel = ClientInterceptors.intercept(channel, new DefaultDeadline(deadline));
+    UnaryCaller caller =
+        new UnaryCaller(
+            ClientInterceptors.intercept(channel, DefaultDeadline.of(deadline)),
+            CallOptions.DEFAULT.withCallCredentials(BearerToken.of(apiKey)));
+    this.plan = new PlanServiceClient(caller);
+    this.activation = new ActivationServiceClient(caller);
+    this.binding = new BindingServiceClient(caller);
+    this.operator = new OperatorServiceClient(caller);
   }
 
+  /** {@return a builder of a client that opens its own channel} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A client over a channel the caller manages (closing the client leaves it open). */
+  /**
+   * {@return a client over a channel the caller manages} Closing the client leaves it open. The
+   * channel's own service config decides retries: give it {@link RetrySettings#serviceConfig()}.
+   *
+   * @param channel the caller's channel
+   * @param apiKey the API key secret every call sends
+   * @param defaultDeadline deadline of calls that set none of their own
+   */
   public static ResourcePlansClient overChannel(Channel channel, String apiKey, Duration defaultDeadline) {
     return new ResourcePlansClient(null, channel, apiKey, defaultDeadline);
   }
 
-  public PlanServiceGrpc.PlanServiceBlockingStub plan() {
-    return PlanServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials);
+  /** {@return the PlanService client}: catalog, orders, wallet, packages, usage, alerts, messages. */
+  public PlanServiceClient plan() {
+    return plan;
   }
 
-  public ActivationServiceGrpc.ActivationServiceBlockingStub activation() {
-    return ActivationServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials);
+  /** {@return the ActivationService client}: account, sub-users, API keys, identity, activations. */
+  public ActivationServiceClient activation() {
+    return activation;
   }
 
-  public BindingServiceGrpc.BindingServiceBlockingStub binding() {
-    return BindingServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials);
+  /** {@return the BindingService client}: the marketplace vendor's billing-center side. */
+  public BindingServiceClient binding() {
+    return binding;
   }
 
-  public OperatorServiceGrpc.OperatorServiceBlockingStub operator() {
-    return OperatorServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials);
+  /** {@return the OperatorService client}: accounts, catalog, money, reviews, notifications. */
+  public OperatorServiceClient operator() {
+    return operator;
+  }
+
+  /**
+   * {@return a batcher sending RecordUsage calls with at most {@code maxInFlight} unanswered}
+   *
+   * @param maxInFlight calls in flight at most (the pipeline's concurrency)
+   */
+  public UsageBatcher usageBatcher(int maxInFlight) {
+    return new UsageBatcher(plan, maxInFlight);
   }
 
   /** Closes the channel this client opened, waiting briefly for calls in flight. */
@@ -93,40 +131,70 @@ public final class ResourcePlansClient implements AutoCloseable {
     private boolean tls = true;
     private File trustedCertificates;
     private Duration defaultDeadline = Duration.ofSeconds(10);
+    private RetrySettings retries = RetrySettings.defaults();
 
     private Builder() {}
 
-    /** {@code host:port}, or any gRPC target string such as {@code dns:///svc:50051}. */
+    /**
+     * Sets the server's address.
+     *
+     * @param target {@code host:port}, or any gRPC target string such as {@code dns:///svc:50051}
+     * @return this builder
+     */
     public Builder target(String target) {
       this.target = target;
       return this;
     }
 
+    /**
+     * Sets the API key.
+     *
+     * @param apiKey the API key secret every call sends
+     * @return this builder
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
       return this;
     }
 
-    /** TLS with the system's trusted roots (the default). */
+    /**
+     * TLS with the system's trusted roots (the default).
+     *
+     * @return this builder
+     */
     public Builder tls() {
       this.tls = true;
       return this;
     }
 
-    /** TLS trusting the PEM certificates in this file (for a private CA or a self-signed server). */
+    /**
+     * TLS trusting the given certificates (for a private CA or a self-signed server).
+     *
+     * @param trustedCertificates a file of PEM certificates
+     * @return this builder
+     */
     public Builder tls(File trustedCertificates) {
       this.tls = true;
       this.trustedCertificates = trustedCertificates;
       return this;
     }
 
-    /** No TLS: only for loopback or a trusted network. */
+    /**
+     * No TLS: only for loopback or a trusted network.
+     *
+     * @return this builder
+     */
     public Builder plaintext() {
       this.tls = false;
       return this;
     }
 
-    /** Deadline for calls that set none of their own. */
+    /**
+     * Sets the deadline of calls that set none of their own (10 s unless set).
+     *
+     * @param deadline how long a call may take, its retries included
+     * @return this builder
+     */
     public Builder defaultDeadline(Duration deadline) {
       if (deadline.isNegative() || deadline.isZero()) {
         throw new IllegalArgumentException("deadline must be positive");
@@ -135,10 +203,28 @@ public final class ResourcePlansClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets how calls are retried.
+     *
+     * @param retries {@link RetrySettings#defaults()} unless set; {@link RetrySettings#disabled()} to stop
+     * @return this builder
+     */
+    public Builder retries(RetrySettings retries) {
+      this.retries = Objects.requireNonNull(retries, "retries");
+      return this;
+    }
+
+    /** {@return a client with a channel of its own}, which {@link #close()} closes */
     public ResourcePlansClient build() {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(apiKey, "apiKey");
-      ManagedChannel channel = Grpc.newChannelBuilder(target, channelCredentials()).build();
+      ManagedChannelBuilder<?> builder = Grpc.newChannelBuilder(target, channelCredentials());
+      // Our retry policy, not one a name resolver might publish for the target.
+      builder.disableServiceConfigLookUp();
+      if (retries.enabled()) {
+        builder.defaultServiceConfig(retries.serviceConfig()).enableRetry().maxRetryAttempts(retries.maxAttempts());
+      }
+      ManagedChannel channel = builder.build();
       return new ResourcePlansClient(channel, channel, apiKey, defaultDeadline);
     }
 

@@ -1,6 +1,8 @@
 package io.resourceplans.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.protobuf.Any;
@@ -18,6 +20,7 @@ import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import io.resourceplans.api.v1.Account;
 import io.resourceplans.api.v1.ActivationServiceGrpc;
+import io.resourceplans.api.v1.ErrorReason;
 import io.resourceplans.api.v1.GetAccountRequest;
 import io.resourceplans.api.v1.GetAccountResponse;
 import io.resourceplans.api.v1.GetSubUserRequest;
@@ -35,7 +38,7 @@ class ResourcePlansClientTest {
   private io.grpc.Server server;
   private io.grpc.ManagedChannel channel;
 
-  /** Echoes the authorization header; GetSubUser is slow; any sub_user_id "refuse" is refused. */
+  /** Echoes the authorization header; GetSubUser is slow, except "refuse" and "newer" are refused. */
   private static final class FakeActivation extends ActivationServiceGrpc.ActivationServiceImplBase {
     @Override
     public void getAccount(GetAccountRequest request, StreamObserver<GetAccountResponse> out) {
@@ -48,13 +51,14 @@ class ResourcePlansClientTest {
 
     @Override
     public void getSubUser(GetSubUserRequest request, StreamObserver<GetSubUserResponse> out) {
-      if (request.getSubUserId().equals("refuse")) {
+      if (request.getSubUserId().equals("refuse") || request.getSubUserId().equals("newer")) {
+        String reason = request.getSubUserId().equals("refuse") ? "SUB_USER_NOT_FOUND" : "A_REASON_FROM_THE_FUTURE";
         out.onError(
             StatusProto.toStatusRuntimeException(
                 com.google.rpc.Status.newBuilder()
                     .setCode(Code.NOT_FOUND_VALUE)
                     .setMessage("no")
-                    .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("SUB_USER_NOT_FOUND").build()))
+                    .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).build()))
                     .build()));
         return;
       }
@@ -104,35 +108,49 @@ class ResourcePlansClientTest {
   @Test
   void appliesTheDefaultDeadlineToCallsWithoutOne() {
     ResourcePlansClient client = ResourcePlansClient.overChannel(channel, "k", Duration.ofMillis(200));
-    StatusRuntimeException e =
+    ResourcePlansException e =
         assertThrows(
-            StatusRuntimeException.class,
+            ResourcePlansException.class,
             () -> client.activation().getSubUser(GetSubUserRequest.newBuilder().setSubUserId("slow").build()));
-    assertEquals(Status.Code.DEADLINE_EXCEEDED, e.getStatus().getCode());
+    assertEquals(Status.Code.DEADLINE_EXCEEDED, e.code());
   }
 
   @Test
   void aPerCallDeadlineOverridesTheDefault() {
     ResourcePlansClient client = ResourcePlansClient.overChannel(channel, "k", Duration.ofSeconds(30));
-    StatusRuntimeException e =
+    ResourcePlansException e =
         assertThrows(
-            StatusRuntimeException.class,
+            ResourcePlansException.class,
             () ->
                 client
                     .activation()
-                    .withDeadlineAfter(100, TimeUnit.MILLISECONDS)
+                    .withDeadline(Duration.ofMillis(100))
                     .getSubUser(GetSubUserRequest.newBuilder().setSubUserId("slow").build()));
-    assertEquals(Status.Code.DEADLINE_EXCEEDED, e.getStatus().getCode());
+    assertEquals(Status.Code.DEADLINE_EXCEEDED, e.code());
   }
 
   @Test
-  void errorDetailsExposeTheReason() {
-    ResourcePlansClient client = ResourcePlansClient.overChannel(channel, "k", Duration.ofSeconds(5));
-    StatusRuntimeException e =
+  void errorsCarryTheReasonAsAnEnumConstant() {
+    ResourcePlansClient client = ResourcePlansClient.overChannel(channel, "rpk.secret", Duration.ofSeconds(5));
+    ResourcePlansException e =
         assertThrows(
-            StatusRuntimeException.class,
+            ResourcePlansException.class,
             () -> client.activation().getSubUser(GetSubUserRequest.newBuilder().setSubUserId("refuse").build()));
-    assertEquals("SUB_USER_NOT_FOUND", ErrorDetails.reason(e).orElseThrow());
+    assertEquals(ErrorReason.SUB_USER_NOT_FOUND, e.reason());
+    assertEquals(Status.Code.NOT_FOUND, e.code());
+    assertInstanceOf(StatusRuntimeException.class, e.getCause());
+    assertFalse(e.toString().contains("rpk.secret"));
+  }
+
+  @Test
+  void aReasonNewerThanTheClientIsUnrecognizedWithItsName() {
+    ResourcePlansClient client = ResourcePlansClient.overChannel(channel, "k", Duration.ofSeconds(5));
+    ResourcePlansException e =
+        assertThrows(
+            ResourcePlansException.class,
+            () -> client.activation().getSubUser(GetSubUserRequest.newBuilder().setSubUserId("newer").build()));
+    assertEquals(ErrorReason.UNRECOGNIZED, e.reason());
+    assertEquals("A_REASON_FROM_THE_FUTURE", e.reasonName());
   }
 
   @Test

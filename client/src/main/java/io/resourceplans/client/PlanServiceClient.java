@@ -1,0 +1,939 @@
+// Generated from resourceplans/v1/plan_service.proto by ServiceClientsGenerator (client tests): do not edit.
+// ServiceClientsSourceTest says how to regenerate it when the protos change.
+package io.resourceplans.client;
+
+import io.resourceplans.api.v1.AlertSetting;
+import io.resourceplans.api.v1.CancelOrderRequest;
+import io.resourceplans.api.v1.CancelOrderResponse;
+import io.resourceplans.api.v1.CheckQuotaRequest;
+import io.resourceplans.api.v1.CheckQuotaResponse;
+import io.resourceplans.api.v1.ClearAlertThresholdRequest;
+import io.resourceplans.api.v1.ClearAlertThresholdResponse;
+import io.resourceplans.api.v1.CreateOrderRequest;
+import io.resourceplans.api.v1.CreateOrderResponse;
+import io.resourceplans.api.v1.GetCurrentTermsRequest;
+import io.resourceplans.api.v1.GetCurrentTermsResponse;
+import io.resourceplans.api.v1.GetOrderRequest;
+import io.resourceplans.api.v1.GetOrderResponse;
+import io.resourceplans.api.v1.GetPackageRequest;
+import io.resourceplans.api.v1.GetPackageResponse;
+import io.resourceplans.api.v1.GetPackageSummaryRequest;
+import io.resourceplans.api.v1.GetPackageSummaryResponse;
+import io.resourceplans.api.v1.GetPlanSpecRequest;
+import io.resourceplans.api.v1.GetPlanSpecResponse;
+import io.resourceplans.api.v1.GetProductRequest;
+import io.resourceplans.api.v1.GetProductResponse;
+import io.resourceplans.api.v1.GetWalletRequest;
+import io.resourceplans.api.v1.GetWalletResponse;
+import io.resourceplans.api.v1.InternalMessage;
+import io.resourceplans.api.v1.LedgerEntry;
+import io.resourceplans.api.v1.ListAlertSettingsRequest;
+import io.resourceplans.api.v1.ListAlertSettingsResponse;
+import io.resourceplans.api.v1.ListLedgerEntriesRequest;
+import io.resourceplans.api.v1.ListLedgerEntriesResponse;
+import io.resourceplans.api.v1.ListMessagesRequest;
+import io.resourceplans.api.v1.ListMessagesResponse;
+import io.resourceplans.api.v1.ListOrdersRequest;
+import io.resourceplans.api.v1.ListOrdersResponse;
+import io.resourceplans.api.v1.ListPackagesRequest;
+import io.resourceplans.api.v1.ListPackagesResponse;
+import io.resourceplans.api.v1.ListPlanSpecsRequest;
+import io.resourceplans.api.v1.ListPlanSpecsResponse;
+import io.resourceplans.api.v1.ListProductsRequest;
+import io.resourceplans.api.v1.ListProductsResponse;
+import io.resourceplans.api.v1.ListVouchersRequest;
+import io.resourceplans.api.v1.ListVouchersResponse;
+import io.resourceplans.api.v1.MarkMessageReadRequest;
+import io.resourceplans.api.v1.MarkMessageReadResponse;
+import io.resourceplans.api.v1.Order;
+import io.resourceplans.api.v1.Package;
+import io.resourceplans.api.v1.PayOrderRequest;
+import io.resourceplans.api.v1.PayOrderResponse;
+import io.resourceplans.api.v1.PlanServiceGrpc;
+import io.resourceplans.api.v1.PlanSpec;
+import io.resourceplans.api.v1.Product;
+import io.resourceplans.api.v1.QuotePriceRequest;
+import io.resourceplans.api.v1.QuotePriceResponse;
+import io.resourceplans.api.v1.RecordUsageRequest;
+import io.resourceplans.api.v1.RecordUsageResponse;
+import io.resourceplans.api.v1.RefundPackageRequest;
+import io.resourceplans.api.v1.RefundPackageResponse;
+import io.resourceplans.api.v1.SetAlertThresholdRequest;
+import io.resourceplans.api.v1.SetAlertThresholdResponse;
+import io.resourceplans.api.v1.UnsubscribePackageRequest;
+import io.resourceplans.api.v1.UnsubscribePackageResponse;
+import io.resourceplans.api.v1.Voucher;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The client of {@code resourceplans.v1.PlanService}, from {@link ResourcePlansClient}.
+ *
+ * <p>The account side of the catalog and of money.
+ *
+ * <p>Account-scoped RPCs act on the caller's own account (derived from the API
+ * key) and take no account_id; operator keys calling them get
+ * PERMISSION_DENIED reason ACCOUNT_ONLY. Catalog reads (products, plan specs,
+ * terms, quotes) are open to any authenticated caller.
+ *
+ * <p>Common errors of every RPC (not repeated below): UNAUTHENTICATED reason
+ * API_KEY_MISSING / API_KEY_INVALID; PERMISSION_DENIED reason OPERATOR_ONLY /
+ * MAIN_ACCOUNT_ONLY / PERMISSION_MISSING / ACCOUNT_ONLY when the caller rule
+ * of the RPC is not met; another tenant's resource is NOT_FOUND like a
+ * missing one; INVALID_ARGUMENT reason IDEMPOTENCY_KEY_REUSED (mutating RPCs)
+ * and PAGE_TOKEN_INVALID (List RPCs).
+ *
+ * <p>Each RPC has a blocking method, which returns the answer or throws
+ * {@link ResourcePlansException}, and an {@code …Async} one returning a CompletableFuture; each
+ * List RPC with pages also has a {@code listAll…} method walking every page. Calls fill an empty
+ * request_id and are retried as {@link RetrySettings} says. Thread-safe.
+ */
+public final class PlanServiceClient {
+  private final UnaryCaller caller;
+
+  PlanServiceClient(UnaryCaller caller) {
+    this.caller = caller;
+  }
+
+  /**
+   * This client with a deadline of its own for every call, instead of the client's default.
+   *
+   * @param deadline time each call may take, retries included
+   * @return a client sharing this one's connection
+   */
+  public PlanServiceClient withDeadline(Duration deadline) {
+    return new PlanServiceClient(caller.withDeadline(deadline));
+  }
+
+  /**
+   * Lists the products of the catalog, ordered by product_id.
+   * Callers: any authenticated caller.
+   * Errors: INVALID_ARGUMENT (field violations).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ListProducts}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListProductsResponse listProducts(ListProductsRequest request) {
+    return caller.call(PlanServiceGrpc.getListProductsMethod(), request);
+  }
+
+  /**
+   * {@link #listProducts} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListProductsResponse> listProductsAsync(ListProductsRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getListProductsMethod(), request);
+  }
+
+  /**
+   * Every Product {@link #listProducts} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<Product> listAllProducts(ListProductsRequest request) {
+    return caller.pages(PlanServiceGrpc.getListProductsMethod(), request, ListProductsResponse::getProductsList);
+  }
+
+  /**
+   * Gets one product, with its pay-as-you-go prices.
+   * Callers: any authenticated caller.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PRODUCT_NOT_FOUND.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/GetProduct}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public GetProductResponse getProduct(GetProductRequest request) {
+    return caller.call(PlanServiceGrpc.getGetProductMethod(), request);
+  }
+
+  /**
+   * {@link #getProduct} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<GetProductResponse> getProductAsync(GetProductRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getGetProductMethod(), request);
+  }
+
+  /**
+   * Lists the plan specs of a product, ordered by plan_spec_id; retired specs
+   * only when asked.
+   * Callers: any authenticated caller.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PRODUCT_NOT_FOUND.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ListPlanSpecs}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListPlanSpecsResponse listPlanSpecs(ListPlanSpecsRequest request) {
+    return caller.call(PlanServiceGrpc.getListPlanSpecsMethod(), request);
+  }
+
+  /**
+   * {@link #listPlanSpecs} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListPlanSpecsResponse> listPlanSpecsAsync(ListPlanSpecsRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getListPlanSpecsMethod(), request);
+  }
+
+  /**
+   * Every PlanSpec {@link #listPlanSpecs} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<PlanSpec> listAllPlanSpecs(ListPlanSpecsRequest request) {
+    return caller.pages(PlanServiceGrpc.getListPlanSpecsMethod(), request, ListPlanSpecsResponse::getPlanSpecsList);
+  }
+
+  /**
+   * Gets one plan spec (active or retired).
+   * Callers: any authenticated caller.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PLAN_SPEC_NOT_FOUND.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/GetPlanSpec}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public GetPlanSpecResponse getPlanSpec(GetPlanSpecRequest request) {
+    return caller.call(PlanServiceGrpc.getGetPlanSpecMethod(), request);
+  }
+
+  /**
+   * {@link #getPlanSpec} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<GetPlanSpecResponse> getPlanSpecAsync(GetPlanSpecRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getGetPlanSpecMethod(), request);
+  }
+
+  /**
+   * Gets the current (newest published) version of an agreement, whose
+   * version must be sent back by CreateOrder, ActivatePayAsYouGo,
+   * ActivateMarketplacePlan, Register or CreateWorkspace.
+   * Callers: any authenticated caller.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * TERMS_NOT_FOUND (no version of that kind published yet).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/GetCurrentTerms}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public GetCurrentTermsResponse getCurrentTerms(GetCurrentTermsRequest request) {
+    return caller.call(PlanServiceGrpc.getGetCurrentTermsMethod(), request);
+  }
+
+  /**
+   * {@link #getCurrentTerms} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<GetCurrentTermsResponse> getCurrentTermsAsync(GetCurrentTermsRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getGetCurrentTermsMethod(), request);
+  }
+
+  /**
+   * Prices a purchase without creating anything: the unit price, the volume
+   * tier applied (custom specs) and the total, exactly as CreateOrder would.
+   * Callers: any authenticated caller.
+   * Errors: INVALID_ARGUMENT (field violations); INVALID_ARGUMENT reason
+   * QUANTITY_NOT_ALLOWED / PURPOSE_NOT_ALLOWED (with a field violation on
+   * quantity / purpose; QUANTITY_NOT_ALLOWED also when the amount would be
+   * above 1,000,000,000,000,000.00); NOT_FOUND reason PLAN_SPEC_NOT_FOUND;
+   * FAILED_PRECONDITION reason PLAN_SPEC_RETIRED.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/QuotePrice}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public QuotePriceResponse quotePrice(QuotePriceRequest request) {
+    return caller.call(PlanServiceGrpc.getQuotePriceMethod(), request);
+  }
+
+  /**
+   * {@link #quotePrice} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<QuotePriceResponse> quotePriceAsync(QuotePriceRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getQuotePriceMethod(), request);
+  }
+
+  /**
+   * Creates an order in ORDER_STATE_PENDING_PAYMENT with one purchase line,
+   * after checking that the account's identity is verified (required to buy
+   * in every region), the region, the spec, quantity and purpose, and the
+   * accepted resource plan terms version (stored with the acceptance time).
+   * An unpaid order expires at its expire_time (a server setting, 24 hours by
+   * default); it can be cancelled before.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS
+   * and PERMISSION_ORDER_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); INVALID_ARGUMENT reason
+   * QUANTITY_NOT_ALLOWED / PURPOSE_NOT_ALLOWED (with a field violation;
+   * QUANTITY_NOT_ALLOWED also when the amount would be above
+   * 1,000,000,000,000,000.00); NOT_FOUND reason PLAN_SPEC_NOT_FOUND /
+   * REGION_NOT_FOUND; FAILED_PRECONDITION reason PLAN_SPEC_RETIRED;
+   * FAILED_PRECONDITION reason IDENTITY_NOT_VERIFIED; FAILED_PRECONDITION
+   * reason TERMS_VERSION_OUTDATED; FAILED_PRECONDITION reason
+   * TERMS_NOT_PUBLISHED.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/CreateOrder}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public CreateOrderResponse createOrder(CreateOrderRequest request) {
+    return caller.call(PlanServiceGrpc.getCreateOrderMethod(), request);
+  }
+
+  /**
+   * {@link #createOrder} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<CreateOrderResponse> createOrderAsync(CreateOrderRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getCreateOrderMethod(), request);
+  }
+
+  /**
+   * Gets one order of the caller's account.
+   * Callers: account main key, or a sub-user with PERMISSION_ORDER_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * ORDER_NOT_FOUND.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/GetOrder}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public GetOrderResponse getOrder(GetOrderRequest request) {
+    return caller.call(PlanServiceGrpc.getGetOrderMethod(), request);
+  }
+
+  /**
+   * {@link #getOrder} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<GetOrderResponse> getOrderAsync(GetOrderRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getGetOrderMethod(), request);
+  }
+
+  /**
+   * Lists the orders of the caller's account, newest first (create_time
+   * descending, then order_id), optionally by state.
+   * Callers: account main key, or a sub-user with PERMISSION_ORDER_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ListOrders}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListOrdersResponse listOrders(ListOrdersRequest request) {
+    return caller.call(PlanServiceGrpc.getListOrdersMethod(), request);
+  }
+
+  /**
+   * {@link #listOrders} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListOrdersResponse> listOrdersAsync(ListOrdersRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getListOrdersMethod(), request);
+  }
+
+  /**
+   * Every Order {@link #listOrders} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<Order> listAllOrders(ListOrdersRequest request) {
+    return caller.pages(PlanServiceGrpc.getListOrdersMethod(), request, ListOrdersResponse::getOrdersList);
+  }
+
+  /**
+   * Cancels an order that is pending payment. Cancelling an order that is
+   * already cancelled returns it unchanged.
+   * Callers: account main key, or a sub-user with PERMISSION_ORDER_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * ORDER_NOT_FOUND; FAILED_PRECONDITION reason ORDER_ALREADY_PAID;
+   * FAILED_PRECONDITION reason ORDER_EXPIRED.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/CancelOrder}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public CancelOrderResponse cancelOrder(CancelOrderRequest request) {
+    return caller.call(PlanServiceGrpc.getCancelOrderMethod(), request);
+  }
+
+  /**
+   * {@link #cancelOrder} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<CancelOrderResponse> cancelOrderAsync(CancelOrderRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getCancelOrderMethod(), request);
+  }
+
+  /**
+   * Pays an order pending payment, all or nothing, in one transaction: at
+   * most one voucher first (min(voucher amount, order total)), then the
+   * wallet in the fixed order gift balance, cash balance, credit line. On
+   * success the order is ORDER_STATE_PAID with its payment breakdown, the
+   * voucher is used and the packages are issued (one per fixed package
+   * bought, one for a custom purchase), valid from the payment time for the
+   * spec's validity_months.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS
+   * and PERMISSION_ORDER_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * ORDER_NOT_FOUND; NOT_FOUND reason VOUCHER_NOT_FOUND; FAILED_PRECONDITION
+   * reason ORDER_ALREADY_PAID; FAILED_PRECONDITION reason ORDER_CANCELLED;
+   * FAILED_PRECONDITION reason ORDER_EXPIRED; FAILED_PRECONDITION reason
+   * VOUCHER_ALREADY_USED; FAILED_PRECONDITION reason VOUCHER_EXPIRED;
+   * FAILED_PRECONDITION reason VOUCHER_NOT_APPLICABLE (product scope or
+   * minimum order amount); FAILED_PRECONDITION reason INSUFFICIENT_BALANCE
+   * (wallet available below what is left after the voucher).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/PayOrder}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public PayOrderResponse payOrder(PayOrderRequest request) {
+    return caller.call(PlanServiceGrpc.getPayOrderMethod(), request);
+  }
+
+  /**
+   * {@link #payOrder} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<PayOrderResponse> payOrderAsync(PayOrderRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getPayOrderMethod(), request);
+  }
+
+  /**
+   * Gets the caller's wallet: cash balance, gift balance, credit line,
+   * credit used and available.
+   * Callers: account main key, or a sub-user with PERMISSION_ORDER_ACCESS.
+   * Errors: none besides the common ones.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/GetWallet}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public GetWalletResponse getWallet(GetWalletRequest request) {
+    return caller.call(PlanServiceGrpc.getGetWalletMethod(), request);
+  }
+
+  /**
+   * {@link #getWallet} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<GetWalletResponse> getWalletAsync(GetWalletRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getGetWalletMethod(), request);
+  }
+
+  /**
+   * Lists the wallet's ledger entries, newest first (create_time
+   * descending, then ledger_entry_id).
+   * Callers: account main key, or a sub-user with PERMISSION_ORDER_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ListLedgerEntries}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListLedgerEntriesResponse listLedgerEntries(ListLedgerEntriesRequest request) {
+    return caller.call(PlanServiceGrpc.getListLedgerEntriesMethod(), request);
+  }
+
+  /**
+   * {@link #listLedgerEntries} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListLedgerEntriesResponse> listLedgerEntriesAsync(ListLedgerEntriesRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getListLedgerEntriesMethod(), request);
+  }
+
+  /**
+   * Every LedgerEntry {@link #listLedgerEntries} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<LedgerEntry> listAllLedgerEntries(ListLedgerEntriesRequest request) {
+    return caller.pages(PlanServiceGrpc.getListLedgerEntriesMethod(), request, ListLedgerEntriesResponse::getLedgerEntriesList);
+  }
+
+  /**
+   * Lists the caller's vouchers, soonest expiry first (expire_time
+   * ascending, then voucher_id); optionally by state, or only those usable
+   * for a given order.
+   * Callers: account main key, or a sub-user with PERMISSION_ORDER_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * ORDER_NOT_FOUND (usable_for_order_id).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ListVouchers}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListVouchersResponse listVouchers(ListVouchersRequest request) {
+    return caller.call(PlanServiceGrpc.getListVouchersMethod(), request);
+  }
+
+  /**
+   * {@link #listVouchers} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListVouchersResponse> listVouchersAsync(ListVouchersRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getListVouchersMethod(), request);
+  }
+
+  /**
+   * Every Voucher {@link #listVouchers} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<Voucher> listAllVouchers(ListVouchersRequest request) {
+    return caller.pages(PlanServiceGrpc.getListVouchersMethod(), request, ListVouchersResponse::getVouchersList);
+  }
+
+  /**
+   * Lists the caller's packages, newest first (purchase_time descending,
+   * then package_id), optionally by product, purpose, status and region.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ListPackages}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListPackagesResponse listPackages(ListPackagesRequest request) {
+    return caller.call(PlanServiceGrpc.getListPackagesMethod(), request);
+  }
+
+  /**
+   * {@link #listPackages} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListPackagesResponse> listPackagesAsync(ListPackagesRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getListPackagesMethod(), request);
+  }
+
+  /**
+   * Every Package {@link #listPackages} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<Package> listAllPackages(ListPackagesRequest request) {
+    return caller.pages(PlanServiceGrpc.getListPackagesMethod(), request, ListPackagesResponse::getPackagesList);
+  }
+
+  /**
+   * Gets one package.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PACKAGE_NOT_FOUND.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/GetPackage}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public GetPackageResponse getPackage(GetPackageRequest request) {
+    return caller.call(PlanServiceGrpc.getGetPackageMethod(), request);
+  }
+
+  /**
+   * {@link #getPackage} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<GetPackageResponse> getPackageAsync(GetPackageRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getGetPackageMethod(), request);
+  }
+
+  /**
+   * Sums the remaining quantity per product and per purpose, counting active
+   * packages only. Every product of the catalog (or the one asked for)
+   * appears, with all three purposes, zero when nothing remains.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PRODUCT_NOT_FOUND.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/GetPackageSummary}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public GetPackageSummaryResponse getPackageSummary(GetPackageSummaryRequest request) {
+    return caller.call(PlanServiceGrpc.getGetPackageSummaryMethod(), request);
+  }
+
+  /**
+   * {@link #getPackageSummary} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<GetPackageSummaryResponse> getPackageSummaryAsync(GetPackageSummaryRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getGetPackageSummaryMethod(), request);
+  }
+
+  /**
+   * Asks for a refund of a package. Resource plans are non-refundable: after
+   * checking that the package exists, this always fails.
+   * Callers: account main key, or a sub-user with PERMISSION_ORDER_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PACKAGE_NOT_FOUND; FAILED_PRECONDITION reason PLAN_NON_REFUNDABLE
+   * (always).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/RefundPackage}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public RefundPackageResponse refundPackage(RefundPackageRequest request) {
+    return caller.call(PlanServiceGrpc.getRefundPackageMethod(), request);
+  }
+
+  /**
+   * {@link #refundPackage} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<RefundPackageResponse> refundPackageAsync(RefundPackageRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getRefundPackageMethod(), request);
+  }
+
+  /**
+   * Asks to unsubscribe from a package. Resource plans cannot be
+   * unsubscribed: after checking that the package exists, this always fails.
+   * Callers: account main key, or a sub-user with PERMISSION_ORDER_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PACKAGE_NOT_FOUND; FAILED_PRECONDITION reason PLAN_NON_REFUNDABLE
+   * (always).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/UnsubscribePackage}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public UnsubscribePackageResponse unsubscribePackage(UnsubscribePackageRequest request) {
+    return caller.call(PlanServiceGrpc.getUnsubscribePackageMethod(), request);
+  }
+
+  /**
+   * {@link #unsubscribePackage} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<UnsubscribePackageResponse> unsubscribePackageAsync(UnsubscribePackageRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getUnsubscribePackageMethod(), request);
+  }
+
+  /**
+   * Records usage (the sending hot path) and deducts it atomically from the
+   * active packages of the product in the usage's region: packages of the
+   * exact purpose first, then general ones; within each group, earliest
+   * expire_time first, then oldest purchase_time (then package_id). If the
+   * packages do not cover the whole quantity and pay-as-you-go is active for
+   * the product in that region, the rest is charged at the product's
+   * pay-as-you-go unit price for the purpose (rounded per record) to the
+   * wallet (gift, cash, credit). Otherwise nothing at all is deducted. The
+   * request_id is the sender's own idempotency key: a retry returns the
+   * first answer. Remaining-quota alerts are evaluated in the same
+   * transaction.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PRODUCT_NOT_FOUND / REGION_NOT_FOUND; RESOURCE_EXHAUSTED reason
+   * QUOTA_EXHAUSTED (packages do not cover it and pay-as-you-go is not
+   * active, or has no price for the purpose); FAILED_PRECONDITION reason
+   * INSUFFICIENT_BALANCE (pay-as-you-go charge above wallet available).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/RecordUsage}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public RecordUsageResponse recordUsage(RecordUsageRequest request) {
+    return caller.call(PlanServiceGrpc.getRecordUsageMethod(), request);
+  }
+
+  /**
+   * {@link #recordUsage} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<RecordUsageResponse> recordUsageAsync(RecordUsageRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getRecordUsageMethod(), request);
+  }
+
+  /**
+   * Read-only check: could RecordUsage of this quantity succeed now? Same
+   * rules as RecordUsage, nothing is deducted or reserved.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PRODUCT_NOT_FOUND / REGION_NOT_FOUND.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/CheckQuota}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public CheckQuotaResponse checkQuota(CheckQuotaRequest request) {
+    return caller.call(PlanServiceGrpc.getCheckQuotaMethod(), request);
+  }
+
+  /**
+   * {@link #checkQuota} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<CheckQuotaResponse> checkQuotaAsync(CheckQuotaRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getCheckQuotaMethod(), request);
+  }
+
+  /**
+   * Sets (or replaces) the remaining-quota alert threshold of a product and
+   * purpose. The remaining quantity compared is the sum over active packages
+   * of exactly that product and purpose (all regions). When it goes from at
+   * least the threshold to below it, one alert is sent on the chosen
+   * channels (state TRIGGERED); the alert re-arms (state ARMED) once the
+   * remaining quantity is at least the threshold again. If it is already
+   * below the threshold when set, one alert is sent right away.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PRODUCT_NOT_FOUND.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/SetAlertThreshold}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public SetAlertThresholdResponse setAlertThreshold(SetAlertThresholdRequest request) {
+    return caller.call(PlanServiceGrpc.getSetAlertThresholdMethod(), request);
+  }
+
+  /**
+   * {@link #setAlertThreshold} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<SetAlertThresholdResponse> setAlertThresholdAsync(SetAlertThresholdRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getSetAlertThresholdMethod(), request);
+  }
+
+  /**
+   * Removes the alert threshold of a product and purpose (it then shows as
+   * not set). Clearing one that is not set succeeds.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PRODUCT_NOT_FOUND.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ClearAlertThreshold}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ClearAlertThresholdResponse clearAlertThreshold(ClearAlertThresholdRequest request) {
+    return caller.call(PlanServiceGrpc.getClearAlertThresholdMethod(), request);
+  }
+
+  /**
+   * {@link #clearAlertThreshold} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ClearAlertThresholdResponse> clearAlertThresholdAsync(ClearAlertThresholdRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getClearAlertThresholdMethod(), request);
+  }
+
+  /**
+   * Lists the alert settings of every product (or one) and every purpose,
+   * ordered by product_id then purpose; a combination without a threshold
+   * appears with state ALERT_STATE_NOT_SET ("no alert set").
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PRODUCT_NOT_FOUND.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ListAlertSettings}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListAlertSettingsResponse listAlertSettings(ListAlertSettingsRequest request) {
+    return caller.call(PlanServiceGrpc.getListAlertSettingsMethod(), request);
+  }
+
+  /**
+   * {@link #listAlertSettings} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListAlertSettingsResponse> listAlertSettingsAsync(ListAlertSettingsRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getListAlertSettingsMethod(), request);
+  }
+
+  /**
+   * Every AlertSetting {@link #listAlertSettings} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<AlertSetting> listAllAlertSettings(ListAlertSettingsRequest request) {
+    return caller.pages(PlanServiceGrpc.getListAlertSettingsMethod(), request, ListAlertSettingsResponse::getAlertSettingsList);
+  }
+
+  /**
+   * Lists the account's internal messages (alerts, expiry reminders, paid
+   * orders...), newest first (create_time descending, then message_id),
+   * optionally only the unread ones; the response also carries the
+   * account's total unread count. Another account's messages are never
+   * listed.
+   * Callers: account main key or any sub-user of the account.
+   * Errors: INVALID_ARGUMENT (field violations).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ListMessages}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListMessagesResponse listMessages(ListMessagesRequest request) {
+    return caller.call(PlanServiceGrpc.getListMessagesMethod(), request);
+  }
+
+  /**
+   * {@link #listMessages} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListMessagesResponse> listMessagesAsync(ListMessagesRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getListMessagesMethod(), request);
+  }
+
+  /**
+   * Every InternalMessage {@link #listMessages} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<InternalMessage> listAllMessages(ListMessagesRequest request) {
+    return caller.pages(PlanServiceGrpc.getListMessagesMethod(), request, ListMessagesResponse::getMessagesList);
+  }
+
+  /**
+   * Marks an internal message read. Marking a read message again returns it
+   * unchanged (read_time is not moved).
+   * Callers: account main key or any sub-user of the account.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * MESSAGE_NOT_FOUND.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/MarkMessageRead}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public MarkMessageReadResponse markMessageRead(MarkMessageReadRequest request) {
+    return caller.call(PlanServiceGrpc.getMarkMessageReadMethod(), request);
+  }
+
+  /**
+   * {@link #markMessageRead} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<MarkMessageReadResponse> markMessageReadAsync(MarkMessageReadRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getMarkMessageReadMethod(), request);
+  }
+}
