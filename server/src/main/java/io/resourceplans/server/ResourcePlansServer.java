@@ -4,12 +4,14 @@ import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ApiInterceptors;
 import io.resourceplans.server.grpc.DeferredGzip;
+import io.resourceplans.server.grpc.ErrorDetailsReflection;
 import io.resourceplans.server.grpc.ServerTransport;
 import io.resourceplans.server.grpc.UnparsableRequests;
 import io.resourceplans.server.health.DatabaseHealth;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gRPC server: the API services behind their interceptors, plus health and reflection (v1 and
- * v1alpha, for grpcurl and buf curl alike).
+ * v1alpha, for grpcurl and buf curl alike; it serves google/rpc/error_details.proto as well, see
+ * {@link ErrorDetailsReflection}).
  */
 public final class ResourcePlansServer {
   private static final Logger log = LoggerFactory.getLogger(ResourcePlansServer.class);
@@ -86,10 +89,13 @@ public final class ResourcePlansServer {
               UnparsableRequests.guard(ServerInterceptors.intercept(service, interceptors.interceptors())),
               grpcMetrics));
     }
+    ServerServiceDefinition reflection = ProtoReflectionServiceV1.newInstance().bindService();
     builder
         .addService(health.getHealthService())
-        .addService(ProtoReflectionServiceV1.newInstance())
-        .addService(ProtoReflectionService.newInstance());
+        .addService(reflection)
+        .addService(ProtoReflectionService.newInstance())
+        // Reflection serves google/rpc/error_details.proto too, for the details of our errors.
+        .fallbackHandlerRegistry(ErrorDetailsReflection.beside(reflection));
     server = builder.build().start();
     metrics.start();
     databaseHealth.start();

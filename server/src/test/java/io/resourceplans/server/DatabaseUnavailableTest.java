@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static io.resourceplans.storage.testing.Eventually.within;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.rpc.RetryInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -14,7 +15,9 @@ import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.Purpose;
 import io.resourceplans.api.v1.RecordUsageRequest;
 import io.resourceplans.api.v1.RecordUsageResponse;
+import io.resourceplans.server.errors.StatusMapper;
 import io.resourceplans.server.testing.AlertFixtures;
+import io.resourceplans.server.testing.Errors;
 import io.resourceplans.server.testing.TestServer;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A database outage is UNAVAILABLE with reason DATABASE_UNAVAILABLE (retryable, unlike INTERNAL),
- * and the server recovers by itself once the database is back: the same request then succeeds and
- * deducts once.
+ * A database outage is UNAVAILABLE with reason DATABASE_UNAVAILABLE (retryable, unlike INTERNAL,
+ * after the 1 s of RetryInfo and grpc-retry-pushback-ms), and the server recovers by itself once
+ * the database is back: the same request then succeeds and deducts once.
  */
 class DatabaseUnavailableTest {
   @RegisterExtension
@@ -47,7 +50,10 @@ class DatabaseUnavailableTest {
             .build();
 
     try (TestDatabase.Outage outage = server.databaseOutage()) {
-      assertRefused(Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", () -> server.plan(key).recordUsage(request));
+      var e = assertRefused(Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", () -> server.plan(key).recordUsage(request));
+      // RetryInfo's 1 s, for gRPC's own retry policy too.
+      assertEquals(1, Errors.details(e, RetryInfo.class).get(0).getRetryDelay().getSeconds());
+      assertEquals("1000", e.getTrailers().get(StatusMapper.RETRY_PUSHBACK_MS));
     }
 
     RecordUsageResponse answer = retriedWhileUnavailable(() -> server.plan(key).recordUsage(request));

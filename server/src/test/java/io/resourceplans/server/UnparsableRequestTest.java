@@ -100,7 +100,9 @@ class UnparsableRequestTest {
     };
     for (byte[] bytes : malformed) {
       var e = assertRefused(Status.Code.INVALID_ARGUMENT, "REQUEST_MALFORMED", () -> call(bytes, CallOptions.DEFAULT));
-      assertEquals("the request is not a valid resourceplans.v1.LookupAccountRequest", e.getStatus().getDescription());
+      assertEquals(
+          "REQUEST_MALFORMED: the request is not a valid resourceplans.v1.LookupAccountRequest",
+          e.getStatus().getDescription());
     }
     assertAnsweredAfterwards();
     assertNoStackTraceLogged();

@@ -11,7 +11,7 @@ import io.grpc.protobuf.StatusProto;
 public final class ErrorReasons {
   private ErrorReasons() {}
 
-  /** The reason of the status's ErrorInfo, or "" (OK, transport refusals, INTERNAL). */
+  /** The reason of the status's ErrorInfo, or "" (OK, plain bad input, transport refusals). */
   public static String of(Status status, Metadata trailers) {
     if (status.isOk() || trailers == null) {
       return "";

@@ -7,7 +7,6 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCategory;
 import io.resourceplans.server.grpc.CallScope;
@@ -100,14 +99,14 @@ public final class ExceptionTranslatingInterceptor implements ServerInterceptor 
   static StatusException translate(String method, RuntimeException e) {
     if (e instanceof DomainException domain) {
       if (!isFault(domain)) {
-        return StatusProto.toStatusException(StatusMapper.toStatus(domain));
+        return StatusMapper.toException(StatusMapper.toStatus(domain));
       }
       // The caller's request was fine; the system could not serve it. One line, with what went
       // wrong underneath, that the caller's correlation ID points to.
       String correlationId = correlationId();
       log.warn("rpc={} failed {} correlation_id={} cause={}", method, domain.code().reason(), correlationId,
           domain.getCause() == null ? "none" : SqlFailures.describe(domain.getCause()));
-      return StatusProto.toStatusException(StatusMapper.toStatus(domain, correlationId));
+      return StatusMapper.toException(StatusMapper.toStatus(domain, correlationId));
     }
     if (e instanceof StatusRuntimeException sre) {
       return new StatusException(sre.getStatus(), sre.getTrailers());
@@ -118,7 +117,7 @@ public final class ExceptionTranslatingInterceptor implements ServerInterceptor 
     }
     String correlationId = correlationId();
     log.error("internal error correlation_id={} rpc={} cause={}", correlationId, method, SqlFailures.describe(e));
-    return StatusProto.toStatusException(StatusMapper.internal(correlationId));
+    return StatusMapper.toException(StatusMapper.internal(correlationId));
   }
 
   /** The call's own correlation ID (as in its access-log line), or a fresh one outside a call. */

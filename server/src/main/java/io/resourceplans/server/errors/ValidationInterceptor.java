@@ -15,7 +15,6 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.StatusException;
-import io.grpc.protobuf.StatusProto;
 import io.resourceplans.domain.error.FieldViolation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +54,7 @@ public final class ValidationInterceptor implements ServerInterceptor {
         }
         rejected = true;
         StatusException e =
-            StatusProto.toStatusException(
+            StatusMapper.toException(
                 StatusMapper.invalidArgument(summary(violations), violations));
         call.close(e.getStatus(), e.getTrailers());
       }

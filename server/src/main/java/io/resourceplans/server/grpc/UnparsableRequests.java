@@ -12,7 +12,6 @@ import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.server.errors.StatusMapper;
@@ -186,14 +185,14 @@ public final class UnparsableRequests {
 
     private StatusException refusal(RuntimeException e) {
       if (tooLarge(e)) {
-        return StatusProto.toStatusException(
+        return StatusMapper.toException(
             StatusMapper.toStatus(
                 new DomainException(
                     ErrorCode.REQUEST_TOO_LARGE,
                     "the request inflates past the largest message this server accepts",
                     Map.of())));
       }
-      return StatusProto.toStatusException(
+      return StatusMapper.toException(
           StatusMapper.toStatus(
               new DomainException(ErrorCode.REQUEST_MALFORMED, "the request is not a valid " + requestType, Map.of())));
     }

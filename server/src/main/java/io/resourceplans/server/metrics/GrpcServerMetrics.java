@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.resourceplans.domain.error.ErrorCode;
+import io.resourceplans.api.v1.ErrorReason;
 import io.resourceplans.server.errors.ErrorReasons;
 import java.time.Duration;
 import java.util.Arrays;
@@ -41,7 +41,7 @@ import javax.inject.Singleton;
  * meters after messages received and sent, which a unary API has no use for.
  *
  * <p>Every tag value is bounded: the method comes from the service's descriptor (only methods the
- * server has reach here), the code from {@link Status.Code}, the reason from {@link ErrorCode} (any
+ * server has reach here), the code from {@link Status.Code}, the reason from {@link ErrorReason} (any
  * other is "OTHER"). A call that ends before it is answered counts at that moment, whatever the
  * service answers later: CANCELLED when the client cancelled it (also when the client's deadline
  * passed first), DEADLINE_EXCEEDED when the server found its deadline passed.
@@ -60,9 +60,11 @@ public final class GrpcServerMetrics implements ServerInterceptor {
           .map(Duration::ofMillis)
           .toArray(Duration[]::new);
 
-  /** Reasons a status may carry in its ErrorInfo; others are recorded as OTHER. */
+  /** Reasons a status may carry in its ErrorInfo (error_reason.proto); others are recorded as OTHER. */
   private static final Set<String> REASONS =
-      Stream.concat(Arrays.stream(ErrorCode.values()).map(ErrorCode::reason), Stream.of("INTERNAL_ERROR"))
+      Arrays.stream(ErrorReason.values())
+          .filter(r -> r != ErrorReason.ERROR_REASON_UNSPECIFIED && r != ErrorReason.UNRECOGNIZED)
+          .map(ErrorReason::name)
           .collect(Collectors.toUnmodifiableSet());
 
   private static final String CODE_PREFIX = "VERIFICATION_CODE_";
@@ -75,9 +77,9 @@ public final class GrpcServerMetrics implements ServerInterceptor {
   public GrpcServerMetrics(MeterRegistry registry) {
     this.registry = registry;
     // Present (at 0) from the start, so that rate() and increase() see the first refusal.
-    for (ErrorCode code : ErrorCode.values()) {
-      if (code.reason().startsWith(CODE_PREFIX) || code.reason().startsWith(TICKET_PREFIX)) {
-        failureCounter(code.reason());
+    for (String reason : REASONS) {
+      if (reason.startsWith(CODE_PREFIX) || reason.startsWith(TICKET_PREFIX)) {
+        failureCounter(reason);
       }
     }
   }

@@ -25,13 +25,20 @@ public final class Errors {
     return e;
   }
 
-  /** Asserts the code and that exactly one ErrorInfo carries this reason. */
+  /**
+   * Asserts the code, that exactly one ErrorInfo carries this reason, and that the status message
+   * names the reason first (as grpcurl users read it).
+   */
   public static StatusRuntimeException assertRefused(Status.Code code, String reason, Executable call) {
     StatusRuntimeException e = assertStatus(code, call);
     List<ErrorInfo> infos = details(e, ErrorInfo.class);
     assertEquals(1, infos.size(), "exactly one ErrorInfo in " + e.getStatus());
     assertEquals(reason, infos.get(0).getReason());
     assertEquals("resourceplans.io", infos.get(0).getDomain());
+    String description = e.getStatus().getDescription();
+    assertTrue(
+        description != null && description.startsWith(reason + ": ") && description.length() > reason.length() + 2,
+        () -> "the message names the reason first: " + description);
     return e;
   }
 
