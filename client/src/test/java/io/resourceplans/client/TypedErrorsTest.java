@@ -63,7 +63,7 @@ class TypedErrorsTest {
     }
     Set<String> constants =
         EnumSet.complementOf(
-                EnumSet.of(ErrorReason.ERROR_REASON_UNSPECIFIED, ErrorReason.UNRECOGNIZED, ErrorReason.INTERNAL_ERROR))
+                EnumSet.of(ErrorReason.ERROR_REASON_UNSPECIFIED, ErrorReason.UNRECOGNIZED))
             .stream()
             .map(Enum::name)
             .collect(Collectors.toSet());
