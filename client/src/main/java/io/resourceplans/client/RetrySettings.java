@@ -19,7 +19,9 @@ import java.util.Map;
  * first attempt, so the server answers a retry without a second change) or {@code NO_SIDE_EFFECTS}
  * (a read). Attempts back off exponentially with full jitter, wait instead as long as the server
  * asks when it says (its RetryInfo, sent to gRPC as {@code grpc-retry-pushback-ms}), and never
- * outlive the call's deadline: when it passes the call ends DEADLINE_EXCEEDED.
+ * outlive the call's deadline: when it passes the call ends DEADLINE_EXCEEDED. When most recent
+ * attempts on a channel fail (more than 50 failures net of a tenth per success), retries pause
+ * until calls succeed again, so an outage is not answered with a retry storm.
  */
 public final class RetrySettings {
   /** gRPC's limit on attempts per call (more are cut to this). */
@@ -93,7 +95,13 @@ public final class RetrySettings {
             "maxBackoff", seconds(maxBackoff),
             "backoffMultiplier", backoffMultiplier,
             "retryableStatusCodes", List.of("UNAVAILABLE", "ABORTED"));
-    return Map.of("methodConfig", List.of(Map.of("name", names, "retryPolicy", retryPolicy)));
+    // Retry throttling (gRPC's token bucket per channel): every failed attempt takes a token, every
+    // success gives a tenth back, and retries stop while fewer than half of the 100 are left, so a
+    // long outage is not met with five attempts of every call.
+    Map<String, ?> throttling = Map.of("maxTokens", 100.0, "tokenRatio", 0.1);
+    return Map.of(
+        "methodConfig", List.of(Map.of("name", names, "retryPolicy", retryPolicy)),
+        "retryThrottling", throttling);
   }
 
   /** Whether the client may retry this RPC: a read, or a mutation with a request_id. */

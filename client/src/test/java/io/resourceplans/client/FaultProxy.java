@@ -31,9 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A gRPC proxy on a loopback port in front of the real server, passing every unary call through
@@ -41,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * server sees them, or answered UNAVAILABLE after the server committed them (the answer lost on
  * the way back, as when a connection drops). It records each attempt it sees.
  */
-final class FaultProxy implements BeforeAllCallback, AfterAllCallback {
+final class FaultProxy implements AutoCloseable {
   /** One attempt of a call, as the proxy saw it. */
   record Attempt(String method, byte[] request, long nanoTime) {}
 
@@ -56,7 +53,7 @@ final class FaultProxy implements BeforeAllCallback, AfterAllCallback {
   private ManagedChannel backend;
   private Server server;
 
-  /** A proxy to the port given once the backend has started (it is read in beforeAll). */
+  /** A proxy to the port given once the backend has started (it is read by {@link #start()}). */
   FaultProxy(IntSupplier backendPort) {
     this.backendPort = backendPort;
   }
@@ -67,19 +64,19 @@ final class FaultProxy implements BeforeAllCallback, AfterAllCallback {
 
   private record LoseAnswer() implements Fault {}
 
-  @Override
-  public void beforeAll(ExtensionContext context) throws IOException {
+  /** Starts listening on a free loopback port, forwarding to the backend. */
+  void start() throws IOException {
     backend =
         Grpc.newChannelBuilderForAddress("127.0.0.1", backendPort.getAsInt(), InsecureChannelCredentials.create()).build();
     server =
-        Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
+        Grpc.newServerBuilderForAddress(new java.net.InetSocketAddress("127.0.0.1", 0), InsecureServerCredentials.create())
             .fallbackHandlerRegistry(new Forwarding())
             .build()
             .start();
   }
 
   @Override
-  public void afterAll(ExtensionContext context) throws InterruptedException {
+  public void close() throws InterruptedException {
     server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     backend.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
   }

@@ -7,7 +7,6 @@ import io.resourceplans.api.v1.ListPackagesRequest;
 import io.resourceplans.api.v1.ListPackagesResponse;
 import io.resourceplans.api.v1.Package;
 import io.resourceplans.client.Customers.Customer;
-import io.resourceplans.server.testing.NettyServerExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,10 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,29 +23,13 @@ class PagingTest {
   private static final String LIST_PACKAGES = "resourceplans.v1.PlanService/ListPackages";
   private static final ListPackagesRequest PAGES_OF_10 = ListPackagesRequest.newBuilder().setPageSize(10).build();
 
-  @RegisterExtension
-  @Order(1)
-  static final NettyServerExtension server = new NettyServerExtension(NettyServerExtension.defaultLimits());
-
-  @RegisterExtension
-  @Order(2)
-  static final FaultProxy proxy = new FaultProxy(server::port);
+  @RegisterExtension static final ProxiedServer server = new ProxiedServer();
 
   private static Customer customer;
 
   @BeforeAll
   static void openAccount() {
-    customer = Customers.open(proxy.target(), "Many Packages", 25, RetrySettings.defaults());
-  }
-
-  @AfterAll
-  static void closeClient() {
-    customer.close();
-  }
-
-  @BeforeEach
-  void clear() {
-    proxy.reset();
+    customer = server.customer("Many Packages", 25);
   }
 
   @Test
@@ -61,22 +41,22 @@ class PagingTest {
 
     assertEquals(25, ids.size());
     assertEquals(25, new HashSet<>(ids).size(), "no package twice");
-    assertEquals(3, proxy.attempts(LIST_PACKAGES).size(), "one call per page");
+    assertEquals(3, server.proxy().attempts(LIST_PACKAGES).size(), "one call per page");
   }
 
   @Test
   void pagesAreFetchedOnlyWhenTheIterationReachesThem() {
     Paged<Package> all = customer.client().plan().listAllPackages(PAGES_OF_10);
-    assertEquals(0, proxy.attempts(LIST_PACKAGES).size(), "nothing fetched before iterating");
+    assertEquals(0, server.proxy().attempts(LIST_PACKAGES).size(), "nothing fetched before iterating");
 
     assertEquals(5, all.stream().limit(5).count());
-    assertEquals(1, proxy.attempts(LIST_PACKAGES).size());
+    assertEquals(1, server.proxy().attempts(LIST_PACKAGES).size());
 
     Iterator<Package> iterator = all.iterator();
     for (int i = 0; i < 11; i++) {
       iterator.next();
     }
-    assertEquals(3, proxy.attempts(LIST_PACKAGES).size(), "a new iteration starts again; item 11 is on page 2");
+    assertEquals(3, server.proxy().attempts(LIST_PACKAGES).size(), "a new iteration starts again; item 11 is on page 2");
   }
 
   @Test

@@ -13,17 +13,13 @@ import io.resourceplans.api.v1.LogInRequest;
 import io.resourceplans.api.v1.RecordUsageRequest;
 import io.resourceplans.api.v1.RecordUsageResponse;
 import io.resourceplans.client.Customers.Customer;
-import io.resourceplans.server.testing.NettyServerExtension;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,39 +33,23 @@ class RetriesTest {
   private static final String GET_WALLET = "resourceplans.v1.PlanService/GetWallet";
   private static final String LOG_IN = "resourceplans.v1.BindingService/LogIn";
 
-  @RegisterExtension
-  @Order(1)
-  static final NettyServerExtension server = new NettyServerExtension(NettyServerExtension.defaultLimits());
-
-  @RegisterExtension
-  @Order(2)
-  static final FaultProxy proxy = new FaultProxy(server::port);
+  @RegisterExtension static final ProxiedServer server = new ProxiedServer();
 
   private static Customer customer;
 
   @BeforeAll
   static void openAccount() {
-    customer = Customers.open(proxy.target(), "Retry Sender", 1, RetrySettings.defaults());
-  }
-
-  @AfterAll
-  static void closeClient() {
-    customer.close();
-  }
-
-  @BeforeEach
-  void clearFaults() {
-    proxy.reset();
+    customer = server.customer("Retry Sender", 1);
   }
 
   @Test
   void aMutationWithoutRequestIdWhoseAnswerIsLostIsRetriedWithTheSameIdAndDeductsOnce() {
     long before = Customers.remaining(customer);
-    proxy.loseNextAnswer(RECORD_USAGE);
+    server.proxy().loseNextAnswer(RECORD_USAGE);
 
     RecordUsageResponse answer = customer.client().plan().recordUsage(Customers.usage(7));
 
-    List<FaultProxy.Attempt> attempts = proxy.attempts(RECORD_USAGE);
+    List<FaultProxy.Attempt> attempts = server.proxy().attempts(RECORD_USAGE);
     assertEquals(2, attempts.size(), "the lost answer was retried once");
     assertArrayEquals(attempts.get(0).request(), attempts.get(1).request(), "both attempts sent the same request");
     String requestId = parse(attempts.get(0).request()).getRequestId();
@@ -81,12 +61,12 @@ class RetriesTest {
   @Test
   void theAsyncVariantRetriesTheSameWay() throws Exception {
     long before = Customers.remaining(customer);
-    proxy.loseNextAnswer(RECORD_USAGE);
-    proxy.loseNextAnswer(RECORD_USAGE);
+    server.proxy().loseNextAnswer(RECORD_USAGE);
+    server.proxy().loseNextAnswer(RECORD_USAGE);
 
     RecordUsageResponse answer = customer.client().plan().recordUsageAsync(Customers.usage(3)).get(30, TimeUnit.SECONDS);
 
-    List<FaultProxy.Attempt> attempts = proxy.attempts(RECORD_USAGE);
+    List<FaultProxy.Attempt> attempts = server.proxy().attempts(RECORD_USAGE);
     assertEquals(3, attempts.size());
     assertArrayEquals(attempts.get(0).request(), attempts.get(2).request());
     assertEquals(parse(attempts.get(2).request()).getRequestId(), answer.getUsageRecord().getRequestId());
@@ -95,11 +75,11 @@ class RetriesTest {
 
   @Test
   void aRetryWaitsAsLongAsTheServersRetryInfoSays() {
-    proxy.refuseNext(RECORD_USAGE, Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", 1_200L);
+    server.proxy().refuseNext(RECORD_USAGE, Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", 1_200L);
 
     customer.client().plan().recordUsage(Customers.usage(1));
 
-    List<FaultProxy.Attempt> attempts = proxy.attempts(RECORD_USAGE);
+    List<FaultProxy.Attempt> attempts = server.proxy().attempts(RECORD_USAGE);
     assertEquals(2, attempts.size());
     long waitedMillis = TimeUnit.NANOSECONDS.toMillis(attempts.get(1).nanoTime() - attempts.get(0).nanoTime());
     assertTrue(waitedMillis >= 1_200, "the retry came after " + waitedMillis + " ms, before the 1,200 ms asked");
@@ -107,7 +87,7 @@ class RetriesTest {
 
   @Test
   void noRetryOutlivesTheDeadline() {
-    proxy.refuseNext(RECORD_USAGE, Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", 5_000L);
+    server.proxy().refuseNext(RECORD_USAGE, Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", 5_000L);
     long start = System.nanoTime();
 
     ResourcePlansException e =
@@ -120,26 +100,26 @@ class RetriesTest {
     assertTrue(e.isRetryable());
     assertTrue(e.requestId().isPresent(), "the caller learns the request_id to send again");
     assertTrue(tookMillis < 4_000, "ended at the deadline, not after the server's 5 s: " + tookMillis + " ms");
-    assertEquals(1, proxy.attempts(RECORD_USAGE).size());
+    assertEquals(1, server.proxy().attempts(RECORD_USAGE).size());
   }
 
   @Test
   void abortedIsRetriedAndReadsAreRetriedToo() {
-    proxy.refuseNext(RECORD_USAGE, Status.Code.ABORTED, "CONCURRENT_MODIFICATION", null);
-    proxy.refuseNext(GET_WALLET, Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", null);
+    server.proxy().refuseNext(RECORD_USAGE, Status.Code.ABORTED, "CONCURRENT_MODIFICATION", null);
+    server.proxy().refuseNext(GET_WALLET, Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", null);
 
     customer.client().plan().recordUsage(Customers.usage(1));
     customer.client().plan().getWallet(GetWalletRequest.getDefaultInstance());
 
-    assertEquals(2, proxy.attempts(RECORD_USAGE).size());
-    assertEquals(2, proxy.attempts(GET_WALLET).size());
+    assertEquals(2, server.proxy().attempts(RECORD_USAGE).size());
+    assertEquals(2, server.proxy().attempts(GET_WALLET).size());
   }
 
   @Test
   void anRpcWithoutRequestIdThatChangesStateIsNotRetried() {
-    proxy.refuseNext(LOG_IN, Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", null);
+    server.proxy().refuseNext(LOG_IN, Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", null);
 
-    try (ResourcePlansClient operator = Customers.operator(proxy.target())) {
+    try (ResourcePlansClient operator = Customers.operator(server.target())) {
       ResourcePlansException e =
           assertThrows(
               ResourcePlansException.class,
@@ -147,20 +127,20 @@ class RetriesTest {
       assertEquals(ErrorReason.DATABASE_UNAVAILABLE, e.reason());
       assertFalse(e.requestId().isPresent(), "LogIn has no request_id");
     }
-    assertEquals(1, proxy.attempts(LOG_IN).size());
+    assertEquals(1, server.proxy().attempts(LOG_IN).size());
   }
 
   @Test
   void withRetriesDisabledEveryCallIsSentOnce() {
     try (Customer once = new Customer(customer.accountId(), customer.apiKey(),
-        Customers.client(proxy.target(), customer.apiKey(), RetrySettings.disabled()))) {
-      proxy.refuseNext(RECORD_USAGE, Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", 10L);
+        Customers.client(server.target(), customer.apiKey(), RetrySettings.disabled()))) {
+      server.proxy().refuseNext(RECORD_USAGE, Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", 10L);
 
       ResourcePlansException e =
           assertThrows(ResourcePlansException.class, () -> once.client().plan().recordUsage(Customers.usage(1)));
 
       assertEquals(Status.Code.UNAVAILABLE, e.code());
-      assertEquals(1, proxy.attempts(RECORD_USAGE).size());
+      assertEquals(1, server.proxy().attempts(RECORD_USAGE).size());
     }
   }
 
@@ -169,12 +149,12 @@ class RetriesTest {
     long before = Customers.remaining(customer);
     ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     try {
-      TestDatabase.Outage outage = server.database().outage();
+      TestDatabase.Outage outage = server.server().database().outage();
       later.schedule(outage::close, 1_500, TimeUnit.MILLISECONDS);
 
       RecordUsageResponse answer = customer.client().plan().recordUsage(Customers.usage(5));
 
-      List<FaultProxy.Attempt> attempts = proxy.attempts(RECORD_USAGE);
+      List<FaultProxy.Attempt> attempts = server.proxy().attempts(RECORD_USAGE);
       assertTrue(attempts.size() >= 2, "the outage was seen: " + attempts.size() + " attempt(s)");
       assertEquals(parse(attempts.get(0).request()).getRequestId(), answer.getUsageRecord().getRequestId());
       for (int i = 1; i < attempts.size(); i++) {

@@ -60,6 +60,7 @@ class RetrySettingsTest {
     assertEquals("0.050000000s", policy.get("initialBackoff"));
     assertEquals("2.000000000s", policy.get("maxBackoff"));
     assertEquals(List.of("UNAVAILABLE", "ABORTED"), policy.get("retryableStatusCodes"));
+    assertEquals(Map.of("maxTokens", 100.0, "tokenRatio", 0.1), settings.serviceConfig().get("retryThrottling"));
   }
 
   @Test

@@ -13,7 +13,6 @@ import io.grpc.protobuf.StatusProto;
 import io.resourceplans.api.v1.ErrorReason;
 import io.resourceplans.api.v1.GetOrderRequest;
 import io.resourceplans.client.Customers.Customer;
-import io.resourceplans.server.testing.NettyServerExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,32 +24,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Errors arrive as ResourcePlansException with the reason as an ErrorReason constant. */
 class TypedErrorsTest {
-  @RegisterExtension
-  @Order(1)
-  static final NettyServerExtension server = new NettyServerExtension(NettyServerExtension.defaultLimits());
-
-  @RegisterExtension
-  @Order(2)
-  static final FaultProxy proxy = new FaultProxy(server::port);
+  @RegisterExtension static final ProxiedServer server = new ProxiedServer();
 
   private static Customer customer;
 
   @BeforeAll
   static void openAccount() {
-    customer = Customers.open(proxy.target(), "Typed Errors", 0, RetrySettings.defaults());
-  }
-
-  @AfterAll
-  static void closeClient() {
-    customer.close();
+    customer = server.customer("Typed Errors", 0);
   }
 
   @Test

@@ -8,42 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.resourceplans.api.v1.ErrorReason;
 import io.resourceplans.api.v1.RecordUsageRequest;
 import io.resourceplans.client.Customers.Customer;
-import io.resourceplans.server.testing.NettyServerExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The usage batcher sends records concurrently, bounded, each on its own. */
 class UsageBatcherTest {
-  @RegisterExtension
-  @Order(1)
-  static final NettyServerExtension server = new NettyServerExtension(NettyServerExtension.defaultLimits());
-
-  @RegisterExtension
-  @Order(2)
-  static final FaultProxy proxy = new FaultProxy(server::port);
+  @RegisterExtension static final ProxiedServer server = new ProxiedServer();
 
   private static Customer customer;
 
   @BeforeAll
   static void openAccount() {
-    customer = Customers.open(proxy.target(), "Batch Sender", 1, RetrySettings.defaults());
-  }
-
-  @AfterAll
-  static void closeClient() {
-    customer.close();
-  }
-
-  @BeforeEach
-  void clear() {
-    proxy.reset();
+    customer = server.customer("Batch Sender", 1);
   }
 
   @Test
@@ -60,8 +40,8 @@ class UsageBatcherTest {
     assertTrue(outcomes.stream().allMatch(UsageOutcome::recorded));
     assertEquals(200, outcomes.stream().map(o -> o.request().getRequestId()).distinct().count(), "an id per record");
     assertEquals(before - 200, Customers.remaining(customer));
-    assertTrue(proxy.maxInFlight() <= 8, "in flight at once: " + proxy.maxInFlight());
-    assertTrue(proxy.maxInFlight() >= 2, "sent concurrently: " + proxy.maxInFlight());
+    assertTrue(server.proxy().maxInFlight() <= 8, "in flight at once: " + server.proxy().maxInFlight());
+    assertTrue(server.proxy().maxInFlight() >= 2, "sent concurrently: " + server.proxy().maxInFlight());
   }
 
   @Test

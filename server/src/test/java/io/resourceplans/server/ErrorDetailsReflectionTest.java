@@ -15,7 +15,6 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.CallOptions;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -23,9 +22,8 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import io.resourceplans.api.v1.PlanServiceGrpc;
 import io.resourceplans.api.v1.RecordUsageRequest;
+import io.resourceplans.server.testing.RawBytes;
 import io.resourceplans.server.testing.TestServer;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,7 +115,7 @@ class ErrorDetailsReflectionTest {
             "no.such.Service/Method")) {
       assertStatus(
           Status.Code.UNIMPLEMENTED,
-          () -> ClientCalls.blockingUnaryCall(server.channel(), raw(method), CallOptions.DEFAULT, new byte[0]));
+          () -> ClientCalls.blockingUnaryCall(server.channel(), RawBytes.unary(method), CallOptions.DEFAULT, new byte[0]));
     }
   }
 
@@ -280,28 +278,5 @@ class ErrorDetailsReflectionTest {
               }
             })
         .toList();
-  }
-
-  private static MethodDescriptor<byte[], byte[]> raw(String fullMethodName) {
-    MethodDescriptor.Marshaller<byte[]> bytes =
-        new MethodDescriptor.Marshaller<>() {
-          @Override
-          public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-          }
-
-          @Override
-          public byte[] parse(InputStream stream) {
-            try {
-              return stream.readAllBytes();
-            } catch (java.io.IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          }
-        };
-    return MethodDescriptor.<byte[], byte[]>newBuilder(bytes, bytes)
-        .setType(MethodDescriptor.MethodType.UNARY)
-        .setFullMethodName(fullMethodName)
-        .build();
   }
 }

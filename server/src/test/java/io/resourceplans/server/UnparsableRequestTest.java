@@ -16,13 +16,10 @@ import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
 import io.resourceplans.api.v1.LookupAccountRequest;
 import io.resourceplans.api.v1.OperatorServiceGrpc;
+import io.resourceplans.server.testing.RawBytes;
 import io.resourceplans.server.testing.NettyServerExtension;
 import io.resourceplans.server.testing.TestServer;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,7 +44,7 @@ class UnparsableRequestTest {
 
   private static final String OPERATOR_KEY = NettyServerExtension.OPERATOR_KEY;
   private static final MethodDescriptor<byte[], byte[]> LOOKUP_ACCOUNT =
-      OperatorServiceGrpc.getLookupAccountMethod().toBuilder(new RawBytes(), new RawBytes()).build();
+      OperatorServiceGrpc.getLookupAccountMethod().toBuilder(RawBytes.MARSHALLER, RawBytes.MARSHALLER).build();
 
   private static ManagedChannel channel;
   private static String accountId;
@@ -205,22 +202,5 @@ class UnparsableRequestTest {
     }
     out.writeBytes(value);
     return out.toByteArray();
-  }
-
-  /** Sends and receives bytes as they are. */
-  private static final class RawBytes implements MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 }

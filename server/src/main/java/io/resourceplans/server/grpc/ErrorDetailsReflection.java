@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Makes server reflection serve google/rpc/error_details.proto (ErrorInfo, BadRequest, RetryInfo,
- * ...), so that grpcurl and buf curl decode the details of our errors instead of printing base64.
+ * ...), so that clients that resolve Any types through reflection (grpcurl) decode the details
+ * of our errors instead of printing base64 (buf curl 1.75.0 does not: see docs/errors.md).
  * Install it as the server's fallback handler registry.
  *
  * <p>Why it works: grpc-java's reflection (ProtoReflectionServiceV1; the v1alpha service delegates
