@@ -69,7 +69,8 @@ final class FaultProxy implements AutoCloseable {
     backend =
         Grpc.newChannelBuilderForAddress("127.0.0.1", backendPort.getAsInt(), InsecureChannelCredentials.create()).build();
     server =
-        Grpc.newServerBuilderForAddress(new java.net.InetSocketAddress("127.0.0.1", 0), InsecureServerCredentials.create())
+        io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder.forAddress(
+                new java.net.InetSocketAddress("127.0.0.1", 0), InsecureServerCredentials.create())
             .fallbackHandlerRegistry(new Forwarding())
             .build()
             .start();
