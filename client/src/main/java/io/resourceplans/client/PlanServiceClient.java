@@ -56,6 +56,8 @@ import io.resourceplans.api.v1.QuotePriceRequest;
 import io.resourceplans.api.v1.QuotePriceResponse;
 import io.resourceplans.api.v1.RecordUsageRequest;
 import io.resourceplans.api.v1.RecordUsageResponse;
+import io.resourceplans.api.v1.RecordUsagesRequest;
+import io.resourceplans.api.v1.RecordUsagesResponse;
 import io.resourceplans.api.v1.RefundPackageRequest;
 import io.resourceplans.api.v1.RefundPackageResponse;
 import io.resourceplans.api.v1.SetAlertThresholdRequest;
@@ -743,6 +745,41 @@ public final class PlanServiceClient {
    */
   public CompletableFuture<RecordUsageResponse> recordUsageAsync(RecordUsageRequest request) {
     return caller.callAsync(PlanServiceGrpc.getRecordUsageMethod(), request);
+  }
+
+  /**
+   * Records up to 1,000 usages in one call, for sending pipelines: each record
+   * is decided exactly as RecordUsage would decide it alone (same burn-down,
+   * pay-as-you-go and alert rules, same idempotency by its own request_id),
+   * all or nothing per record, not per call: a refused record changes nothing
+   * and leaves the others recorded. Records are decided in the order given.
+   * A call sent again is answered record by record as the first time (the
+   * records it recorded come back with replayed = true).
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations, named like
+   * `records[3].quantity`; a request_id given twice in one call is one too),
+   * and then nothing is recorded. A record's own refusal (QUOTA_EXHAUSTED,
+   * INSUFFICIENT_BALANCE, PRODUCT_NOT_FOUND, IDEMPOTENCY_KEY_REUSED, ...) is
+   * its result's `error`, not the call's status.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/RecordUsages}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public RecordUsagesResponse recordUsages(RecordUsagesRequest request) {
+    return caller.call(PlanServiceGrpc.getRecordUsagesMethod(), request);
+  }
+
+  /**
+   * {@link #recordUsages} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<RecordUsagesResponse> recordUsagesAsync(RecordUsagesRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getRecordUsagesMethod(), request);
   }
 
   /**

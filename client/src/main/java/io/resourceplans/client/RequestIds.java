@@ -21,6 +21,8 @@ public final class RequestIds {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ConcurrentMap<Descriptor, Optional<FieldDescriptor>> FIELDS =
       new ConcurrentHashMap<>();
+  private static final ConcurrentMap<Descriptor, Optional<FieldDescriptor>> BATCHES =
+      new ConcurrentHashMap<>();
 
   private RequestIds() {}
 
@@ -41,7 +43,8 @@ public final class RequestIds {
 
   /**
    * {@return the request with a new ID in its idempotency key field when that field is empty}; the
-   * request itself when it already has one or is not a mutation (has no such field).
+   * request itself when it already has one or is not a mutation (has no such field). In a batch
+   * (RecordUsages), each record without an ID gets its own.
    *
    * @param <M> the request type
    * @param request any request message of the API
@@ -49,10 +52,27 @@ public final class RequestIds {
   @SuppressWarnings("unchecked")
   public static <M extends Message> M withRequestId(M request) {
     Optional<FieldDescriptor> field = idempotencyKey(request.getDescriptorForType());
-    if (field.isEmpty() || !((String) request.getField(field.get())).isEmpty()) {
+    if (field.isPresent()) {
+      return ((String) request.getField(field.get())).isEmpty()
+          ? (M) request.toBuilder().setField(field.get(), newId()).build()
+          : request;
+    }
+    Optional<FieldDescriptor> batch = batchOfKeyed(request.getDescriptorForType());
+    if (batch.isEmpty()) {
       return request;
     }
-    return (M) request.toBuilder().setField(field.get(), newId()).build();
+    // A batch (RecordUsages): each item is a request with a key of its own.
+    Message.Builder builder = null;
+    int items = request.getRepeatedFieldCount(batch.get());
+    for (int i = 0; i < items; i++) {
+      Message item = (Message) request.getRepeatedField(batch.get(), i);
+      Message filled = withRequestId(item);
+      if (filled != item) {
+        builder = builder == null ? request.toBuilder() : builder;
+        builder.setRepeatedField(batch.get(), i, filled);
+      }
+    }
+    return builder == null ? request : (M) builder.build();
   }
 
   /**
@@ -66,9 +86,23 @@ public final class RequestIds {
         .filter(id -> !id.isEmpty());
   }
 
-  /** Whether requests of this type carry an idempotency key (every mutation but LogIn does). */
+  /**
+   * Whether requests of this type carry an idempotency key, or are a batch of requests that each
+   * do (every mutation but LogIn).
+   */
   static boolean hasIdempotencyKey(Descriptor type) {
-    return idempotencyKey(type).isPresent();
+    return idempotencyKey(type).isPresent() || batchOfKeyed(type).isPresent();
+  }
+
+  // The repeated field of a batch request whose items have an idempotency key (RecordUsages).
+  private static Optional<FieldDescriptor> batchOfKeyed(Descriptor type) {
+    return BATCHES.computeIfAbsent(
+        type,
+        t ->
+            t.getFields().stream()
+                .filter(f -> f.isRepeated() && f.getJavaType() == FieldDescriptor.JavaType.MESSAGE)
+                .filter(f -> idempotencyKey(f.getMessageType()).isPresent())
+                .findFirst());
   }
 
   // The field marked [(resourceplans.v1.idempotency_key) = true] in the protos.

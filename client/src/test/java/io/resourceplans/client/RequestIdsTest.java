@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.resourceplans.api.v1.GetWalletRequest;
 import io.resourceplans.api.v1.LogInRequest;
 import io.resourceplans.api.v1.RecordUsageRequest;
+import io.resourceplans.api.v1.RecordUsagesRequest;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Random;
@@ -49,6 +50,25 @@ class RequestIdsTest {
 
     RecordUsageRequest own = RecordUsageRequest.newBuilder().setRequestId("mine-1").build();
     assertSame(own, RequestIds.withRequestId(own));
+  }
+
+  @Test
+  void eachRecordOfABatchWithoutIdGetsItsOwn() {
+    RecordUsagesRequest batch =
+        RecordUsagesRequest.newBuilder()
+            .addRecords(RecordUsageRequest.newBuilder().setQuantity(1))
+            .addRecords(RecordUsageRequest.newBuilder().setRequestId("mine-2").setQuantity(2))
+            .addRecords(RecordUsageRequest.newBuilder().setQuantity(3))
+            .build();
+
+    RecordUsagesRequest filled = RequestIds.withRequestId(batch);
+
+    assertEquals("mine-2", filled.getRecords(1).getRequestId());
+    assertNotEquals("", filled.getRecords(0).getRequestId());
+    assertNotEquals(filled.getRecords(0).getRequestId(), filled.getRecords(2).getRequestId());
+    assertEquals(Optional.empty(), RequestIds.of(filled), "a batch has no one request_id");
+    RecordUsagesRequest complete = RecordUsagesRequest.newBuilder().addRecords(filled.getRecords(0)).build();
+    assertSame(complete, RequestIds.withRequestId(complete));
   }
 
   @Test

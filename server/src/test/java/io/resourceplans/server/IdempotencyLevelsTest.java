@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The idempotency_level of every RPC, which tells clients what they may retry, follows from its
  * request: IDEMPOTENT exactly when the request has an idempotency key (a field with the
- * (resourceplans.v1.idempotency_key) option, the request_id the server deduplicates on), and
+ * (resourceplans.v1.idempotency_key) option, the request_id the server deduplicates on), or is a
+ * batch of such requests (each item with its own key, as RecordUsages), and
  * NO_SIDE_EFFECTS otherwise (reads), except BindingService.LogIn, which is neither.
  */
 class IdempotencyLevelsTest {
@@ -65,10 +66,18 @@ class IdempotencyLevelsTest {
 
   private static boolean hasIdempotencyKey(MethodDescriptor method) {
     for (FieldDescriptor field : method.getInputType().getFields()) {
-      if (field.getOptions().getExtension(ValidationProto.idempotencyKey)) {
+      if (field.getOptions().getExtension(ValidationProto.idempotencyKey) || isBatchOfKeyed(field)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A repeated field of requests that each have an idempotency key. */
+  private static boolean isBatchOfKeyed(FieldDescriptor field) {
+    return field.isRepeated()
+        && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+        && field.getMessageType().getFields().stream()
+            .anyMatch(f -> f.getOptions().getExtension(ValidationProto.idempotencyKey));
   }
 }
