@@ -43,24 +43,149 @@ begin
 end
 $do$;
 
--- The burn-down order, written once: usage of purpose p_purpose draws from packages of that purpose
--- first, then GENERAL ones; earliest expiry first; then the oldest purchase; then the package ID, so
--- the order is total. Every query that draws from or locks packages sorts by it (the function below,
--- PackageRepository's usable packages and its share lock), so the full path in Java, the one-call
--- path here and the alert rule's lock all take package locks in one order.
--- An inlined SQL function of a named row type: sorting by it is sorting by its fields in turn.
-do $$
+-- The burn-down order, written once: usage of p_purpose draws from packages of that purpose first,
+-- then GENERAL ones; earliest expiry first; then the oldest purchase; then the package ID, so the
+-- order is total. rp_burn_down lists an account's candidates in that order, from the burn-down index
+-- (V19: packages not exhausted, by product, region, purpose, expiry, purchase, ID): each branch is an
+-- index scan in index order and UNION ALL returns the first branch before the second (PostgreSQL's
+-- Append; BurnDownOrderTest pins it), so a caller that stops once it has enough reads only the
+-- packages it takes. It is inlined into the calling query (a single-SELECT SQL function), so
+-- nothing is read ahead. Every path that draws from or locks packages goes through it
+-- (rp_take_packages below, so the Java full path, the one-call path and the alert rule's lock all
+-- take package locks in this one order).
+drop function if exists rp_burn_down_key(text, text, timestamptz, timestamptz, text);
+drop type if exists rp_burn_down_key;
+
+-- SQL functions are checked against the tables when created: these two only once V19 has run.
+do $guard$
 begin
-  if not exists (select 1 from pg_type where typname = 'rp_burn_down_key') then
-    create type rp_burn_down_key as (general boolean, expire_time timestamptz, purchase_time timestamptz, package_id text);
+  if exists (select 1 from information_schema.columns where table_name = 'packages' and column_name = 'exhausted') then
+    execute $f$
+create or replace function rp_burn_down(
+    p_account_id text, p_product_id text, p_region_id text, p_purpose text, p_now timestamptz)
+  returns setof packages language sql stable as $b$
+  (select * from packages k
+    where k.account_id = p_account_id and k.product_id = p_product_id and k.region_id = p_region_id
+      and k.purpose = p_purpose and not k.exhausted and k.expire_time > p_now
+    order by k.expire_time, k.purchase_time, k.package_id)
+  union all
+  (select * from packages k
+    where k.account_id = p_account_id and k.product_id = p_product_id and k.region_id = p_region_id
+      and k.purpose = 'GENERAL' and p_purpose <> 'GENERAL' and not k.exhausted and k.expire_time > p_now
+    order by k.expire_time, k.purchase_time, k.package_id)
+$b$;
+    $f$;
   end if;
+end
+$guard$;
+
+-- The packages that cover p_quantity, in burn-down order, as they are now: with p_lock each is
+-- locked (FOR UPDATE, one at a time in that order, so concurrent usages queue instead of deadlocking)
+-- and read again once locked, skipping one a concurrent usage emptied meanwhile. Stops at the first
+-- package that completes the quantity; when they all fall short, returns every usable package.
+create or replace function rp_take_packages(
+    p_account_id text, p_product_id text, p_region_id text, p_purpose text, p_now timestamptz,
+    p_quantity bigint, p_lock boolean)
+  -- Planned to read in index order and stop early: without it the planner may sort a whole branch
+  -- of candidates (it plans the loop's query for all of its rows).
+  returns setof packages language plpgsql set enable_sort = off as $$
+declare
+  candidate packages;
+  fresh packages;
+  need bigint := p_quantity;
+begin
+  for candidate in select * from rp_burn_down(p_account_id, p_product_id, p_region_id, p_purpose, p_now) loop
+    if p_lock then
+      select * into fresh from packages k
+       where k.account_id = p_account_id and k.package_id = candidate.package_id
+         for update;
+      if fresh.exhausted then
+        continue;
+      end if;
+    else
+      fresh := candidate;
+    end if;
+    return next fresh;
+    need := need - fresh.remaining_quantity;
+    exit when need <= 0;
+  end loop;
 end
 $$;
 
-create or replace function rp_burn_down_key(
-    purpose text, p_purpose text, expire_time timestamptz, purchase_time timestamptz, package_id text)
-  returns rp_burn_down_key language sql immutable parallel safe as $$
-  select row(purpose <> p_purpose, expire_time, purchase_time, package_id)::rp_burn_down_key
+-- Remaining quantity and number of active packages (not exhausted, not expired at p_now) of an
+-- account, per product and purpose; null filters match everything. Written once for every reader
+-- (CheckQuota, GetPackageSummary, ListAlertSettings, the alert rule in Java and in
+-- rp_record_covered_usages): the days after p_now's from package_balances (V19), p_now's own day from
+-- the burn-down index, so it reads the days plans can last, not every package ever bought.
+do $guard$
+begin
+  if to_regclass('package_balances') is not null then
+    execute $f$
+create or replace function rp_active_totals(
+    p_account_id text, p_product_id text, p_region_id text, p_purpose text, p_now timestamptz)
+  returns table (product_id text, purpose text, remaining bigint, packages bigint)
+  language sql stable as $t$
+  select t.product_id, t.purpose, sum(t.remaining)::bigint, sum(t.packages)::bigint
+    from (
+      select b.product_id, b.purpose, b.remaining, b.packages::bigint as packages
+        from package_balances b
+       where b.account_id = p_account_id
+         and (p_product_id is null or b.product_id = p_product_id)
+         and (p_region_id is null or b.region_id = p_region_id)
+         and (p_purpose is null or b.purpose = p_purpose)
+         and b.expire_day > rp_expire_day(p_now)
+      union all
+      select k.product_id, k.purpose, k.remaining_quantity, 1::bigint
+        from packages k
+       where k.account_id = p_account_id and not k.exhausted
+         and (p_product_id is null or k.product_id = p_product_id)
+         and (p_region_id is null or k.region_id = p_region_id)
+         and (p_purpose is null or k.purpose = p_purpose)
+         and k.expire_time > p_now
+         and k.expire_time < (rp_expire_day(p_now) + 1)::timestamp at time zone 'UTC'
+    ) t
+   group by t.product_id, t.purpose
+$t$;
+    $f$;
+  end if;
+end
+$guard$;
+
+-- Takes p_quantity from a package whose row this transaction has locked, keeping its exhausted
+-- marker and its day's package_balances row (V19) in step: the one deduction, for the Java full
+-- path (SqlPackageRepository.deduct sends the same two statements) and rp_record_covered_usages.
+create or replace function rp_deduct(p_account_id text, p_package_id text, p_quantity bigint)
+  returns void language plpgsql as $$
+declare
+  k packages;
+begin
+  update packages p
+     set remaining_quantity = p.remaining_quantity - p_quantity,
+         exhausted = (p.remaining_quantity - p_quantity = 0)
+   where p.account_id = p_account_id and p.package_id = p_package_id
+  returning * into k;
+  update package_balances b
+     set remaining = b.remaining - p_quantity, packages = b.packages - (case when k.exhausted then 1 else 0 end)
+   where b.account_id = k.account_id and b.product_id = k.product_id and b.region_id = k.region_id
+     and b.purpose = k.purpose and b.expire_day = rp_expire_day(k.expire_time);
+end
+$$;
+
+-- package_balances of one account made again from its packages: after packages are written by
+-- hand (a data fix, the benchmark's package-count sweep). Usage of the account must be stopped.
+create or replace function rp_rebuild_package_balances(p_account_id text) returns void
+  language plpgsql as $$
+begin
+  update packages set exhausted = (remaining_quantity = 0)
+   where account_id = p_account_id and exhausted <> (remaining_quantity = 0);
+  delete from package_balances where account_id = p_account_id;
+  insert into package_balances (account_id, product_id, region_id, purpose, expire_day, remaining, packages)
+  select account_id, product_id, region_id, purpose, rp_expire_day(expire_time),
+         sum(remaining_quantity), count(*) filter (where not exhausted)
+    from packages
+   where account_id = p_account_id
+   group by account_id, product_id, region_id, purpose, rp_expire_day(expire_time);
+end
 $$;
 
 -- What the two functions below answer, one row per item, written once. Their return type was a
@@ -85,8 +210,8 @@ drop function if exists rp_record_covered_usages(text[], text[], bytea[], text[]
 -- RecordUsage in one database call when packages alone cover it, for a batch of concurrent requests
 -- at a time (docs/benchmark.md, steps 9 to 11). Parallel arrays, item n of each; one row out per
 -- item, in order. Per item it follows the full path of domain/quota/UsageService:
---   1. lock the usable packages in burn-down order (exact purpose, then GENERAL; earliest expiry;
---      oldest purchase; package ID) and plan the deductions; short: NOT_COVERED;
+--   1. lock the usable packages in burn-down order (rp_take_packages) until they cover the quantity
+--      and plan the deductions; short: NOT_COVERED;
 --   2. for each purpose drawn from, lock its alert setting, if any; if the remaining quantity the
 --      alert rule compares (active packages of that product and purpose, every region) would make
 --      it change state (an alert to queue, or a re-arm): NOT_COVERED;
@@ -131,12 +256,8 @@ begin
     purposes := '{}';
     for pkg in
       select k.package_id, k.purpose, k.remaining_quantity
-        from packages k
-       where k.account_id = p_account_ids[n] and k.product_id = p_product_ids[n] and k.region_id = p_region_ids[n]
-         and k.purpose in (p_purposes[n], 'GENERAL')
-         and k.remaining_quantity > 0 and k.expire_time > p_nows[n]
-       order by rp_burn_down_key(k.purpose, p_purposes[n], k.expire_time, k.purchase_time, k.package_id)
-         for update
+        from rp_take_packages(p_account_ids[n], p_product_ids[n], p_region_ids[n], p_purposes[n], p_nows[n],
+                              need, true) k
     loop
       take := least(need, pkg.remaining_quantity);
       ids := ids || pkg.package_id;
@@ -153,10 +274,8 @@ begin
        where s.account_id = p_account_ids[n] and s.product_id = p_product_ids[n] and s.purpose = drawn
          for update;
       if found then
-        select coalesce(sum(k.remaining_quantity), 0) into left_over
-          from packages k
-         where k.account_id = p_account_ids[n] and k.product_id = p_product_ids[n] and k.purpose = drawn
-           and k.remaining_quantity > 0 and k.expire_time > p_nows[n];
+        select coalesce(sum(t.remaining), 0) into left_over
+          from rp_active_totals(p_account_ids[n], p_product_ids[n], null, drawn, p_nows[n]) t;
         select left_over - coalesce(sum(d.q), 0) into left_over
           from unnest(purposes, quantities) as d(p, q)
          where d.p = drawn;
@@ -205,8 +324,7 @@ begin
     end if;
 
     for j in 1 .. cardinality(ids) loop
-      update packages k set remaining_quantity = k.remaining_quantity - quantities[j]
-       where k.account_id = p_account_ids[n] and k.package_id = ids[j];
+      perform rp_deduct(p_account_ids[n], ids[j], quantities[j]);
     end loop;
     return query select n, 'RECORDED'::text, p_fingerprints[n],
                         p_account_ids[n], p_usage_ids[n], p_request_ids[n], p_product_ids[n], p_purposes[n],

@@ -264,9 +264,11 @@ class AlertSettingsTest {
     try (var usage = server.jdbi().open()) {
       // A usage that has deducted 60 and already found no setting to evaluate, not yet committed.
       usage.begin();
-      usage.createUpdate("update packages set remaining_quantity = remaining_quantity - 60 where package_id = :p")
+      // rp_deduct: the usage path's own deduction (package, exhausted marker, balance by expiry day).
+      usage.createQuery("select rp_deduct(account_id, package_id, 60) from packages where package_id = :p")
           .bind("p", pkg)
-          .execute();
+          .mapTo(String.class)
+          .one();
       var setting = pool.submit(() -> server.plan(key).setAlertThreshold(set(Purpose.PURPOSE_MARKETING, 50).build()));
       awaitALockWait();
       usage.commit();

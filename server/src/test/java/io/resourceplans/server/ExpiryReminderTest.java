@@ -67,7 +67,10 @@ class ExpiryReminderTest {
 
   private static void setExpiry(String accountId, String packageId, Instant expireTime) {
     server.jdbi().useHandle(h ->
-        h.createUpdate("update packages set expire_time = :e where account_id = :a and package_id = :p")
+        h.createUpdate("""
+                update packages set expire_time = :e where account_id = :a and package_id = :p;
+                select rp_rebuild_package_balances(:a);
+                """)
             .bind("e", expireTime).bind("a", accountId).bind("p", packageId).execute());
   }
 

@@ -194,7 +194,7 @@ class UsagePathsAgreeTest {
         int updated = h.createUpdate("""
                 update packages
                    set purpose = :purpose, region_id = :region, remaining_quantity = :remaining,
-                       expire_time = :expire, purchase_time = :purchase
+                       exhausted = (:remaining = 0), expire_time = :expire, purchase_time = :purchase
                  where account_id = :account and package_id = :package
                 """)
             .bind("purpose", p.purpose().name()).bind("region", p.regionId()).bind("remaining", p.remaining())
@@ -203,6 +203,8 @@ class UsagePathsAgreeTest {
             .execute();
         assertEquals(1, updated);
       }
+      // Packages written by hand: their balances by expiry day made again, as after any data fix.
+      h.createQuery("select rp_rebuild_package_balances(:account)").bind("account", accountId).mapTo(String.class).one();
       h.createUpdate("delete from alert_settings where account_id = :account").bind("account", accountId).execute();
       for (AlertState a : layout.alerts()) {
         h.createUpdate("""

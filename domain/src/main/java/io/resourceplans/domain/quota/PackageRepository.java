@@ -25,12 +25,15 @@ public interface PackageRepository {
   Page<PlanPackage> list(String accountId, Filter filter, Instant now, PageRequest page);
 
   /**
-   * The active packages that usage of {@code purpose} may draw from, in burn-down order: packages of
-   * the exact purpose, then general ones; within each, earliest expiry, then oldest purchase, then
-   * package ID. With {@code lock}, the rows are locked until the transaction ends (in that same
-   * order, so concurrent deductions queue rather than deadlock).
+   * The active packages that usage of {@code purpose} draws {@code quantity} from, in burn-down
+   * order (packages of the exact purpose, then general ones; within each, earliest expiry, then
+   * oldest purchase, then package ID), up to the first that completes the quantity: all of them
+   * when they fall short. With {@code lock}, the rows are locked until the transaction ends (in that
+   * same order, so concurrent deductions queue rather than deadlock) and read as they are once
+   * locked.
    */
-  List<PlanPackage> usable(String accountId, String productId, String regionId, Purpose purpose, Instant now, boolean lock);
+  List<PlanPackage> usable(
+      String accountId, String productId, String regionId, Purpose purpose, Instant now, long quantity, boolean lock);
 
   /** Takes {@code quantity} from a package; the database refuses to go below zero. */
   void deduct(String accountId, String packageId, long quantity);

@@ -155,7 +155,7 @@ public final class UsageService {
     String regionId = draft.regionId();
     long quantity = draft.quantity();
     Instant now = draft.recordTime();
-    Plan plan = plan(tx.get(PackageRepository.class).usable(accountId, productId, regionId, purpose, now, true), quantity);
+    Plan plan = plan(tx, accountId, productId, regionId, purpose, now, quantity, true);
     String usageId = draft.usageId();
     Money unitPrice = null;
     Money charge = currency.zero();
@@ -200,7 +200,7 @@ public final class UsageService {
     Product product = product(tx, productId);
     Regions.require(tx, regionId);
     Instant now = accountClock.now(tx, accountId);
-    Plan plan = plan(tx.get(PackageRepository.class).usable(accountId, productId, regionId, purpose, now, false), quantity);
+    Plan plan = plan(tx, accountId, productId, regionId, purpose, now, quantity, false);
     boolean active = tx.get(ActivationRepository.class).find(accountId, productId, regionId).isPresent();
     if (plan.rest() == 0) {
       return new QuotaCheck(true, plan.fromPackages(), 0, currency.zero(), active, plan.remainingBefore(), null);
@@ -216,20 +216,30 @@ public final class UsageService {
         affordable ? null : ErrorCode.INSUFFICIENT_BALANCE);
   }
 
-  /** Greedy in burn-down order; the packages arrive already ordered. */
-  private static Plan plan(List<PlanPackage> usable, long quantity) {
+  /**
+   * Greedy in burn-down order over the packages that cover the quantity (they arrive ordered, and
+   * only as many as it takes); what they all have left comes from the account's totals, so neither
+   * reads more packages than the request needs.
+   */
+  private static Plan plan(
+      Tx tx, String accountId, String productId, String regionId, Purpose purpose, Instant now, long quantity,
+      boolean lock) {
+    PackageRepository packages = tx.get(PackageRepository.class);
     List<PackageDeduction> deductions = new ArrayList<>();
     long need = quantity;
-    long remainingBefore = 0;
-    for (PlanPackage p : usable) {
-      remainingBefore += p.remainingQuantity();
+    for (PlanPackage p : packages.usable(accountId, productId, regionId, purpose, now, quantity, lock)) {
       if (need == 0) {
-        continue;
+        break;
       }
       long take = Math.min(need, p.remainingQuantity());
       deductions.add(new PackageDeduction(p.packageId(), p.purpose(), take, p.remainingQuantity() - take));
       need -= take;
     }
+    long remainingBefore =
+        packages.activeTotals(accountId, productId, regionId, now).stream()
+            .filter(t -> t.purpose() == purpose || t.purpose() == Purpose.GENERAL)
+            .mapToLong(PackageRepository.ActiveTotal::remaining)
+            .sum();
     return new Plan(deductions, quantity - need, remainingBefore, need);
   }
 

@@ -60,8 +60,14 @@ public final class AlertFixtures {
   public static void setRemaining(TestServer server, String accountId, String packageId, long remaining) {
     int updated =
         server.jdbi().withHandle(h ->
-            h.createUpdate("update packages set remaining_quantity = :r where account_id = :a and package_id = :p")
+            h.createUpdate("""
+                    update packages set remaining_quantity = :r, exhausted = (:r = 0)
+                     where account_id = :a and package_id = :p
+                    """)
                 .bind("r", remaining).bind("a", accountId).bind("p", packageId).execute());
+    // Written by hand: the account's balances by expiry day made again, as after any data fix.
+    server.jdbi().useHandle(h ->
+        h.createQuery("select rp_rebuild_package_balances(:a)").bind("a", accountId).mapTo(String.class).one());
     if (updated != 1) {
       throw new IllegalStateException("no package " + packageId);
     }

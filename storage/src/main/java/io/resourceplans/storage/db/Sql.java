@@ -115,6 +115,8 @@ public final class Sql {
         ps.setLong(at, l);
       } else if (a instanceof Integer n) {
         ps.setInt(at, n);
+      } else if (a instanceof Boolean b) {
+        ps.setBoolean(at, b);
       } else if (a instanceof Instant t) {
         ps.setObject(at, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
       } else if (a instanceof BigDecimal d) {

@@ -31,11 +31,23 @@ public final class SqlPackageRepository implements PackageRepository {
     this.sql = sql;
   }
 
+  /** With its day's package_balances row (V19), in the same round trip. */
   @Override
   public void insert(PlanPackage p) {
-    sql.update("insert into packages (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    sql.hold("insert into packages (" + COLUMNS + ", exhausted) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        1, "insert package " + p.packageId(),
         p.accountId(), p.packageId(), p.displayName(), p.productId(), p.planSpecId(), p.purpose().name(),
-        p.regionId(), p.totalQuantity(), p.remainingQuantity(), p.orderId(), p.purchaseTime(), p.expireTime());
+        p.regionId(), p.totalQuantity(), p.remainingQuantity(), p.orderId(), p.purchaseTime(), p.expireTime(),
+        p.remainingQuantity() == 0);
+    sql.update("""
+        insert into package_balances (account_id, product_id, region_id, purpose, expire_day, remaining, packages)
+        values (?, ?, ?, ?, rp_expire_day(?), ?, ?)
+        on conflict (account_id, product_id, region_id, purpose, expire_day)
+        do update set remaining = package_balances.remaining + excluded.remaining,
+                      packages = package_balances.packages + excluded.packages
+        """,
+        p.accountId(), p.productId(), p.regionId(), p.purpose().name(), p.expireTime(), p.remainingQuantity(),
+        p.remainingQuantity() > 0 ? 1 : 0);
   }
 
   @Override
@@ -64,9 +76,9 @@ public final class SqlPackageRepository implements PackageRepository {
            and (cast(? as text) is null or purpose = ?)
            and (cast(? as text) is null or region_id = ?)
            and (cast(? as text) is null
-                or (cast(? as text) = 'EXHAUSTED' and remaining_quantity = 0)
-                or (cast(? as text) = 'EXPIRED' and remaining_quantity > 0 and expire_time <= ?)
-                or (cast(? as text) = 'ACTIVE' and remaining_quantity > 0 and expire_time > ?))
+                or (cast(? as text) = 'EXHAUSTED' and exhausted)
+                or (cast(? as text) = 'EXPIRED' and not exhausted and expire_time <= ?)
+                or (cast(? as text) = 'ACTIVE' and not exhausted and expire_time > ?))
            and (cast(? as timestamptz) is null or (purchase_time, package_id) < (?, ?))
          order by purchase_time desc, package_id desc
          limit ?
@@ -76,47 +88,48 @@ public final class SqlPackageRepository implements PackageRepository {
     return Page.fromOverfetch(rows, page, p -> new Cursor(p.purchaseTime(), p.packageId()));
   }
 
-  /** Burn-down order: exact purpose first, then general; earliest expiry; oldest; package ID. */
-  /** In burn-down order ({@code rp_burn_down_key}, R__usage_functions.sql). */
+  /** In burn-down order, as many as cover the quantity ({@code rp_take_packages}, R__usage_functions.sql). */
   @Override
   public List<PlanPackage> usable(
-      String accountId, String productId, String regionId, Purpose purpose, Instant now, boolean lock) {
-    String query = "select " + COLUMNS + """
-          from packages
-         where account_id = ? and product_id = ? and region_id = ?
-           and purpose in (?, 'GENERAL')
-           and remaining_quantity > 0 and expire_time > ?
-         order by rp_burn_down_key(purpose, ?, expire_time, purchase_time, package_id)
-        """ + (lock ? " for update" : "");
-    return sql.list(query, SqlPackageRepository::row,
-        accountId, productId, regionId, purpose.name(), now, purpose.name());
+      String accountId, String productId, String regionId, Purpose purpose, Instant now, long quantity,
+      boolean lock) {
+    return sql.list("select " + COLUMNS + " from rp_take_packages(?, ?, ?, ?, ?, ?, ?)", SqlPackageRepository::row,
+        accountId, productId, regionId, purpose.name(), now, quantity, lock);
   }
 
-  /** Held ({@link HeldWrites}): the caller reads nothing back. */
+  /**
+   * Held ({@link HeldWrites}): the caller reads nothing back. The package and its day's
+   * package_balances row, as rp_deduct (R__usage_functions.sql) does for the one-call path.
+   */
   @Override
   public void deduct(String accountId, String packageId, long quantity) {
-    // Its row is locked by usable(lock = true), and the check constraint keeps remaining >= 0.
+    // Its row is locked by usable(lock = true), and the check constraints keep remaining >= 0 and
+    // the exhausted marker exact.
     sql.hold("""
-        update packages set remaining_quantity = remaining_quantity - ?
+        update packages set remaining_quantity = remaining_quantity - ?, exhausted = (remaining_quantity - ? = 0)
          where account_id = ? and package_id = ?
-        """, 1, "deduct from package " + packageId, quantity, accountId, packageId);
+        """, 1, "deduct from package " + packageId, quantity, quantity, accountId, packageId);
+    sql.hold("""
+        update package_balances b
+           set remaining = b.remaining - ?, packages = b.packages - (case when k.exhausted then 1 else 0 end)
+          from packages k
+         where k.account_id = ? and k.package_id = ?
+           and b.account_id = k.account_id and b.product_id = k.product_id and b.region_id = k.region_id
+           and b.purpose = k.purpose and b.expire_day = rp_expire_day(k.expire_time)
+        """, 1, "deduct from the balance of package " + packageId, quantity, accountId, packageId);
   }
 
+  /** From the account's balances by day of expiry ({@code rp_active_totals}, R__usage_functions.sql). */
   @Override
   public List<ActiveTotal> activeTotals(String accountId, String productId, String regionId, Instant now) {
     return sql.list("""
-        select product_id, purpose, sum(remaining_quantity) as remaining, count(*) as packages
-          from packages
-         where account_id = ?
-           and (cast(? as text) is null or product_id = ?)
-           and (cast(? as text) is null or region_id = ?)
-           and remaining_quantity > 0 and expire_time > ?
-         group by product_id, purpose
+        select product_id, purpose, remaining, packages
+          from rp_active_totals(?, cast(? as text), cast(? as text), null, ?)
          order by product_id, purpose
         """,
         rs -> new ActiveTotal(rs.getString("product_id"), Purpose.valueOf(rs.getString("purpose")),
             rs.getLong("remaining"), rs.getLong("packages")),
-        accountId, productId, productId, regionId, regionId, now);
+        accountId, productId, regionId, now);
   }
 
   /** In burn-down order, as the usage path locks them, so the two never wait for each other in a circle. */
@@ -125,10 +138,10 @@ public final class SqlPackageRepository implements PackageRepository {
     sql.list("""
         select package_id from packages
          where account_id = ? and product_id = ? and purpose = ?
-           and remaining_quantity > 0 and expire_time > ?
-         order by rp_burn_down_key(purpose, ?, expire_time, purchase_time, package_id)
+           and not exhausted and expire_time > ?
+         order by expire_time, purchase_time, package_id
            for share
-        """, rs -> rs.getString(1), accountId, productId, purpose.name(), now, purpose.name());
+        """, rs -> rs.getString(1), accountId, productId, purpose.name(), now);
   }
 
   private static PlanPackage row(ResultSet rs) throws SQLException {
