@@ -19,6 +19,7 @@ import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.quota.CoveredUsageRecorder;
 import io.resourceplans.domain.quota.CoveredUsageRecorder.NotCovered;
 import io.resourceplans.domain.quota.CoveredUsageRecorder.Recorded;
+import io.resourceplans.domain.quota.QuotaCheck;
 import io.resourceplans.domain.quota.UsageRecord;
 import io.resourceplans.domain.quota.UsageService;
 import io.resourceplans.server.di.TestServerComponent;
@@ -119,6 +120,11 @@ class UsagePathsAgreeTest {
     apply(layout);
     Map<String, Long> before = remaining();
     List<String> alertsBefore = alertSettings();
+    // CheckQuota's one-statement forecast, on the same state, before anything is recorded.
+    QuotaCheck forecast =
+        server.component().transactor().singleRead(tx -> fullPath.check(
+            tx, Principal.mainAccount(accountId, "test-key"), PRODUCT, REQUESTED, layout.quantity(), REGION));
+    assertEquals(usableRemaining(layout, now), forecast.packageRemaining(), context);
     UsageRecord full;
     try {
       full = fullPath.record(Principal.mainAccount(accountId, "test-key"), key("full-" + trial, layout), PRODUCT,
@@ -130,6 +136,14 @@ class UsagePathsAgreeTest {
     }
     Map<String, Long> afterFull = remaining();
     boolean alertChanged = !alertSettings().equals(alertsBefore);
+    if (full == null) {
+      assertEquals(false, forecast.allowed(), context);
+      assertEquals(ErrorCode.QUOTA_EXHAUSTED, forecast.denial(), context);
+    } else {
+      assertEquals(true, forecast.allowed(), context);
+      assertEquals(full.packageQuantity(), forecast.packageQuantity(), context);
+      assertEquals(full.payAsYouGoQuantity(), forecast.payAsYouGoQuantity(), context);
+    }
 
     apply(layout);
     String requestId = "one-call-" + trial;
@@ -260,5 +274,15 @@ class UsagePathsAgreeTest {
                  + (select count(*) from usage_records where account_id = :account and request_id = :request)
             """)
         .bind("account", accountId).bind("request", requestId).mapTo(Long.class).one());
+  }
+
+  /** What CheckQuota must report left: usable packages (requested purpose or general) of the region. */
+  private static long usableRemaining(Layout layout, Instant now) {
+    return layout.packages().stream()
+        .filter(p -> p.regionId().equals(REGION))
+        .filter(p -> p.purpose() == REQUESTED || p.purpose() == Purpose.GENERAL)
+        .filter(p -> p.expireTime().isAfter(now))
+        .mapToLong(PackageState::remaining)
+        .sum();
   }
 }

@@ -3,7 +3,6 @@ package io.resourceplans.domain.quota;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import io.resourceplans.domain.catalog.ProductRepository;
-import io.resourceplans.domain.billing.WalletRepository;
 import io.resourceplans.domain.activation.ActivationRepository;
 import io.resourceplans.domain.activation.Activation;
 import io.resourceplans.domain.alert.AlertService;
@@ -194,25 +193,36 @@ public final class UsageService {
     return record;
   }
 
-  /** Read-only: what {@link #record} would do now; nothing is deducted or reserved. */
+  /**
+   * Read-only: what {@link #record} would do now; nothing is deducted or reserved. Everything it
+   * decides from is read in one statement ({@link QuotaFactsRepository}), under the same rules as
+   * the full path: burn-down, then pay-as-you-go at the purpose's price if active, within the
+   * wallet.
+   */
   public QuotaCheck check(Tx tx, Principal caller, String productId, Purpose purpose, long quantity, String regionId) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
-    Product product = product(tx, productId);
-    Regions.require(tx, regionId);
     Instant now = accountClock.now(tx, accountId);
-    Plan plan = plan(tx, accountId, productId, regionId, purpose, now, quantity, false);
-    boolean active = tx.get(ActivationRepository.class).find(accountId, productId, regionId).isPresent();
-    if (plan.rest() == 0) {
-      return new QuotaCheck(true, plan.fromPackages(), 0, currency.zero(), active, plan.remainingBefore(), null);
+    QuotaFacts facts = tx.get(QuotaFactsRepository.class).read(accountId, productId, regionId, purpose, quantity, now);
+    if (!facts.productExists()) {
+      throw productNotFound(productId);
     }
-    Optional<Money> price = payAsYouGoPrice(tx, accountId, product, purpose, regionId);
+    if (!facts.regionExists()) {
+      throw Regions.notFound(regionId);
+    }
+    long fromPackages = facts.packageQuantity();
+    long rest = quantity - fromPackages;
+    boolean active = facts.payAsYouGoActive();
+    if (rest == 0) {
+      return new QuotaCheck(true, fromPackages, 0, currency.zero(), active, facts.packageRemaining(), null);
+    }
+    Optional<Money> price = active ? facts.payAsYouGoUnitPrice() : Optional.empty();
     if (price.isEmpty()) {
-      return new QuotaCheck(false, plan.fromPackages(), 0, currency.zero(), active, plan.remainingBefore(), ErrorCode.QUOTA_EXHAUSTED);
+      return new QuotaCheck(false, fromPackages, 0, currency.zero(), active, facts.packageRemaining(), ErrorCode.QUOTA_EXHAUSTED);
     }
-    Money charge = Money.charge(plan.rest(), price.get());
-    Money available = tx.get(WalletRepository.class).find(accountId).map(Wallet::available).orElse(currency.zero());
+    Money charge = Money.charge(rest, price.get());
+    Money available = facts.wallet().map(Wallet::available).orElse(currency.zero());
     boolean affordable = charge.compareTo(available) <= 0;
-    return new QuotaCheck(affordable, plan.fromPackages(), plan.rest(), charge, active, plan.remainingBefore(),
+    return new QuotaCheck(affordable, fromPackages, rest, charge, active, facts.packageRemaining(),
         affordable ? null : ErrorCode.INSUFFICIENT_BALANCE);
   }
 
@@ -250,8 +260,11 @@ public final class UsageService {
   }
 
   private static Product product(Tx tx, String productId) {
-    return tx.get(ProductRepository.class).find(productId)
-        .orElseThrow(() -> DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId));
+    return tx.get(ProductRepository.class).find(productId).orElseThrow(() -> productNotFound(productId));
+  }
+
+  private static DomainException productNotFound(String productId) {
+    return DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId);
   }
 
   private static DomainException exhausted(long quantity, Plan plan) {

@@ -17,6 +17,11 @@ public final class Regions {
   public static Region require(Tx tx, String regionId) {
     return tx.get(RegionRepository.class)
         .find(regionId)
-        .orElseThrow(() -> DomainException.notFound(ErrorCode.REGION_NOT_FOUND, "region", regionId));
+        .orElseThrow(() -> notFound(regionId));
+  }
+
+  /** The refusal of an unknown region, as {@link #require} gives it. */
+  public static DomainException notFound(String regionId) {
+    return DomainException.notFound(ErrorCode.REGION_NOT_FOUND, "region", regionId);
   }
 }

@@ -36,6 +36,11 @@ public final class CallRunner {
     return transactor.readOnly(work);
   }
 
+  /** A read of one statement: no transaction around it, one round trip ({@link Transactor#singleRead}). */
+  public <R> R singleRead(Function<Tx, R> work) {
+    return transactor.singleRead(work);
+  }
+
   /** A mutation run once per request ID: a retry gets the first answer (see {@link IdempotentCalls}). */
   public <R extends Message> R once(Principal caller, Message request, Parser<R> responseParser, Function<Tx, R> mutation) {
     return idempotent.run(caller, request, responseParser, mutation);

@@ -49,7 +49,7 @@ public final class UsageRpcs {
     Principal caller = CallPrincipal.current();
     Purpose purpose = PurposeMapper.toDomain(request.getPurpose(), "purpose");
     QuotaCheck check =
-        calls.read(
+        calls.singleRead(
             tx -> usage.check(tx, caller, request.getProductId(), purpose, request.getQuantity(), request.getRegionId()));
     reply(
         out,

@@ -76,6 +76,21 @@ public final class JdbiTransactor implements Transactor {
                 }));
   }
 
+  @Override
+  public <T> T singleRead(Function<Tx, T> work) {
+    return withRetries(
+        () ->
+            jdbi.withHandle(
+                h -> {
+                  // Autocommit (the pool's default): the statement is its own transaction.
+                  h.setReadOnly(true);
+                  JdbiTx tx = new JdbiTx(h, engine(h));
+                  T result = work.apply(tx);
+                  tx.flush();
+                  return result;
+                }));
+  }
+
   private static <T> T withRetries(java.util.function.Supplier<T> attempt) {
     for (int i = 1; ; i++) {
       try {

@@ -1,6 +1,7 @@
 package io.resourceplans.storage.quota;
 
 import io.resourceplans.domain.quota.PackageRepository;
+import io.resourceplans.domain.quota.QuotaFactsRepository;
 import io.resourceplans.domain.quota.UsageRepository;
 import io.resourceplans.storage.db.FeatureRepositories;
 
@@ -10,5 +11,6 @@ public final class QuotaRepositories implements FeatureRepositories {
   public void register(Registry registry) {
     registry.add(PackageRepository.class, c -> new SqlPackageRepository(c.sql()));
     registry.add(UsageRepository.class, c -> new SqlUsageRepository(c.sql()));
+    registry.add(QuotaFactsRepository.class, c -> new SqlQuotaFactsRepository(c.sql()));
   }
 }
