@@ -43,41 +43,17 @@ begin
 end
 $do$;
 
--- The burn-down order, written once: usage of p_purpose draws from packages of that purpose first,
--- then GENERAL ones; earliest expiry first; then the oldest purchase; then the package ID, so the
--- order is total. rp_burn_down lists an account's candidates in that order, from the burn-down index
--- (V19: packages not exhausted, by product, region, purpose, expiry, purchase, ID): each branch is an
--- index scan in index order and UNION ALL returns the first branch before the second (PostgreSQL's
--- Append; BurnDownOrderTest pins it), so a caller that stops once it has enough reads only the
--- packages it takes. It is inlined into the calling query (a single-SELECT SQL function), so
--- nothing is read ahead. Every path that draws from or locks packages goes through it
--- (rp_take_packages below, so the Java full path, the one-call path and the alert rule's lock all
--- take package locks in this one order).
+-- The burn-down order, written once, in rp_take_packages: usage of p_purpose draws from packages of
+-- that purpose first, then GENERAL ones; earliest expiry first; then the oldest purchase; then the
+-- package ID, so the order is total. Each purpose is one scan of the burn-down index (V19: packages
+-- not exhausted, by product, region, purpose, expiry, purchase, ID) in index order, read as the loop
+-- goes, so a caller that has enough stops having read only the packages it takes. Every path that
+-- draws from or locks packages goes through it (the Java full path, the one-call path and CheckQuota),
+-- so they all take package locks in this one order. (PL/pgSQL, not an SQL function: Citus plans a
+-- PL/pgSQL statement on a distributed table, not a parameterized SQL function over one.)
 drop function if exists rp_burn_down_key(text, text, timestamptz, timestamptz, text);
 drop type if exists rp_burn_down_key;
-
--- SQL functions are checked against the tables when created: these two only once V19 has run.
-do $guard$
-begin
-  if exists (select 1 from information_schema.columns where table_name = 'packages' and column_name = 'exhausted') then
-    execute $f$
-create or replace function rp_burn_down(
-    p_account_id text, p_product_id text, p_region_id text, p_purpose text, p_now timestamptz)
-  returns setof packages language sql stable as $b$
-  (select * from packages k
-    where k.account_id = p_account_id and k.product_id = p_product_id and k.region_id = p_region_id
-      and k.purpose = p_purpose and not k.exhausted and k.expire_time > p_now
-    order by k.expire_time, k.purchase_time, k.package_id)
-  union all
-  (select * from packages k
-    where k.account_id = p_account_id and k.product_id = p_product_id and k.region_id = p_region_id
-      and k.purpose = 'GENERAL' and p_purpose <> 'GENERAL' and not k.exhausted and k.expire_time > p_now
-    order by k.expire_time, k.purchase_time, k.package_id)
-$b$;
-    $f$;
-  end if;
-end
-$guard$;
+drop function if exists rp_burn_down(text, text, text, text, timestamptz);
 
 -- The packages that cover p_quantity, in burn-down order, as they are now: with p_lock each is
 -- locked (FOR UPDATE, one at a time in that order, so concurrent usages queue instead of deadlocking)
@@ -86,28 +62,38 @@ $guard$;
 create or replace function rp_take_packages(
     p_account_id text, p_product_id text, p_region_id text, p_purpose text, p_now timestamptz,
     p_quantity bigint, p_lock boolean)
-  -- Planned to read in index order and stop early: without it the planner may sort a whole branch
-  -- of candidates (it plans the loop's query for all of its rows).
+  -- Planned to read in index order and stop early: without it the planner may sort a whole purpose's
+  -- candidates (it plans a loop's query for all of its rows).
   returns setof packages language plpgsql set enable_sort = off as $$
 declare
+  drawn text;
   candidate packages;
   fresh packages;
   need bigint := p_quantity;
 begin
-  for candidate in select * from rp_burn_down(p_account_id, p_product_id, p_region_id, p_purpose, p_now) loop
-    if p_lock then
-      select * into fresh from packages k
-       where k.account_id = p_account_id and k.package_id = candidate.package_id
-         for update;
-      if fresh.exhausted then
-        continue;
+  foreach drawn in array case when p_purpose = 'GENERAL' then array['GENERAL'] else array[p_purpose, 'GENERAL'] end loop
+    for candidate in
+      select * from packages k
+       where k.account_id = p_account_id and k.product_id = p_product_id and k.region_id = p_region_id
+         and k.purpose = drawn and not k.exhausted and k.expire_time > p_now
+       order by k.expire_time, k.purchase_time, k.package_id
+    loop
+      if p_lock then
+        select * into fresh from packages k
+         where k.account_id = p_account_id and k.package_id = candidate.package_id
+           for update;
+        if fresh.exhausted then
+          continue;
+        end if;
+      else
+        fresh := candidate;
       end if;
-    else
-      fresh := candidate;
-    end if;
-    return next fresh;
-    need := need - fresh.remaining_quantity;
-    exit when need <= 0;
+      return next fresh;
+      need := need - fresh.remaining_quantity;
+      if need <= 0 then
+        return;
+      end if;
+    end loop;
   end loop;
 end
 $$;
@@ -117,14 +103,16 @@ $$;
 -- (CheckQuota, GetPackageSummary, ListAlertSettings, the alert rule in Java and in
 -- rp_record_covered_usages): the days after p_now's from package_balances (V19), p_now's own day from
 -- the burn-down index, so it reads the days plans can last, not every package ever bought.
-do $guard$
-begin
-  if to_regclass('package_balances') is not null then
-    execute $f$
 create or replace function rp_active_totals(
     p_account_id text, p_product_id text, p_region_id text, p_purpose text, p_now timestamptz)
   returns table (product_id text, purpose text, remaining bigint, packages bigint)
-  language sql stable as $t$
+  -- PL/pgSQL: Citus plans its statement with the arguments; not an SQL function (see rp_take_packages).
+  -- Planned for each call's filters (a generic plan would keep every "is null or" and read the
+  -- account's every balance row).
+  language plpgsql stable set plan_cache_mode = force_custom_plan as $$
+#variable_conflict use_column
+begin
+  return query
   select t.product_id, t.purpose, sum(t.remaining)::bigint, sum(t.packages)::bigint
     from (
       select b.product_id, b.purpose, b.remaining, b.packages::bigint as packages
@@ -144,12 +132,53 @@ create or replace function rp_active_totals(
          and k.expire_time > p_now
          and k.expire_time < (rp_expire_day(p_now) + 1)::timestamp at time zone 'UTC'
     ) t
-   group by t.product_id, t.purpose
-$t$;
-    $f$;
-  end if;
+   group by t.product_id, t.purpose;
 end
-$guard$;
+$$;
+
+-- Everything CheckQuota decides from, in one call (SqlQuotaFactsRepository; the rules stay in
+-- UsageService.check): whether the product and region exist, what the usable packages cover of
+-- p_quantity (rp_take_packages, without locks), what they have left (rp_active_totals), whether
+-- pay-as-you-go is active, the product's pay-as-you-go price for the purpose and the wallet. On
+-- Citus it is distributed by p_account_id (below), so the coordinator hands the whole call to the
+-- account's worker, where every statement inside reads local shards.
+drop function if exists rp_quota_facts(text, text, text, text, bigint, timestamptz);
+create function rp_quota_facts(
+    p_account_id text, p_product_id text, p_region_id text, p_purpose text, p_quantity bigint, p_now timestamptz)
+  returns table (product_exists boolean, region_exists boolean, taken bigint, remaining bigint, active boolean,
+                 unit_price numeric, price_currency text, currency text, cash_balance numeric,
+                 gift_balance numeric, credit_line numeric, credit_used numeric, update_time timestamptz)
+  language plpgsql stable as $$
+#variable_conflict use_column
+-- One statement per fact: on a Citus worker, a statement on a shard cannot call a function that
+-- reads another distributed table.
+declare
+  v_product boolean;
+  v_region boolean;
+  v_taken bigint;
+  v_remaining bigint;
+  v_active boolean;
+  v_price product_pay_as_you_go_prices;
+  v_wallet wallets;
+begin
+  v_product := exists (select 1 from products where product_id = p_product_id);
+  v_region := exists (select 1 from regions where region_id = p_region_id);
+  select coalesce(sum(k.remaining_quantity), 0) into v_taken
+    from rp_take_packages(p_account_id, p_product_id, p_region_id, p_purpose, p_now, p_quantity, false) k;
+  select coalesce(sum(t.remaining), 0) into v_remaining
+    from rp_active_totals(p_account_id, p_product_id, p_region_id, null, p_now) t
+   where t.purpose in (p_purpose, 'GENERAL');
+  v_active := exists (select 1 from pay_as_you_go_activations a
+                       where a.account_id = p_account_id and a.product_id = p_product_id
+                         and a.region_id = p_region_id);
+  select * into v_price from product_pay_as_you_go_prices p
+   where p.product_id = p_product_id and p.purpose = p_purpose;
+  select * into v_wallet from wallets w where w.account_id = p_account_id;
+  return query select v_product, v_region, v_taken, v_remaining, v_active, v_price.unit_price, v_price.currency,
+                      v_wallet.currency, v_wallet.cash_balance, v_wallet.gift_balance, v_wallet.credit_line,
+                      v_wallet.credit_used, v_wallet.update_time;
+end
+$$;
 
 -- Takes p_quantity from a package whose row this transaction has locked, keeping its exhausted
 -- marker and its day's package_balances row (V19) in step: the one deduction, for the Java full
@@ -358,6 +387,8 @@ begin
     perform create_distributed_function(
         'rp_record_account_usages(text, text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[])',
         'p_account_id', colocate_with => 'accounts');
+    perform create_distributed_function(
+        'rp_quota_facts(text, text, text, text, bigint, timestamptz)', 'p_account_id', colocate_with => 'accounts');
   end if;
 end
 $$;

@@ -15,6 +15,16 @@
 --    same statement or transaction (SqlPackageRepository, rp_record_covered_usages);
 --    rp_rebuild_package_balances makes it again from the packages (after rows are written by hand).
 
+-- On Citus (V18), the function and the table created below after writes to every shard need those
+-- writes on one connection per node.
+do $$
+begin
+  if exists (select 1 from pg_extension where extname = 'citus') then
+    set local citus.multi_shard_modify_mode = 'sequential';
+  end if;
+end
+$$;
+
 alter table packages add column exhausted boolean not null default false;
 update packages set exhausted = true where remaining_quantity = 0;
 alter table packages add constraint packages_exhausted_marks_empty check (exhausted = (remaining_quantity = 0));
@@ -45,5 +55,9 @@ select account_id, product_id, region_id, purpose, rp_expire_day(expire_time),
        sum(remaining_quantity), count(*) filter (where not exhausted)
   from packages
  group by account_id, product_id, region_id, purpose, rp_expire_day(expire_time);
+
+-- The days after today of an account whatever the product (GetPackageSummary, the alert rule across
+-- regions): past days are never read.
+create index package_balances_by_day on package_balances (account_id, expire_day);
 
 select rp_place_table('package_balances', true);

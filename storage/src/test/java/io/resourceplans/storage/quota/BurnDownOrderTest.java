@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one definition of the burn-down order (rp_burn_down), which every package query that draws
- * from or locks packages goes through (rp_take_packages), and the early stop that keeps the usage
- * path's cost independent of how many packages an account holds.
+ * The one definition of the burn-down order (rp_take_packages), which every path that draws from or
+ * locks packages goes through, and the early stop that keeps the usage path's cost independent of
+ * how many packages an account holds.
  */
 class BurnDownOrderTest {
   private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
@@ -61,14 +61,14 @@ class BurnDownOrderTest {
   void exactPurposeThenGeneralThenEarliestExpiryThenOldestPurchaseThenIdSkippingSpentAndExpired() {
     assertEquals(
         List.of("exact-soon-old", "exact-soon-old2", "exact-soon-new", "exact-late", "general-soonest", "general-late"),
-        ids("select package_id from rp_burn_down('acc-1', 'sms-domestic', 'cn-hangzhou', 'MARKETING', ?)"));
+        ids("select package_id from rp_take_packages('acc-1', 'sms-domestic', 'cn-hangzhou', 'MARKETING', ?, 1000, false)"));
   }
 
   @Test
   void generalUsageDrawsFromGeneralPackagesOnce() {
     assertEquals(
         List.of("general-soonest", "general-late"),
-        ids("select package_id from rp_burn_down('acc-1', 'sms-domestic', 'cn-hangzhou', 'GENERAL', ?)"));
+        ids("select package_id from rp_take_packages('acc-1', 'sms-domestic', 'cn-hangzhou', 'GENERAL', ?, 1000, false)"));
   }
 
   @Test
