@@ -200,13 +200,17 @@ begin
 end
 $$;
 
--- package_balances of one account made again from its packages: after packages are written by
--- hand (a data fix, the benchmark's package-count sweep). Usage of the account must be stopped.
+-- package_balances of one account made again from its packages, with their markers (V19, V20):
+-- after packages are written by hand (a data fix, the benchmark's package-count sweep). Usage of the
+-- account must be stopped.
 create or replace function rp_rebuild_package_balances(p_account_id text) returns void
   language plpgsql as $$
 begin
   update packages set exhausted = (remaining_quantity = 0)
    where account_id = p_account_id and exhausted <> (remaining_quantity = 0);
+  -- A package moved past its expiry again is no longer lapsed (V20); the expiry pass marks it.
+  update packages set lapsed = false
+   where account_id = p_account_id and lapsed and (exhausted or expire_time > now());
   delete from package_balances where account_id = p_account_id;
   insert into package_balances (account_id, product_id, region_id, purpose, expire_day, remaining, packages)
   select account_id, product_id, region_id, purpose, rp_expire_day(expire_time),

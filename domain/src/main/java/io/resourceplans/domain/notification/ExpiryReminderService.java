@@ -3,6 +3,7 @@ package io.resourceplans.domain.notification;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import io.resourceplans.domain.clock.TestClockRepository;
+import io.resourceplans.domain.quota.PackageRepository;
 import io.resourceplans.domain.quota.PlanPackage;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
@@ -52,6 +53,9 @@ public final class ExpiryReminderService {
    * per transaction. Returns the outbox rows written.
    */
   public int runOnce(Instant now) {
+    // Packages past expiry are marked first (PackageRepository.markLapsed): the pass that tells
+    // customers about expiry keeps the listings' expired set too.
+    transactor.inTransaction(tx -> tx.get(PackageRepository.class).markLapsed(now));
     int written = 0;
     for (int days : settings.offsetsDays()) {
       ExpiryReminderRepository.Position after = null;

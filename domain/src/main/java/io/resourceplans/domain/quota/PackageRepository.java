@@ -47,4 +47,11 @@ public interface PackageRepository {
    * is then visible), and a usage starting later waits for this transaction.
    */
   void shareLockActive(String accountId, String productId, Purpose purpose, Instant now);
+
+  /**
+   * Marks the packages of real-time accounts (not on a test clock) that have quota left and are
+   * past expiry at {@code now} as lapsed, so listings find expired packages without reading active
+   * ones. Returns how many it marked.
+   */
+  int markLapsed(Instant now);
 }

@@ -62,30 +62,66 @@ public final class SqlPackageRepository implements PackageRepository {
         SqlPackageRepository::row, accountId, orderId);
   }
 
+  /**
+   * Newest purchase first. Each status reads an index of its own packages (V20), so a page costs
+   * the same however many packages of other statuses the account holds: EXHAUSTED and ACTIVE walk
+   * their index and stop at a page; EXPIRED merges the packages the expiry pass marked lapsed with
+   * those that expired since (a few, by expiry). Without a status, the newest-first index.
+   */
   @Override
   public Page<PlanPackage> list(String accountId, Filter filter, Instant now, PageRequest page) {
     Cursor before = page.after().orElse(null);
     String purpose = filter.purpose() == null ? null : filter.purpose().name();
-    String status = filter.status() == null ? null : filter.status().name();
     Instant beforeTime = before == null ? null : before.createTime();
     String beforeId = before == null ? null : before.id();
-    var rows = sql.list("select " + COLUMNS + """
-          from packages
-         where account_id = ?
+    int limit = page.size() + 1;
+    String filters = """
            and (cast(? as text) is null or product_id = ?)
            and (cast(? as text) is null or purpose = ?)
            and (cast(? as text) is null or region_id = ?)
-           and (cast(? as text) is null
-                or (cast(? as text) = 'EXHAUSTED' and exhausted)
-                or (cast(? as text) = 'EXPIRED' and not exhausted and expire_time <= ?)
-                or (cast(? as text) = 'ACTIVE' and not exhausted and expire_time > ?))
            and (cast(? as timestamptz) is null or (purchase_time, package_id) < (?, ?))
-         order by purchase_time desc, package_id desc
-         limit ?
-        """, SqlPackageRepository::row,
-        accountId, filter.productId(), filter.productId(), purpose, purpose, filter.regionId(), filter.regionId(),
-        status, status, status, now, status, now, beforeTime, beforeTime, beforeId, page.size() + 1);
+        """;
+    Object[] filterArgs = {filter.productId(), filter.productId(), purpose, purpose, filter.regionId(),
+        filter.regionId(), beforeTime, beforeTime, beforeId};
+    String newestFirst = " order by purchase_time desc, package_id desc limit ?";
+    List<PlanPackage> rows;
+    if (filter.status() == null) {
+      rows = sql.list("select " + COLUMNS + " from packages where account_id = ?" + filters + newestFirst,
+          SqlPackageRepository::row, args(accountId, filterArgs, limit));
+    } else {
+      rows = switch (filter.status()) {
+        case EXHAUSTED -> sql.list(
+            "select " + COLUMNS + " from packages where account_id = ? and exhausted" + filters + newestFirst,
+            SqlPackageRepository::row, args(accountId, filterArgs, limit));
+        case ACTIVE -> sql.list(
+            "select " + COLUMNS + " from packages where account_id = ? and not exhausted and not lapsed"
+                + " and expire_time > ?" + filters + newestFirst,
+            SqlPackageRepository::row, args(accountId, now, filterArgs, limit));
+        // The second part is fenced (offset 0) so it is found by expiry, then sorted: read newest
+        // first, it would walk every live package to find the few that expired since the pass.
+        case EXPIRED -> sql.list(
+            "select * from ((select " + COLUMNS + " from packages where account_id = ? and lapsed and not exhausted"
+                + filters + newestFirst + ") union all (select * from (select " + COLUMNS + " from packages"
+                + " where account_id = ? and not exhausted and not lapsed and expire_time <= ?" + filters
+                + " offset 0) since_pass" + newestFirst + ")) expired" + newestFirst,
+            SqlPackageRepository::row,
+            args(accountId, filterArgs, limit, accountId, now, filterArgs, limit, limit));
+      };
+    }
     return Page.fromOverfetch(rows, page, p -> new Cursor(p.purchaseTime(), p.packageId()));
+  }
+
+  /** The arguments in order, arrays spread. */
+  private static Object[] args(Object... parts) {
+    List<Object> all = new java.util.ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof Object[] array) {
+        all.addAll(java.util.Arrays.asList(array));
+      } else {
+        all.add(part);
+      }
+    }
+    return all.toArray();
   }
 
   /** In burn-down order, as many as cover the quantity ({@code rp_take_packages}, R__usage_functions.sql). */
@@ -142,6 +178,16 @@ public final class SqlPackageRepository implements PackageRepository {
          order by expire_time, purchase_time, package_id
            for share
         """, rs -> rs.getString(1), accountId, productId, purpose.name(), now);
+  }
+
+  /** Real-time accounts only: a test clock's account lives in its clock's time. */
+  @Override
+  public int markLapsed(Instant now) {
+    return sql.update("""
+        update packages p set lapsed = true
+         where not p.exhausted and not p.lapsed and p.expire_time <= ?
+           and p.account_id in (select a.account_id from accounts a where a.test_clock_id is null)
+        """, now);
   }
 
   private static PlanPackage row(ResultSet rs) throws SQLException {
