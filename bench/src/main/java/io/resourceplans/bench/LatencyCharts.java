@@ -50,15 +50,21 @@ final class LatencyCharts {
     return any;
   }
 
-  /** The sweep: p50 (left) and p99 (right) of each call against the package count, both axes log. */
+  /**
+   * The sweep: p50 (top) and p99 (bottom) of each call against the package count, both axes log;
+   * the legend beside each, and XChart's own marker per series, since eleven series outnumber its
+   * colours.
+   */
   static void writeSweep(Path file, SweepResult sweep) throws IOException {
     List<XYChart> charts = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      XYChart chart = new XYChartBuilder().width(WIDTH / 2 + 100).height(HEIGHT + 100)
-          .title((i == 0 ? "p50" : "p99") + " by packages in the account")
+      XYChart chart = new XYChartBuilder().width(WIDTH + 200).height(HEIGHT)
+          .title((i == 0 ? "p50" : "p99") + " by packages in the account (one call after another)")
           .xAxisTitle("packages").yAxisTitle("latency (ms)").build();
       style(chart);
+      chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
       chart.getStyler().setYAxisLogarithmic(true);
+      chart.getStyler().setYAxisDecimalPattern("#,##0.##");
       chart.getStyler().setXAxisTickLabelsFormattingFunction(x -> String.format(java.util.Locale.ROOT, "%,.0f", x));
       for (Map.Entry<SweepCall, Map<Integer, double[]>> e : sweep.series().entrySet()) {
         if (e.getValue().isEmpty()) {
@@ -71,19 +77,19 @@ final class LatencyCharts {
           x.add(size.doubleValue());
           y.add(Math.max(p[percentile], 0.001)); // a log axis takes no zero
         });
-        chart.addSeries(e.getKey().label(), x, y).setMarker(SeriesMarkers.CIRCLE);
+        chart.addSeries(e.getKey().label(), x, y);
       }
       charts.add(chart);
     }
-    BufferedImage left = BitmapEncoder.getBufferedImage(charts.get(0));
-    BufferedImage right = BitmapEncoder.getBufferedImage(charts.get(1));
-    BufferedImage both = new BufferedImage(left.getWidth() + right.getWidth(), Math.max(left.getHeight(), right.getHeight()),
+    BufferedImage top = BitmapEncoder.getBufferedImage(charts.get(0));
+    BufferedImage bottom = BitmapEncoder.getBufferedImage(charts.get(1));
+    BufferedImage both = new BufferedImage(Math.max(top.getWidth(), bottom.getWidth()), top.getHeight() + bottom.getHeight(),
         BufferedImage.TYPE_INT_RGB);
     Graphics2D g = both.createGraphics();
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, both.getWidth(), both.getHeight());
-    g.drawImage(left, 0, 0, null);
-    g.drawImage(right, left.getWidth(), 0, null);
+    g.drawImage(top, 0, 0, null);
+    g.drawImage(bottom, 0, top.getHeight(), null);
     g.dispose();
     write(file, both);
   }

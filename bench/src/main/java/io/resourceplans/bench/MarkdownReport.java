@@ -108,11 +108,11 @@ final class MarkdownReport {
       String cpu = r.cpu()
           .map(c -> String.format(Locale.ROOT, "%.0f%% / %.0f%% / %.0f%%", c.self() * 100, c.postgres() * 100, c.other() * 100))
           .orElse("n/a");
-      lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %s | %s | %s | %s | %s |",
+      lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
           r.scenario().kind().label(),
           r.unavailable() ? "n/a" : String.format(Locale.ROOT, "%.0f %s", r.rate(), r.scenario().kind().rateUnit()),
           ms(r.percentileMillis(50)), ms(r.percentileMillis(99)), ms(r.percentileMillis(99.9)),
-          r.measuredErrors() + r.otherErrors(),
+          r.unavailable() ? "n/a" : Long.toString(r.measuredErrors() + r.otherErrors()),
           tps > 0 ? String.format(Locale.ROOT, "%s %.0f", target.yardstick().option(), tps) : "n/a",
           Double.isNaN(r.ratio(yardsticks)) || r.unavailable() ? "n/a" : String.format(Locale.ROOT, "%.2f", r.ratio(yardsticks)),
           shortTarget(target), r.verdict(yardsticks), cpu));

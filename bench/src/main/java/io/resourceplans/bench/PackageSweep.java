@@ -43,7 +43,7 @@ final class PackageSweep {
     try (Connection connection = DriverManager.getConnection(database.jdbcUrl())) {
       for (int size : sizes) {
         long insertStart = System.nanoTime();
-        long inserted = SweepData.grow(connection, account.accountId(), size);
+        long inserted = SweepData.grow(connection, account.accountId(), size, false);
         double insertSeconds = (System.nanoTime() - insertStart) / 1e9;
         SweepData.Mix mix = SweepData.mix(connection, account.accountId(), AccountPreparer.PRODUCT, AccountPreparer.REGION,
             UsageCaller.USAGE_PURPOSE.name().substring("PURPOSE_".length()));

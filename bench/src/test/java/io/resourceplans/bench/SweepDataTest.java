@@ -33,10 +33,10 @@ class SweepDataTest {
   void growsInStepsToTheSizeAskedForAndNoFurther() throws SQLException {
     try (Connection c = database.dataSource().getConnection()) {
       account(c, "acc-steps");
-      assertEquals(1_000, SweepData.grow(c, "acc-steps", 1_000));
-      assertEquals(3_000, SweepData.grow(c, "acc-steps", 4_000));
-      assertEquals(0, SweepData.grow(c, "acc-steps", 4_000));
-      assertEquals(0, SweepData.grow(c, "acc-steps", 10));
+      assertEquals(1_000, SweepData.grow(c, "acc-steps", 1_000, true));
+      assertEquals(3_000, SweepData.grow(c, "acc-steps", 4_000, true));
+      assertEquals(0, SweepData.grow(c, "acc-steps", 4_000, true));
+      assertEquals(0, SweepData.grow(c, "acc-steps", 10, true));
       SweepData.Mix mix = SweepData.mix(c, "acc-steps", "sms-domestic", "ap-southeast-1", "VERIFICATION_NOTIFICATION");
       assertEquals(4_000, mix.total());
       assertEquals(mix.total(), mix.active() + mix.expired() + mix.exhausted());
@@ -49,10 +49,15 @@ class SweepDataTest {
     try (Connection c = database.dataSource().getConnection()) {
       account(c, "acc-in-steps");
       account(c, "acc-at-once");
-      SweepData.grow(c, "acc-in-steps", 500);
-      SweepData.grow(c, "acc-in-steps", 1_500);
-      SweepData.grow(c, "acc-at-once", 1_500);
+      account(c, "acc-unchecked");
+      SweepData.grow(c, "acc-in-steps", 500, true);
+      SweepData.grow(c, "acc-in-steps", 1_500, true);
+      SweepData.grow(c, "acc-at-once", 1_500, true);
+      // Without the foreign-key checks (when the connection may skip them): the same rows.
+      SweepData.grow(c, "acc-unchecked", 1_500, false);
       assertEquals(describe(c, "acc-at-once"), describe(c, "acc-in-steps"));
+      assertEquals(describe(c, "acc-at-once"), describe(c, "acc-unchecked"));
+      assertEquals(1_500, count(c, "select count(*) from packages p join orders o using (account_id, order_id) where p.account_id = 'acc-unchecked'"));
     }
   }
 
@@ -60,7 +65,7 @@ class SweepDataTest {
   void mostPackagesAreUsedUpOrExpiredAndSomeActiveOnesAreUsableByTheBenchmarksUsage() throws SQLException {
     try (Connection c = database.dataSource().getConnection()) {
       account(c, "acc-mix");
-      SweepData.grow(c, "acc-mix", 20_000);
+      SweepData.grow(c, "acc-mix", 20_000, true);
       SweepData.Mix mix = SweepData.mix(c, "acc-mix", "sms-domestic", "ap-southeast-1", "VERIFICATION_NOTIFICATION");
       assertTrue(mix.active() > 100 && mix.active() < 400, "about 1 % active: " + mix);
       assertTrue(mix.expired() > 2_000 && mix.expired() < 3_600, "about 14 % expired: " + mix);
