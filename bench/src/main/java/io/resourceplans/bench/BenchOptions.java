@@ -74,7 +74,7 @@ record BenchOptions(
           --jvm-warmup-seconds N    unmeasured load before the first scenario, for the JIT (default 60)
           --warmup-seconds N        closed-loop warm-up before each measured period (default 10)
           --seconds N               measured period of each scenario and of pgbench (default 30)
-          --accounts N              accounts of the many-accounts, retried-ids and pay-as-you-go scenarios (default 64)
+          --accounts N              accounts of every scenario but hot-account (pay-as-you-go has its own) (default 64)
           --packages-per-account N  sms-domestic-100000 packages bought per account, 1..100 (default 10)
           --retry-percent N         share of calls of retried-ids that resend an earlier request (default 30)
           --scenarios LIST          comma-separated, default all of them: many-accounts, hot-account,
