@@ -25,7 +25,6 @@ import io.resourceplans.api.v1.TopUpCashRequest;
 import com.google.type.Money;
 import io.resourceplans.client.ResourcePlansClient;
 import io.resourceplans.server.mapping.MoneyMapper;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,8 +46,6 @@ final class AccountPreparer {
   /** The packages' purpose: usage of any purpose falls back to them after exact-purpose ones. */
   static final Purpose PACKAGE_PURPOSE = Purpose.PURPOSE_GENERAL;
   static final String CURRENCY = "CNY";
-
-  private static final Duration DEADLINE = Duration.ofSeconds(30);
 
   private final ResourcePlansClient operator;
   private final Channel channel;
@@ -201,7 +198,8 @@ final class AccountPreparer {
                     .setDefaultRegionId(REGION)
                     .build());
     String accountId = created.getAccount().getAccountId();
-    ResourcePlansClient client = ResourcePlansClient.overChannel(channel, created.getApiKeySecret(), DEADLINE);
+    BenchAccount account = new BenchAccount(accountId, created.getApiKeySecret(), channel);
+    ResourcePlansClient client = account.client();
 
     String verificationId =
         client.activation()
@@ -221,7 +219,7 @@ final class AccountPreparer {
                 .setIdentityVerificationId(verificationId)
                 .setDecision(IdentityReviewDecision.IDENTITY_REVIEW_DECISION_APPROVE)
                 .build());
-    return new BenchAccount(accountId, client);
+    return account;
   }
 
   /** Remaining {@link #PRODUCT} quota of the account, over its active packages. */

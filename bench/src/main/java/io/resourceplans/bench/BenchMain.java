@@ -4,23 +4,35 @@ import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.resourceplans.client.ResourcePlansClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The RecordUsage benchmark, start to end: fresh database, server in this JVM, accounts with
- * packages, pgbench -N as the yardstick, then each scenario. See docs/benchmark.md.
+ * The benchmark, start to end: fresh database, server in this JVM, accounts with packages, pgbench
+ * -N (and -S) as the yardsticks, then each scenario; optionally the package-count sweep and the
+ * footprint of the server as a process of its own; then report.md and its plots. See
+ * docs/benchmark.md.
  */
 public final class BenchMain {
   private static final long MESSAGES_PER_PACKAGE = 100_000;
   /** Cash for each pay-as-you-go account: 200,000 messages at 0.05 CNY. */
   private static final long PAY_AS_YOU_GO_YUAN = 10_000;
+  static final String REPORT_FILE = "report.md";
 
   private BenchMain() {}
 
@@ -28,6 +40,8 @@ public final class BenchMain {
     // Before anything logs: the server jar brings its own logback.xml (INFO); the benchmark's
     // output is its report, so the libraries only speak up for warnings.
     System.setProperty("logback.configurationFile", "logback-bench.xml");
+    // The plots are drawn off-screen; no display is needed or wanted.
+    System.setProperty("java.awt.headless", "true");
     if (Arrays.asList(args).contains("--help")) {
       System.out.print(BenchOptions.usage());
       return;
@@ -56,42 +70,58 @@ public final class BenchMain {
     options.accessLog().ifPresent(BenchMain::writeAccessLog);
     BenchDatabase database = BenchDatabase.of(options.databaseUrl(), options.citusWorkers());
     Machine machine = Machine.describe(database.serverVersion());
-    report.line("RecordUsage benchmark on %s", machine.label());
-    report.line("%d callers; %d s JVM warm-up, then per scenario %d s warm-up + %d s measured; scenarios %s",
-        options.callers(), options.jvmWarmupSeconds(), options.warmupSeconds(), options.seconds(),
-        options.scenarios().stream().map(Scenario.Kind::label).toList());
+    String started = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    report.line("resource-plans benchmark on %s", machine.label());
+    report.line("%s", settings(options));
 
     database.recreate(database.name());
     String operatorKey = "rpo.bench-" + UUID.randomUUID();
-    long started = System.nanoTime();
+    long start = System.nanoTime();
+    MarkdownReport.Run run;
     try (BenchServer server = BenchServer.start(database.jdbcUrl(), options.poolSize(), operatorKey)) {
       report.line("server on 127.0.0.1:%d, database %s recreated (%d migrations), pool %d",
           server.port(), database.name(), server.migrationsApplied(), options.poolSize());
       ManagedChannel channel =
           Grpc.newChannelBuilder("127.0.0.1:" + server.port(), InsecureChannelCredentials.create()).build();
       try {
-        runAgainst(channel, operatorKey, options, database, machine, report);
+        run = runAgainst(channel, operatorKey, options, database, machine.label(), started, report);
       } finally {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     }
-    report.line("done in %.0f s", (System.nanoTime() - started) / 1e9);
+    run = writeReport(options, run, report);
+    report.tables(run);
+    report.line("");
+    report.line("report: %s", Path.of(options.reportDir(), REPORT_FILE).toAbsolutePath().normalize());
+    report.line("done in %.0f s", (System.nanoTime() - start) / 1e9);
   }
 
-  private static void runAgainst(
+  static String settings(BenchOptions options) {
+    return String.format(Locale.ROOT,
+        "%d callers; %d s JVM warm-up, then per scenario %d s warm-up + %d s measured; scenarios %s; batch %d records"
+            + " per call; server pool %d; sweep %s; footprint %s",
+        options.callers(), options.jvmWarmupSeconds(), options.warmupSeconds(), options.seconds(),
+        options.scenarios().stream().map(Scenario.Kind::label).toList(), options.batchSize(), options.poolSize(),
+        options.sweep() ? options.sweepSizes() + " packages, " + options.sweepCalls() + " calls each" : "off",
+        options.footprint() ? "on (" + options.footprintSeconds() + " s load)" : "off");
+  }
+
+  private static MarkdownReport.Run runAgainst(
       ManagedChannel channel,
       String operatorKey,
       BenchOptions options,
       BenchDatabase database,
-      Machine machine,
+      String machine,
+      String started,
       BenchReport report)
       throws Exception {
     ResourcePlansClient operator = ResourcePlansClient.overChannel(channel, operatorKey, Duration.ofSeconds(30));
     AccountPreparer preparer = new AccountPreparer(operator, channel);
-    boolean spread = options.scenarios().contains(Scenario.Kind.MANY_ACCOUNTS)
-        || options.scenarios().contains(Scenario.Kind.RETRIED_IDS);
-    boolean hot = options.scenarios().contains(Scenario.Kind.HOT_ACCOUNT);
-    boolean payAsYouGo = options.scenarios().contains(Scenario.Kind.PAY_AS_YOU_GO);
+    List<Scenario.Kind> kinds = options.scenarios();
+    boolean spread = kinds.contains(Scenario.Kind.MANY_ACCOUNTS) || kinds.contains(Scenario.Kind.RETRIED_IDS)
+        || kinds.contains(Scenario.Kind.CHECK_QUOTA) || kinds.contains(Scenario.Kind.BATCH) || options.footprint();
+    boolean hot = kinds.contains(Scenario.Kind.HOT_ACCOUNT);
+    boolean payAsYouGo = kinds.contains(Scenario.Kind.PAY_AS_YOU_GO);
 
     long prepareStart = System.nanoTime();
     List<BenchAccount> spreadAccounts =
@@ -120,64 +150,116 @@ public final class BenchMain {
           AccountPreparer.CURRENCY, (System.nanoTime() - start) / 1e9);
     }
 
-    double pgbenchTps = pgbench(options, database, report);
+    EnumSet<Yardstick> needed = EnumSet.noneOf(Yardstick.class);
+    kinds.forEach(k -> needed.add(k.target().yardstick()));
+    Yardsticks yardsticks = pgbench(options, database, needed, report);
 
-    if (options.jvmWarmupSeconds() > 0) {
+    List<ScenarioResult> results = new ArrayList<>();
+    boolean skip = false;
+    if (options.jvmWarmupSeconds() > 0 && !kinds.isEmpty()) {
       // The same load, unmeasured: on a busy 2-core machine the JIT needs about a minute before
       // the server's throughput settles, more than a scenario's own warm-up.
       Scenario load = !spreadAccounts.isEmpty() ? new Scenario(Scenario.Kind.MANY_ACCOUNTS, spreadAccounts, 0)
           : !hotAccount.isEmpty() ? new Scenario(Scenario.Kind.MANY_ACCOUNTS, hotAccount, 0)
           : new Scenario(Scenario.Kind.PAY_AS_YOU_GO, payAsYouGoAccounts, 0);
       ScenarioResult warm =
-          new ScenarioRunner(options.callers(), Duration.ofSeconds(options.jvmWarmupSeconds()), Duration.ZERO).run(load);
+          new ScenarioRunner(options.callers(), Duration.ofSeconds(options.jvmWarmupSeconds()), Duration.ZERO, options.batchSize())
+              .run(load);
       report.jvmWarmup(warm, options.jvmWarmupSeconds());
-      if (warm.aborted()) {
+      if (warm.unavailable()) {
+        report.line("   the RecordUsage scenarios will say the same; the others still run");
+      } else if (warm.aborted()) {
         report.line("   the scenarios are skipped: they would abort the same way");
-        report.table(machine, List.of(), pgbenchTps, options);
-        return;
+        skip = true;
       }
     }
 
-    ScenarioRunner runner =
-        new ScenarioRunner(options.callers(), Duration.ofSeconds(options.warmupSeconds()), Duration.ofSeconds(options.seconds()));
-    List<ScenarioResult> results = new ArrayList<>();
-    for (Scenario.Kind kind : options.scenarios()) {
+    ScenarioRunner runner = new ScenarioRunner(options.callers(), Duration.ofSeconds(options.warmupSeconds()),
+        Duration.ofSeconds(options.seconds()), options.batchSize());
+    for (Scenario.Kind kind : skip ? List.<Scenario.Kind>of() : kinds) {
       Scenario scenario =
           switch (kind) {
-            case MANY_ACCOUNTS -> new Scenario(kind, spreadAccounts, 0);
+            case MANY_ACCOUNTS, CHECK_QUOTA, BATCH -> new Scenario(kind, spreadAccounts, 0);
             case HOT_ACCOUNT -> new Scenario(kind, hotAccount, 0);
             case RETRIED_IDS -> new Scenario(kind, spreadAccounts, options.retryPercent());
             case PAY_AS_YOU_GO -> new Scenario(kind, payAsYouGoAccounts, 0);
           };
       ScenarioResult result = runner.run(scenario);
       results.add(result);
-      report.scenario(result, pgbenchTps, options.warmupSeconds());
-      if (result.aborted()) {
+      report.scenario(result, yardsticks, options.warmupSeconds(), options.batchSize());
+      if (result.aborted() && !result.unavailable()) {
         report.line("   the remaining scenarios are skipped: they would abort the same way");
         break;
       }
     }
-    report.table(machine, results, pgbenchTps, options);
+
+    Optional<SweepResult> sweep = Optional.empty();
+    if (options.sweep()) {
+      sweep = Optional.of(new PackageSweep(database, preparer, options.sweepCalls(), report).run(options.sweepSizes()));
+    }
+    Optional<Footprint.Result> footprint = Optional.empty();
+    if (options.footprint()) {
+      footprint = Optional.of(new Footprint(options, database, operatorKey, report).run(spreadAccounts));
+    }
+    return new MarkdownReport.Run(machine, started, settings(options), yardsticks, results, sweep, footprint,
+        Optional.empty(), Optional.empty());
   }
 
-  /** pgbench -N with as many clients as callers, after a warm-up run; NaN when pgbench is missing. */
-  private static double pgbench(BenchOptions options, BenchDatabase database, BenchReport report) throws Exception {
+  /** The plots and report.md into the report directory; the run as written (with the plots it holds). */
+  private static MarkdownReport.Run writeReport(BenchOptions options, MarkdownReport.Run run, BenchReport report)
+      throws IOException {
+    Path dir = Path.of(options.reportDir());
+    Files.createDirectories(dir);
+    Optional<String> latencyImage = Optional.empty();
+    Optional<String> sweepImage = Optional.empty();
+    try {
+      if (LatencyCharts.writeLatency(dir.resolve(LatencyCharts.LATENCY_FILE), run.results(),
+          options.callers() + " callers, " + options.seconds() + " s per scenario")) {
+        latencyImage = Optional.of(LatencyCharts.LATENCY_FILE);
+      }
+      if (run.sweep().isPresent()) {
+        LatencyCharts.writeSweep(dir.resolve(LatencyCharts.SWEEP_FILE), run.sweep().get());
+        sweepImage = Optional.of(LatencyCharts.SWEEP_FILE);
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      // The figures are in the tables already: a machine without fonts must not lose them.
+      report.line("the plots could not be drawn: %s", e);
+    }
+    MarkdownReport.Run written = new MarkdownReport.Run(run.machine(), run.started(), run.settings(), run.yardsticks(),
+        run.results(), run.sweep(), run.footprint(), latencyImage, sweepImage);
+    Files.writeString(dir.resolve(REPORT_FILE), MarkdownReport.render(written), StandardCharsets.UTF_8);
+    return written;
+  }
+
+  /**
+   * pgbench with as many clients as callers, each yardstick script after a warm-up run of it; none
+   * when pgbench is missing.
+   */
+  private static Yardsticks pgbench(BenchOptions options, BenchDatabase database, Set<Yardstick> needed, BenchReport report)
+      throws Exception {
+    Yardsticks yardsticks = new Yardsticks();
+    if (needed.isEmpty()) {
+      return yardsticks;
+    }
     Optional<Path> binary = Pgbench.locate(options.pgbench());
     if (binary.isEmpty()) {
       report.line("== pgbench NOT FOUND%s: no ratio can be computed. Install it (Debian: apt-get install postgresql-15"
               + " or postgresql-client; it ships with the server) or pass --pgbench /path/to/pgbench",
           options.pgbench().map(p -> " at " + p).orElse(" on PATH or under /usr/lib/postgresql"));
-      return Double.NaN;
+      return yardsticks;
     }
     Pgbench pgbench = new Pgbench(binary.get(), database);
     pgbench.initialize(options.pgbenchDatabase());
     int threads = Math.max(1, Math.min(options.callers(), Runtime.getRuntime().availableProcessors()));
-    if (options.warmupSeconds() > 0) {
-      pgbench.simpleUpdate(options.pgbenchDatabase(), options.callers(), threads, options.warmupSeconds());
+    for (Yardstick yardstick : needed) {
+      if (options.warmupSeconds() > 0) {
+        pgbench.run(options.pgbenchDatabase(), yardstick, options.callers(), threads, options.warmupSeconds());
+      }
+      PgbenchResult result = pgbench.run(options.pgbenchDatabase(), yardstick, options.callers(), threads, options.seconds());
+      report.pgbench(yardstick, result);
+      yardsticks.put(yardstick, result);
     }
-    PgbenchResult result = pgbench.simpleUpdate(options.pgbenchDatabase(), options.callers(), threads, options.seconds());
-    report.pgbench(result);
-    return result.tps();
+    return yardsticks;
   }
 
   /**

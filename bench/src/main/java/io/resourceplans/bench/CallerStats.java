@@ -23,6 +23,15 @@ final class CallerStats {
   long ambiguous;
   /** Resends whose answer differed from the first answer. */
   long retryMismatches;
+  /**
+   * Records in the successful calls of the measured period: one per call, except the batch, whose
+   * calls carry many and count those recorded (new or replayed).
+   */
+  long measuredRecords;
+  /** Batch records answered as recorded by an earlier request (replayed): none are expected. */
+  long replayedRecords;
+  /** Answers that do not say what the scenario expects (a quota check that refuses, a batch answer short of records). */
+  long unexpectedAnswers;
   final Map<String, Long> measuredErrors = new TreeMap<>();
   final Map<String, Long> otherErrors = new TreeMap<>();
 
@@ -38,6 +47,9 @@ final class CallerStats {
     acknowledgedFresh += other.acknowledgedFresh;
     ambiguous += other.ambiguous;
     retryMismatches += other.retryMismatches;
+    measuredRecords += other.measuredRecords;
+    replayedRecords += other.replayedRecords;
+    unexpectedAnswers += other.unexpectedAnswers;
     other.measuredErrors.forEach((k, v) -> measuredErrors.merge(k, v, Long::sum));
     other.otherErrors.forEach((k, v) -> otherErrors.merge(k, v, Long::sum));
   }

@@ -17,6 +17,7 @@ final class LoadPhase {
 
   private volatile State state = State.WARMUP;
   private volatile String abortReason;
+  private volatile boolean unavailable;
   private final CountDownLatch aborted = new CountDownLatch(1);
 
   State state() {
@@ -42,8 +43,23 @@ final class LoadPhase {
     }
   }
 
+  /**
+   * Ends the scenario at once because the server does not offer its RPC (UNIMPLEMENTED): not a
+   * failure of the server under test, a build without that RPC; the other scenarios still run.
+   */
+  synchronized void unavailable(String reason) {
+    if (abortReason == null) {
+      unavailable = true;
+      abort(reason);
+    }
+  }
+
   String abortReason() {
     return abortReason;
+  }
+
+  boolean isUnavailable() {
+    return unavailable;
   }
 
   /** Waits for the duration; returns false if the scenario was aborted meanwhile. */

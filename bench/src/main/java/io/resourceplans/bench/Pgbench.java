@@ -64,8 +64,8 @@ final class Pgbench {
 
   /**
    * Makes {@code database} afresh and fills it with {@code pgbench -i -s 1}. On Citus the tables
-   * -N touches are then distributed by aid (co-located) and the others made reference tables, so
-   * that each of its statements goes to one worker, as a single-account call of the server does.
+   * -N and -S touch are then distributed by aid (co-located) and the others made reference tables,
+   * so that each of their statements goes to one worker, as a single-account call of the server does.
    */
   void initialize(String database) throws IOException, InterruptedException, SQLException {
     server.recreate(database);
@@ -83,14 +83,14 @@ final class Pgbench {
     }
   }
 
-  /** {@code pgbench -N} (the built-in simple-update script) for the duration. */
-  PgbenchResult simpleUpdate(String database, int clients, int threads, int seconds)
+  /** The yardstick's built-in script ({@code -N} simple update, {@code -S} select only) for the duration. */
+  PgbenchResult run(String database, Yardstick script, int clients, int threads, int seconds)
       throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
             List.of(
                 binary.toString(),
-                "-N",
+                script.option(),
                 "-c", Integer.toString(clients),
                 "-j", Integer.toString(threads),
                 "-T", Integer.toString(seconds)));

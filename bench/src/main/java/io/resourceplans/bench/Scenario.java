@@ -14,31 +14,59 @@ record Scenario(Kind kind, List<BenchAccount> accounts, int retryPercent) {
     accounts = List.copyOf(accounts);
   }
 
-  String describe() {
+  String describe(int batchSize) {
     String spread = accounts.size() == 1 ? "all calls on 1 account" : "calls round-robin over " + accounts.size() + " accounts";
-    return retryPercent == 0 ? spread : spread + ", " + retryPercent + "% of calls resend an earlier request ID";
+    String what = kind.rpc() + (kind == Kind.BATCH ? " of " + batchSize + " records" : "") + ", " + spread;
+    return retryPercent == 0 ? what : what + ", " + retryPercent + "% of calls resend an earlier request ID";
   }
 
-  /** The scenarios of the issue, and pay-as-you-go (not run unless asked for). */
+  /** The measured loads, each with the target issue 18 sets for it. */
   enum Kind {
-    MANY_ACCOUNTS("many-accounts"),
-    HOT_ACCOUNT("hot-account"),
-    RETRIED_IDS("retried-ids"),
+    MANY_ACCOUNTS("many-accounts", new Target(Yardstick.SIMPLE_UPDATE, 1.0, 10.0)),
+    HOT_ACCOUNT("hot-account", new Target(Yardstick.SIMPLE_UPDATE, 1.0, 10.0)),
+    RETRIED_IDS("retried-ids", new Target(Yardstick.SIMPLE_UPDATE, 1.0, 10.0)),
     /** As many-accounts, but on accounts with no packages and pay-as-you-go active: every call is charged to the wallet. */
-    PAY_AS_YOU_GO("pay-as-you-go");
+    PAY_AS_YOU_GO("pay-as-you-go", new Target(Yardstick.SIMPLE_UPDATE, 0.8, 10.0)),
+    /** CheckQuota (read-only) on the many-accounts accounts: compared with a read-only yardstick. */
+    CHECK_QUOTA("check-quota", new Target(Yardstick.SELECT_ONLY, 0.5, 10.0)),
+    /**
+     * RecordUsages with many records per call on the many-accounts accounts: records/s against
+     * pgbench -N tps. A call carries many records, so its latency has no bound of its own.
+     */
+    BATCH("batch", new Target(Yardstick.SIMPLE_UPDATE, 5.0, Double.NaN));
 
     private final String label;
+    private final Target target;
 
-    Kind(String label) {
+    Kind(String label, Target target) {
       this.label = label;
+      this.target = target;
     }
 
     String label() {
       return label;
     }
 
+    Target target() {
+      return target;
+    }
+
     boolean payAsYouGo() {
       return this == PAY_AS_YOU_GO;
+    }
+
+    /** What the rate counts: records for the batch (many per call), calls otherwise. */
+    String rateUnit() {
+      return this == BATCH ? "records/s" : "calls/s";
+    }
+
+    /** The RPC the scenario's callers send. */
+    String rpc() {
+      return switch (this) {
+        case CHECK_QUOTA -> "CheckQuota";
+        case BATCH -> "RecordUsages";
+        default -> "RecordUsage";
+      };
     }
 
     static Kind named(String label) {

@@ -2,6 +2,7 @@ package io.resourceplans.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,15 +16,15 @@ record ScenarioResult(
     long remainingAfter,
     Optional<CpuUse.Shares> cpu,
     List<Double> throughputPerInterval,
-    String abortReason) {
-
-  /** The target, defined for 16 callers on the 2-core machine. */
-  static final double TARGET_RATIO = 0.5;
-  static final double TARGET_P99_MS = 20.0;
-  static final int TARGET_CALLERS = 16;
+    String abortReason,
+    boolean unavailable) {
 
   boolean aborted() {
     return abortReason != null;
+  }
+
+  Target target() {
+    return scenario.kind().target();
   }
 
   long successfulCalls() {
@@ -32,6 +33,17 @@ record ScenarioResult(
 
   double callsPerSecond() {
     return measuredSeconds <= 0 ? 0 : successfulCalls() / measuredSeconds;
+  }
+
+  /** What the target compares: records/s for the batch, calls/s otherwise. */
+  double rate() {
+    return measuredSeconds <= 0 ? 0 : stats.measuredRecords / measuredSeconds;
+  }
+
+  /** The rate over the yardstick's tps; NaN without a yardstick figure. */
+  double ratio(Yardsticks yardsticks) {
+    double tps = yardsticks.tps(target().yardstick());
+    return tps > 0 ? rate() / tps : Double.NaN;
   }
 
   /** Latency of successful measured calls at the percentile (0..100), in milliseconds. */
@@ -61,27 +73,37 @@ record ScenarioResult(
   }
 
   /**
-   * The packages lost exactly the acknowledged new requests: resends deducted nothing, refusals
-   * deducted nothing. Calls that ended in an ambiguous error may or may not have deducted.
+   * The packages lost exactly the acknowledged new requests (batch: records): resends deducted
+   * nothing, refusals deducted nothing, quota checks deducted nothing. Calls that ended in an ambiguous error may or may not have deducted.
    */
   boolean quotaConsistent() {
     return deducted() >= stats.acknowledgedFresh && deducted() <= stats.acknowledgedFresh + stats.ambiguous;
   }
 
+  /** "PASS", "FAIL" or, for a scenario whose RPC this server build lacks, "NOT AVAILABLE". */
+  String verdict(Yardsticks yardsticks) {
+    if (unavailable) {
+      return "NOT AVAILABLE";
+    }
+    return missedTargets(yardsticks).isEmpty() ? "PASS" : "FAIL";
+  }
+
   /** The conditions of the target this result misses; empty means it passes. */
-  List<String> missedTargets(double pgbenchTps) {
+  List<String> missedTargets(Yardsticks yardsticks) {
     List<String> missed = new ArrayList<>();
     if (aborted()) {
-      missed.add("aborted: " + abortReason);
+      missed.add((unavailable ? "" : "aborted: ") + abortReason);
       return missed;
     }
-    if (!(pgbenchTps > 0)) {
-      missed.add("no pgbench figure to compare with");
-    } else if (callsPerSecond() / pgbenchTps < TARGET_RATIO) {
-      missed.add(String.format("ratio %.2f < %.2f", callsPerSecond() / pgbenchTps, TARGET_RATIO));
+    Target target = target();
+    double ratio = ratio(yardsticks);
+    if (Double.isNaN(ratio)) {
+      missed.add("no " + target.yardstick().label() + " figure to compare with");
+    } else if (ratio < target.minRatio()) {
+      missed.add(String.format(Locale.ROOT, "ratio %.2f < %.2f", ratio, target.minRatio()));
     }
-    if (!(percentileMillis(99) < TARGET_P99_MS)) {
-      missed.add(String.format("p99 %.2f ms >= %.0f ms", percentileMillis(99), TARGET_P99_MS));
+    if (target.boundsP99() && !(percentileMillis(99) < target.maxP99Millis())) {
+      missed.add(String.format(Locale.ROOT, "p99 %.2f ms >= %.1f ms", percentileMillis(99), target.maxP99Millis()));
     }
     long errors = measuredErrors() + otherErrors();
     if (errors > 0) {
@@ -89,6 +111,9 @@ record ScenarioResult(
     }
     if (stats.retryMismatches > 0) {
       missed.add(stats.retryMismatches + " resends answered differently from the first answer");
+    }
+    if (stats.unexpectedAnswers > 0) {
+      missed.add(stats.unexpectedAnswers + " unexpected answers");
     }
     if (!quotaConsistent()) {
       missed.add("quota deducted " + deducted() + " but " + stats.acknowledgedFresh + " new requests acknowledged");

@@ -14,11 +14,13 @@ final class ScenarioRunner {
   private final int callers;
   private final Duration warmup;
   private final Duration measured;
+  private final int batchSize;
 
-  ScenarioRunner(int callers, Duration warmup, Duration measured) {
+  ScenarioRunner(int callers, Duration warmup, Duration measured, int batchSize) {
     this.callers = callers;
     this.warmup = warmup;
     this.measured = measured;
+    this.batchSize = batchSize;
   }
 
   ScenarioResult run(Scenario scenario) throws InterruptedException {
@@ -30,11 +32,16 @@ final class ScenarioRunner {
     LoadPhase phase = new LoadPhase();
     Throughput throughput = new Throughput();
     AtomicLong accountCursor = new AtomicLong();
-    List<UsageCaller> loop = new ArrayList<>();
+    List<LoadCaller> loop = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < callers; i++) {
       String idPrefix = runTag + "-c" + i;
-      UsageCaller caller = new UsageCaller(idPrefix, scenario, accountCursor, phase, throughput, 0x5eed_0000L + i);
+      LoadCaller caller =
+          switch (scenario.kind()) {
+            case CHECK_QUOTA -> new QuotaCheckCaller(scenario, accountCursor, phase, throughput);
+            case BATCH -> new BatchUsageCaller(idPrefix, scenario, batchSize, accountCursor, phase, throughput);
+            default -> new UsageCaller(idPrefix, scenario, accountCursor, phase, throughput, 0x5eed_0000L + i);
+          };
       loop.add(caller);
       Thread thread = new Thread(caller, "caller-" + i);
       thread.setDaemon(true);
@@ -68,7 +75,8 @@ final class ScenarioRunner {
     loop.forEach(c -> total.merge(c.stats()));
     long remainingAfter = remaining(scenario, chargeCents);
     return new ScenarioResult(
-        scenario, callers, measuredNanos / 1e9, total, remainingBefore, remainingAfter, cpu, throughput.perInterval(), phase.abortReason());
+        scenario, callers, measuredNanos / 1e9, total, remainingBefore, remainingAfter, cpu, throughput.perInterval(),
+        phase.abortReason(), phase.isUnavailable());
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Successful calls per second over fixed intervals, warm-up included: shows whether the warm-up
+ * Successful calls (records, for the batch) per second over fixed intervals, warm-up included: shows whether the warm-up
  * was long enough (the JIT on a busy 2-core machine takes a while) and how steady the load was.
  */
 final class Throughput implements AutoCloseable {
@@ -34,6 +34,11 @@ final class Throughput implements AutoCloseable {
 
   void succeeded() {
     successes.increment();
+  }
+
+  /** {@code units} more (the batch counts records, not calls). */
+  void succeeded(long units) {
+    successes.add(units);
   }
 
   private synchronized void tick() {

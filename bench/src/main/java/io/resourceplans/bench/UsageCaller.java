@@ -1,14 +1,10 @@
 package io.resourceplans.bench;
 
-import io.grpc.Status;
 import io.resourceplans.api.v1.Purpose;
 import io.resourceplans.api.v1.RecordUsageRequest;
 import io.resourceplans.api.v1.RecordUsageResponse;
 import io.resourceplans.client.ResourcePlansException;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,19 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * calls (the scenario's retry percentage) resends one of its own earlier acknowledged requests
  * unchanged, which must return the first answer and deduct nothing.
  */
-final class UsageCaller implements Runnable {
+final class UsageCaller extends LoadCaller {
   static final Purpose USAGE_PURPOSE = Purpose.PURPOSE_VERIFICATION_NOTIFICATION;
   private static final int HISTORY = 1024;
-  /** Refusals that guarantee nothing was deducted; any other error leaves it open. */
-  private static final Set<Status.Code> CLEAN_REFUSALS =
-      EnumSet.of(
-          Status.Code.INVALID_ARGUMENT,
-          Status.Code.NOT_FOUND,
-          Status.Code.RESOURCE_EXHAUSTED,
-          Status.Code.FAILED_PRECONDITION,
-          Status.Code.PERMISSION_DENIED,
-          Status.Code.UNAUTHENTICATED,
-          Status.Code.UNIMPLEMENTED);
 
   /**
    * An acknowledged request kept for resending: its sequence number (the request is rebuilt from it,
@@ -40,41 +26,23 @@ final class UsageCaller implements Runnable {
   private record Sent(BenchAccount account, long sequence, byte[] response) {}
 
   private final String idPrefix;
-  private final List<BenchAccount> accounts;
-  private final AtomicLong accountCursor;
   private final int retryPercent;
-  private final LoadPhase phase;
-  private final Throughput throughput;
   private final SplittableRandom random;
   private final Sent[] history = new Sent[HISTORY];
-  private final CallerStats stats = new CallerStats();
   private int historySize;
   private int historyNext;
   private long sequence;
 
   UsageCaller(
       String idPrefix, Scenario scenario, AtomicLong accountCursor, LoadPhase phase, Throughput throughput, long seed) {
+    super(scenario, accountCursor, phase, throughput);
     this.idPrefix = idPrefix;
-    this.accounts = scenario.accounts();
     this.retryPercent = scenario.retryPercent();
-    this.accountCursor = accountCursor;
-    this.phase = phase;
-    this.throughput = throughput;
     this.random = new SplittableRandom(seed);
   }
 
-  CallerStats stats() {
-    return stats;
-  }
-
   @Override
-  public void run() {
-    while (phase.state() != LoadPhase.State.DONE) {
-      callOnce();
-    }
-  }
-
-  private void callOnce() {
+  void callOnce() {
     Sent previous = historySize > 0 && random.nextInt(100) < retryPercent ? history[random.nextInt(historySize)] : null;
     BenchAccount account;
     long requestSequence;
@@ -82,7 +50,7 @@ final class UsageCaller implements Runnable {
       account = previous.account();
       requestSequence = previous.sequence();
     } else {
-      account = accounts.get((int) Math.floorMod(accountCursor.getAndIncrement(), (long) accounts.size()));
+      account = nextAccount();
       requestSequence = sequence++;
     }
     RecordUsageRequest request = request(requestSequence);
@@ -93,13 +61,12 @@ final class UsageCaller implements Runnable {
     try {
       response = account.plan().recordUsage(request);
     } catch (ResourcePlansException e) {
-      boolean measured = startedIn == LoadPhase.State.MEASURE && phase.state() == LoadPhase.State.MEASURE;
-      countError(e, measured);
+      countError(e, measured(startedIn), 1);
       return;
     }
     long elapsed = System.nanoTime() - start;
     throughput.succeeded();
-    boolean measured = startedIn == LoadPhase.State.MEASURE && phase.state() == LoadPhase.State.MEASURE;
+    boolean measured = measured(startedIn);
 
     if (previous != null) {
       if (!Arrays.equals(response.toByteArray(), previous.response())) {
@@ -113,6 +80,7 @@ final class UsageCaller implements Runnable {
     }
     if (measured) {
       stats.recordLatency(elapsed);
+      stats.measuredRecords++;
       if (previous != null) {
         stats.measuredRetried++;
       } else {
@@ -125,8 +93,13 @@ final class UsageCaller implements Runnable {
 
   /** The request with this sequence number; the same number always gives the same request. */
   private RecordUsageRequest request(long sequence) {
+    return usage(idPrefix + "-" + sequence);
+  }
+
+  /** The benchmark's usage: one {@link AccountPreparer#PRODUCT} message of {@link #USAGE_PURPOSE} in {@link AccountPreparer#REGION}. */
+  static RecordUsageRequest usage(String requestId) {
     return RecordUsageRequest.newBuilder()
-        .setRequestId(idPrefix + "-" + sequence)
+        .setRequestId(requestId)
         .setProductId(AccountPreparer.PRODUCT)
         .setPurpose(USAGE_PURPOSE)
         .setQuantity(1)
@@ -138,17 +111,5 @@ final class UsageCaller implements Runnable {
     history[historyNext] = sent;
     historyNext = (historyNext + 1) % HISTORY;
     historySize = Math.min(historySize + 1, HISTORY);
-  }
-
-  private void countError(ResourcePlansException e, boolean measured) {
-    Status.Code code = e.code();
-    String key = e.reasonName().isEmpty() ? code.name() : code + " " + e.reasonName();
-    (measured ? stats.measuredErrors : stats.otherErrors).merge(key, 1L, Long::sum);
-    if (!CLEAN_REFUSALS.contains(code)) {
-      stats.ambiguous++;
-    }
-    if (code == Status.Code.UNIMPLEMENTED) {
-      phase.abort("RecordUsage answers UNIMPLEMENTED on this server build");
-    }
   }
 }

@@ -1,0 +1,50 @@
+package io.resourceplans.bench;
+
+import io.resourceplans.api.v1.CheckQuotaRequest;
+import io.resourceplans.api.v1.CheckQuotaResponse;
+import io.resourceplans.client.ResourcePlansException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One closed-loop caller of CheckQuota (read-only) for the benchmark's usage: every answer must
+ * allow the message from the packages, which nothing in this scenario deducts.
+ */
+final class QuotaCheckCaller extends LoadCaller {
+  private static final CheckQuotaRequest CHECK =
+      CheckQuotaRequest.newBuilder()
+          .setProductId(AccountPreparer.PRODUCT)
+          .setPurpose(UsageCaller.USAGE_PURPOSE)
+          .setQuantity(1)
+          .setRegionId(AccountPreparer.REGION)
+          .build();
+
+  QuotaCheckCaller(Scenario scenario, AtomicLong accountCursor, LoadPhase phase, Throughput throughput) {
+    super(scenario, accountCursor, phase, throughput);
+  }
+
+  @Override
+  void callOnce() {
+    BenchAccount account = nextAccount();
+    LoadPhase.State startedIn = phase.state();
+    long start = System.nanoTime();
+    CheckQuotaResponse response;
+    try {
+      response = account.plan().checkQuota(CHECK);
+    } catch (ResourcePlansException e) {
+      countError(e, measured(startedIn), 0);
+      return;
+    }
+    long elapsed = System.nanoTime() - start;
+    throughput.succeeded();
+    if (!response.getAllowed() || response.getPackageQuantity() != 1) {
+      stats.unexpectedAnswers++;
+    }
+    if (measured(startedIn)) {
+      stats.recordLatency(elapsed);
+      stats.measuredFresh++;
+      stats.measuredRecords++;
+    } else {
+      stats.unmeasured++;
+    }
+  }
+}
