@@ -81,6 +81,12 @@ final class SweepData {
           throw new IllegalStateException("inserted " + inserted + " packages, expected " + (last - first + 1));
         }
       }
+      // Rows written by hand: the account's balances by expiry day made again (V19), as after any
+      // data fix.
+      try (PreparedStatement rebuild = connection.prepareStatement("select rp_rebuild_package_balances(?)")) {
+        rebuild.setString(1, accountId);
+        rebuild.execute();
+      }
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
@@ -89,7 +95,7 @@ final class SweepData {
       connection.setAutoCommit(true); // VACUUM refuses to run in a transaction
     }
     try (Statement statement = connection.createStatement()) {
-      statement.execute("vacuum (analyze) packages, orders");
+      statement.execute("vacuum (analyze) packages, orders, package_balances");
     }
     return last - first + 1;
   }
@@ -263,11 +269,14 @@ final class SweepData {
          order by r.purchase_time
       )
       insert into packages (account_id, package_id, display_name, product_id, plan_spec_id, purpose, region_id,
-                            total_quantity, remaining_quantity, order_id, purchase_time, expire_time)
+                            total_quantity, remaining_quantity, order_id, purchase_time, expire_time, exhausted, lapsed)
       select params.account_id, r.package_id,
              coalesce(r.spec_name, r.resource || ' (' || r.purpose_label || ')'),
              r.product_id, r.plan_spec_id, r.purpose, r.region_id, r.total_quantity, r.remaining_quantity, r.order_id,
-             r.purchase_time, r.purchase_time + make_interval(months => r.validity_months)
+             r.purchase_time, r.purchase_time + make_interval(months => r.validity_months),
+             -- The markers the server keeps (V19, V20): as the usage path and the expiry pass would have.
+             r.remaining_quantity = 0,
+             r.remaining_quantity > 0 and r.purchase_time + make_interval(months => r.validity_months) <= now()
         from rows r cross join params
        order by r.purchase_time
       """.replace("ORDER_PREFIX_LITERAL", "'" + ORDER_PREFIX + "'");
