@@ -354,7 +354,7 @@ class RecordUsagesTest {
   }
 
   @Test
-  void concurrentCallsOnOneAccountNeverOverdrawAndAcknowledgeExactlyWhatWasDeducted() throws Exception {
+  void concurrentCallsAndSingleRecordsOnOneAccountNeverOverdrawAndAcknowledgeExactlyWhatWasDeducted() throws Exception {
     int threads = 8;
     int calls = 20;
     int perCall = 25;
@@ -373,6 +373,7 @@ class RecordUsagesTest {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
+      boolean odd = t % 2 == 1;
       futures.add(pool.submit(() -> {
         go.await();
         for (int c = 0; c < calls; c++) {
@@ -380,9 +381,23 @@ class RecordUsagesTest {
           for (int i = 0; i < perCall; i++) {
             records.add(sms(Purpose.PURPOSE_MARKETING, ThreadLocalRandom.current().nextLong(1, 5)));
           }
-          RecordUsagesResponse response = recordAll(s, records);
+          List<RecordUsageResult> results = new ArrayList<>();
+          if (odd) {
+            // Alongside, the same records one by one: batches of single RecordUsage calls share the account.
+            for (RecordUsageRequest record : records) {
+              RecordUsageResult.Builder r = RecordUsageResult.newBuilder().setRequestId(record.getRequestId());
+              try {
+                r.setUsageRecord(server.plan(s.key()).recordUsage(record).getUsageRecord());
+              } catch (StatusRuntimeException e) {
+                r.setError(StatusProto.fromThrowable(e));
+              }
+              results.add(r.build());
+            }
+          } else {
+            results = recordAll(s, records).getResultsList();
+          }
           for (int i = 0; i < perCall; i++) {
-            RecordUsageResult r = response.getResults(i);
+            RecordUsageResult r = results.get(i);
             if (r.hasUsageRecord()) {
               acknowledged.put(r.getRequestId(), r.getUsageRecord().getPackageQuantity());
             } else if (reason(r).equals("QUOTA_EXHAUSTED")) {
