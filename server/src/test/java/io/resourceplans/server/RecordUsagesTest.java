@@ -30,6 +30,7 @@ import io.resourceplans.server.testing.AlertFixtures;
 import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.Errors;
 import io.resourceplans.server.testing.Ledger;
+import io.resourceplans.server.testing.PrometheusText;
 import io.resourceplans.server.testing.TestServer;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -136,7 +137,7 @@ class RecordUsagesTest {
   }
 
   @Test
-  void oneCallMixesCoveredPayAsYouGoRefusedAndReplayedRecordsEachDecidedAsAlone() {
+  void oneCallMixesCoveredPayAsYouGoRefusedAndReplayedRecordsEachDecidedAsAlone() throws Exception {
     Sender s = sender("Mixed Batch Sender", "19.00");
     String verification = buy(s, 100, Purpose.PURPOSE_VERIFICATION_NOTIFICATION);
     String marketing = buy(s, 100, Purpose.PURPOSE_MARKETING);
@@ -156,7 +157,10 @@ class RecordUsagesTest {
         reused.toBuilder().setQuantity(2).build(), // 4: the ID of another request
         sms(Purpose.PURPOSE_VERIFICATION_NOTIFICATION, 1000), // 5: 45.00 pay-as-you-go, above the cash
         sms(Purpose.PURPOSE_MARKETING, 10)); // 6: covered by the marketing package
+    int metricsPort = server.startMetricsEndpoint();
+    PrometheusText metricsBefore = PrometheusText.scrape("127.0.0.1", metricsPort);
     RecordUsagesResponse response = recordAll(s, records);
+    PrometheusText metricsAfter = PrometheusText.scrape("127.0.0.1", metricsPort);
 
     assertEquals(records.size(), response.getResultsCount());
     for (int i = 0; i < records.size(); i++) {
@@ -183,6 +187,18 @@ class RecordUsagesTest {
     assertEquals(new BigDecimal(cashBefore).subtract(new BigDecimal("1.35")), new BigDecimal(cash(s)));
     assertEquals(2 + 3, usageRecords(s));
     Ledger.assertBalancesEqualLedgerSums(server.jdbi(), s.accountId());
+
+    // The usage metrics count each record as a RecordUsage call of it would count.
+    Map<String, Double> counted = new java.util.TreeMap<>();
+    for (String[] outcome : new String[][] {{"covered", ""}, {"pay_as_you_go", ""}, {"replayed", ""},
+        {"refused", "QUOTA_EXHAUSTED"}, {"refused", "IDEMPOTENCY_KEY_REUSED"}, {"refused", "INSUFFICIENT_BALANCE"}}) {
+      String[] labels = {"outcome", outcome[0], "reason", outcome[1]};
+      counted.put(String.join(" ", outcome).trim(), metricsAfter.valueOr(0, "rp_usage_outcomes_total", labels)
+          - metricsBefore.valueOr(0, "rp_usage_outcomes_total", labels));
+    }
+    assertEquals(Map.of("covered", 2.0, "pay_as_you_go", 1.0, "replayed", 1.0, "refused QUOTA_EXHAUSTED", 1.0,
+        "refused IDEMPOTENCY_KEY_REUSED", 1.0, "refused INSUFFICIENT_BALANCE", 1.0), counted);
+    assertEquals(7, metricsAfter.sum("rp_usage_outcomes_total") - metricsBefore.sum("rp_usage_outcomes_total"));
 
     // A refusal is the very status RecordUsage fails with (code, message, ErrorInfo, BadRequest).
     for (int i : new int[] {2, 4, 5}) {
