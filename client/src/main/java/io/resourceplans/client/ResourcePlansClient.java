@@ -99,7 +99,8 @@ public final class ResourcePlansClient implements AutoCloseable {
   }
 
   /**
-   * {@return a batcher sending RecordUsage calls with at most {@code maxInFlight} unanswered}
+   * {@return a batcher sending usage records with at most {@code maxInFlight} calls unanswered}:
+   * lists in RecordUsages calls of up to 1,000 records, single records as RecordUsage calls
    *
    * @param maxInFlight calls in flight at most (the pipeline's concurrency)
    */

@@ -297,6 +297,54 @@ class CoveredUsageTest {
   }
 
   @Test
+  void aCallsRecordsAreDecidedInOrderAndWhatMustFollowARecordLeftToTheFullPathIsDeferred() {
+    CreateAccountResponse buyer = AlertFixtures.buyer(server, "In Order Sender", "");
+    String key = buyer.getApiKeySecret();
+    String accountId = buyer.getAccount().getAccountId();
+    String sms = buy(key, 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    String mail = Buyers.buy(server, key, "mail-10000", 1, io.resourceplans.api.v1.Purpose.PURPOSE_GENERAL, REGION)
+        .getPackages(0).getPackageId();
+    IdempotencyKey earlierKey = key(accountId, "in-order-0", "3");
+    UsageRecord earlier = assertInstanceOf(Recorded.class,
+        recorder.record(earlierKey, draft(accountId, "in-order-0", Purpose.MARKETING, 3))).record();
+    UsageRecord mailDraft = new UsageRecord(accountId, Ids.newId("use"), "in-order-7", "mail", Purpose.GENERAL, REGION,
+        10, List.of(), 10, 0, null, Money.zero("CNY"), Times.now(server.clock));
+
+    List<CoveredUsageRecorder.Outcome> outcomes = recorder.recordInOrder(List.of(
+        item(accountId, "in-order-1", Purpose.MARKETING, 60), // recorded: 37 left
+        item(accountId, "in-order-2", Purpose.MARKETING, 50), // short: left to the full path
+        item(accountId, "in-order-3", Purpose.VERIFICATION_NOTIFICATION, 5), // no package of it: full path too
+        new CoveredUsageRecorder.Item(earlierKey, draft(accountId, "in-order-0", Purpose.MARKETING, 3)), // claimed
+        item(accountId, "in-order-5", Purpose.MARKETING, 30), // fits the 37, but only after in-order-2's full path
+        item(accountId, "in-order-6", Purpose.MARKETING, 1), // after a deferred one: deferred
+        new CoveredUsageRecorder.Item(key(accountId, "in-order-7", "mail"), mailDraft))); // another product
+
+    assertEquals(7, outcomes.size());
+    assertEquals(List.of(new PackageDeduction(sms, Purpose.MARKETING, 60, 37)),
+        assertInstanceOf(Recorded.class, outcomes.get(0)).record().deductions());
+    assertInstanceOf(NotCovered.class, outcomes.get(1));
+    assertInstanceOf(NotCovered.class, outcomes.get(2));
+    assertEquals(earlier, assertInstanceOf(Claimed.class, outcomes.get(3)).record());
+    assertInstanceOf(CoveredUsageRecorder.Deferred.class, outcomes.get(4));
+    assertInstanceOf(CoveredUsageRecorder.Deferred.class, outcomes.get(5));
+    assertEquals(List.of(new PackageDeduction(mail, Purpose.GENERAL, 10, 9990)),
+        assertInstanceOf(Recorded.class, outcomes.get(6)).record().deductions());
+    // The deferred one was recorded, then rolled back with the rest and sent again without it.
+    assertEquals(37, remaining(accountId, sms));
+    assertEquals(9990, remaining(accountId, mail));
+    assertEquals(3, rows("usage_records", "account_id", accountId));
+    long commits = server.jdbi().withHandle(h -> h.createQuery(
+            "select count(distinct xmin::text) from usage_records where account_id = :a and request_id <> 'in-order-0'")
+        .bind("a", accountId).mapTo(Long.class).one());
+    assertEquals(1, commits);
+  }
+
+  private static CoveredUsageRecorder.Item item(String accountId, String requestId, Purpose purpose, long quantity) {
+    return new CoveredUsageRecorder.Item(
+        key(accountId, requestId, quantity + " " + purpose), draft(accountId, requestId, purpose, quantity));
+  }
+
+  @Test
   void aBatchThatFailsAsAWholeLeavesEachRequestToTheFullPathAndChangesNothing() {
     Sender sender = sender("Failing Batch Sender");
     String accountId = sender.accountId();

@@ -30,9 +30,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The sending hot path: deducts usage from the account's active packages in burn-down order, then
@@ -41,7 +44,8 @@ import java.util.Optional;
  * package (the database's check constraint is the last guard). The common case runs as one
  * database call ({@link CoveredUsageRecorder}), which must follow the same rules as
  * {@link #recordInTransaction}; UsagePathsAgreeTest compares the two on random package layouts and
- * alert settings, and CoveredUsageTest and UsageTest pin down the cases.
+ * alert settings, and CoveredUsageTest and UsageTest pin down the cases. {@link #recordAll} decides
+ * many records of one call on the same two paths (RecordUsagesTest, UsagesBatchAgreeTest).
  */
 @Singleton
 public final class UsageService {
@@ -102,6 +106,111 @@ public final class UsageService {
       observer.replayed(answer);
     }
     return answer;
+  }
+
+  /**
+   * RecordUsages: many uses of the caller's account, each decided exactly as {@link #record} would
+   * decide it alone (same burn-down, pay-as-you-go and alert rules, idempotent by its own request
+   * ID), all or nothing per record, not per call, in the order given: a later record of a product
+   * sees the earlier ones' deductions. The covered records go to the database together
+   * ({@link CoveredUsageRecorder#recordInOrder}: one transaction); each record it leaves to the full
+   * path runs there in its own transaction, in order, before any later record of its product is
+   * decided (those are offered to the covered path again afterwards). The observer hears of each
+   * record as of a {@link #record} call.
+   *
+   * <p>A refusal by a rule is that record's result. A caller the RPC's rules refuse, or a fault
+   * that is not the caller's (the database unavailable, a conflict retried out), fails the whole
+   * call: the records decided before it stay recorded, and the call sent again answers them as
+   * replays.
+   *
+   * @param requests 1 or more records, each with its own request ID (no ID twice)
+   * @return one result per request, in order
+   */
+  public List<UsageResult> recordAll(Principal caller, List<UsageRequest> requests) {
+    String accountId;
+    try {
+      accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
+    } catch (DomainException e) {
+      // Each record alone would have been refused so.
+      requests.forEach(r -> observer.refused(e.code()));
+      throw e;
+    }
+    Set<String> requestIds = new HashSet<>();
+    for (UsageRequest r : requests) {
+      if (!r.key().scope().equals(accountId)) {
+        throw new IllegalArgumentException("a usage request ID must be scoped by its account");
+      }
+      if (!requestIds.add(r.key().requestId())) {
+        // The API refuses it as bad input before it gets here.
+        throw new IllegalArgumentException("request ID " + r.key().requestId() + " twice in one call");
+      }
+    }
+    // One time for the call: its records are decided together.
+    Instant now = accountClock.now(accountId);
+    List<CoveredUsageRecorder.Item> items = new ArrayList<>(requests.size());
+    for (UsageRequest r : requests) {
+      items.add(new CoveredUsageRecorder.Item(r.key(), new UsageRecord(accountId, Ids.newId("use"),
+          r.key().requestId(), r.productId(), r.purpose(), r.regionId(), r.quantity(), List.of(), r.quantity(), 0,
+          null, currency.zero(), now)));
+    }
+    UsageResult[] results = new UsageResult[items.size()];
+    List<Integer> pending = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      pending.add(i);
+    }
+    while (!pending.isEmpty()) {
+      List<CoveredUsageRecorder.Outcome> outcomes =
+          covered.recordInOrder(pending.stream().map(items::get).toList());
+      if (outcomes.size() != pending.size()) {
+        throw new IllegalStateException("the covered path answered " + outcomes.size() + " of " + pending.size());
+      }
+      if (outcomes.get(0) instanceof CoveredUsageRecorder.Deferred) {
+        throw new IllegalStateException("the covered path deferred the first record it was offered");
+      }
+      List<Integer> fullPath = new ArrayList<>();
+      List<Integer> deferred = new ArrayList<>();
+      for (int k = 0; k < pending.size(); k++) {
+        int i = pending.get(k);
+        CoveredUsageRecorder.Item item = items.get(i);
+        CoveredUsageRecorder.Outcome outcome = outcomes.get(k);
+        if (outcome instanceof CoveredUsageRecorder.Recorded recorded) {
+          results[i] = decided(item, () -> recorded.record());
+        } else if (outcome instanceof CoveredUsageRecorder.Claimed claimed) {
+          results[i] = decided(item, () -> firstAnswer(item.key(), claimed.fingerprint(), claimed.record()));
+        } else if (outcome instanceof CoveredUsageRecorder.NotCovered) {
+          fullPath.add(i);
+        } else {
+          deferred.add(i);
+        }
+      }
+      // In request order, each in its own transaction, as RecordUsage's full path.
+      for (int i : fullPath) {
+        CoveredUsageRecorder.Item item = items.get(i);
+        results[i] = decided(item, () -> transactor.inTransaction(tx -> recordInTransaction(tx, item.key(), item.draft())));
+      }
+      pending = deferred;
+    }
+    return List.of(results);
+  }
+
+  /** One record's result, told to the observer as {@link #record} tells it; a fault fails the call. */
+  private UsageResult decided(CoveredUsageRecorder.Item item, Supplier<UsageRecord> decision) {
+    UsageRecord answer;
+    try {
+      answer = decision.get();
+    } catch (DomainException e) {
+      if (e.code().category() == ErrorCategory.UNAVAILABLE || e.code().category() == ErrorCategory.ABORTED) {
+        throw e;
+      }
+      observer.refused(e.code());
+      return UsageResult.refused(e);
+    }
+    if (answer.usageId().equals(item.draft().usageId())) {
+      observer.recorded(answer);
+      return UsageResult.recorded(answer);
+    }
+    observer.replayed(answer);
+    return UsageResult.replayed(answer);
   }
 
   /** {@link #record}, writing a new usage record (if any) as {@code usageId}. */

@@ -47,6 +47,8 @@ import io.resourceplans.api.v1.PlanServiceGrpc;
 import io.resourceplans.api.v1.QuotePriceRequest;
 import io.resourceplans.api.v1.RecordUsageRequest;
 import io.resourceplans.api.v1.RecordUsageResponse;
+import io.resourceplans.api.v1.RecordUsagesRequest;
+import io.resourceplans.api.v1.RecordUsagesResponse;
 import io.resourceplans.api.v1.QuotePriceResponse;
 import io.resourceplans.api.v1.RefundPackageRequest;
 import io.resourceplans.api.v1.RefundPackageResponse;
@@ -82,6 +84,11 @@ public final class PlanGrpcService extends PlanServiceGrpc.PlanServiceImplBase {
   @Override
   public void recordUsage(RecordUsageRequest request, StreamObserver<RecordUsageResponse> out) {
     usageRpcs.recordUsage(request, out);
+  }
+
+  @Override
+  public void recordUsages(RecordUsagesRequest request, StreamObserver<RecordUsagesResponse> out) {
+    usageRpcs.recordUsages(request, out);
   }
 
   @Override

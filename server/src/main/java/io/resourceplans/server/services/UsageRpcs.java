@@ -8,20 +8,32 @@ import io.resourceplans.api.v1.CheckQuotaResponse;
 import io.resourceplans.api.v1.PackageDeduction;
 import io.resourceplans.api.v1.RecordUsageRequest;
 import io.resourceplans.api.v1.RecordUsageResponse;
+import io.resourceplans.api.v1.RecordUsageResult;
+import io.resourceplans.api.v1.RecordUsagesRequest;
+import io.resourceplans.api.v1.RecordUsagesResponse;
 import io.resourceplans.api.v1.UsageRecord;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.catalog.Purpose;
+import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.domain.error.FieldViolation;
 import io.resourceplans.domain.quota.QuotaCheck;
+import io.resourceplans.domain.quota.UsageRequest;
+import io.resourceplans.domain.quota.UsageResult;
 import io.resourceplans.domain.quota.UsageService;
 import io.resourceplans.server.auth.CallPrincipal;
+import io.resourceplans.server.errors.StatusMapper;
 import io.resourceplans.server.idempotency.IdempotentCalls;
 import io.resourceplans.server.mapping.MoneyMapper;
 import io.resourceplans.server.mapping.PurposeMapper;
 import io.resourceplans.server.mapping.Timestamps;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** RPC handlers of the usage hot path: RecordUsage and CheckQuota. */
+/** RPC handlers of the usage hot path: RecordUsage, RecordUsages and CheckQuota. */
 @Singleton
 public final class UsageRpcs {
   private final CallRunner calls;
@@ -43,6 +55,47 @@ public final class UsageRpcs {
             caller, IdempotentCalls.key(caller, request), request.getProductId(), purpose, request.getQuantity(),
             request.getRegionId());
     reply(out, RecordUsageResponse.newBuilder().setUsageRecord(toProto(recorded)).build());
+  }
+
+  /**
+   * RecordUsages: each record as RecordUsage would decide it ({@link UsageService#recordAll}); a
+   * refusal is that record's {@code error}, the status RecordUsage would have failed with (built by
+   * the one StatusMapper). A request_id given twice is bad input, refused before anything is
+   * recorded, as the validation interceptor refuses the records' own fields.
+   */
+  public void recordUsages(RecordUsagesRequest request, StreamObserver<RecordUsagesResponse> out) {
+    Principal caller = CallPrincipal.current();
+    List<RecordUsageRequest> records = request.getRecordsList();
+    Map<String, Integer> firstIndex = new HashMap<>(records.size() * 2);
+    List<FieldViolation> duplicates = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      Integer first = firstIndex.putIfAbsent(records.get(i).getRequestId(), i);
+      if (first != null) {
+        duplicates.add(new FieldViolation(
+            "records[" + i + "].request_id", "must be unique within the call: records[" + first + "] has it too"));
+      }
+    }
+    if (!duplicates.isEmpty()) {
+      throw DomainException.invalid(duplicates);
+    }
+    List<UsageRequest> requests = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      RecordUsageRequest r = records.get(i);
+      requests.add(new UsageRequest(IdempotentCalls.key(caller, r), r.getProductId(),
+          PurposeMapper.toDomain(r.getPurpose(), "records[" + i + "].purpose"), r.getQuantity(), r.getRegionId()));
+    }
+    List<UsageResult> results = usage.recordAll(caller, requests);
+    RecordUsagesResponse.Builder response = RecordUsagesResponse.newBuilder();
+    for (int i = 0; i < results.size(); i++) {
+      UsageResult result = results.get(i);
+      RecordUsageResult.Builder b = response.addResultsBuilder().setRequestId(records.get(i).getRequestId());
+      if (result.refusal() != null) {
+        b.setError(StatusMapper.toStatus(result.refusal()));
+      } else {
+        b.setUsageRecord(toProto(result.record())).setReplayed(result.replayed());
+      }
+    }
+    reply(out, response.build());
   }
 
   public void checkQuota(CheckQuotaRequest request, StreamObserver<CheckQuotaResponse> out) {

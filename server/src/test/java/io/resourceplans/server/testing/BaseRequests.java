@@ -83,6 +83,7 @@ import io.resourceplans.api.v1.Purpose;
 import io.resourceplans.api.v1.PurposePrice;
 import io.resourceplans.api.v1.QuotePriceRequest;
 import io.resourceplans.api.v1.RecordUsageRequest;
+import io.resourceplans.api.v1.RecordUsagesRequest;
 import io.resourceplans.api.v1.RefundPackageRequest;
 import io.resourceplans.api.v1.ResolveLoginTicketRequest;
 import io.resourceplans.api.v1.RetirePlanSpecRequest;
@@ -360,6 +361,20 @@ public final class BaseRequests {
         .setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION)
         .setQuantity(1)
         .setRegionId(REGION)
+        .build());
+    plan("RecordUsages", () -> RecordUsagesRequest.newBuilder()
+        .addRecords(RecordUsageRequest.newBuilder()
+            .setRequestId(TestServer.requestId())
+            .setProductId(PRODUCT)
+            .setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION)
+            .setQuantity(1)
+            .setRegionId(REGION))
+        .addRecords(RecordUsageRequest.newBuilder()
+            .setRequestId(TestServer.requestId())
+            .setProductId(PRODUCT)
+            .setPurpose(Purpose.PURPOSE_MARKETING)
+            .setQuantity(2)
+            .setRegionId(REGION))
         .build());
     plan("CheckQuota", () -> CheckQuotaRequest.newBuilder()
         .setProductId(PRODUCT).setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION).setQuantity(1).setRegionId(REGION).build());

@@ -36,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * R__usage_functions.sql). A batch that fails as a whole (PostgreSQL breaking a deadlock, a bad
  * request among good ones) sends each of its requests to the full path on its own; one that could
  * not reach the database answers each of its callers DATABASE_UNAVAILABLE.
+ *
+ * <p>The records of a RecordUsages call ({@link #recordInOrder}) go to the database together on
+ * their own connection, not in these batches (their order matters, and one call may hold several
+ * products and purposes of its account). Their accounts are taken as a batch's are, so a call and
+ * a batch of the same account never run at once on this replica, nor two calls of one account; a
+ * call waiting for its account keeps new batches off it, so a busy account does not starve it.
  */
 public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder {
   private static final Logger log = LoggerFactory.getLogger(BatchingCoveredUsageRecorder.class);
@@ -94,6 +100,10 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
   private final Set<String> accountsInFlight = new HashSet<>();
+  /** Accounts that RecordUsages calls wait for, with how many calls: no new batch takes them. */
+  private final Map<String, Integer> callsWaiting = new HashMap<>();
+  /** Signalled whenever accounts leave {@link #accountsInFlight} while calls wait. */
+  private final Condition accountsFreed = lock.newCondition();
   private int inFlight;
 
   /** With the defaults above, measured on the benchmark. */
@@ -178,6 +188,56 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
   }
 
   /**
+   * Records the items of one RecordUsages call in order ({@link SqlCoveredUsageRecorder#recordInOrder})
+   * once no batch or other call of their accounts runs. A failure of the call as a whole leaves
+   * every item to the full path, as a failed batch does; one that could not reach the database is
+   * DATABASE_UNAVAILABLE.
+   */
+  @Override
+  public List<Outcome> recordInOrder(List<Item> items) {
+    Set<String> accounts = new HashSet<>();
+    items.forEach(item -> accounts.add(item.draft().accountId()));
+    lock.lock();
+    try {
+      accounts.forEach(a -> callsWaiting.merge(a, 1, Integer::sum));
+      try {
+        while (accounts.stream().anyMatch(accountsInFlight::contains)) {
+          accountsFreed.awaitUninterruptibly();
+        }
+      } finally {
+        accounts.forEach(a -> callsWaiting.computeIfPresent(a, (k, n) -> n == 1 ? null : n - 1));
+      }
+      accountsInFlight.addAll(accounts);
+    } finally {
+      lock.unlock();
+    }
+    try {
+      return sql.recordInOrder(items.stream().map(item -> new Request(item.key(), item.draft())).toList());
+    } catch (Sql.SqlFailure e) {
+      if (SqlFailures.isUnavailable(e)) {
+        throw SqlFailures.unavailable(e);
+      }
+      log.warn("covered usage of {} records of one call failed ({}); they take the full path one by one",
+          items.size(), SqlFailures.describe(e));
+      return items.stream().<Outcome>map(item -> new NotCovered()).toList();
+    } finally {
+      lock.lock();
+      try {
+        accountsInFlight.removeAll(accounts);
+        accountsFreed.signalAll();
+        signalNextLeader();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** Whether a new batch must leave the account's requests queued. Holds the lock. */
+  private boolean taken(String accountId) {
+    return accountsInFlight.contains(accountId) || callsWaiting.containsKey(accountId);
+  }
+
+  /**
    * With no batch running, any ready request starts one. With one running, another starts only for
    * at least {@code minBatchWhileBusy} ready requests: a request that arrives while a batch runs
    * would otherwise often start a batch of its own (a commit for one request) just before the
@@ -194,7 +254,7 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
   private boolean ready(int wanted) {
     int ready = 0;
     for (Waiting w : queue) {
-      if (!accountsInFlight.contains(w.accountId()) && ++ready >= wanted) {
+      if (!taken(w.accountId()) && ++ready >= wanted) {
         return true;
       }
     }
@@ -210,7 +270,7 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
     List<Waiting> batch = new ArrayList<>();
     for (Iterator<Waiting> it = queue.iterator(); it.hasNext() && batch.size() < maxBatch; ) {
       Waiting w = it.next();
-      if (accountsInFlight.contains(w.accountId())
+      if (taken(w.accountId())
           || (oneAccountPerBatch && !batch.isEmpty() && !batch.get(0).accountId().equals(w.accountId()))) {
         continue;
       }
@@ -267,6 +327,9 @@ public final class BatchingCoveredUsageRecorder implements CoveredUsageRecorder 
       }
       inFlight--;
       batch.forEach(w -> accountsInFlight.remove(w.accountId()));
+      if (!callsWaiting.isEmpty()) {
+        accountsFreed.signalAll();
+      }
       signalNextLeader();
     } finally {
       lock.unlock();
