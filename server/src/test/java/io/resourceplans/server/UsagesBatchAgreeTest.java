@@ -251,7 +251,7 @@ class UsagesBatchAgreeTest {
         int updated = h.createUpdate("""
                 update packages
                    set purpose = :purpose, region_id = :region, remaining_quantity = :remaining,
-                       expire_time = :expire, purchase_time = :purchase
+                       exhausted = (:remaining = 0), expire_time = :expire, purchase_time = :purchase
                  where account_id = :account and package_id = :package
                 """)
             .bind("purpose", domain(p.purpose())).bind("region", p.regionId()).bind("remaining", p.remaining())
@@ -260,6 +260,9 @@ class UsagesBatchAgreeTest {
             .execute();
         assertEquals(1, updated);
       }
+      // Packages written by hand: their balances by expiry day made again, as after any data fix.
+      h.createQuery("select rp_rebuild_package_balances(:account)").bind("account", account.accountId())
+          .mapTo(String.class).one();
       h.createUpdate("delete from alert_settings where account_id = :account").bind("account", account.accountId()).execute();
       for (AlertState a : layout.alerts()) {
         h.createUpdate("""
