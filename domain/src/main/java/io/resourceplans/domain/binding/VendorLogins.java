@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,9 @@ public final class VendorLogins {
   private final byte[] nameKey;
   private final int maxFailures;
   private final Duration lockDuration;
-  private final String dummyHash;
+  // Made off the start-up path (a hash at full cost takes a noticeable part of a second); a log-in
+  // that needs it before it is ready waits for it.
+  private final CompletableFuture<String> dummyHash;
 
   @Inject
   public VendorLogins(Clock clock, PasswordHasher passwords, BindingSettings settings) {
@@ -53,9 +56,12 @@ public final class VendorLogins {
     this.nameKey = HmacSha256.derive(settings.ticketKey(), "vendor-login-name");
     this.maxFailures = settings.loginMaxFailures();
     this.lockDuration = settings.loginLockDuration();
-    byte[] random = new byte[24];
-    new SecureRandom().nextBytes(random);
-    this.dummyHash = passwords.hash(HexFormat.of().formatHex(random));
+    this.dummyHash =
+        CompletableFuture.supplyAsync(() -> {
+          byte[] random = new byte[24];
+          new SecureRandom().nextBytes(random);
+          return passwords.hash(HexFormat.of().formatHex(random));
+        });
   }
 
   /** An attempt counted and not yet decided: its login key and the user the name names, if any. */
@@ -90,7 +96,7 @@ public final class VendorLogins {
 
   /** Step 2, outside any transaction: whether the name is a user and the password is its own. */
   public boolean passwordMatches(Attempt attempt, String password) {
-    boolean right = passwords.verify(password, attempt.user().map(VendorUser::passwordHash).orElse(dummyHash));
+    boolean right = passwords.verify(password, attempt.user().map(VendorUser::passwordHash).orElseGet(dummyHash::join));
     return right && attempt.user().isPresent();
   }
 
