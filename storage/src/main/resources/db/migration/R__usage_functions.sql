@@ -56,8 +56,8 @@ drop type if exists rp_burn_down_key;
 drop function if exists rp_burn_down(text, text, text, text, timestamptz);
 
 -- The packages that cover p_quantity, in burn-down order, as they are now: with p_lock each is
--- locked as the scan reaches it (in that order, so concurrent usages queue instead of deadlocking;
--- the loop fetches a few rows ahead, so a few more may be locked than taken). Stops at the first
+-- locked (FOR UPDATE, one at a time in that order, so concurrent usages queue instead of deadlocking)
+-- and read again once locked, skipping one a concurrent usage emptied meanwhile. Stops at the first
 -- package that completes the quantity; when they all fall short, returns every usable package.
 create or replace function rp_take_packages(
     p_account_id text, p_product_id text, p_region_id text, p_purpose text, p_now timestamptz,
@@ -67,40 +67,33 @@ create or replace function rp_take_packages(
   returns setof packages language plpgsql set enable_sort = off as $$
 declare
   drawn text;
-  pkg packages;
+  candidate packages;
+  fresh packages;
   need bigint := p_quantity;
 begin
   foreach drawn in array case when p_purpose = 'GENERAL' then array['GENERAL'] else array[p_purpose, 'GENERAL'] end loop
-    if p_lock then
-      -- FOR UPDATE locks each row as the scan reaches it; a row a concurrent usage changed is read
-      -- again once locked and skipped if it no longer qualifies (emptied), as READ COMMITTED does.
-      for pkg in
-        select * from packages k
-         where k.account_id = p_account_id and k.product_id = p_product_id and k.region_id = p_region_id
-           and k.purpose = drawn and not k.exhausted and k.expire_time > p_now
-         order by k.expire_time, k.purchase_time, k.package_id
-           for update
-      loop
-        return next pkg;
-        need := need - pkg.remaining_quantity;
-        if need <= 0 then
-          return;
+    for candidate in
+      select * from packages k
+       where k.account_id = p_account_id and k.product_id = p_product_id and k.region_id = p_region_id
+         and k.purpose = drawn and not k.exhausted and k.expire_time > p_now
+       order by k.expire_time, k.purchase_time, k.package_id
+    loop
+      if p_lock then
+        select * into fresh from packages k
+         where k.account_id = p_account_id and k.package_id = candidate.package_id
+           for update;
+        if fresh.exhausted then
+          continue;
         end if;
-      end loop;
-    else
-      for pkg in
-        select * from packages k
-         where k.account_id = p_account_id and k.product_id = p_product_id and k.region_id = p_region_id
-           and k.purpose = drawn and not k.exhausted and k.expire_time > p_now
-         order by k.expire_time, k.purchase_time, k.package_id
-      loop
-        return next pkg;
-        need := need - pkg.remaining_quantity;
-        if need <= 0 then
-          return;
-        end if;
-      end loop;
-    end if;
+      else
+        fresh := candidate;
+      end if;
+      return next fresh;
+      need := need - fresh.remaining_quantity;
+      if need <= 0 then
+        return;
+      end if;
+    end loop;
   end loop;
 end
 $$;
