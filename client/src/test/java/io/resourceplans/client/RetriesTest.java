@@ -150,7 +150,21 @@ class RetriesTest {
     ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     try {
       TestDatabase.Outage outage = server.server().database().outage();
-      later.schedule(outage::close, 1_500, TimeUnit.MILLISECONDS);
+      // The database comes back once the first attempt was refused and the client has retried (the
+      // proxy saw a second attempt), or after 20 s: a fixed delay raced the server's own wait for a
+      // connection, which can outlast a short outage and answer the first attempt.
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      later.execute(() -> {
+        while (server.proxy().attempts(RECORD_USAGE).size() < 2 && System.nanoTime() < giveUp) {
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
+        outage.close();
+      });
 
       RecordUsageResponse answer = customer.client().plan().recordUsage(Customers.usage(5));
 

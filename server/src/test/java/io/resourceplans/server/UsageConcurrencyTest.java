@@ -112,6 +112,23 @@ class UsageConcurrencyTest {
             .bind("a", accountId).mapTo(Long.class).one());
     assertEquals(acknowledgedQuantity, deducted);
     assertTrue(refused.stream().noneMatch(recorded::contains), "refused requests changed nothing");
+    // The remaining quantities every reader uses (package_balances by expiry day, V19) kept up with
+    // the concurrent deductions, and each package's exhausted marker with its quantity.
+    String balances = """
+        select coalesce(sum(remaining), 0) || '/' || coalesce(sum(packages), 0)
+          from rp_active_totals(:a, null, null, null, :now)
+        """;
+    String packages = """
+        select coalesce(sum(remaining_quantity), 0) || '/' || count(*)
+          from packages where account_id = :a and remaining_quantity > 0 and expire_time > :now
+        """;
+    String fromPackages =
+        server.jdbi().withHandle(h -> h.createQuery(packages).bind("a", accountId).bind("now", server.clock.instant())
+            .mapTo(String.class).one());
+    String fromBalances =
+        server.jdbi().withHandle(h -> h.createQuery(balances).bind("a", accountId).bind("now", server.clock.instant())
+            .mapTo(String.class).one());
+    assertEquals(fromPackages, fromBalances);
   }
 
   private static long remainingTotal(String accountId) {
