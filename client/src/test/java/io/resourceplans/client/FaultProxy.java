@@ -18,10 +18,8 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
-import java.io.ByteArrayInputStream;
+import io.resourceplans.server.testing.RawBytes;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -148,11 +146,7 @@ final class FaultProxy implements AutoCloseable {
   private final class Forwarding extends HandlerRegistry {
     @Override
     public ServerMethodDefinition<?, ?> lookupMethod(String fullMethodName, String authority) {
-      MethodDescriptor<byte[], byte[]> method =
-          MethodDescriptor.<byte[], byte[]>newBuilder(BYTES, BYTES)
-              .setType(MethodDescriptor.MethodType.UNARY)
-              .setFullMethodName(fullMethodName)
-              .build();
+      MethodDescriptor<byte[], byte[]> method = RawBytes.unary(fullMethodName);
       return ServerMethodDefinition.create(method, new Handler(method));
     }
   }
@@ -222,21 +216,4 @@ final class FaultProxy implements AutoCloseable {
       out.halfClose();
     }
   }
-
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES =
-      new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-          try {
-            return stream.readAllBytes();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      };
 }
