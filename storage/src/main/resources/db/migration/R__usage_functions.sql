@@ -239,30 +239,105 @@ end
 $$;
 drop function if exists rp_record_account_usages(text, text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[]);
 drop function if exists rp_record_covered_usages(text[], text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[]);
+drop function if exists rp_record_account_usages(text, text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[], timestamptz);
+drop function if exists rp_record_covered_usages(text[], text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[], timestamptz);
 
--- RecordUsage in one database call when packages alone cover it, for a batch of concurrent requests
--- at a time (docs/benchmark.md, steps 9 to 11). Parallel arrays, item n of each; one row out per
--- item, in order. Per item it follows the full path of domain/quota/UsageService:
---   1. lock the usable packages in burn-down order (rp_take_packages) until they cover the quantity
---      and plan the deductions; short: NOT_COVERED;
---   2. for each purpose drawn from, lock its alert setting, if any; if the remaining quantity the
---      alert rule compares (active packages of that product and purpose, every region) would make
---      it change state (an alert to queue, or a re-arm): NOT_COVERED;
---   3. insert the usage record, unless the account's request ID already has one (a concurrent
---      insert of it is waited for) or is another mutation's (in idempotency_records): outcome
---      CLAIMED, with the first record and its request's fingerprint (null columns for another
---      mutation's ID), nothing else done;
---   4. deduct: RECORDED.
--- A NOT_COVERED item wrote nothing: the caller runs it through the full path in Java (pay-as-you-go,
--- QUOTA_EXHAUSTED, alerts, and the retry of a request whose packages ran out since). Each statement
--- takes its own snapshot (READ COMMITTED), so alert settings and usage records are read after the
--- package locks are held, as in the Java path, and a duplicate that waited for those locks finds
--- the first record. The caller orders items by account and puts one (product, region, purpose) per
--- account in a batch; every lock an item takes (packages, alert settings, its request ID) belongs to
--- its account, so concurrent batches take their locks in one order.
+-- A resource ID as domain/common/Ids makes them (a prefix, '-', 16 characters of [0-9a-z], about 82
+-- random bits), for the rows the one-call path writes that Java did not name beforehand: the ledger
+-- entries of a pay-as-you-go charge, whose number (one to three) only the wallet split decides.
+-- gen_random_uuid draws from the same strong source as pgcrypto; the version and variant bits are
+-- skipped and bytes of 252 and above rejected, so every character is equally likely.
+create or replace function rp_new_id(p_prefix text) returns text language plpgsql volatile as $$
+declare
+  alphabet constant text := '0123456789abcdefghijklmnopqrstuvwxyz';
+  id text := p_prefix || '-';
+  bytes bytea;
+  b integer;
+  i integer;
+begin
+  while length(id) < length(p_prefix) + 17 loop
+    bytes := uuid_send(gen_random_uuid());
+    foreach i in array array[0, 1, 2, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15] loop
+      b := get_byte(bytes, i);
+      if b < 252 and length(id) < length(p_prefix) + 17 then
+        id := id || substr(alphabet, 1 + b % 36, 1);
+      end if;
+    end loop;
+  end loop;
+  return id;
+end
+$$;
+
+-- Whether deducting p_quantities[i] from the account's packages of product p_product_id and purpose
+-- p_purposes[i] would change the state of an alert setting of that product and purpose: ARMED and
+-- the remaining quantity (active packages of the product and purpose, every region, rp_active_totals)
+-- would fall below its threshold (an alert to queue), or TRIGGERED and it would be at or above it
+-- (a re-arm). Locks each setting it reads, as AlertService.evaluate does, whose rule this is; the
+-- one-call path leaves such a request to the full path, which queues the alert.
+create or replace function rp_alert_would_change(
+    p_account_id text, p_product_id text, p_now timestamptz, p_purposes text[], p_quantities bigint[])
+  returns boolean language plpgsql as $$
+#variable_conflict use_column
+declare
+  drawn text;
+  setting record;
+  left_over bigint;
+begin
+  for drawn in select distinct d from unnest(p_purposes) as d loop
+    select s.threshold, s.state into setting
+      from alert_settings s
+     where s.account_id = p_account_id and s.product_id = p_product_id and s.purpose = drawn
+       for update;
+    if found then
+      select coalesce(sum(t.remaining), 0) into left_over
+        from rp_active_totals(p_account_id, p_product_id, null, drawn, p_now) t;
+      select left_over - coalesce(sum(d.q), 0) into left_over
+        from unnest(p_purposes, p_quantities) as d(p, q)
+       where d.p = drawn;
+      if (setting.state = 'ARMED' and left_over < setting.threshold)
+         or (setting.state = 'TRIGGERED' and left_over >= setting.threshold) then
+        return true;
+      end if;
+    end if;
+  end loop;
+  return false;
+end
+$$;
+
+-- RecordUsage in one database call when it needs no refusal and no alert, for a batch of concurrent
+-- requests at a time (docs/benchmark.md, steps 9 to 11, and issue 18's pay-as-you-go). Parallel
+-- arrays, item n of each; one row out per item, in order; p_paid_at is the server's time for wallet
+-- and ledger rows (WalletService stamps them with it, not with a test clock's). Per item it follows
+-- the full path of domain/quota/UsageService:
+--   1. lock the usable packages in burn-down order (rp_take_packages) until they cover the quantity,
+--      and plan the deductions;
+--   2. the rest, if any, is pay-as-you-go: active for the product and region, at the product's
+--      price for the purpose in the settlement currency, charged (rounded half up to cents) to the
+--      wallet; otherwise NOT_COVERED (the full path refuses it: QUOTA_EXHAUSTED);
+--   3. claim the request ID: insert the usage record, unless the account's request ID already has
+--      one (a concurrent insert of it is waited for) or is another mutation's (in
+--      idempotency_records): outcome CLAIMED, with the first record and its request's fingerprint
+--      (null columns for another mutation's ID), nothing else done;
+--   4. with a charge: lock the wallet; if it cannot pay (gift + cash + unused credit): NOT_COVERED
+--      (the full path refuses it: INSUFFICIENT_BALANCE);
+--   5. for each purpose drawn from, lock its alert setting, if any; if the deductions would make it
+--      change state (rp_alert_would_change): NOT_COVERED (the full path queues the alert or re-arms);
+--   6. pay from gift, then cash, then unused credit (WalletService.pay: one ledger entry per
+--      balance used), deduct (rp_deduct): RECORDED.
+-- Without a charge, step 5 comes before the claim (step 3), so a covered request left to the full
+-- path never wrote anything; with one, the claim comes first, as in the full path (which takes the
+-- wallet lock after inserting the record: the same lock order), and a request left to the full path
+-- at step 4 or 5 has its record deleted again. Either way a NOT_COVERED item changed nothing.
+-- Each statement takes its own snapshot (READ COMMITTED), so alert settings, usage records and the
+-- wallet are read after the package locks are held, as in the Java path, and a duplicate that
+-- waited for those locks finds the first record. The caller orders items by account and puts one
+-- (product, region, purpose) per account in a batch; every lock an item takes (packages, its request
+-- ID, the wallet, alert settings) belongs to its account, so concurrent batches take their locks in
+-- one order. UsagePathsAgreeTest compares this with the full path on random states.
 create function rp_record_covered_usages(
     p_account_ids text[], p_request_ids text[], p_fingerprints bytea[], p_usage_ids text[], p_product_ids text[],
-    p_purposes text[], p_region_ids text[], p_quantities bigint[], p_currencies text[], p_nows timestamptz[])
+    p_purposes text[], p_region_ids text[], p_quantities bigint[], p_currencies text[], p_nows timestamptz[],
+    p_paid_at timestamptz)
   returns setof rp_usage_outcome
   language plpgsql as $$
 #variable_conflict use_column
@@ -276,12 +351,22 @@ declare
   quantities bigint[];
   remaining_after bigint[];
   purposes text[];
-  drawn text;
-  setting record;
-  left_over bigint;
-  left_to_full_path boolean;
+  price record;
+  unit_price numeric;
+  charge numeric;
+  w wallets;
+  from_gift numeric;
+  from_cash numeric;
+  from_credit numeric;
+  description text;
+  answer rp_usage_outcome;
+  not_covered rp_usage_outcome;
+  claimed_by_other rp_usage_outcome;
 begin
   for n in 1 .. coalesce(cardinality(p_request_ids), 0) loop
+    not_covered := row(n, 'NOT_COVERED', null, null, null, null, null, null, null, null, null, null, null, null,
+                       null, null, null, null, null, null);
+    -- 1. Packages.
     need := p_quantities[n];
     ids := '{}';
     quantities := '{}';
@@ -300,38 +385,40 @@ begin
       need := need - take;
       exit when need = 0;
     end loop;
-    left_to_full_path := need > 0;
-    for drawn in select distinct d from unnest(purposes) as d where not left_to_full_path loop
-      select s.threshold, s.state into setting
-        from alert_settings s
-       where s.account_id = p_account_ids[n] and s.product_id = p_product_ids[n] and s.purpose = drawn
-         for update;
-      if found then
-        select coalesce(sum(t.remaining), 0) into left_over
-          from rp_active_totals(p_account_ids[n], p_product_ids[n], null, drawn, p_nows[n]) t;
-        select left_over - coalesce(sum(d.q), 0) into left_over
-          from unnest(purposes, quantities) as d(p, q)
-         where d.p = drawn;
-        if (setting.state = 'ARMED' and left_over < setting.threshold)
-           or (setting.state = 'TRIGGERED' and left_over >= setting.threshold) then
-          left_to_full_path := true;
-          exit;
-        end if;
+
+    -- 2. The rest pay-as-you-go. One statement per fact (Citus: see rp_quota_facts).
+    unit_price := null;
+    charge := 0;
+    if need > 0 then
+      if not exists (select 1 from pay_as_you_go_activations a
+                      where a.account_id = p_account_ids[n] and a.product_id = p_product_ids[n]
+                        and a.region_id = p_region_ids[n]) then
+        return next not_covered;
+        continue;
       end if;
-    end loop;
-    if left_to_full_path then
-      return query select n, 'NOT_COVERED'::text, null::bytea, null, null, null, null, null, null, null::bigint,
-                          null::bigint, null::bigint, null, null::numeric, null::numeric, null::timestamptz,
-                          null::text[], null::bigint[], null::bigint[], null::text[];
+      select p.unit_price, p.currency into price
+        from product_pay_as_you_go_prices p
+       where p.product_id = p_product_ids[n] and p.purpose = p_purposes[n];
+      if not found or price.currency <> p_currencies[n] then
+        return next not_covered;
+        continue;
+      end if;
+      unit_price := price.unit_price;
+      charge := round(unit_price * need, 2);
+    end if;
+
+    -- 5. before 3 when nothing is charged.
+    if charge = 0 and rp_alert_would_change(p_account_ids[n], p_product_ids[n], p_nows[n], purposes, quantities) then
+      return next not_covered;
       continue;
     end if;
 
-    -- Another mutation's request ID: CLAIMED with no record. Checked before the insert, not in an
+    -- 3. Another mutation's request ID: CLAIMED with no record. Checked before the insert, not in an
     -- INSERT ... SELECT: Citus plans that on the coordinator (two hops) and miscounts its rows.
     if exists (select 1 from idempotency_records c where c.scope = p_account_ids[n] and c.request_id = p_request_ids[n]) then
-      return query select n, 'CLAIMED'::text, null::bytea, null, null, null, null, null, null, null::bigint,
-                          null::bigint, null::bigint, null, null::numeric, null::numeric, null::timestamptz,
-                          null::text[], null::bigint[], null::bigint[], null::text[];
+      claimed_by_other := not_covered;
+      claimed_by_other.outcome := 'CLAIMED';
+      return next claimed_by_other;
       continue;
     end if;
     insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
@@ -340,8 +427,8 @@ begin
                                deduction_package_ids, deduction_quantities, deduction_remaining_after,
                                deduction_purposes, fingerprint)
     values (p_account_ids[n], p_usage_ids[n], p_request_ids[n], p_product_ids[n], p_purposes[n], p_region_ids[n],
-            p_quantities[n], p_quantities[n], 0, p_currencies[n], null::numeric, 0, p_nows[n], ids, quantities,
-            remaining_after, purposes, p_fingerprints[n])
+            p_quantities[n], p_quantities[n] - need, need, p_currencies[n], unit_price, charge, p_nows[n], ids,
+            quantities, remaining_after, purposes, p_fingerprints[n])
     on conflict (account_id, request_id) do nothing;
     if not found then
       -- The first record of this request ID (a concurrent insert of it was waited for).
@@ -356,13 +443,42 @@ begin
       continue;
     end if;
 
+    if charge > 0 then
+      -- 4. and 5., the claim made.
+      select * into w from wallets x where x.account_id = p_account_ids[n] for update;
+      if not found or w.currency <> p_currencies[n]
+         or w.gift_balance + w.cash_balance + (w.credit_line - w.credit_used) < charge
+         or rp_alert_would_change(p_account_ids[n], p_product_ids[n], p_nows[n], purposes, quantities) then
+        delete from usage_records u where u.account_id = p_account_ids[n] and u.request_id = p_request_ids[n];
+        return next not_covered;
+        continue;
+      end if;
+      -- 6. Gift, then cash, then unused credit.
+      from_gift := least(charge, w.gift_balance);
+      from_cash := least(charge - from_gift, w.cash_balance);
+      from_credit := charge - from_gift - from_cash;
+      update wallets x
+         set gift_balance = x.gift_balance - from_gift, cash_balance = x.cash_balance - from_cash,
+             credit_used = x.credit_used + from_credit, update_time = p_paid_at
+       where x.account_id = p_account_ids[n]
+      returning * into w;
+      description := format('pay-as-you-go %s × %s (%s)', need, p_product_ids[n], p_purposes[n]);
+      insert into ledger_entries (account_id, ledger_entry_id, kind, balance_kind, amount, balance_after, currency,
+                                  order_id, usage_id, description, create_time)
+      select p_account_ids[n], rp_new_id('led'), 'USAGE_CHARGE', e.balance_kind, -e.amount, e.balance_after,
+             w.currency, null, p_usage_ids[n], description, p_paid_at
+        from (values ('GIFT', from_gift, w.gift_balance), ('CASH', from_cash, w.cash_balance),
+                     ('CREDIT', from_credit, w.credit_line - w.credit_used)) as e(balance_kind, amount, balance_after)
+       where e.amount > 0;
+    end if;
+
     for j in 1 .. cardinality(ids) loop
       perform rp_deduct(p_account_ids[n], ids[j], quantities[j]);
     end loop;
-    return query select n, 'RECORDED'::text, p_fingerprints[n],
-                        p_account_ids[n], p_usage_ids[n], p_request_ids[n], p_product_ids[n], p_purposes[n],
-                        p_region_ids[n], p_quantities[n], p_quantities[n], 0::bigint, p_currencies[n],
-                        null::numeric, 0::numeric, p_nows[n], ids, quantities, remaining_after, purposes;
+    answer := row(n, 'RECORDED', p_fingerprints[n], p_account_ids[n], p_usage_ids[n], p_request_ids[n],
+                  p_product_ids[n], p_purposes[n], p_region_ids[n], p_quantities[n], p_quantities[n] - need, need,
+                  p_currencies[n], unit_price, charge, p_nows[n], ids, quantities, remaining_after, purposes);
+    return next answer;
   end loop;
 end
 $$;
@@ -375,13 +491,14 @@ $$;
 -- would be a round trip of its own to a worker. On plain PostgreSQL it only forwards.
 create function rp_record_account_usages(
     p_account_id text, p_request_ids text[], p_fingerprints bytea[], p_usage_ids text[], p_product_ids text[],
-    p_purposes text[], p_region_ids text[], p_quantities bigint[], p_currencies text[], p_nows timestamptz[])
+    p_purposes text[], p_region_ids text[], p_quantities bigint[], p_currencies text[], p_nows timestamptz[],
+    p_paid_at timestamptz)
   returns setof rp_usage_outcome
   language plpgsql as $$
 begin
   return query select * from rp_record_covered_usages(
       array_fill(p_account_id, array[coalesce(cardinality(p_request_ids), 0)]), p_request_ids, p_fingerprints,
-      p_usage_ids, p_product_ids, p_purposes, p_region_ids, p_quantities, p_currencies, p_nows);
+      p_usage_ids, p_product_ids, p_purposes, p_region_ids, p_quantities, p_currencies, p_nows, p_paid_at);
 end
 $$;
 
@@ -389,7 +506,7 @@ do $$
 begin
   if exists (select 1 from pg_extension where extname = 'citus') then
     perform create_distributed_function(
-        'rp_record_account_usages(text, text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[])',
+        'rp_record_account_usages(text, text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[], timestamptz)',
         'p_account_id', colocate_with => 'accounts');
     perform create_distributed_function(
         'rp_quota_facts(text, text, text, text, bigint, timestamptz)', 'p_account_id', colocate_with => 'accounts');

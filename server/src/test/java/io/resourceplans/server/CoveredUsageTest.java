@@ -30,6 +30,7 @@ import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.TestServer;
 import io.resourceplans.storage.quota.BatchingCoveredUsageRecorder;
 import io.resourceplans.storage.quota.SqlCoveredUsageRecorder.Request;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,6 +131,51 @@ class CoveredUsageTest {
     assertEquals(0, remaining(accountId, marketingB));
     assertEquals(4950, remaining(accountId, general));
     assertEquals(1, rows("usage_records", "account_id", accountId));
+  }
+
+  @Test
+  void aPayAsYouGoRestIsChargedToTheWalletInTheSameCallAndARestItCannotPayIsLeftToTheFullPath() {
+    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Pay As You Go One Call Sender", "");
+    String accountId = buyer.getAccount().getAccountId();
+    String pkg = buy(buyer.getApiKeySecret(), 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    Buyers.activatePayAsYouGo(server, buyer.getApiKeySecret(), PRODUCT, REGION);
+    server.jdbi().useHandle(h -> h.createUpdate("""
+            update wallets set cash_balance = 10.00, gift_balance = 0.01, credit_line = 0, credit_used = 0
+             where account_id = :a
+            """).bind("a", accountId).execute());
+    BigDecimal price = server.jdbi().withHandle(h -> h.createQuery(
+            "select unit_price from product_pay_as_you_go_prices where product_id = :p and purpose = 'MARKETING'")
+        .bind("p", PRODUCT).mapTo(BigDecimal.class).one());
+    BigDecimal charge = price.multiply(BigDecimal.valueOf(3)).setScale(2, java.math.RoundingMode.HALF_UP);
+
+    UsageRecord recorded = assertInstanceOf(Recorded.class, recorder.record(
+        key(accountId, "one-call-payg", "103 marketing"), draft(accountId, "one-call-payg", Purpose.MARKETING, 103)))
+        .record();
+
+    assertEquals(List.of(100L, 3L), List.of(recorded.packageQuantity(), recorded.payAsYouGoQuantity()));
+    assertEquals(new Money(charge, "CNY"), recorded.payAsYouGoCharge());
+    assertEquals(0, remaining(accountId, pkg));
+    // Gift first, then cash; each entry named as the Java path names them.
+    List<String> entries = server.jdbi().withHandle(h -> h.createQuery("""
+            select balance_kind || ' ' || amount || ' ' || ledger_entry_id from ledger_entries
+             where account_id = :a and usage_id = :u order by balance_kind desc
+            """).bind("a", accountId).bind("u", recorded.usageId()).mapTo(String.class).list());
+    assertEquals(2, entries.size(), entries.toString());
+    assertTrue(entries.get(0).matches("GIFT -0\\.01 led-[0-9a-z]{16}"), entries.toString());
+    assertTrue(entries.get(1).matches("CASH -" + charge.subtract(new BigDecimal("0.01")) + " led-[0-9a-z]{16}"),
+        entries.toString());
+    String wallet = "select cash_balance || ' ' || gift_balance from wallets where account_id = :a";
+    assertEquals(new BigDecimal("10.01").subtract(charge).setScale(2) + " 0.00",
+        server.jdbi().withHandle(h -> h.createQuery(wallet).bind("a", accountId).mapTo(String.class).one()));
+
+    // More than the wallet holds: nothing changes here; the full path refuses it (INSUFFICIENT_BALANCE).
+    var tooDear = recorder.record(key(accountId, "one-call-payg-2", "100000 marketing"),
+        draft(accountId, "one-call-payg-2", Purpose.MARKETING, 100_000));
+    assertInstanceOf(NotCovered.class, tooDear);
+    assertEquals(1, rows("usage_records", "account_id", accountId));
+    assertEquals(2, rows("ledger_entries", "kind = 'USAGE_CHARGE' and account_id", accountId));
+    assertEquals(new BigDecimal("10.01").subtract(charge).setScale(2) + " 0.00",
+        server.jdbi().withHandle(h -> h.createQuery(wallet).bind("a", accountId).mapTo(String.class).one()));
   }
 
   @Test

@@ -24,8 +24,10 @@ import io.resourceplans.domain.quota.UsageRecord;
 import io.resourceplans.domain.quota.UsageService;
 import io.resourceplans.server.di.TestServerComponent;
 import io.resourceplans.server.testing.AlertFixtures;
+import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.TestServer;
 import io.resourceplans.storage.quota.SqlCoveredUsageRecorder;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,14 +41,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The burn-down and alert-crossing rules exist twice: in SQL for the one-call path
- * (rp_record_covered_usages, R__usage_functions.sql) and in the full path of UsageService. Here both
- * paths get the same request on the same state, for many random states: package purposes, regions
- * and remaining quantities, expiry and purchase times with ties (and packages expiring exactly now),
- * and alert settings armed or triggered. The one-call path must record exactly what the full path
- * records (and keep the request's fingerprint, as the full path does), or leave the request to it
- * (only when packages fall short or an alert changes state) having changed nothing. The seed is
- * fixed, so a failure names a trial that can be replayed.
+ * The alert-crossing and pay-as-you-go rules exist twice: in SQL for the one-call path
+ * (rp_record_covered_usages, R__usage_functions.sql) and in the full path of UsageService (the
+ * burn-down order is rp_take_packages for both). Here both paths get the same request on the same
+ * state, for many random states: package purposes, regions and remaining quantities, expiry and
+ * purchase times with ties (and packages expiring exactly now), alert settings armed or triggered,
+ * pay-as-you-go active or not, and a wallet of gift, cash and credit that may or may not pay the
+ * rest. The one-call path must record exactly what the full path records (the usage record, the
+ * package deductions, the wallet and the ledger entries of the charge, and the request's
+ * fingerprint), or leave the request to it (only when the full path refuses it or an alert changes
+ * state) having changed nothing. CheckQuota's forecast on the same state must agree with both. The
+ * seed is fixed, so a failure names a trial that can be replayed.
  */
 class UsagePathsAgreeTest {
   private static final long SEED = 20261130L;
@@ -59,8 +64,10 @@ class UsagePathsAgreeTest {
   /** Packages there count for alerts (every region) but never for usage in {@link AlertFixtures#REGION}. */
   private static final String OTHER_REGION = "ap-southeast-1";
 
-  private static final String RECORDED = "recorded by both";
-  private static final String SHORT = "packages short: left to the full path";
+  private static final String RECORDED = "recorded by both from packages";
+  private static final String PAID = "recorded by both, the rest pay-as-you-go";
+  private static final String SHORT = "packages short, no pay-as-you-go: refused by the full path";
+  private static final String BROKE = "the wallet cannot pay the rest: refused by the full path";
   private static final String ALERT = "alert changes state: left to the full path";
 
   private static TestServer server;
@@ -75,7 +82,16 @@ class UsagePathsAgreeTest {
 
   private record AlertState(Purpose purpose, long threshold, boolean triggered) {}
 
-  private record Layout(List<PackageState> packages, List<AlertState> alerts, long quantity) {}
+  /** Pay-as-you-go active or not, and the wallet's gift, cash, credit line and credit used. */
+  private record WalletState(
+      boolean payAsYouGo, BigDecimal gift, BigDecimal cash, BigDecimal creditLine, BigDecimal creditUsed) {}
+
+  private record Layout(List<PackageState> packages, List<AlertState> alerts, WalletState wallet, long quantity) {}
+
+  /** The price of a message of the requested purpose: what the random wallets are measured against. */
+  private static BigDecimal unitPrice;
+  /** The account's pay-as-you-go activation, as it accepted the agreement: put back when a layout has one. */
+  private static Map<String, Object> activation;
 
   @BeforeAll
   static void start() throws Exception {
@@ -86,6 +102,14 @@ class UsagePathsAgreeTest {
       packageIds.add(AlertFixtures.buy(server, buyer.getApiKeySecret(), PACKAGE_SIZE,
           io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING).getPackageId());
     }
+    Buyers.activatePayAsYouGo(server, buyer.getApiKeySecret(), PRODUCT, REGION);
+    Buyers.fund(server, buyer, "1.00", null);
+    activation = server.jdbi().withHandle(h -> h.createQuery(
+            "select * from pay_as_you_go_activations where account_id = :account")
+        .bind("account", accountId).mapToMap().one());
+    unitPrice = server.jdbi().withHandle(h -> h.createQuery(
+            "select unit_price from product_pay_as_you_go_prices where product_id = :product and purpose = :purpose")
+        .bind("product", PRODUCT).bind("purpose", REQUESTED.name()).mapTo(BigDecimal.class).one());
     TestServerComponent c = server.component();
     CoveredUsageRecorder declineAll = (key, draft) -> new NotCovered();
     fullPath = new UsageService(server.clock, new SettlementCurrency("CNY"), c.wallets(), c.alerts(), c.transactor(),
@@ -107,8 +131,8 @@ class UsagePathsAgreeTest {
       outcomes.merge(compare(trial, layout), 1, Integer::sum);
     }
     // Every way a request can go came up often enough for the comparison to mean something.
-    for (String kind : List.of(RECORDED, SHORT, ALERT)) {
-      assertTrue(outcomes.getOrDefault(kind, 0) >= 20, () -> "too few '" + kind + "': " + outcomes);
+    for (String kind : List.of(RECORDED, PAID, SHORT, BROKE, ALERT)) {
+      assertTrue(outcomes.getOrDefault(kind, 0) >= 15, () -> "too few '" + kind + "': " + outcomes);
     }
   }
 
@@ -120,29 +144,36 @@ class UsagePathsAgreeTest {
     apply(layout);
     Map<String, Long> before = remaining();
     List<String> alertsBefore = alertSettings();
+    String walletBefore = wallet();
     // CheckQuota's one-statement forecast, on the same state, before anything is recorded.
     QuotaCheck forecast =
         server.component().transactor().singleRead(tx -> fullPath.check(
             tx, Principal.mainAccount(accountId, "test-key"), PRODUCT, REQUESTED, layout.quantity(), REGION));
     assertEquals(usableRemaining(layout, now), forecast.packageRemaining(), context);
     UsageRecord full;
+    ErrorCode refusal = null;
     try {
       full = fullPath.record(Principal.mainAccount(accountId, "test-key"), key("full-" + trial, layout), PRODUCT,
           REQUESTED, layout.quantity(), REGION);
     } catch (DomainException e) {
-      assertEquals(ErrorCode.QUOTA_EXHAUSTED, e.code(), context);
+      refusal = e.code();
+      assertTrue(refusal == ErrorCode.QUOTA_EXHAUSTED || refusal == ErrorCode.INSUFFICIENT_BALANCE, context + ": " + e);
       assertEquals(before, remaining(), context);
+      assertEquals(walletBefore, wallet(), context);
       full = null;
     }
     Map<String, Long> afterFull = remaining();
+    String walletAfterFull = wallet();
+    List<String> ledgerOfFull = full == null ? List.of() : ledger(full.usageId());
     boolean alertChanged = !alertSettings().equals(alertsBefore);
     if (full == null) {
       assertEquals(false, forecast.allowed(), context);
-      assertEquals(ErrorCode.QUOTA_EXHAUSTED, forecast.denial(), context);
+      assertEquals(refusal, forecast.denial(), context);
     } else {
       assertEquals(true, forecast.allowed(), context);
       assertEquals(full.packageQuantity(), forecast.packageQuantity(), context);
       assertEquals(full.payAsYouGoQuantity(), forecast.payAsYouGoQuantity(), context);
+      assertEquals(full.payAsYouGoCharge(), forecast.estimatedCharge(), context);
     }
 
     apply(layout);
@@ -156,17 +187,27 @@ class UsagePathsAgreeTest {
       assertInstanceOf(NotCovered.class, outcome, context);
       assertEquals(before, remaining(), context);
       assertEquals(alertsBefore, alertSettings(), context);
+      assertEquals(walletBefore, wallet(), context);
       assertEquals(0, rowsFor(requestId), context + ": no idempotency or usage record left behind");
-      return full == null ? SHORT : ALERT;
+      assertEquals(List.of(), ledger(draft.usageId()), context + ": no ledger entry left behind");
+      return full != null ? ALERT : refusal == ErrorCode.QUOTA_EXHAUSTED ? SHORT : BROKE;
     }
     UsageRecord recorded = assertInstanceOf(Recorded.class, outcome, context).record();
     assertEquals(full.deductions(), recorded.deductions(), context);
+    assertEquals(List.of(full.packageQuantity(), full.payAsYouGoQuantity()),
+        List.of(recorded.packageQuantity(), recorded.payAsYouGoQuantity()), context);
+    assertEquals(full.payAsYouGoUnitPrice(), recorded.payAsYouGoUnitPrice(), context);
+    assertEquals(full.payAsYouGoCharge(), recorded.payAsYouGoCharge(), context);
+    // What each path stored, read back the same way: the record's columns, the wallet, the ledger.
+    assertEquals(storedRecord(full.usageId()), storedRecord(recorded.usageId()), context);
+    assertEquals(walletAfterFull, wallet(), context);
+    assertEquals(ledgerOfFull, ledger(recorded.usageId()), context);
     // Each record answers its request's retries: it keeps that request's fingerprint.
     assertEquals(List.of(fingerprint("full-" + trial, layout), fingerprint(requestId, layout)),
         List.of(storedFingerprint("full-" + trial), storedFingerprint(requestId)), context);
     assertEquals(afterFull, remaining(), context);
     assertEquals(alertsBefore, alertSettings(), context);
-    return RECORDED;
+    return full.payAsYouGoQuantity() > 0 ? PAID : RECORDED;
   }
 
   /** A random state: small packages so that shortfalls, exhausted packages and alert crossings all occur. */
@@ -184,6 +225,12 @@ class UsagePathsAgreeTest {
     }
     // Half small requests (mostly covered), half up to 200 (often more than the usable packages hold).
     long quantity = 1 + random.nextLong(random.nextBoolean() ? 30 : 200);
+    // Pay-as-you-go in three layouts of four; the wallet holds from nothing to about what the whole
+    // quantity would cost, in random shares of gift, cash and unused credit (some credit already used).
+    BigDecimal most = unitPrice.multiply(BigDecimal.valueOf(quantity));
+    BigDecimal line = cents(random, most, 2);
+    WalletState wallet = new WalletState(random.nextInt(4) != 0, cents(random, most, 3), cents(random, most, 3),
+        line, cents(random, line, 2));
     List<AlertState> alerts = new ArrayList<>();
     for (Purpose purpose : PURPOSES) {
       if (random.nextInt(3) == 0) {
@@ -197,7 +244,16 @@ class UsagePathsAgreeTest {
         alerts.add(new AlertState(purpose, Math.max(1, threshold), random.nextBoolean()));
       }
     }
-    return new Layout(packages, alerts, quantity);
+    return new Layout(packages, alerts, wallet, quantity);
+  }
+
+  /** Zero once in {@code zeroOneIn} times, else a random amount in cents up to {@code most}. */
+  private static BigDecimal cents(SplittableRandom random, BigDecimal most, int zeroOneIn) {
+    long top = most.movePointRight(2).longValue();
+    if (top <= 0 || random.nextInt(zeroOneIn) == 0) {
+      return BigDecimal.ZERO.setScale(2);
+    }
+    return BigDecimal.valueOf(1 + random.nextLong(top), 2);
   }
 
   /** Puts the account's packages and alert settings into the layout's state, with SQL. */
@@ -220,6 +276,22 @@ class UsagePathsAgreeTest {
       // Packages written by hand: their balances by expiry day made again, as after any data fix.
       h.createQuery("select rp_rebuild_package_balances(:account)").bind("account", accountId).mapTo(String.class).one();
       h.createUpdate("delete from alert_settings where account_id = :account").bind("account", accountId).execute();
+      WalletState w = layout.wallet();
+      h.createUpdate("""
+              update wallets set gift_balance = :gift, cash_balance = :cash, credit_line = :line, credit_used = :used
+               where account_id = :account
+              """)
+          .bind("gift", w.gift()).bind("cash", w.cash()).bind("line", w.creditLine()).bind("used", w.creditUsed())
+          .bind("account", accountId).execute();
+      h.createUpdate("delete from pay_as_you_go_activations where account_id = :account")
+          .bind("account", accountId).execute();
+      if (w.payAsYouGo()) {
+        h.createUpdate("""
+                insert into pay_as_you_go_activations (account_id, product_id, region_id, accepted_agreement_version,
+                                                       activate_time)
+                values (:account_id, :product_id, :region_id, :accepted_agreement_version, :activate_time)
+                """).bindMap(activation).execute();
+      }
       for (AlertState a : layout.alerts()) {
         h.createUpdate("""
                 insert into alert_settings (account_id, product_id, purpose, threshold, channels, state,
@@ -246,6 +318,38 @@ class UsagePathsAgreeTest {
         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
         .forEach(e -> remaining.put(e.getKey(), e.getValue())));
     return remaining;
+  }
+
+  /** The wallet's balances and update time, as one line. */
+  private static String wallet() {
+    return server.jdbi().withHandle(h -> h.createQuery("""
+            select concat_ws(' ', currency, gift_balance, cash_balance, credit_line, credit_used, update_time)
+              from wallets where account_id = :account
+            """)
+        .bind("account", accountId).mapTo(String.class).one());
+  }
+
+  /** The ledger entries of a usage, one line each (all but the entry's ID), in balance order. */
+  private static List<String> ledger(String usageId) {
+    return server.jdbi().withHandle(h -> h.createQuery("""
+            select concat_ws(' ', kind, balance_kind, amount, balance_after, currency, order_id, description,
+                             create_time)
+              from ledger_entries where account_id = :account and usage_id = :usage
+             order by balance_kind
+            """)
+        .bind("account", accountId).bind("usage", usageId).mapTo(String.class).list());
+  }
+
+  /** A usage record's stored columns but its IDs and fingerprint, as one line. */
+  private static String storedRecord(String usageId) {
+    return server.jdbi().withHandle(h -> h.createQuery("""
+            select concat_ws(' ', product_id, purpose, region_id, quantity, package_quantity, pay_as_you_go_quantity,
+                             currency, pay_as_you_go_unit_price, pay_as_you_go_charge, record_time,
+                             deduction_package_ids, deduction_quantities, deduction_remaining_after,
+                             deduction_purposes)
+              from usage_records where account_id = :account and usage_id = :usage
+            """)
+        .bind("account", accountId).bind("usage", usageId).mapTo(String.class).one());
   }
 
   /** Each alert setting as "purpose threshold state", in purpose order. */

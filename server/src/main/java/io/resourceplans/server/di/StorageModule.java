@@ -10,6 +10,7 @@ import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;
 import io.resourceplans.storage.quota.BatchingCoveredUsageRecorder;
 import io.resourceplans.storage.quota.SqlCoveredUsageRecorder;
+import java.time.Clock;
 import javax.inject.Singleton;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -38,8 +39,9 @@ public interface StorageModule {
 
   @Provides
   @Singleton
-  static CoveredUsageRecorder coveredUsageRecorder(DataSource dataSource, DatabaseEngine engine, UsageMetrics metrics) {
-    SqlCoveredUsageRecorder sql = new SqlCoveredUsageRecorder(dataSource, engine);
+  static CoveredUsageRecorder coveredUsageRecorder(
+      DataSource dataSource, DatabaseEngine engine, Clock clock, UsageMetrics metrics) {
+    SqlCoveredUsageRecorder sql = new SqlCoveredUsageRecorder(dataSource, engine, clock);
     return engine == DatabaseEngine.CITUS
         ? BatchingCoveredUsageRecorder.forDistributed(sql, metrics::batch)
         : BatchingCoveredUsageRecorder.withDefaults(sql, metrics::batch);

@@ -152,7 +152,7 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
   /** The one-call usage path, on this server's database. */
   public io.resourceplans.storage.quota.SqlCoveredUsageRecorder coveredUsage() {
     return new io.resourceplans.storage.quota.SqlCoveredUsageRecorder(
-        database.dataSource(), io.resourceplans.storage.db.DatabaseEngine.of(database.dataSource()));
+        database.dataSource(), io.resourceplans.storage.db.DatabaseEngine.of(database.dataSource()), clock);
   }
 
   /**

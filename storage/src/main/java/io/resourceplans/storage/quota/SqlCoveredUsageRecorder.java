@@ -1,5 +1,6 @@
 package io.resourceplans.storage.quota;
 
+import io.resourceplans.domain.common.Times;
 import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.quota.CoveredUsageRecorder.Claimed;
 import io.resourceplans.domain.quota.CoveredUsageRecorder.Deferred;
@@ -13,6 +14,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,10 +42,13 @@ public final class SqlCoveredUsageRecorder {
 
   private final DataSource dataSource;
   private final DatabaseEngine engine;
+  private final Clock clock;
 
-  public SqlCoveredUsageRecorder(DataSource dataSource, DatabaseEngine engine) {
+  /** {@code clock}: the server's time, which a pay-as-you-go charge stamps on the wallet and ledger. */
+  public SqlCoveredUsageRecorder(DataSource dataSource, DatabaseEngine engine, Clock clock) {
     this.dataSource = dataSource;
     this.engine = engine;
+    this.clock = clock;
   }
 
   /**
@@ -160,8 +166,8 @@ public final class SqlCoveredUsageRecorder {
     boolean oneAccount = engine == DatabaseEngine.CITUS
         && requests.stream().allMatch(r -> r.draft().accountId().equals(account));
     try (PreparedStatement ps = c.prepareStatement(oneAccount
-            ? "select * from rp_record_account_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            : "select * from rp_record_covered_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ? "select * from rp_record_account_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            : "select * from rp_record_covered_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       // A usage request's idempotency scope is its account (UsageService checks it).
       if (oneAccount) {
         ps.setString(1, account);
@@ -178,6 +184,8 @@ public final class SqlCoveredUsageRecorder {
       ps.setArray(9, c.createArrayOf("text", column(requests, r -> r.draft().payAsYouGoCharge().currency())));
       // ISO-8601 text with offset: exact to the microsecond, parsed by the server.
       ps.setArray(10, c.createArrayOf("timestamptz", column(requests, r -> r.draft().recordTime().toString())));
+      // WalletService stamps wallet and ledger rows with the server's time, not a test clock's.
+      ps.setObject(11, Times.now(clock).atOffset(ZoneOffset.UTC));
       List<Outcome> outcomes = new ArrayList<>(requests.size());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

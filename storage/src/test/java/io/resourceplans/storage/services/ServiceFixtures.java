@@ -140,7 +140,7 @@ final class ServiceFixtures implements AutoCloseable, AfterAllCallback {
     identities = new IdentityVerificationService(clock);
     activations = new ActivationService(clock, terms, acceptances, new ProductsInCatalog(), new ActivePackageTotals(),
         accountClock);
-    CoveredUsageRecorder oneCall = BatchingCoveredUsageRecorder.withDefaults(new SqlCoveredUsageRecorder(db.dataSource(), io.resourceplans.storage.db.DatabaseEngine.of(db.dataSource())));
+    CoveredUsageRecorder oneCall = BatchingCoveredUsageRecorder.withDefaults(new SqlCoveredUsageRecorder(db.dataSource(), io.resourceplans.storage.db.DatabaseEngine.of(db.dataSource()), clock));
     usage = new UsageService(clock, currency, wallets, alerts, transactor, oneCall, accountClock);
     CoveredUsageRecorder declineAll = (key, draft) -> new CoveredUsageRecorder.NotCovered();
     fullPathUsage = new UsageService(clock, currency, wallets, alerts, transactor, declineAll, accountClock);
