@@ -268,49 +268,14 @@ begin
 end
 $$;
 
--- Whether deducting p_quantities[i] from the account's packages of product p_product_id and purpose
--- p_purposes[i] would change the state of an alert setting of that product and purpose: ARMED and
--- the remaining quantity (active packages of the product and purpose, every region, rp_active_totals)
--- would fall below its threshold (an alert to queue), or TRIGGERED and it would be at or above it
--- (a re-arm). Locks each setting it reads, as AlertService.evaluate does, whose rule this is; the
--- one-call path leaves such a request to the full path, which queues the alert.
-create or replace function rp_alert_would_change(
-    p_account_id text, p_product_id text, p_now timestamptz, p_purposes text[], p_quantities bigint[])
-  returns boolean language plpgsql as $$
-#variable_conflict use_column
-declare
-  drawn text;
-  setting record;
-  left_over bigint;
-begin
-  for drawn in select distinct d from unnest(p_purposes) as d loop
-    select s.threshold, s.state into setting
-      from alert_settings s
-     where s.account_id = p_account_id and s.product_id = p_product_id and s.purpose = drawn
-       for update;
-    if found then
-      select coalesce(sum(t.remaining), 0) into left_over
-        from rp_active_totals(p_account_id, p_product_id, null, drawn, p_now) t;
-      select left_over - coalesce(sum(d.q), 0) into left_over
-        from unnest(p_purposes, p_quantities) as d(p, q)
-       where d.p = drawn;
-      if (setting.state = 'ARMED' and left_over < setting.threshold)
-         or (setting.state = 'TRIGGERED' and left_over >= setting.threshold) then
-        return true;
-      end if;
-    end if;
-  end loop;
-  return false;
-end
-$$;
+drop function if exists rp_alert_would_change(text, text, timestamptz, text[], bigint[]);
 
--- RecordUsage in one database call when it needs no refusal and no alert, for a batch of concurrent
--- requests at a time (docs/benchmark.md, steps 9 to 11, and issue 18's pay-as-you-go). Parallel
--- arrays, item n of each; one row out per item, in order; p_paid_at is the server's time for wallet
--- and ledger rows (WalletService stamps them with it, not with a test clock's). Per item it follows
--- the full path of domain/quota/UsageService:
---   1. lock the usable packages in burn-down order (rp_take_packages) until they cover the quantity,
---      and plan the deductions;
+-- RecordUsage in one database call when it needs no refusal and no alert, for a batch of requests
+-- at a time: concurrent RecordUsage calls (BatchingCoveredUsageRecorder) or one RecordUsages call.
+-- Parallel arrays, item n of each; one row out per item, in order; p_paid_at is the server's time
+-- for wallet and ledger rows (WalletService stamps them with it, not with a test clock's). Each item
+-- is decided as the full path of domain/quota/UsageService would decide it alone, in order:
+--   1. plan the deductions from the usable packages in burn-down order (rp_take_packages);
 --   2. the rest, if any, is pay-as-you-go: active for the product and region, at the product's
 --      price for the purpose in the settlement currency, charged (rounded half up to cents) to the
 --      wallet; otherwise NOT_COVERED (the full path refuses it: QUOTA_EXHAUSTED);
@@ -318,22 +283,34 @@ $$;
 --      one (a concurrent insert of it is waited for) or is another mutation's (in
 --      idempotency_records): outcome CLAIMED, with the first record and its request's fingerprint
 --      (null columns for another mutation's ID), nothing else done;
---   4. with a charge: lock the wallet; if it cannot pay (gift + cash + unused credit): NOT_COVERED
+--   4. with a charge, lock the wallet; if it cannot pay (gift + cash + unused credit): NOT_COVERED
 --      (the full path refuses it: INSUFFICIENT_BALANCE);
---   5. for each purpose drawn from, lock its alert setting, if any; if the deductions would make it
---      change state (rp_alert_would_change): NOT_COVERED (the full path queues the alert or re-arms);
+--   5. for each purpose drawn from, lock its alert setting, if any; if the remaining quantity the
+--      alert rule compares (active packages of the product and purpose, every region) would make
+--      it change state (an alert to queue, or a re-arm): NOT_COVERED (the full path does that);
 --   6. pay from gift, then cash, then unused credit (WalletService.pay: one ledger entry per
---      balance used), deduct (rp_deduct): RECORDED.
--- Without a charge, step 5 comes before the claim (step 3), so a covered request left to the full
--- path never wrote anything; with one, the claim comes first, as in the full path (which takes the
--- wallet lock after inserting the record: the same lock order), and a request left to the full path
--- at step 4 or 5 has its record deleted again. Either way a NOT_COVERED item changed nothing.
+--      balance used); deduct: RECORDED.
+-- An item left to the full path at step 4 or 5 has its claim deleted again: a NOT_COVERED item
+-- changed nothing. The locks come in the full path's order: packages, the request ID, the wallet,
+-- alert settings.
+--
+-- Consecutive items of one account, product, region and purpose are a run, decided together as
+-- they would be one after another, with less work per item: the run locks the packages it may draw
+-- from once (rp_take_packages for the run's whole quantity, at the run's earliest time; an item
+-- skips the packages expired at its own time), plans each item from them in memory, looks up
+-- another mutation's request IDs, the pay-as-you-go facts and each alert setting once, and deducts
+-- each package once when the run ends (rp_deduct). Until then the packages and package_balances
+-- rows hold what they held before the run, so the alert rule takes the run's earlier deductions off
+-- what rp_active_totals reads. An item the run's packages may no longer cover (packages skipped for
+-- its later time) ends the run and is decided again alone. A run's locks are those its items would
+-- take one by one (at most a few packages more), in the same order.
+--
 -- Each statement takes its own snapshot (READ COMMITTED), so alert settings, usage records and the
 -- wallet are read after the package locks are held, as in the Java path, and a duplicate that
--- waited for those locks finds the first record. The caller orders items by account and puts one
--- (product, region, purpose) per account in a batch; every lock an item takes (packages, its request
--- ID, the wallet, alert settings) belongs to its account, so concurrent batches take their locks in
--- one order. UsagePathsAgreeTest compares this with the full path on random states.
+-- waited for those locks finds the first record. The caller orders items by account; every lock an
+-- item takes belongs to its account, so concurrent batches take their locks in one order.
+-- UsagePathsAgreeTest (one item) and UsagesBatchAgreeTest (runs) compare this with the full path on
+-- random states.
 create function rp_record_covered_usages(
     p_account_ids text[], p_request_ids text[], p_fingerprints bytea[], p_usage_ids text[], p_product_ids text[],
     p_purposes text[], p_region_ids text[], p_quantities bigint[], p_currencies text[], p_nows timestamptz[],
@@ -342,143 +319,262 @@ create function rp_record_covered_usages(
   language plpgsql as $$
 #variable_conflict use_column
 declare
+  total constant integer := coalesce(cardinality(p_request_ids), 0);
+  run_first integer := 1;
+  run_last integer;
+  alone boolean := false;
+  again integer;
+  account text;
   n integer;
+  i integer;
   j integer;
+  slot integer;
   need bigint;
   take bigint;
   pkg record;
+  -- The run's packages, locked, in burn-down order: what is left of each after the run's recorded
+  -- items, and what they took (deducted when the run ends).
+  run_ids text[];
+  run_purposes text[];
+  run_expiries timestamptz[];
+  run_left bigint[];
+  run_taken bigint[];
+  run_all boolean;
+  others text[];
+  payg_read boolean;
+  payg_active boolean;
+  price product_pay_as_you_go_prices;
+  setting record;
+  alert_purposes text[];
+  alert_thresholds bigint[];
+  alert_states text[];
+  -- One item's plan: packages (by position in the run's), quantities, remaining after, purposes.
+  positions integer[];
   ids text[];
   quantities bigint[];
   remaining_after bigint[];
   purposes text[];
-  price record;
+  drawn text;
+  left_over bigint;
+  alert_changes boolean;
   unit_price numeric;
   charge numeric;
   w wallets;
   from_gift numeric;
   from_cash numeric;
   from_credit numeric;
-  description text;
   answer rp_usage_outcome;
   not_covered rp_usage_outcome;
   claimed_by_other rp_usage_outcome;
 begin
-  for n in 1 .. coalesce(cardinality(p_request_ids), 0) loop
-    not_covered := row(n, 'NOT_COVERED', null, null, null, null, null, null, null, null, null, null, null, null,
-                       null, null, null, null, null, null);
-    -- 1. Packages.
-    need := p_quantities[n];
-    ids := '{}';
-    quantities := '{}';
-    remaining_after := '{}';
-    purposes := '{}';
+  while run_first <= total loop
+    account := p_account_ids[run_first];
+    run_last := run_first;
+    while not alone and run_last < total and p_account_ids[run_last + 1] = account
+          and p_product_ids[run_last + 1] = p_product_ids[run_first] and p_region_ids[run_last + 1] = p_region_ids[run_first]
+          and p_purposes[run_last + 1] = p_purposes[run_first] loop
+      run_last := run_last + 1;
+    end loop;
+    alone := false;
+    again := null;
+
+    -- 1. for the run: its packages, locked, enough for all of its items.
+    run_ids := '{}';
+    run_purposes := '{}';
+    run_expiries := '{}';
+    run_left := '{}';
+    run_taken := '{}';
+    need := (select sum(q) from unnest(p_quantities[run_first:run_last]) q);
     for pkg in
-      select k.package_id, k.purpose, k.remaining_quantity
-        from rp_take_packages(p_account_ids[n], p_product_ids[n], p_region_ids[n], p_purposes[n], p_nows[n],
-                              need, true) k
+      select k.package_id, k.purpose, k.expire_time, k.remaining_quantity
+        from rp_take_packages(account, p_product_ids[run_first], p_region_ids[run_first], p_purposes[run_first],
+                              (select min(t) from unnest(p_nows[run_first:run_last]) t), need, true) k
     loop
-      take := least(need, pkg.remaining_quantity);
-      ids := ids || pkg.package_id;
-      quantities := quantities || take;
-      remaining_after := remaining_after || (pkg.remaining_quantity - take);
-      purposes := purposes || pkg.purpose;
-      need := need - take;
-      exit when need = 0;
+      run_ids := run_ids || pkg.package_id;
+      run_purposes := run_purposes || pkg.purpose;
+      run_expiries := run_expiries || pkg.expire_time;
+      run_left := run_left || pkg.remaining_quantity;
+      run_taken := run_taken || 0::bigint;
+      need := need - pkg.remaining_quantity;
+    end loop;
+    -- Short of the run's quantity: these are all the usable packages.
+    run_all := need > 0;
+    -- Checked before the insert, not in an INSERT ... SELECT: Citus plans that on the coordinator
+    -- (two hops) and miscounts its rows.
+    others := array(select c.request_id from idempotency_records c
+                      where c.scope = account and c.request_id = any(p_request_ids[run_first:run_last]));
+    payg_read := false;
+    alert_purposes := '{}';
+    alert_thresholds := '{}';
+    alert_states := '{}';
+
+    <<items>>
+    for n in run_first .. run_last loop
+      not_covered := row(n, 'NOT_COVERED', null, null, null, null, null, null, null, null, null, null, null, null,
+                         null, null, null, null, null, null);
+      -- 1. this item's deductions.
+      need := p_quantities[n];
+      positions := '{}';
+      ids := '{}';
+      quantities := '{}';
+      remaining_after := '{}';
+      purposes := '{}';
+      for i in 1 .. cardinality(run_ids) loop
+        continue when run_left[i] = 0 or run_expiries[i] <= p_nows[n];
+        take := least(need, run_left[i]);
+        positions := positions || i;
+        ids := ids || run_ids[i];
+        quantities := quantities || take;
+        remaining_after := remaining_after || (run_left[i] - take);
+        purposes := purposes || run_purposes[i];
+        need := need - take;
+        exit when need = 0;
+      end loop;
+      if need > 0 and not run_all and run_last > run_first then
+        -- The run's packages fell short only because this item is later than the run's earliest
+        -- time: decided again alone, from packages read at its own time.
+        again := n;
+        exit items;
+      end if;
+
+      -- 2. the rest pay-as-you-go; the facts read once per run, one statement each (Citus: see
+      -- rp_quota_facts).
+      unit_price := null;
+      charge := 0;
+      if need > 0 then
+        if not payg_read then
+          payg_active := exists (select 1 from pay_as_you_go_activations a
+                                  where a.account_id = account and a.product_id = p_product_ids[n]
+                                    and a.region_id = p_region_ids[n]);
+          select * into price from product_pay_as_you_go_prices p
+           where p.product_id = p_product_ids[n] and p.purpose = p_purposes[n];
+          payg_read := true;
+        end if;
+        if not payg_active or price.unit_price is null or price.currency <> p_currencies[n] then
+          return next not_covered;
+          continue items;
+        end if;
+        unit_price := price.unit_price;
+        charge := round(unit_price * need, 2);
+      end if;
+
+      -- 3. the claim.
+      if p_request_ids[n] = any(others) then
+        claimed_by_other := not_covered;
+        claimed_by_other.outcome := 'CLAIMED';
+        return next claimed_by_other;
+        continue items;
+      end if;
+      insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
+                                 package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
+                                 pay_as_you_go_charge, record_time,
+                                 deduction_package_ids, deduction_quantities, deduction_remaining_after,
+                                 deduction_purposes, fingerprint)
+      values (account, p_usage_ids[n], p_request_ids[n], p_product_ids[n], p_purposes[n], p_region_ids[n],
+              p_quantities[n], p_quantities[n] - need, need, p_currencies[n], unit_price, charge, p_nows[n], ids,
+              quantities, remaining_after, purposes, p_fingerprints[n])
+      on conflict (account_id, request_id) do nothing;
+      if not found then
+        -- The first record of this request ID (a concurrent insert of it was waited for).
+        return query select n, 'CLAIMED'::text, u.fingerprint,
+                            u.account_id, u.usage_id, u.request_id, u.product_id, u.purpose, u.region_id,
+                            u.quantity, u.package_quantity, u.pay_as_you_go_quantity, u.currency,
+                            u.pay_as_you_go_unit_price, u.pay_as_you_go_charge, u.record_time,
+                            u.deduction_package_ids, u.deduction_quantities, u.deduction_remaining_after,
+                            u.deduction_purposes
+                       from usage_records u
+                      where u.account_id = account and u.request_id = p_request_ids[n];
+        continue items;
+      end if;
+
+      -- 4. the wallet.
+      if charge > 0 then
+        select * into w from wallets x where x.account_id = account for update;
+        if not found or w.currency <> p_currencies[n]
+           or w.gift_balance + w.cash_balance + (w.credit_line - w.credit_used) < charge then
+          delete from usage_records u where u.account_id = account and u.request_id = p_request_ids[n];
+          return next not_covered;
+          continue items;
+        end if;
+      end if;
+
+      -- 5. alert settings, each looked up (and locked) once per run.
+      alert_changes := false;
+      for drawn in select distinct d from unnest(purposes) as d loop
+        slot := array_position(alert_purposes, drawn);
+        if slot is null then
+          select s.threshold, s.state into setting
+            from alert_settings s
+           where s.account_id = account and s.product_id = p_product_ids[n] and s.purpose = drawn
+             for update;
+          alert_purposes := alert_purposes || drawn;
+          alert_thresholds := alert_thresholds || setting.threshold;
+          alert_states := alert_states || setting.state::text;
+          slot := cardinality(alert_purposes);
+        end if;
+        continue when alert_thresholds[slot] is null;
+        select coalesce(sum(t.remaining), 0) into left_over
+          from rp_active_totals(account, p_product_ids[n], null, drawn, p_nows[n]) t;
+        -- The run's earlier deductions are not in the tables yet; this item's come off too.
+        select left_over - coalesce(sum(run_taken[r]), 0) into left_over
+          from generate_subscripts(run_ids, 1) as r
+         where run_purposes[r] = drawn and run_expiries[r] > p_nows[n];
+        select left_over - coalesce(sum(d.q), 0) into left_over
+          from unnest(purposes, quantities) as d(p, q)
+         where d.p = drawn;
+        if (alert_states[slot] = 'ARMED' and left_over < alert_thresholds[slot])
+           or (alert_states[slot] = 'TRIGGERED' and left_over >= alert_thresholds[slot]) then
+          alert_changes := true;
+          exit;
+        end if;
+      end loop;
+      if alert_changes then
+        delete from usage_records u where u.account_id = account and u.request_id = p_request_ids[n];
+        return next not_covered;
+        continue items;
+      end if;
+
+      -- 6. pay and deduct.
+      if charge > 0 then
+        from_gift := least(charge, w.gift_balance);
+        from_cash := least(charge - from_gift, w.cash_balance);
+        from_credit := charge - from_gift - from_cash;
+        update wallets x
+           set gift_balance = x.gift_balance - from_gift, cash_balance = x.cash_balance - from_cash,
+               credit_used = x.credit_used + from_credit, update_time = p_paid_at
+         where x.account_id = account
+        returning * into w;
+        insert into ledger_entries (account_id, ledger_entry_id, kind, balance_kind, amount, balance_after, currency,
+                                    order_id, usage_id, description, create_time)
+        select account, rp_new_id('led'), 'USAGE_CHARGE', e.balance_kind, -e.amount, e.balance_after, w.currency,
+               null, p_usage_ids[n], format('pay-as-you-go %s × %s (%s)', need, p_product_ids[n], p_purposes[n]),
+               p_paid_at
+          from (values ('GIFT', from_gift, w.gift_balance), ('CASH', from_cash, w.cash_balance),
+                       ('CREDIT', from_credit, w.credit_line - w.credit_used)) as e(balance_kind, amount, balance_after)
+         where e.amount > 0;
+      end if;
+      for j in 1 .. cardinality(positions) loop
+        run_left[positions[j]] := run_left[positions[j]] - quantities[j];
+        run_taken[positions[j]] := run_taken[positions[j]] + quantities[j];
+      end loop;
+      answer := row(n, 'RECORDED', p_fingerprints[n], account, p_usage_ids[n], p_request_ids[n],
+                    p_product_ids[n], p_purposes[n], p_region_ids[n], p_quantities[n], p_quantities[n] - need, need,
+                    p_currencies[n], unit_price, charge, p_nows[n], ids, quantities, remaining_after, purposes);
+      return next answer;
     end loop;
 
-    -- 2. The rest pay-as-you-go. One statement per fact (Citus: see rp_quota_facts).
-    unit_price := null;
-    charge := 0;
-    if need > 0 then
-      if not exists (select 1 from pay_as_you_go_activations a
-                      where a.account_id = p_account_ids[n] and a.product_id = p_product_ids[n]
-                        and a.region_id = p_region_ids[n]) then
-        return next not_covered;
-        continue;
+    -- The run's deductions, one per package.
+    for i in 1 .. cardinality(run_ids) loop
+      if run_taken[i] > 0 then
+        perform rp_deduct(account, run_ids[i], run_taken[i]);
       end if;
-      select p.unit_price, p.currency into price
-        from product_pay_as_you_go_prices p
-       where p.product_id = p_product_ids[n] and p.purpose = p_purposes[n];
-      if not found or price.currency <> p_currencies[n] then
-        return next not_covered;
-        continue;
-      end if;
-      unit_price := price.unit_price;
-      charge := round(unit_price * need, 2);
-    end if;
-
-    -- 5. before 3 when nothing is charged.
-    if charge = 0 and rp_alert_would_change(p_account_ids[n], p_product_ids[n], p_nows[n], purposes, quantities) then
-      return next not_covered;
-      continue;
-    end if;
-
-    -- 3. Another mutation's request ID: CLAIMED with no record. Checked before the insert, not in an
-    -- INSERT ... SELECT: Citus plans that on the coordinator (two hops) and miscounts its rows.
-    if exists (select 1 from idempotency_records c where c.scope = p_account_ids[n] and c.request_id = p_request_ids[n]) then
-      claimed_by_other := not_covered;
-      claimed_by_other.outcome := 'CLAIMED';
-      return next claimed_by_other;
-      continue;
-    end if;
-    insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
-                               package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
-                               pay_as_you_go_charge, record_time,
-                               deduction_package_ids, deduction_quantities, deduction_remaining_after,
-                               deduction_purposes, fingerprint)
-    values (p_account_ids[n], p_usage_ids[n], p_request_ids[n], p_product_ids[n], p_purposes[n], p_region_ids[n],
-            p_quantities[n], p_quantities[n] - need, need, p_currencies[n], unit_price, charge, p_nows[n], ids,
-            quantities, remaining_after, purposes, p_fingerprints[n])
-    on conflict (account_id, request_id) do nothing;
-    if not found then
-      -- The first record of this request ID (a concurrent insert of it was waited for).
-      return query select n, 'CLAIMED'::text, u.fingerprint,
-                          u.account_id, u.usage_id, u.request_id, u.product_id, u.purpose, u.region_id,
-                          u.quantity, u.package_quantity, u.pay_as_you_go_quantity, u.currency,
-                          u.pay_as_you_go_unit_price, u.pay_as_you_go_charge, u.record_time,
-                          u.deduction_package_ids, u.deduction_quantities, u.deduction_remaining_after,
-                          u.deduction_purposes
-                     from usage_records u
-                    where u.account_id = p_account_ids[n] and u.request_id = p_request_ids[n];
-      continue;
-    end if;
-
-    if charge > 0 then
-      -- 4. and 5., the claim made.
-      select * into w from wallets x where x.account_id = p_account_ids[n] for update;
-      if not found or w.currency <> p_currencies[n]
-         or w.gift_balance + w.cash_balance + (w.credit_line - w.credit_used) < charge
-         or rp_alert_would_change(p_account_ids[n], p_product_ids[n], p_nows[n], purposes, quantities) then
-        delete from usage_records u where u.account_id = p_account_ids[n] and u.request_id = p_request_ids[n];
-        return next not_covered;
-        continue;
-      end if;
-      -- 6. Gift, then cash, then unused credit.
-      from_gift := least(charge, w.gift_balance);
-      from_cash := least(charge - from_gift, w.cash_balance);
-      from_credit := charge - from_gift - from_cash;
-      update wallets x
-         set gift_balance = x.gift_balance - from_gift, cash_balance = x.cash_balance - from_cash,
-             credit_used = x.credit_used + from_credit, update_time = p_paid_at
-       where x.account_id = p_account_ids[n]
-      returning * into w;
-      description := format('pay-as-you-go %s × %s (%s)', need, p_product_ids[n], p_purposes[n]);
-      insert into ledger_entries (account_id, ledger_entry_id, kind, balance_kind, amount, balance_after, currency,
-                                  order_id, usage_id, description, create_time)
-      select p_account_ids[n], rp_new_id('led'), 'USAGE_CHARGE', e.balance_kind, -e.amount, e.balance_after,
-             w.currency, null, p_usage_ids[n], description, p_paid_at
-        from (values ('GIFT', from_gift, w.gift_balance), ('CASH', from_cash, w.cash_balance),
-                     ('CREDIT', from_credit, w.credit_line - w.credit_used)) as e(balance_kind, amount, balance_after)
-       where e.amount > 0;
-    end if;
-
-    for j in 1 .. cardinality(ids) loop
-      perform rp_deduct(p_account_ids[n], ids[j], quantities[j]);
     end loop;
-    answer := row(n, 'RECORDED', p_fingerprints[n], p_account_ids[n], p_usage_ids[n], p_request_ids[n],
-                  p_product_ids[n], p_purposes[n], p_region_ids[n], p_quantities[n], p_quantities[n] - need, need,
-                  p_currencies[n], unit_price, charge, p_nows[n], ids, quantities, remaining_after, purposes);
-    return next answer;
+    if again is not null then
+      run_first := again;
+      alone := true;
+    else
+      run_first := run_last + 1;
+    end if;
   end loop;
 end
 $$;

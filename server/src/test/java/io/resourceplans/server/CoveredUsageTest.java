@@ -33,8 +33,10 @@ import io.resourceplans.storage.quota.SqlCoveredUsageRecorder.Request;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -296,6 +298,47 @@ class CoveredUsageTest {
             "select count(distinct xmin::text) from usage_records where account_id = :a")
         .bind("a", accountId).mapTo(Long.class).one());
     assertEquals(1, commits);
+  }
+
+  @Test
+  void aLaterItemOfARunSkipsThePackagesExpiredAtItsOwnTimeAsIfDecidedAlone() {
+    CreateAccountResponse buyer = AlertFixtures.buyer(server, "Expiring Run Sender", "");
+    String key = buyer.getApiKeySecret();
+    String accountId = buyer.getAccount().getAccountId();
+    String p = buy(key, 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    String q = buy(key, 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    String r = buy(key, 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
+    Instant t0 = Times.now(server.clock);
+    // p expires between the two items' times; q cannot cover the second item alone.
+    server.jdbi().useHandle(h -> {
+      for (var pkg : List.of(Map.entry(p, 5L), Map.entry(q, 3L), Map.entry(r, 100L))) {
+        Instant expire = pkg.getKey().equals(p) ? t0.plusSeconds(1)
+            : t0.plus(Duration.ofDays(pkg.getKey().equals(q) ? 10 : 20));
+        h.createUpdate("""
+                update packages set remaining_quantity = :left, exhausted = false, expire_time = :expire
+                 where account_id = :a and package_id = :p
+                """).bind("left", pkg.getValue()).bind("expire", expire).bind("a", accountId).bind("p", pkg.getKey())
+            .execute();
+      }
+      h.createQuery("select rp_rebuild_package_balances(:a)").bind("a", accountId).mapTo(String.class).one();
+    });
+    UsageRecord early = new UsageRecord(accountId, Ids.newId("use"), "run-early", PRODUCT, Purpose.MARKETING, REGION,
+        3, List.of(), 3, 0, null, Money.zero("CNY"), t0);
+    UsageRecord late = new UsageRecord(accountId, Ids.newId("use"), "run-late", PRODUCT, Purpose.MARKETING, REGION,
+        4, List.of(), 4, 0, null, Money.zero("CNY"), t0.plusSeconds(2));
+
+    List<CoveredUsageRecorder.Outcome> outcomes = server.coveredUsage().recordAll(List.of(
+        new Request(key(accountId, "run-early", "3"), early), new Request(key(accountId, "run-late", "4"), late)));
+
+    assertEquals(List.of(new PackageDeduction(p, Purpose.MARKETING, 3, 2)),
+        assertInstanceOf(Recorded.class, outcomes.get(0)).record().deductions());
+    // Decided alone at its own time, p is gone: q, then r.
+    assertEquals(List.of(new PackageDeduction(q, Purpose.MARKETING, 3, 0), new PackageDeduction(r, Purpose.MARKETING, 1, 99)),
+        assertInstanceOf(Recorded.class, outcomes.get(1)).record().deductions());
+    assertEquals(List.of(2L, 0L, 99L), List.of(remaining(accountId, p), remaining(accountId, q), remaining(accountId, r)));
+    long balances = server.jdbi().withHandle(h -> h.createQuery(
+            "select sum(remaining) from package_balances where account_id = :a").bind("a", accountId).mapTo(Long.class).one());
+    assertEquals(101, balances);
   }
 
   @Test
