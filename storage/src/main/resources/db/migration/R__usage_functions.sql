@@ -348,6 +348,8 @@ declare
   alert_purposes text[];
   alert_thresholds bigint[];
   alert_states text[];
+  alert_bases bigint[];
+  alert_base_times timestamptz[];
   -- One item's plan: packages (by position in the run's), quantities, remaining after, purposes.
   positions integer[];
   ids text[];
@@ -355,6 +357,7 @@ declare
   remaining_after bigint[];
   purposes text[];
   drawn text;
+  seen text[];
   left_over bigint;
   alert_changes boolean;
   unit_price numeric;
@@ -407,6 +410,8 @@ begin
     alert_purposes := '{}';
     alert_thresholds := '{}';
     alert_states := '{}';
+    alert_bases := '{}';
+    alert_base_times := '{}';
 
     <<items>>
     for n in run_first .. run_last loop
@@ -500,7 +505,10 @@ begin
 
       -- 5. alert settings, each looked up (and locked) once per run.
       alert_changes := false;
-      for drawn in select distinct d from unnest(purposes) as d loop
+      seen := '{}';
+      foreach drawn in array purposes loop
+        continue when drawn = any(seen);
+        seen := seen || drawn;
         slot := array_position(alert_purposes, drawn);
         if slot is null then
           select s.threshold, s.state into setting
@@ -510,18 +518,30 @@ begin
           alert_purposes := alert_purposes || drawn;
           alert_thresholds := alert_thresholds || setting.threshold;
           alert_states := alert_states || setting.state::text;
+          alert_bases := alert_bases || null::bigint;
+          alert_base_times := alert_base_times || null::timestamptz;
           slot := cardinality(alert_purposes);
         end if;
         continue when alert_thresholds[slot] is null;
-        select coalesce(sum(t.remaining), 0) into left_over
-          from rp_active_totals(account, p_product_ids[n], null, drawn, p_nows[n]) t;
-        -- The run's earlier deductions are not in the tables yet; this item's come off too.
-        select left_over - coalesce(sum(run_taken[r]), 0) into left_over
-          from generate_subscripts(run_ids, 1) as r
-         where run_purposes[r] = drawn and run_expiries[r] > p_nows[n];
-        select left_over - coalesce(sum(d.q), 0) into left_over
-          from unnest(purposes, quantities) as d(p, q)
-         where d.p = drawn;
+        -- What the tables hold before the run (its deductions wait for its end), read again only
+        -- for another time.
+        if alert_base_times[slot] is distinct from p_nows[n] then
+          alert_bases[slot] := (select coalesce(sum(t.remaining), 0)
+                                  from rp_active_totals(account, p_product_ids[n], null, drawn, p_nows[n]) t);
+          alert_base_times[slot] := p_nows[n];
+        end if;
+        left_over := alert_bases[slot];
+        -- Less the run's earlier deductions from packages still active at this time, and this item's.
+        for i in 1 .. cardinality(run_ids) loop
+          if run_purposes[i] = drawn and run_expiries[i] > p_nows[n] then
+            left_over := left_over - run_taken[i];
+          end if;
+        end loop;
+        for j in 1 .. cardinality(purposes) loop
+          if purposes[j] = drawn then
+            left_over := left_over - quantities[j];
+          end if;
+        end loop;
         if (alert_states[slot] = 'ARMED' and left_over < alert_thresholds[slot])
            or (alert_states[slot] = 'TRIGGERED' and left_over >= alert_thresholds[slot]) then
           alert_changes := true;
