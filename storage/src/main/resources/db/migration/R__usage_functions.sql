@@ -59,6 +59,7 @@ drop function if exists rp_burn_down(text, text, text, text, timestamptz);
 -- locked (FOR UPDATE, one at a time in that order, so concurrent usages queue instead of deadlocking)
 -- and read again once locked, skipping one a concurrent usage emptied meanwhile. Stops at the first
 -- package that completes the quantity; when they all fall short, returns every usable package.
+-- (Locking in the loop's own query was measured slower: its cursor fetches and locks rows ahead.)
 create or replace function rp_take_packages(
     p_account_id text, p_product_id text, p_region_id text, p_purpose text, p_now timestamptz,
     p_quantity bigint, p_lock boolean)
@@ -71,6 +72,20 @@ declare
   fresh packages;
   need bigint := p_quantity;
 begin
+  if p_lock then
+    -- The common case in one statement: the purpose's first package covers the quantity. A package
+    -- a concurrent usage emptied meanwhile fails FOR UPDATE's re-check, and the next one is taken.
+    select * into fresh from packages k
+     where k.account_id = p_account_id and k.product_id = p_product_id and k.region_id = p_region_id
+       and k.purpose = p_purpose and not k.exhausted and k.expire_time > p_now
+     order by k.expire_time, k.purchase_time, k.package_id
+     limit 1
+       for update;
+    if found and fresh.remaining_quantity >= p_quantity then
+      return next fresh;
+      return;
+    end if;
+  end if;
   foreach drawn in array case when p_purpose = 'GENERAL' then array['GENERAL'] else array[p_purpose, 'GENERAL'] end loop
     for candidate in
       select * from packages k
@@ -185,17 +200,18 @@ $$;
 -- path (SqlPackageRepository.deduct sends the same two statements) and rp_record_covered_usages.
 create or replace function rp_deduct(p_account_id text, p_package_id text, p_quantity bigint)
   returns void language plpgsql as $$
-declare
-  k packages;
 begin
-  update packages p
-     set remaining_quantity = p.remaining_quantity - p_quantity,
-         exhausted = (p.remaining_quantity - p_quantity = 0)
-   where p.account_id = p_account_id and p.package_id = p_package_id
-  returning * into k;
+  -- One statement: the package and its day's balance row.
+  with k as (
+    update packages p
+       set remaining_quantity = p.remaining_quantity - p_quantity,
+           exhausted = (p.remaining_quantity - p_quantity = 0)
+     where p.account_id = p_account_id and p.package_id = p_package_id
+    returning p.product_id, p.region_id, p.purpose, p.expire_time, p.exhausted)
   update package_balances b
      set remaining = b.remaining - p_quantity, packages = b.packages - (case when k.exhausted then 1 else 0 end)
-   where b.account_id = k.account_id and b.product_id = k.product_id and b.region_id = k.region_id
+    from k
+   where b.account_id = p_account_id and b.product_id = k.product_id and b.region_id = k.region_id
      and b.purpose = k.purpose and b.expire_day = rp_expire_day(k.expire_time);
 end
 $$;
