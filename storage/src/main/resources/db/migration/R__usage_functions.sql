@@ -200,18 +200,17 @@ $$;
 -- path (SqlPackageRepository.deduct sends the same two statements) and rp_record_covered_usages.
 create or replace function rp_deduct(p_account_id text, p_package_id text, p_quantity bigint)
   returns void language plpgsql as $$
+declare
+  k packages;
 begin
-  -- One statement: the package and its day's balance row.
-  with k as (
-    update packages p
-       set remaining_quantity = p.remaining_quantity - p_quantity,
-           exhausted = (p.remaining_quantity - p_quantity = 0)
-     where p.account_id = p_account_id and p.package_id = p_package_id
-    returning p.product_id, p.region_id, p.purpose, p.expire_time, p.exhausted)
+  update packages p
+     set remaining_quantity = p.remaining_quantity - p_quantity,
+         exhausted = (p.remaining_quantity - p_quantity = 0)
+   where p.account_id = p_account_id and p.package_id = p_package_id
+  returning * into k;
   update package_balances b
      set remaining = b.remaining - p_quantity, packages = b.packages - (case when k.exhausted then 1 else 0 end)
-    from k
-   where b.account_id = p_account_id and b.product_id = k.product_id and b.region_id = k.region_id
+   where b.account_id = k.account_id and b.product_id = k.product_id and b.region_id = k.region_id
      and b.purpose = k.purpose and b.expire_day = rp_expire_day(k.expire_time);
 end
 $$;
