@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 32 senders × 200 RecordUsage calls on the same packages, more than they hold: what is
- * acknowledged is exactly what was deducted, nothing goes negative, refusals change nothing.
+ * acknowledged is exactly what was deducted, nothing goes negative, refusals change nothing; and
+ * the same with pay-as-you-go charged to a wallet that runs out.
  */
 @Tag("citus")
 class UsageConcurrencyTest {
@@ -129,6 +130,96 @@ class UsageConcurrencyTest {
         server.jdbi().withHandle(h -> h.createQuery(balances).bind("a", accountId).bind("now", server.clock.instant())
             .mapTo(String.class).one());
     assertEquals(fromPackages, fromBalances);
+  }
+
+  /**
+   * The same race on pay-as-you-go: a small package, then every message charged to a wallet of gift,
+   * cash and credit until it cannot pay. What is acknowledged is exactly what the packages and the
+   * wallet lost, the ledger holds one entry per balance a charge drew from, and a refusal
+   * (INSUFFICIENT_BALANCE) changed nothing.
+   */
+  @Test
+  void acknowledgedPayAsYouGoUsageEqualsWhatTheWalletPaidExactly() throws Exception {
+    CreateAccountResponse account = Buyers.verifiedAccount(server, "Busy Pay As You Go Sender");
+    String key = account.getApiKeySecret();
+    String accountId = account.getAccount().getAccountId();
+    Buyers.fund(server, account, "1000.00", null);
+    Buyers.buy(server, key, "sms-domestic-custom", 100, Purpose.PURPOSE_MARKETING, "ap-southeast-1");
+    Buyers.activatePayAsYouGo(server, key, "sms-domestic", "ap-southeast-1");
+    // Enough for roughly a third of what the callers will ask for after the package.
+    server.jdbi().useHandle(h -> h.createUpdate("""
+            update wallets set gift_balance = 3.00, cash_balance = 5.00, credit_line = 4.00, credit_used = 1.50
+             where account_id = :a
+            """).bind("a", accountId).execute());
+    String money = "select gift_balance + cash_balance + credit_line - credit_used from wallets where account_id = :a";
+    java.math.BigDecimal availableBefore =
+        server.jdbi().withHandle(h -> h.createQuery(money).bind("a", accountId).mapTo(java.math.BigDecimal.class).one());
+
+    Map<String, RecordUsageRequest> acknowledged = new ConcurrentHashMap<>();
+    Map<String, java.math.BigDecimal> charged = new ConcurrentHashMap<>();
+    Set<String> refused = ConcurrentHashMap.newKeySet();
+    AtomicLong unexpected = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> futures = new ArrayList<>();
+    int calls = 60;
+    for (int t = 0; t < THREADS; t++) {
+      futures.add(pool.submit(() -> {
+        go.await();
+        for (int i = 0; i < calls; i++) {
+          RecordUsageRequest request = RecordUsageRequest.newBuilder()
+              .setRequestId(TestServer.requestId())
+              .setProductId("sms-domestic")
+              .setPurpose(Purpose.PURPOSE_MARKETING)
+              .setQuantity(ThreadLocalRandom.current().nextLong(1, 5))
+              .setRegionId("ap-southeast-1")
+              .build();
+          try {
+            var r = server.plan(key).recordUsage(request).getUsageRecord();
+            acknowledged.put(request.getRequestId(), request);
+            charged.put(request.getRequestId(), io.resourceplans.server.testing.Moneys.amount(r.getPayAsYouGoCharge()));
+          } catch (StatusRuntimeException e) {
+            if ("INSUFFICIENT_BALANCE".equals(Errors.reason(e))) {
+              refused.add(request.getRequestId());
+            } else {
+              unexpected.incrementAndGet();
+            }
+          }
+        }
+        return null;
+      }));
+    }
+    go.countDown();
+    for (Future<?> f : futures) {
+      f.get(5, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+
+    assertEquals(0, unexpected.get());
+    assertEquals(THREADS * calls, acknowledged.size() + refused.size());
+    assertTrue(refused.size() > 0, "the wallet ran out");
+    assertEquals(0, remainingTotal(accountId), "the package went first");
+    java.math.BigDecimal paid = charged.values().stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    java.math.BigDecimal availableAfter =
+        server.jdbi().withHandle(h -> h.createQuery(money).bind("a", accountId).mapTo(java.math.BigDecimal.class).one());
+    assertEquals(0, availableBefore.subtract(availableAfter).compareTo(paid), "the wallet lost what was charged");
+    java.math.BigDecimal ledger = server.jdbi().withHandle(h -> h.createQuery("""
+            select coalesce(-sum(amount), 0) from ledger_entries where account_id = :a and kind = 'USAGE_CHARGE'
+            """).bind("a", accountId).mapTo(java.math.BigDecimal.class).one());
+    assertEquals(0, ledger.compareTo(paid), "one ledger amount per balance drawn, adding up to the charges");
+    List<String> recorded =
+        server.jdbi().withHandle(h -> h.createQuery("select request_id from usage_records where account_id = :a")
+            .bind("a", accountId).mapTo(String.class).list());
+    assertEquals(acknowledged.keySet(), new HashSet<>(recorded), "every acknowledged request exactly once");
+    long quantity = acknowledged.values().stream().mapToLong(RecordUsageRequest::getQuantity).sum();
+    long fromRecords = server.jdbi().withHandle(h -> h.createQuery("""
+            select coalesce(sum(package_quantity + pay_as_you_go_quantity), 0) from usage_records where account_id = :a
+            """).bind("a", accountId).mapTo(Long.class).one());
+    assertEquals(quantity, fromRecords);
+    long fromPackages = server.jdbi().withHandle(h -> h.createQuery(
+            "select coalesce(sum(package_quantity), 0) from usage_records where account_id = :a")
+        .bind("a", accountId).mapTo(Long.class).one());
+    assertEquals(100, fromPackages);
   }
 
   private static long remainingTotal(String accountId) {
