@@ -61,8 +61,8 @@ record BenchOptions(
     d.put("footprint", "false");
     d.put("footprint-seconds", "20");
     d.put("server-jar", "");
-    // The launcher's default (dist bin/resource-plans): what a deployment that sets no JAVA_OPTS runs.
-    d.put("server-java-opts", "-Xmx512m");
+    // Empty: the launcher's own defaults (dist bin/resource-plans), what a deployment that sets no JAVA_OPTS runs.
+    d.put("server-java-opts", "");
     d.put("report-dir", "bench/target/report");
     return d;
   }
@@ -99,13 +99,15 @@ record BenchOptions(
                                     and ListPackages with each filter; default: off
           --sweep-sizes LIST        package counts of the sweep, ascending (default 1000,10000,100000,1000000)
           --sweep-calls N           measured calls per call kind and size, one after another (default 300)
-          --footprint               also the footprint (about a minute): the server jar as a child process,
+          --footprint               also the footprint (about a minute): the server jar as a child process
+                                    started by the distribution's launcher (bin/resource-plans),
                                     launch to SERVING on a kept embedded data dir and on this database, and
                                     its RSS under a RecordUsage load; default: off
           --footprint-seconds N     measured seconds of that load, after --warmup-seconds (default 20)
           --server-jar PATH         the server jar the footprint starts (default: server/target/
                                     resource-plans-server.jar beside this bench's module, else from here)
-          --server-java-opts OPTS   JVM options of that child (default -Xmx512m, the launcher's default)
+          --server-java-opts OPTS   JAVA_OPTS of that child, replacing the launcher's defaults (default:
+                                    none, so the launcher's own DEFAULT_JAVA_OPTS and CDS archive)
           --report-dir DIR          where report.md and the PNG plots go (default bench/target/report)
         """
         .formatted(DEFAULT_DATABASE_URL);

@@ -9,13 +9,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * The server's footprint as a deployment sees it, on the real server jar in a process of its own:
+ * The server's footprint as a deployment sees it, on the real server jar in a process of its own
+ * started by the distribution's launcher (its default JVM options and class data sharing archive):
  * launch to SERVING with the embedded database on a data directory kept from an earlier start, and
  * with this benchmark's (external) database; then the process's resident memory while a short
  * RecordUsage load of the many-accounts kind runs against it.
@@ -32,6 +34,8 @@ final class Footprint {
   record Result(
       Path serverJar,
       List<String> javaOptions,
+      boolean javaOptionsGiven,
+      boolean classDataSharing,
       Duration firstEmbeddedStart,
       List<Duration> embeddedStarts,
       List<Duration> externalStarts,
@@ -100,22 +104,29 @@ final class Footprint {
       throw new IllegalStateException("no server jar at " + jar.toAbsolutePath()
           + ": build it (mvn -pl bench -am package builds server/target/resource-plans-server.jar) or pass --server-jar");
     }
-    List<String> javaOptions = options.serverJavaOpts().isEmpty() ? List.of() : Arrays.asList(options.serverJavaOpts().split("\\s+"));
+    Path appHome = Files.createTempDirectory("rp-bench-footprint-home-");
+    LauncherHome home = LauncherHome.create(appHome, jar);
+    Optional<String> javaOpts = options.serverJavaOpts().isEmpty() ? Optional.empty() : Optional.of(options.serverJavaOpts());
+    List<String> javaOptions = javaOpts.map(o -> Arrays.asList(o.split("\\s+"))).orElseGet(home::defaultJavaOptions);
+    Path launcher = home.launcher();
     Path log = Path.of(options.reportDir(), "footprint-server.log");
     Files.deleteIfExists(log);
-    report.line("== footprint: %s as a child process (java %s -jar), its output in %s",
-        jar, String.join(" ", javaOptions), log);
+    report.line("== footprint: %s through the distribution's launcher as a child process (JVM options %s: %s), its output in %s",
+        jar, javaOpts.isPresent() ? "given" : "the launcher's defaults", String.join(" ", javaOptions), log);
 
     String ticketKey = "rpt.bench-footprint-" + UUID.randomUUID();
     Path dataDir = Files.createTempDirectory("rp-bench-footprint-");
     List<String> common = List.of("--operator-key=" + operatorKey, "--ticket-key=" + ticketKey, "--data-dir=" + dataDir);
     try {
-      // The first start creates the embedded database (initdb, migrations): not what the target is about.
-      Duration first = startAndStop(jar, javaOptions, common, log);
-      report.line("   embedded, first start (creates the data directory): SERVING after %.2f s", seconds(first));
+      // The first start creates the embedded database (initdb, migrations) and the launcher's class
+      // data sharing archive, as a deployment's first start does: not what the target is about.
+      Duration first = startAndStop(launcher, javaOpts, common, log);
+      boolean cds = !home.classDataSharingArchives().isEmpty();
+      report.line("   embedded, first start (creates the data directory%s): SERVING after %.2f s",
+          cds ? " and the class data sharing archive" : "", seconds(first));
       List<Duration> embedded = new ArrayList<>();
       for (int i = 0; i < STARTS; i++) {
-        embedded.add(startAndStop(jar, javaOptions, common, log));
+        embedded.add(startAndStop(launcher, javaOpts, common, log));
       }
       report.line("   embedded, kept data directory: SERVING after %s s", list(embedded));
 
@@ -125,9 +136,9 @@ final class Footprint {
       database.password().ifPresent(p -> external.add("--database-password=" + p));
       List<Duration> externalStarts = new ArrayList<>();
       for (int i = 0; i < STARTS - 1; i++) {
-        externalStarts.add(startAndStop(jar, javaOptions, external, log));
+        externalStarts.add(startAndStop(launcher, javaOpts, external, log));
       }
-      try (ServerChild child = ServerChild.launch(jar, javaOptions, external, log)) {
+      try (ServerChild child = ServerChild.launch(launcher, javaOpts, external, log)) {
         externalStarts.add(child.awaitServing());
         report.line("   external database %s: SERVING after %s s", database.name(), list(externalStarts));
         long idle = child.rssKib().orElse(-1);
@@ -149,7 +160,7 @@ final class Footprint {
                 + " (%d callers, many-accounts): %.0f calls/s, p99 %.2f ms, %d errors",
             megabytes(idle), megabytes(peak.get()), options.warmupSeconds(), options.footprintSeconds(), options.callers(),
             load.callsPerSecond(), load.percentileMillis(99), load.measuredErrors() + load.otherErrors());
-        Result result = new Result(jar, javaOptions, first, embedded, externalStarts, idle, peak.get(), load);
+        Result result = new Result(jar, javaOptions, javaOpts.isPresent(), cds, first, embedded, externalStarts, idle, peak.get(), load);
         List<String> missed = result.missed();
         report.line("   target         %s", missed.isEmpty()
             ? String.format(Locale.ROOT, "PASS (SERVING < %d s embedded, < %d s external; RSS < %d MB under load)",
@@ -159,11 +170,12 @@ final class Footprint {
       }
     } finally {
       deleteRecursively(dataDir);
+      deleteRecursively(appHome);
     }
   }
 
-  private static Duration startAndStop(Path jar, List<String> javaOptions, List<String> args, Path log) throws Exception {
-    try (ServerChild child = ServerChild.launch(jar, javaOptions, args, log)) {
+  private static Duration startAndStop(Path launcher, Optional<String> javaOpts, List<String> args, Path log) throws Exception {
+    try (ServerChild child = ServerChild.launch(launcher, javaOpts, args, log)) {
       return child.awaitServing();
     }
   }

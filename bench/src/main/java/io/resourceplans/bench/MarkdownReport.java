@@ -161,8 +161,8 @@ final class MarkdownReport {
     List<String> lines = new ArrayList<>();
     lines.add("| measure | figure | target | verdict |");
     lines.add("|---|---:|---|---|");
-    lines.add(String.format(Locale.ROOT, "| launch to SERVING, embedded, first start (creates the data directory) | %.2f s | | |",
-        Footprint.seconds(f.firstEmbeddedStart())));
+    lines.add(String.format(Locale.ROOT, "| launch to SERVING, embedded, first start (creates the data directory%s) | %.2f s | | |",
+        f.classDataSharing() ? " and the CDS archive" : "", Footprint.seconds(f.firstEmbeddedStart())));
     lines.add(String.format(Locale.ROOT, "| launch to SERVING, embedded, kept data directory (median of %s s) | %.2f s | < %d s | %s |",
         seconds(f.embeddedStarts()), Footprint.seconds(f.embeddedMedian()), Footprint.EMBEDDED_TARGET.toSeconds(),
         f.embeddedMedian().compareTo(Footprint.EMBEDDED_TARGET) < 0 ? "PASS" : "FAIL"));
@@ -174,7 +174,11 @@ final class MarkdownReport {
         f.load().callsPerSecond(), ms(f.load().percentileMillis(99)), Footprint.megabytes(f.peakRssKib()),
         Footprint.RSS_TARGET_BYTES / 1_000_000, f.peakRssKib() * 1024 < Footprint.RSS_TARGET_BYTES ? "PASS" : "FAIL"));
     lines.add("");
-    lines.add("Server: `java " + String.join(" ", f.javaOptions()) + " -jar " + f.serverJar() + "`.");
+    lines.add("Server: " + f.serverJar() + " started by the distribution's launcher (bin/resource-plans) with "
+        + (f.javaOptionsGiven() ? "JAVA_OPTS `" : "its default JVM options `") + String.join(" ", f.javaOptions()) + "`"
+        + (f.classDataSharing()
+            ? "; the first start made its class data sharing archive, the others used it."
+            : "; no class data sharing archive."));
     return lines;
   }
 

@@ -16,12 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real server as a child process ({@code java -jar resource-plans-server.jar}, as the
- * distribution's launcher runs it), for what cannot be seen in the benchmark's own JVM: how long it
+ * The real server as a child process, started by the distribution's launcher ({@link
+ * LauncherHome}), for what cannot be seen in the benchmark's own JVM: how long it
  * takes from launch to SERVING, and how much memory the process holds.
  */
 final class ServerChild implements AutoCloseable {
@@ -41,22 +42,25 @@ final class ServerChild implements AutoCloseable {
   }
 
   /**
-   * Launches {@code java <javaOptions> -jar <serverJar> <serverArgs> --listen-address=127.0.0.1
-   * --port=<free port>}, its output appended to {@code log}.
+   * Launches {@code <launcher> <serverArgs> --listen-address=127.0.0.1 --port=<free port>} on this
+   * JVM's Java (JAVA_HOME), with {@code javaOpts} as JAVA_OPTS if given (it replaces the launcher's
+   * defaults) and without it otherwise, its output appended to {@code log}. The launcher execs the
+   * JVM, so the process is the JVM itself.
    */
-  static ServerChild launch(Path serverJar, List<String> javaOptions, List<String> serverArgs, Path log) throws IOException {
+  static ServerChild launch(Path launcher, Optional<String> javaOpts, List<String> serverArgs, Path log) throws IOException {
     int port = freePort();
     List<String> command = new java.util.ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(javaOptions);
-    command.add("-jar");
-    command.add(serverJar.toString());
+    command.add(launcher.toString());
     command.addAll(serverArgs);
     command.add("--listen-address=127.0.0.1");
     command.add("--port=" + port);
     Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().remove("JAVA_OPTS");
+    builder.environment().remove("RP_CDS");
+    javaOpts.ifPresent(o -> builder.environment().put("JAVA_OPTS", o));
     long launch = System.nanoTime();
     return new ServerChild(builder.start(), port, log, launch);
   }

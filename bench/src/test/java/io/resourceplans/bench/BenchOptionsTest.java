@@ -17,7 +17,7 @@ class BenchOptionsTest {
     assertEquals(false, options.sweep());
     assertEquals(List.of(1_000, 10_000, 100_000, 1_000_000), options.sweepSizes());
     assertEquals(false, options.footprint());
-    assertEquals("-Xmx512m", options.serverJavaOpts());
+    assertEquals("", options.serverJavaOpts()); // the launcher's own defaults
     assertEquals("bench/target/report", options.reportDir());
     assertEquals(30, options.retryPercent());
     assertEquals(BenchOptions.DEFAULT_DATABASE_URL, options.databaseUrl());

@@ -117,6 +117,13 @@ class DistributionIT {
       assertTrue(process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "no exit after SIGTERM:\n" + tail(log));
       assertEquals(0, process.exitValue(), tail(log));
       assertTrue(Files.isDirectory(temp.resolve("data/postgres")), "data kept in --data-dir");
+      // The launcher's class data sharing archive, written as the JVM stopped, for the next start.
+      try (var cds = Files.list(home.resolve("cds"))) {
+        List<String> names = cds.map(p -> p.getFileName().toString()).sorted().toList();
+        assertEquals(2, names.size(), names.toString());
+        assertTrue(names.get(0).endsWith(".jsa") && names.get(1).equals(names.get(0) + ".served"), names.toString());
+        assertTrue(Files.size(home.resolve("cds").resolve(names.get(0))) > 10_000_000, "a whole start's classes");
+      }
     } finally {
       channel.shutdownNow();
       if (process.isAlive()) {

@@ -43,20 +43,71 @@ class LauncherTest {
   }
 
   @Test
-  void runsTheServerMainWithTheLibJarsDefaultHeapAndArguments() throws Exception {
-    Result r = launch(app.resolve("bin/resource-plans"), Map.of(), "--port=1234", "a b");
+  void runsTheServerMainWithTheLibJarsDefaultOptionsAndArguments() throws Exception {
+    Result r = launch(app.resolve("bin/resource-plans"), Map.of("RP_CDS", "false"), "--port=1234", "a b");
     assertEquals(0, r.exit, r.output);
     String home = app.toRealPath().toString();
     assertEquals(
-        List.of("-Xmx512m", "-cp", home + "/lib/*", "io.resourceplans.server.Main", "--port=1234", "a b"),
+        List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m",
+            "-cp", home + "/lib/*", "io.resourceplans.server.Main", "--port=1234", "a b"),
         r.output.lines().toList());
   }
 
   @Test
   void javaOptsReplaceTheDefaultAndAreNotGlobbed() throws Exception {
-    Result r = launch(app.resolve("bin/resource-plans"), Map.of("JAVA_OPTS", "-Xmx1g -Dx=*"));
+    Result r = launch(app.resolve("bin/resource-plans"), Map.of("JAVA_OPTS", "-Xmx1g -Dx=*", "RP_CDS", "false"));
     assertEquals(0, r.exit, r.output);
     assertEquals(List.of("-Xmx1g", "-Dx=*", "-cp"), r.output.lines().limit(3).toList());
+  }
+
+  /**
+   * Class data sharing: a start without a usable archive asks the JVM to write one at exit (and the
+   * server to mark that it reached SERVING); the next start maps it only if it is complete (the
+   * JVM's magic number, written last) and marked; an archive without the mark is written again.
+   */
+  @Test
+  void writesAClassDataSharingArchiveOnceAndThenMapsIt() throws Exception {
+    Path launcher = app.resolve("bin/resource-plans");
+    String cds = app.toRealPath().resolve("cds").toString();
+    Result first = launch(launcher, Map.of());
+    assertEquals(0, first.exit, first.output);
+    List<String> args = first.output.lines().toList();
+    String dump = args.stream().filter(a -> a.startsWith("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow();
+    Path archive = Path.of(dump.substring(dump.indexOf('=') + 1));
+    assertEquals(cds, archive.getParent().toString());
+    assertTrue(args.contains("-Dresource-plans.cds.served=" + archive + ".served"), first.output);
+    assertTrue(args.contains("-Xlog:cds=off"), first.output);
+
+    // What the JVM writes when it stops: the magic number of a dynamic archive first (little-endian).
+    Files.write(archive, new byte[] {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 0, 0, 0, 0});
+    Result unmarked = launch(launcher, Map.of());
+    assertTrue(unmarked.output.contains("-XX:ArchiveClassesAtExit=" + archive), unmarked.output);
+    assertTrue(Files.notExists(archive), "an archive of a run that never served is removed");
+
+    Files.write(archive, new byte[] {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 0, 0, 0, 0});
+    Files.writeString(Path.of(archive + ".served"), "");
+    Result next = launch(launcher, Map.of());
+    assertTrue(next.output.lines().toList().contains("-XX:SharedArchiveFile=" + archive), next.output);
+    assertTrue(next.output.lines().noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit") || a.startsWith("-Dresource-plans.cds")), next.output);
+
+    // Other options: another archive (the JVM refuses one made with other options).
+    Result other = launch(launcher, Map.of("JAVA_OPTS", "-Xmx300m"));
+    assertTrue(other.output.contains("-XX:ArchiveClassesAtExit=" + cds + "/"), other.output);
+    assertTrue(!other.output.contains(archive.toString()), other.output);
+  }
+
+  @Test
+  void noClassDataSharingWhenTheCallerChoseOrTheDirectoryIsReadOnly() throws Exception {
+    Result own = launch(app.resolve("bin/resource-plans"), Map.of("JAVA_OPTS", "-XX:SharedArchiveFile=/x.jsa"));
+    assertEquals(List.of("-XX:SharedArchiveFile=/x.jsa", "-cp"), own.output.lines().limit(2).toList());
+
+    Files.createDirectories(app.resolve("cds"));
+    Files.setPosixFilePermissions(app.resolve("cds"), PosixFilePermissions.fromString("r-xr-xr-x"));
+    Result readOnly = launch(app.resolve("bin/resource-plans"), Map.of());
+    assertEquals(0, readOnly.exit, readOnly.output);
+    if (!"root".equals(System.getProperty("user.name"))) { // root may write anyway
+      assertTrue(!readOnly.output.contains("Archive"), readOnly.output);
+    }
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.resourceplans.server.config.OperatorKeyFile;
 import io.resourceplans.server.config.ServerConfig;
 import io.resourceplans.server.di.DaggerServerComponent;
 import io.resourceplans.server.di.ServerComponent;
+import io.resourceplans.server.errors.SharedValidator;
 import io.resourceplans.server.grpc.NettyTransport;
 import io.resourceplans.server.logging.LogSetup;
 import io.resourceplans.server.metrics.Metrics;
@@ -27,6 +28,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -53,6 +57,8 @@ public final class Main {
       System.out.println(Version.describe());
       return;
     }
+    // Meanwhile the rest starts: the validator takes long to build and needs nothing else.
+    SharedValidator.startBuilding();
     // java.util.logging (grpc-java, Netty) into the same log as everything else.
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
@@ -96,15 +102,26 @@ public final class Main {
       database =
           Database.open(
               settings, "resource-plans", config.databaseConnectTimeout(), new MicrometerMetricsTrackerFactory(metrics));
-      int applied = Migrations.migrate(database.dataSource());
+      // The migrations run while the services are built (neither needs the other, and building
+      // them is mostly class loading, about as long); nothing is served before both are done.
+      DataSource dataSource = database.dataSource();
+      CompletableFuture<Integer> migrations = CompletableFuture.supplyAsync(() -> Migrations.migrate(dataSource), Main::migrationThread);
+      ResourcePlansServer server;
+      int applied;
+      try {
+        server = component(config, database, metrics).server();
+      } finally {
+        applied = awaitMigrations(migrations);
+      }
       log.info("database {} ready ({} migrations applied now)", settings.describe(), applied);
-
-      ResourcePlansServer server = component(config, database, metrics).server().start();
+      server.start();
       log.info("resource-plans serving on {}:{}", config.listenAddress().orElse("*"), server.port());
       if (config.metricsPort() != 0) {
         metricsHttp = MetricsHttpServer.start(metrics, config.listenAddress(), config.metricsPort());
         log.info("metrics at http://{}:{}/metrics", config.listenAddress().orElse("*"), metricsHttp.port());
       }
+
+      CdsServedMarker.markServing();
 
       Shutdown shutdown = new Shutdown(server, config.shutdownGrace(), metricsHttp, database, embedded);
       onSignals(shutdown);
@@ -127,6 +144,22 @@ public final class Main {
       }
       LogSetup.flush();
       System.exit(1);
+    }
+  }
+
+  private static void migrationThread(Runnable migrate) {
+    new Thread(migrate, "migrations").start();
+  }
+
+  /** The migrations' count, or what they failed with (as if they had run on this thread). */
+  private static int awaitMigrations(CompletableFuture<Integer> migrations) throws Exception {
+    try {
+      return migrations.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Exception failure) {
+        throw failure;
+      }
+      throw e;
     }
   }
 

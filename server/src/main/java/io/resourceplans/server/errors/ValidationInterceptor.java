@@ -1,8 +1,6 @@
 package io.resourceplans.server.errors;
 
 import build.buf.protovalidate.ValidationResult;
-import build.buf.protovalidate.Validator;
-import build.buf.protovalidate.ValidatorFactory;
 import build.buf.protovalidate.exceptions.ValidationException;
 import build.buf.validate.FieldPath;
 import build.buf.validate.FieldPathElement;
@@ -30,12 +28,12 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class ValidationInterceptor implements ServerInterceptor {
-  private final Validator validator = ValidatorFactory.newBuilder().build();
   private final FieldTypeRules fieldTypeRules;
 
   @Inject
   public ValidationInterceptor(FieldTypeRules fieldTypeRules) {
     this.fieldTypeRules = fieldTypeRules;
+    SharedValidator.startBuilding(); // usually started by Main long before
   }
 
   @Override
@@ -76,7 +74,7 @@ public final class ValidationInterceptor implements ServerInterceptor {
     }
     ValidationResult result;
     try {
-      result = validator.validate(message);
+      result = SharedValidator.get().validate(message);
     } catch (ValidationException e) {
       // A rule that does not compile is our bug, not the caller's.
       throw new IllegalStateException("validation rules of " + message.getDescriptorForType().getFullName(), e);
