@@ -118,6 +118,8 @@ class BatchingQuotaFactsReaderTest {
     }
     assertEquals(callers * perCaller, sizes.stream().mapToInt(Integer::intValue).sum());
     assertTrue(sizes.stream().anyMatch(s -> s > 1), () -> "no batch held more than one request: " + sizes);
+    // A caller whose request another caller's batch took waits for it; it never sends an empty batch.
+    assertTrue(sizes.stream().allMatch(s -> s > 0), () -> "an empty batch: " + sizes);
   }
 
   @Test
