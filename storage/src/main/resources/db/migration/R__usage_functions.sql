@@ -180,9 +180,27 @@ begin
   v_region := exists (select 1 from regions where region_id = p_region_id);
   select coalesce(sum(k.remaining_quantity), 0) into v_taken
     from rp_take_packages(p_account_id, p_product_id, p_region_id, p_purpose, p_now, p_quantity, false) k;
+  -- rp_active_totals' rule (the days after p_now's from package_balances, p_now's own day from the
+  -- burn-down index) for CheckQuota's one filter shape, written out: with every filter given, the
+  -- statement keeps one generic plan, where rp_active_totals plans its "is null or" filters on every
+  -- call (custom plans), which was about half of this function's cost (docs/benchmark.md). It must
+  -- stay what rp_active_totals answers: UsagePathsAgreeTest compares it with the packages of random
+  -- layouts (expiring today, later, or already).
   select coalesce(sum(t.remaining), 0) into v_remaining
-    from rp_active_totals(p_account_id, p_product_id, p_region_id, null, p_now) t
-   where t.purpose in (p_purpose, 'GENERAL');
+    from (
+      select b.remaining
+        from package_balances b
+       where b.account_id = p_account_id and b.product_id = p_product_id and b.region_id = p_region_id
+         and b.purpose in (p_purpose, 'GENERAL')
+         and b.expire_day > rp_expire_day(p_now)
+      union all
+      select k.remaining_quantity
+        from packages k
+       where k.account_id = p_account_id and not k.exhausted
+         and k.product_id = p_product_id and k.region_id = p_region_id and k.purpose in (p_purpose, 'GENERAL')
+         and k.expire_time > p_now
+         and k.expire_time < (rp_expire_day(p_now) + 1)::timestamp at time zone 'UTC'
+    ) t;
   v_active := exists (select 1 from pay_as_you_go_activations a
                        where a.account_id = p_account_id and a.product_id = p_product_id
                          and a.region_id = p_region_id);
@@ -642,5 +660,28 @@ begin
     perform create_distributed_function(
         'rp_quota_facts(text, text, text, text, bigint, timestamptz)', 'p_account_id', colocate_with => 'accounts');
   end if;
+end
+$$;
+
+-- CheckQuota for concurrent requests in one call (storage/quota/BatchingQuotaFactsReader): item n of
+-- each array is one request, answered as rp_quota_facts answers it alone, with its position n. A
+-- read takes no locks, so the items need no order; each statement inside still takes its own
+-- snapshot, as separate calls would. Plain PostgreSQL only: on Citus each request stays one call of
+-- rp_quota_facts, which the coordinator delegates to the request's account's worker.
+drop function if exists rp_quota_facts_many(text[], text[], text[], text[], bigint[], timestamptz[]);
+create function rp_quota_facts_many(
+    p_account_ids text[], p_product_ids text[], p_region_ids text[], p_purposes text[], p_quantities bigint[],
+    p_nows timestamptz[])
+  returns table (n integer, product_exists boolean, region_exists boolean, taken bigint, remaining bigint,
+                 active boolean, unit_price numeric, price_currency text, currency text, cash_balance numeric,
+                 gift_balance numeric, credit_line numeric, credit_used numeric, update_time timestamptz)
+  language plpgsql stable as $$
+declare
+  i integer;
+begin
+  for i in 1 .. coalesce(cardinality(p_account_ids), 0) loop
+    return query select i, f.* from rp_quota_facts(p_account_ids[i], p_product_ids[i], p_region_ids[i], p_purposes[i],
+                                                   p_quantities[i], p_nows[i]) f;
+  end loop;
 end
 $$;

@@ -80,8 +80,10 @@ record BenchOptions(
           --scenarios LIST          comma-separated, default all of them: many-accounts, hot-account,
                                     retried-ids, pay-as-you-go (accounts without packages, every message
                                     charged), check-quota (CheckQuota, against pgbench -S), batch
-                                    (RecordUsages, records/s against pgbench -N); none: only what
-                                    --sweep and --footprint ask for
+                                    (RecordUsages, records/s against pgbench -N); also, not in the
+                                    default set: rpc-floor (the gRPC health check through the same
+                                    channel and server: the ceiling of any call here); none: only
+                                    what --sweep and --footprint ask for
           --batch-size N            records per RecordUsages call of the batch scenario, 1..1000 (default 100)
           --database-url URL        the server's database; DROPPED and recreated on every run
                                     (default %s)

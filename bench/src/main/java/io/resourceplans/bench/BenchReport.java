@@ -74,7 +74,8 @@ final class BenchReport {
       line("   answers        %d unexpected%s", r.stats().unexpectedAnswers,
           kind == Scenario.Kind.BATCH ? ", " + r.stats().replayedRecords + " records replayed (a resent call)" : "");
     }
-    String acknowledged = kind == Scenario.Kind.CHECK_QUOTA ? "nothing to deduct (read-only)"
+    String acknowledged = kind == Scenario.Kind.CHECK_QUOTA || kind == Scenario.Kind.RPC_FLOOR
+        ? "nothing to deduct (read-only)"
         : r.stats().acknowledgedFresh + (kind == Scenario.Kind.BATCH ? " records" : " new requests") + " acknowledged";
     line("   quota          %s %d; %s%s: %s",
         kind.payAsYouGo() ? "wallets charged for messages:" : "packages lost",

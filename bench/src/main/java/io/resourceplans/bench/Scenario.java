@@ -33,7 +33,14 @@ record Scenario(Kind kind, List<BenchAccount> accounts, int retryPercent) {
      * RecordUsages with many records per call on the many-accounts accounts: records/s against
      * pgbench -N tps. A call carries many records, so its latency has no bound of its own.
      */
-    BATCH("batch", new Target(Yardstick.SIMPLE_UPDATE, 5.0, Double.NaN));
+    BATCH("batch", new Target(Yardstick.SIMPLE_UPDATE, 5.0, Double.NaN)),
+    /**
+     * The ceiling of any call through this set-up: the standard gRPC health check over the same
+     * channel, into the same server (Netty, its executor), with no interceptor, validation or
+     * database behind it. Not in the default set; held to check-quota's target, to show whether
+     * any call could meet it here.
+     */
+    RPC_FLOOR("rpc-floor", new Target(Yardstick.SELECT_ONLY, 0.5, 10.0));
 
     private final String label;
     private final Target target;
@@ -65,6 +72,7 @@ record Scenario(Kind kind, List<BenchAccount> accounts, int retryPercent) {
       return switch (this) {
         case CHECK_QUOTA -> "CheckQuota";
         case BATCH -> "RecordUsages";
+        case RPC_FLOOR -> "grpc.health.v1.Health/Check";
         default -> "RecordUsage";
       };
     }

@@ -39,6 +39,7 @@ final class ScenarioRunner {
       LoadCaller caller =
           switch (scenario.kind()) {
             case CHECK_QUOTA -> new QuotaCheckCaller(scenario, accountCursor, phase, throughput);
+            case RPC_FLOOR -> new HealthCheckCaller(scenario, accountCursor, phase, throughput);
             case BATCH -> new BatchUsageCaller(idPrefix, scenario, batchSize, accountCursor, phase, throughput);
             default -> new UsageCaller(idPrefix, scenario, accountCursor, phase, throughput, 0x5eed_0000L + i);
           };

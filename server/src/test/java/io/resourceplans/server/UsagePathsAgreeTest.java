@@ -20,6 +20,7 @@ import io.resourceplans.domain.quota.CoveredUsageRecorder;
 import io.resourceplans.domain.quota.CoveredUsageRecorder.NotCovered;
 import io.resourceplans.domain.quota.CoveredUsageRecorder.Recorded;
 import io.resourceplans.domain.quota.QuotaCheck;
+import io.resourceplans.domain.quota.UsageObserver;
 import io.resourceplans.domain.quota.UsageRecord;
 import io.resourceplans.domain.quota.UsageService;
 import io.resourceplans.server.di.TestServerComponent;
@@ -112,8 +113,9 @@ class UsagePathsAgreeTest {
         .bind("product", PRODUCT).bind("purpose", REQUESTED.name()).mapTo(BigDecimal.class).one());
     TestServerComponent c = server.component();
     CoveredUsageRecorder declineAll = (key, draft) -> new NotCovered();
+    // CheckQuota through the server's own reader (batched), as the RPC reads.
     fullPath = new UsageService(server.clock, new SettlementCurrency("CNY"), c.wallets(), c.alerts(), c.transactor(),
-        declineAll, c.accountClock());
+        declineAll, c.accountClock(), UsageObserver.NONE, c.quotaFactsReader());
     oneCall = server.coveredUsage();
   }
 
@@ -147,8 +149,7 @@ class UsagePathsAgreeTest {
     String walletBefore = wallet();
     // CheckQuota's one-statement forecast, on the same state, before anything is recorded.
     QuotaCheck forecast =
-        server.component().transactor().singleRead(tx -> fullPath.check(
-            tx, Principal.mainAccount(accountId, "test-key"), PRODUCT, REQUESTED, layout.quantity(), REGION));
+        fullPath.check(Principal.mainAccount(accountId, "test-key"), PRODUCT, REQUESTED, layout.quantity(), REGION);
     assertEquals(usableRemaining(layout, now), forecast.packageRemaining(), context);
     UsageRecord full;
     ErrorCode refusal = null;

@@ -60,16 +60,19 @@ public final class UsageService {
   private final Transactor transactor;
   private final CoveredUsageRecorder covered;
   private final UsageObserver observer;
+  private final QuotaFactsReader quotaFacts;
 
-  /** With each account's own time (test clocks); observed by nobody. */
+  /** With each account's own time (test clocks); observed by nobody; each CheckQuota read on its own. */
   public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor, CoveredUsageRecorder covered, AccountClock accountClock) {
-    this(clock, currency, wallets, alerts, transactor, covered, accountClock, UsageObserver.NONE);
+    this(clock, currency, wallets, alerts, transactor, covered, accountClock, UsageObserver.NONE,
+        QuotaFactsReader.perRequest(transactor));
   }
 
-  /** As above, telling {@code observer} each call's outcome (metrics). */
+  /** As above, telling {@code observer} each call's outcome (metrics), CheckQuota reading through {@code quotaFacts}. */
   @Inject
-  public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor, CoveredUsageRecorder covered, AccountClock accountClock, UsageObserver observer) {
+  public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor, CoveredUsageRecorder covered, AccountClock accountClock, UsageObserver observer, QuotaFactsReader quotaFacts) {
     this.observer = observer;
+    this.quotaFacts = quotaFacts;
     this.clock = clock;
     this.transactor = transactor;
     this.covered = covered;
@@ -304,14 +307,16 @@ public final class UsageService {
 
   /**
    * Read-only: what {@link #record} would do now; nothing is deducted or reserved. Everything it
-   * decides from is read in one statement ({@link QuotaFactsRepository}), under the same rules as
-   * the full path: burn-down, then pay-as-you-go at the purpose's price if active, within the
-   * wallet.
+   * decides from is read in one statement ({@link QuotaFactsReader}, with no transaction around it;
+   * concurrent checks may share that statement), under the same rules as the full path: burn-down,
+   * then pay-as-you-go at the purpose's price if active, within the wallet.
    */
-  public QuotaCheck check(Tx tx, Principal caller, String productId, Purpose purpose, long quantity, String regionId) {
+  public QuotaCheck check(Principal caller, String productId, Purpose purpose, long quantity, String regionId) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
-    Instant now = accountClock.now(tx, accountId);
-    QuotaFacts facts = tx.get(QuotaFactsRepository.class).read(accountId, productId, regionId, purpose, quantity, now);
+    // Real accounts: no query (AccountClock remembers them); test accounts: their clock's time.
+    Instant now = accountClock.now(accountId);
+    QuotaFacts facts =
+        quotaFacts.read(new QuotaFactsReader.Request(accountId, productId, regionId, purpose, quantity, now));
     if (!facts.productExists()) {
       throw productNotFound(productId);
     }

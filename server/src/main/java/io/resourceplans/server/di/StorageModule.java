@@ -3,13 +3,16 @@ package io.resourceplans.server.di;
 import dagger.Module;
 import dagger.Provides;
 import io.resourceplans.domain.quota.CoveredUsageRecorder;
+import io.resourceplans.domain.quota.QuotaFactsReader;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.metrics.UsageMetrics;
 import io.resourceplans.storage.db.DatabaseEngine;
 import io.resourceplans.storage.db.JdbiTransactor;
 import io.resourceplans.storage.db.Jdbis;
 import io.resourceplans.storage.quota.BatchingCoveredUsageRecorder;
+import io.resourceplans.storage.quota.BatchingQuotaFactsReader;
 import io.resourceplans.storage.quota.SqlCoveredUsageRecorder;
+import io.resourceplans.storage.quota.SqlQuotaFactsReader;
 import java.time.Clock;
 import javax.inject.Singleton;
 import javax.sql.DataSource;
@@ -45,5 +48,16 @@ public interface StorageModule {
     return engine == DatabaseEngine.CITUS
         ? BatchingCoveredUsageRecorder.forDistributed(sql, metrics::batch)
         : BatchingCoveredUsageRecorder.withDefaults(sql, metrics::batch);
+  }
+
+  /**
+   * CheckQuota's reads: concurrent checks share one statement on PostgreSQL; on Citus each stays one
+   * call of rp_quota_facts, which the coordinator delegates to the account's worker.
+   */
+  @Provides
+  @Singleton
+  static QuotaFactsReader quotaFactsReader(DataSource dataSource, DatabaseEngine engine) {
+    SqlQuotaFactsReader sql = new SqlQuotaFactsReader(dataSource);
+    return engine == DatabaseEngine.CITUS ? sql : BatchingQuotaFactsReader.withDefaults(sql);
   }
 }

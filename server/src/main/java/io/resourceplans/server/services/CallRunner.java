@@ -17,8 +17,10 @@ import javax.inject.Singleton;
  * an RPC gets is decided here by what it is: a read, a mutation carrying a {@code request_id}
  * (once per ID), or a change without one.
  *
- * <p>RecordUsage is the one exception: {@code UsageService} first tries the batched covered path,
- * which runs outside any transaction of this runner, and opens the full path's own.
+ * <p>The usage path is the exception: for RecordUsage {@code UsageService} first tries the batched
+ * covered path, which runs outside any transaction of this runner, and opens the full path's own;
+ * CheckQuota reads through its {@code QuotaFactsReader}, which may answer concurrent checks with
+ * one statement.
  */
 @Singleton
 public final class CallRunner {
@@ -34,11 +36,6 @@ public final class CallRunner {
   /** A read: one read-only transaction, one consistent snapshot. */
   public <R> R read(Function<Tx, R> work) {
     return transactor.readOnly(work);
-  }
-
-  /** A read of one statement: no transaction around it, one round trip ({@link Transactor#singleRead}). */
-  public <R> R singleRead(Function<Tx, R> work) {
-    return transactor.singleRead(work);
   }
 
   /** A mutation run once per request ID: a retry gets the first answer (see {@link IdempotentCalls}). */

@@ -36,12 +36,11 @@ import javax.inject.Singleton;
 /** RPC handlers of the usage hot path: RecordUsage, RecordUsages and CheckQuota. */
 @Singleton
 public final class UsageRpcs {
-  private final CallRunner calls;
   private final UsageService usage;
 
+  /** No CallRunner: the usage path opens its own transactions and reads (see {@link CallRunner}). */
   @Inject
-  UsageRpcs(CallRunner calls, UsageService usage) {
-    this.calls = calls;
+  UsageRpcs(UsageService usage) {
     this.usage = usage;
   }
 
@@ -101,9 +100,7 @@ public final class UsageRpcs {
   public void checkQuota(CheckQuotaRequest request, StreamObserver<CheckQuotaResponse> out) {
     Principal caller = CallPrincipal.current();
     Purpose purpose = PurposeMapper.toDomain(request.getPurpose(), "purpose");
-    QuotaCheck check =
-        calls.singleRead(
-            tx -> usage.check(tx, caller, request.getProductId(), purpose, request.getQuantity(), request.getRegionId()));
+    QuotaCheck check = usage.check(caller, request.getProductId(), purpose, request.getQuantity(), request.getRegionId());
     reply(
         out,
         CheckQuotaResponse.newBuilder()

@@ -9,6 +9,7 @@ import io.resourceplans.domain.idempotency.IdempotencyPurge;
 import io.resourceplans.domain.notification.ExpiryReminderService;
 import io.resourceplans.domain.notification.NotificationDispatcher;
 import io.resourceplans.domain.notification.Notifier;
+import io.resourceplans.domain.quota.QuotaFactsReader;
 import io.resourceplans.domain.tx.Transactor;
 import javax.inject.Singleton;
 
@@ -33,6 +34,9 @@ public interface TestServerComponent extends ServerComponent {
 
   /** For tests that build a UsageService of their own: the server's account time. */
   AccountClock accountClock();
+
+  /** For tests that build a UsageService of their own: the server's CheckQuota reads (batched on PostgreSQL). */
+  QuotaFactsReader quotaFactsReader();
 
   /** The dispatcher the server's scheduler runs; tests run passes themselves. */
   NotificationDispatcher notificationDispatcher();

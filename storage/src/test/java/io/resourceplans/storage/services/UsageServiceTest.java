@@ -60,7 +60,7 @@ class UsageServiceTest {
   }
 
   private static QuotaCheck check(Principal buyer, Purpose purpose, long quantity) {
-    return f.tx(tx -> f.usage.check(tx, buyer, SMS, purpose, quantity, REGION));
+    return f.usage.check(buyer, SMS, purpose, quantity, REGION);
   }
 
   @ParameterizedTest
