@@ -72,21 +72,25 @@ declare
   fresh packages;
   need bigint := p_quantity;
 begin
-  if p_lock then
-    -- The common case in one statement: the purpose's first package covers the quantity. A package
-    -- a concurrent usage emptied meanwhile fails FOR UPDATE's re-check, and the next one is taken.
-    select * into fresh from packages k
-     where k.account_id = p_account_id and k.product_id = p_product_id and k.region_id = p_region_id
-       and k.purpose = p_purpose and not k.exhausted and k.expire_time > p_now
-     order by k.expire_time, k.purchase_time, k.package_id
-     limit 1
-       for update;
-    if found and fresh.remaining_quantity >= p_quantity then
-      return next fresh;
-      return;
-    end if;
-  end if;
   foreach drawn in array case when p_purpose = 'GENERAL' then array['GENERAL'] else array[p_purpose, 'GENERAL'] end loop
+    if p_lock then
+      -- The common case in one statement: the purpose's first package covers what is left to take.
+      -- A package a concurrent usage emptied meanwhile fails FOR UPDATE's re-check and the next one
+      -- is taken; with none of the purpose, the next purpose.
+      select * into fresh from packages k
+       where k.account_id = p_account_id and k.product_id = p_product_id and k.region_id = p_region_id
+         and k.purpose = drawn and not k.exhausted and k.expire_time > p_now
+       order by k.expire_time, k.purchase_time, k.package_id
+       limit 1
+         for update;
+      if not found then
+        continue;
+      end if;
+      if fresh.remaining_quantity >= need then
+        return next fresh;
+        return;
+      end if;
+    end if;
     for candidate in
       select * from packages k
        where k.account_id = p_account_id and k.product_id = p_product_id and k.region_id = p_region_id
@@ -330,9 +334,9 @@ drop function if exists rp_alert_would_change(text, text, timestamptz, text[], b
 -- Consecutive items of one account, product, region and purpose are a run, decided together as
 -- they would be one after another, with less work per item: the run locks the packages it may draw
 -- from once (rp_take_packages for the run's whole quantity, at the run's earliest time; an item
--- skips the packages expired at its own time), plans each item from them in memory, looks up
--- another mutation's request IDs, the pay-as-you-go facts and each alert setting once, and deducts
--- each package once when the run ends (rp_deduct). Until then the packages and package_balances
+-- skips the packages expired at its own time), plans each item from them in memory, looks up the
+-- pay-as-you-go facts and each alert setting once, and deducts each package once when the run ends
+-- (rp_deduct). Until then the packages and package_balances
 -- rows hold what they held before the run, so the alert rule takes the run's earlier deductions off
 -- what rp_active_totals reads. An item the run's packages may no longer cover (packages skipped for
 -- its later time) ends the run and is decided again alone. A run's locks are those its items would
@@ -373,7 +377,7 @@ declare
   run_left bigint[];
   run_taken bigint[];
   run_all boolean;
-  others text[];
+  earliest timestamptz;
   payg_read boolean;
   payg_active boolean;
   price product_pay_as_you_go_prices;
@@ -420,11 +424,16 @@ begin
     run_expiries := '{}';
     run_left := '{}';
     run_taken := '{}';
-    need := (select sum(q) from unnest(p_quantities[run_first:run_last]) q);
+    need := 0;
+    earliest := p_nows[run_first];
+    for n in run_first .. run_last loop
+      need := need + p_quantities[n];
+      earliest := least(earliest, p_nows[n]);
+    end loop;
     for pkg in
       select k.package_id, k.purpose, k.expire_time, k.remaining_quantity
         from rp_take_packages(account, p_product_ids[run_first], p_region_ids[run_first], p_purposes[run_first],
-                              (select min(t) from unnest(p_nows[run_first:run_last]) t), need, true) k
+                              earliest, need, true) k
     loop
       run_ids := run_ids || pkg.package_id;
       run_purposes := run_purposes || pkg.purpose;
@@ -435,10 +444,6 @@ begin
     end loop;
     -- Short of the run's quantity: these are all the usable packages.
     run_all := need > 0;
-    -- Checked before the insert, not in an INSERT ... SELECT: Citus plans that on the coordinator
-    -- (two hops) and miscounts its rows.
-    others := array(select c.request_id from idempotency_records c
-                      where c.scope = account and c.request_id = any(p_request_ids[run_first:run_last]));
     payg_read := false;
     alert_purposes := '{}';
     alert_thresholds := '{}';
@@ -497,7 +502,10 @@ begin
       end if;
 
       -- 3. the claim.
-      if p_request_ids[n] = any(others) then
+      -- Checked before the insert, not in an INSERT ... SELECT: Citus plans that on the coordinator
+      -- (two hops) and miscounts its rows. (One look-up per item: one per run with an array of the
+      -- run's IDs measured slower for runs of one.)
+      if exists (select 1 from idempotency_records c where c.scope = account and c.request_id = p_request_ids[n]) then
         claimed_by_other := not_covered;
         claimed_by_other.outcome := 'CLAIMED';
         return next claimed_by_other;
