@@ -11,6 +11,7 @@ import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.Errors;
 import io.resourceplans.server.testing.TestServer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,46 +54,12 @@ class UsageConcurrencyTest {
     long quotaBefore = remainingTotal(accountId);
     assertEquals(8000, quotaBefore);
 
-    Map<String, Long> acknowledged = new ConcurrentHashMap<>();
-    Set<String> refused = ConcurrentHashMap.newKeySet();
-    AtomicLong unexpected = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
-    for (int t = 0; t < THREADS; t++) {
-      futures.add(pool.submit(() -> {
-        go.await();
-        for (int i = 0; i < CALLS; i++) {
-          long quantity = ThreadLocalRandom.current().nextLong(1, 5);
-          RecordUsageRequest request =
-              RecordUsageRequest.newBuilder()
-                  .setRequestId(TestServer.requestId())
-                  .setProductId("sms-domestic")
-                  .setPurpose(Purpose.PURPOSE_MARKETING)
-                  .setQuantity(quantity)
-                  .setRegionId("ap-southeast-1")
-                  .build();
-          try {
-            var r = server.plan(key).recordUsage(request).getUsageRecord();
-            acknowledged.put(request.getRequestId(), r.getPackageQuantity());
-          } catch (StatusRuntimeException e) {
-            if ("QUOTA_EXHAUSTED".equals(Errors.reason(e))) {
-              refused.add(request.getRequestId());
-            } else {
-              unexpected.incrementAndGet();
-            }
-          }
-        }
-        return null;
-      }));
-    }
-    go.countDown();
-    for (Future<?> f : futures) {
-      f.get(5, TimeUnit.MINUTES);
-    }
-    pool.shutdown();
+    Race race = race(key, CALLS, "QUOTA_EXHAUSTED");
+    Map<String, Long> acknowledged = new HashMap<>();
+    race.acknowledged().forEach((id, r) -> acknowledged.put(id, r.getPackageQuantity()));
+    Set<String> refused = race.refused();
 
-    assertEquals(0, unexpected.get());
+    assertEquals(0, race.unexpected());
     assertEquals(THREADS * CALLS, acknowledged.size() + refused.size());
     long acknowledgedQuantity = acknowledged.values().stream().mapToLong(Long::longValue).sum();
     long quotaAfter = remainingTotal(accountId);
@@ -155,14 +122,54 @@ class UsageConcurrencyTest {
     java.math.BigDecimal availableBefore =
         server.jdbi().withHandle(h -> h.createQuery(money).bind("a", accountId).mapTo(java.math.BigDecimal.class).one());
 
-    Map<String, RecordUsageRequest> acknowledged = new ConcurrentHashMap<>();
-    Map<String, java.math.BigDecimal> charged = new ConcurrentHashMap<>();
+    int calls = 60;
+    Race race = race(key, calls, "INSUFFICIENT_BALANCE");
+    Map<String, io.resourceplans.api.v1.UsageRecord> acknowledged = race.acknowledged();
+    Set<String> refused = race.refused();
+
+    assertEquals(0, race.unexpected());
+    assertEquals(THREADS * calls, acknowledged.size() + refused.size());
+    assertTrue(refused.size() > 0, "the wallet ran out");
+    assertEquals(0, remainingTotal(accountId), "the package went first");
+    java.math.BigDecimal paid = acknowledged.values().stream()
+        .map(r -> io.resourceplans.server.testing.Moneys.amount(r.getPayAsYouGoCharge()))
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    java.math.BigDecimal availableAfter =
+        server.jdbi().withHandle(h -> h.createQuery(money).bind("a", accountId).mapTo(java.math.BigDecimal.class).one());
+    assertEquals(0, availableBefore.subtract(availableAfter).compareTo(paid), "the wallet lost what was charged");
+    java.math.BigDecimal ledger = server.jdbi().withHandle(h -> h.createQuery("""
+            select coalesce(-sum(amount), 0) from ledger_entries where account_id = :a and kind = 'USAGE_CHARGE'
+            """).bind("a", accountId).mapTo(java.math.BigDecimal.class).one());
+    assertEquals(0, ledger.compareTo(paid), "one ledger amount per balance drawn, adding up to the charges");
+    List<String> recorded =
+        server.jdbi().withHandle(h -> h.createQuery("select request_id from usage_records where account_id = :a")
+            .bind("a", accountId).mapTo(String.class).list());
+    assertEquals(acknowledged.keySet(), new HashSet<>(recorded), "every acknowledged request exactly once");
+    long quantity = acknowledged.values().stream().mapToLong(io.resourceplans.api.v1.UsageRecord::getQuantity).sum();
+    long fromRecords = server.jdbi().withHandle(h -> h.createQuery("""
+            select coalesce(sum(package_quantity + pay_as_you_go_quantity), 0) from usage_records where account_id = :a
+            """).bind("a", accountId).mapTo(Long.class).one());
+    assertEquals(quantity, fromRecords);
+    long fromPackages = server.jdbi().withHandle(h -> h.createQuery(
+            "select coalesce(sum(package_quantity), 0) from usage_records where account_id = :a")
+        .bind("a", accountId).mapTo(Long.class).one());
+    assertEquals(100, fromPackages);
+  }
+
+  /** What {@link #race} got back: the records acknowledged by request ID, the refused IDs, other failures. */
+  private record Race(Map<String, io.resourceplans.api.v1.UsageRecord> acknowledged, Set<String> refused, long unexpected) {}
+
+  /**
+   * THREADS senders released together, each sending {@code calls} RecordUsage calls of 1 to 4
+   * marketing messages in ap-southeast-1; a refusal must have {@code refusal} as its reason.
+   */
+  private static Race race(String key, int calls, String refusal) throws Exception {
+    Map<String, io.resourceplans.api.v1.UsageRecord> acknowledged = new ConcurrentHashMap<>();
     Set<String> refused = ConcurrentHashMap.newKeySet();
     AtomicLong unexpected = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     CountDownLatch go = new CountDownLatch(1);
     List<Future<?>> futures = new ArrayList<>();
-    int calls = 60;
     for (int t = 0; t < THREADS; t++) {
       futures.add(pool.submit(() -> {
         go.await();
@@ -175,11 +182,9 @@ class UsageConcurrencyTest {
               .setRegionId("ap-southeast-1")
               .build();
           try {
-            var r = server.plan(key).recordUsage(request).getUsageRecord();
-            acknowledged.put(request.getRequestId(), request);
-            charged.put(request.getRequestId(), io.resourceplans.server.testing.Moneys.amount(r.getPayAsYouGoCharge()));
+            acknowledged.put(request.getRequestId(), server.plan(key).recordUsage(request).getUsageRecord());
           } catch (StatusRuntimeException e) {
-            if ("INSUFFICIENT_BALANCE".equals(Errors.reason(e))) {
+            if (refusal.equals(Errors.reason(e))) {
               refused.add(request.getRequestId());
             } else {
               unexpected.incrementAndGet();
@@ -194,32 +199,7 @@ class UsageConcurrencyTest {
       f.get(5, TimeUnit.MINUTES);
     }
     pool.shutdown();
-
-    assertEquals(0, unexpected.get());
-    assertEquals(THREADS * calls, acknowledged.size() + refused.size());
-    assertTrue(refused.size() > 0, "the wallet ran out");
-    assertEquals(0, remainingTotal(accountId), "the package went first");
-    java.math.BigDecimal paid = charged.values().stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-    java.math.BigDecimal availableAfter =
-        server.jdbi().withHandle(h -> h.createQuery(money).bind("a", accountId).mapTo(java.math.BigDecimal.class).one());
-    assertEquals(0, availableBefore.subtract(availableAfter).compareTo(paid), "the wallet lost what was charged");
-    java.math.BigDecimal ledger = server.jdbi().withHandle(h -> h.createQuery("""
-            select coalesce(-sum(amount), 0) from ledger_entries where account_id = :a and kind = 'USAGE_CHARGE'
-            """).bind("a", accountId).mapTo(java.math.BigDecimal.class).one());
-    assertEquals(0, ledger.compareTo(paid), "one ledger amount per balance drawn, adding up to the charges");
-    List<String> recorded =
-        server.jdbi().withHandle(h -> h.createQuery("select request_id from usage_records where account_id = :a")
-            .bind("a", accountId).mapTo(String.class).list());
-    assertEquals(acknowledged.keySet(), new HashSet<>(recorded), "every acknowledged request exactly once");
-    long quantity = acknowledged.values().stream().mapToLong(RecordUsageRequest::getQuantity).sum();
-    long fromRecords = server.jdbi().withHandle(h -> h.createQuery("""
-            select coalesce(sum(package_quantity + pay_as_you_go_quantity), 0) from usage_records where account_id = :a
-            """).bind("a", accountId).mapTo(Long.class).one());
-    assertEquals(quantity, fromRecords);
-    long fromPackages = server.jdbi().withHandle(h -> h.createQuery(
-            "select coalesce(sum(package_quantity), 0) from usage_records where account_id = :a")
-        .bind("a", accountId).mapTo(Long.class).one());
-    assertEquals(100, fromPackages);
+    return new Race(acknowledged, refused, unexpected.get());
   }
 
   private static long remainingTotal(String accountId) {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -29,13 +30,15 @@ public final class SqlQuotaFactsReader implements QuotaFactsReader {
   @Override
   public QuotaFacts read(Request r) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("select * from rp_quota_facts(?, ?, ?, ?, ?, ?::timestamptz)")) {
+        PreparedStatement ps = c.prepareStatement("select * from rp_quota_facts(?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, r.accountId());
       ps.setString(2, r.productId());
       ps.setString(3, r.regionId());
       ps.setString(4, r.purpose().name());
       ps.setLong(5, r.quantity());
-      ps.setString(6, r.now().toString());
+      // A typed value, not text cast in the statement: Citus, delegating the call to the account's
+      // worker, sends such a cast on as a cast from cstring, which fails.
+      ps.setObject(6, r.now().atOffset(ZoneOffset.UTC));
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new IllegalStateException("rp_quota_facts answered no row");
