@@ -125,8 +125,9 @@ class BatchingQuotaFactsReaderTest {
   @Test
   void aRequestThatFailsFailsAloneAndTheOthersOfItsBatchAreAnswered() throws Exception {
     List<QuotaFacts> alone = alone();
-    // A time PostgreSQL cannot read: the statement fails for this request only.
-    Request bad = new Request(REQUESTS.get(0).accountId(), SMS, REGION, Purpose.GENERAL, 1, Instant.MAX);
+    // Text PostgreSQL cannot take (a NUL character): the statement fails for this request only.
+    Request bad = new Request(REQUESTS.get(0).accountId() + "\u0000", SMS, REGION, Purpose.GENERAL, 1,
+        REQUESTS.get(0).now());
     List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean first = new AtomicBoolean(true);
     BatchingQuotaFactsReader reader = new BatchingQuotaFactsReader(sql, 1, 64, size -> {
