@@ -120,14 +120,16 @@ $$;
 -- Remaining quantity and number of active packages (not exhausted, not expired at p_now) of an
 -- account, per product and purpose; null filters match everything. Written once for every reader
 -- (CheckQuota, GetPackageSummary, ListAlertSettings, the alert rule in Java and in
--- rp_record_covered_usages): the days after p_now's from package_balances (V19), p_now's own day from
--- the burn-down index, so it reads the days plans can last, not every package ever bought.
+-- rp_record_covered_usages): the account's package_totals rows (V21: every package not marked
+-- lapsed) less the packages past their expiry at p_now that the expiry pass has not marked yet, so it
+-- reads a row per product, region and purpose and the last minute's expiries, not every package
+-- ever bought nor every day plans can last.
 create or replace function rp_active_totals(
     p_account_id text, p_product_id text, p_region_id text, p_purpose text, p_now timestamptz)
   returns table (product_id text, purpose text, remaining bigint, packages bigint)
   -- PL/pgSQL: Citus plans its statement with the arguments; not an SQL function (see rp_take_packages).
   -- Planned for each call's filters (a generic plan would keep every "is null or" and read the
-  -- account's every balance row).
+  -- account's every totals row).
   language plpgsql stable set plan_cache_mode = force_custom_plan as $$
 #variable_conflict use_column
 begin
@@ -135,21 +137,19 @@ begin
   select t.product_id, t.purpose, sum(t.remaining)::bigint, sum(t.packages)::bigint
     from (
       select b.product_id, b.purpose, b.remaining, b.packages::bigint as packages
-        from package_balances b
+        from package_totals b
        where b.account_id = p_account_id
          and (p_product_id is null or b.product_id = p_product_id)
          and (p_region_id is null or b.region_id = p_region_id)
          and (p_purpose is null or b.purpose = p_purpose)
-         and b.expire_day > rp_expire_day(p_now)
       union all
-      select k.product_id, k.purpose, k.remaining_quantity, 1::bigint
+      select k.product_id, k.purpose, -k.remaining_quantity, -1::bigint
         from packages k
-       where k.account_id = p_account_id and not k.exhausted
+       where k.account_id = p_account_id and not k.exhausted and not k.lapsed
          and (p_product_id is null or k.product_id = p_product_id)
          and (p_region_id is null or k.region_id = p_region_id)
          and (p_purpose is null or k.purpose = p_purpose)
-         and k.expire_time > p_now
-         and k.expire_time < (rp_expire_day(p_now) + 1)::timestamp at time zone 'UTC'
+         and k.expire_time <= p_now
     ) t
    group by t.product_id, t.purpose;
 end
@@ -184,26 +184,24 @@ begin
   v_region := exists (select 1 from regions where region_id = p_region_id);
   select coalesce(sum(k.remaining_quantity), 0) into v_taken
     from rp_take_packages(p_account_id, p_product_id, p_region_id, p_purpose, p_now, p_quantity, false) k;
-  -- rp_active_totals' rule (the days after p_now's from package_balances, p_now's own day from the
-  -- burn-down index) for CheckQuota's one filter shape, written out: with every filter given, the
-  -- statement keeps one generic plan, where rp_active_totals plans its "is null or" filters on every
-  -- call (custom plans), which was about half of this function's cost (docs/benchmark.md). It must
-  -- stay what rp_active_totals answers: UsagePathsAgreeTest compares it with the packages of random
-  -- layouts (expiring today, later, or already).
+  -- rp_active_totals' rule (package_totals less the packages past expiry the pass has not marked)
+  -- for CheckQuota's one filter shape, written out: with every filter given, the statement keeps
+  -- one generic plan, where rp_active_totals plans its "is null or" filters on every call (custom
+  -- plans), which was about half of this function's cost (docs/benchmark.md). It must stay what
+  -- rp_active_totals answers: UsagePathsAgreeTest compares it with the packages of random layouts
+  -- (expiring today, later, or already, marked lapsed or not).
   select coalesce(sum(t.remaining), 0) into v_remaining
     from (
       select b.remaining
-        from package_balances b
+        from package_totals b
        where b.account_id = p_account_id and b.product_id = p_product_id and b.region_id = p_region_id
          and b.purpose in (p_purpose, 'GENERAL')
-         and b.expire_day > rp_expire_day(p_now)
       union all
-      select k.remaining_quantity
+      select -k.remaining_quantity
         from packages k
-       where k.account_id = p_account_id and not k.exhausted
+       where k.account_id = p_account_id and not k.exhausted and not k.lapsed
          and k.product_id = p_product_id and k.region_id = p_region_id and k.purpose in (p_purpose, 'GENERAL')
-         and k.expire_time > p_now
-         and k.expire_time < (rp_expire_day(p_now) + 1)::timestamp at time zone 'UTC'
+         and k.expire_time <= p_now
     ) t;
   v_active := exists (select 1 from pay_as_you_go_activations a
                        where a.account_id = p_account_id and a.product_id = p_product_id
@@ -218,8 +216,11 @@ end
 $$;
 
 -- Takes p_quantity from a package whose row this transaction has locked, keeping its exhausted
--- marker and its day's package_balances row (V19) in step: the one deduction, for the Java full
--- path (SqlPackageRepository.deduct sends the same two statements) and rp_record_covered_usages.
+-- marker and its package_totals row (V21) in step: the one deduction, for the Java full path
+-- (SqlPackageRepository.deduct sends the same two statements) and rp_record_covered_usages. A
+-- package the expiry pass has marked lapsed is no longer in its total (the pass took what it had
+-- left), so its deduction leaves the total alone: a usage whose time was just before the expiry
+-- may still draw from it, after the pass on a replica whose clock is ahead.
 create or replace function rp_deduct(p_account_id text, p_package_id text, p_quantity bigint)
   returns void language plpgsql as $$
 declare
@@ -230,17 +231,20 @@ begin
          exhausted = (p.remaining_quantity - p_quantity = 0)
    where p.account_id = p_account_id and p.package_id = p_package_id
   returning * into k;
-  update package_balances b
-     set remaining = b.remaining - p_quantity, packages = b.packages - (case when k.exhausted then 1 else 0 end)
+  update package_totals b
+     set remaining = b.remaining - (case when k.lapsed then 0 else p_quantity end),
+         packages = b.packages - (case when k.exhausted and not k.lapsed then 1 else 0 end)
    where b.account_id = k.account_id and b.product_id = k.product_id and b.region_id = k.region_id
-     and b.purpose = k.purpose and b.expire_day = rp_expire_day(k.expire_time);
+     and b.purpose = k.purpose;
 end
 $$;
 
--- package_balances of one account made again from its packages, with their markers (V19, V20):
+-- package_totals of one account made again from its packages, with their markers (V19, V20, V21):
 -- after packages are written by hand (a data fix, the benchmark's package-count sweep). Usage of the
--- account must be stopped.
-create or replace function rp_rebuild_package_balances(p_account_id text) returns void
+-- account must be stopped. Packages past expiry that are not marked lapsed count until the expiry
+-- pass marks them (rp_active_totals takes them off), so rows written by hand need not be marked.
+drop function if exists rp_rebuild_package_balances(text);
+create or replace function rp_rebuild_package_totals(p_account_id text) returns void
   language plpgsql as $$
 begin
   update packages set exhausted = (remaining_quantity = 0)
@@ -248,13 +252,14 @@ begin
   -- A package moved past its expiry again is no longer lapsed (V20); the expiry pass marks it.
   update packages set lapsed = false
    where account_id = p_account_id and lapsed and (exhausted or expire_time > now());
-  delete from package_balances where account_id = p_account_id;
-  insert into package_balances (account_id, product_id, region_id, purpose, expire_day, remaining, packages)
-  select account_id, product_id, region_id, purpose, rp_expire_day(expire_time),
-         sum(remaining_quantity), count(*) filter (where not exhausted)
+  delete from package_totals where account_id = p_account_id;
+  insert into package_totals (account_id, product_id, region_id, purpose, remaining, packages)
+  select account_id, product_id, region_id, purpose,
+         coalesce(sum(remaining_quantity) filter (where not lapsed), 0),
+         count(*) filter (where not exhausted and not lapsed)
     from packages
    where account_id = p_account_id
-   group by account_id, product_id, region_id, purpose, rp_expire_day(expire_time);
+   group by account_id, product_id, region_id, purpose;
 end
 $$;
 
@@ -336,7 +341,7 @@ drop function if exists rp_alert_would_change(text, text, timestamptz, text[], b
 -- from once (rp_take_packages for the run's whole quantity, at the run's earliest time; an item
 -- skips the packages expired at its own time), plans each item from them in memory, looks up the
 -- pay-as-you-go facts and each alert setting once, and deducts each package once when the run ends
--- (rp_deduct). Until then the packages and package_balances
+-- (rp_deduct). Until then the packages and package_totals
 -- rows hold what they held before the run, so the alert rule takes the run's earlier deductions off
 -- what rp_active_totals reads. An item the run's packages may no longer cover (packages skipped for
 -- its later time) ends the run and is decided again alone. A run's locks are those its items would

@@ -81,9 +81,8 @@ final class SweepData {
           throw new IllegalStateException("inserted " + inserted + " packages, expected " + (last - first + 1));
         }
       }
-      // Rows written by hand: the account's balances by expiry day made again (V19), as after any
-      // data fix.
-      try (PreparedStatement rebuild = connection.prepareStatement("select rp_rebuild_package_balances(?)")) {
+      // Rows written by hand: the account's package totals made again (V21), as after any data fix.
+      try (PreparedStatement rebuild = connection.prepareStatement("select rp_rebuild_package_totals(?)")) {
         rebuild.setString(1, accountId);
         rebuild.execute();
       }
@@ -95,7 +94,7 @@ final class SweepData {
       connection.setAutoCommit(true); // VACUUM refuses to run in a transaction
     }
     try (Statement statement = connection.createStatement()) {
-      statement.execute("vacuum (analyze) packages, orders, package_balances");
+      statement.execute("vacuum (analyze) packages, orders, package_totals");
     }
     return last - first + 1;
   }

@@ -264,7 +264,7 @@ class AlertSettingsTest {
     try (var usage = server.jdbi().open()) {
       // A usage that has deducted 60 and already found no setting to evaluate, not yet committed.
       usage.begin();
-      // rp_deduct: the usage path's own deduction (package, exhausted marker, balance by expiry day).
+      // rp_deduct: the usage path's own deduction (package, exhausted marker, package total).
       usage.createQuery("select rp_deduct(account_id, package_id, 60) from packages where package_id = :p")
           .bind("p", pkg)
           .mapTo(String.class)

@@ -320,7 +320,7 @@ class CoveredUsageTest {
                 """).bind("left", pkg.getValue()).bind("expire", expire).bind("a", accountId).bind("p", pkg.getKey())
             .execute();
       }
-      h.createQuery("select rp_rebuild_package_balances(:a)").bind("a", accountId).mapTo(String.class).one();
+      h.createQuery("select rp_rebuild_package_totals(:a)").bind("a", accountId).mapTo(String.class).one();
     });
     UsageRecord early = new UsageRecord(accountId, Ids.newId("use"), "run-early", PRODUCT, Purpose.MARKETING, REGION,
         3, List.of(), 3, 0, null, Money.zero("CNY"), t0);
@@ -337,7 +337,7 @@ class CoveredUsageTest {
         assertInstanceOf(Recorded.class, outcomes.get(1)).record().deductions());
     assertEquals(List.of(2L, 0L, 99L), List.of(remaining(accountId, p), remaining(accountId, q), remaining(accountId, r)));
     long balances = server.jdbi().withHandle(h -> h.createQuery(
-            "select sum(remaining) from package_balances where account_id = :a").bind("a", accountId).mapTo(Long.class).one());
+            "select sum(remaining) from package_totals where account_id = :a").bind("a", accountId).mapTo(Long.class).one());
     assertEquals(101, balances);
   }
 

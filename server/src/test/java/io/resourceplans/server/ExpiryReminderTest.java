@@ -69,7 +69,7 @@ class ExpiryReminderTest {
     server.jdbi().useHandle(h ->
         h.createUpdate("""
                 update packages set expire_time = :e where account_id = :a and package_id = :p;
-                select rp_rebuild_package_balances(:a);
+                select rp_rebuild_package_totals(:a);
                 """)
             .bind("e", expireTime).bind("a", accountId).bind("p", packageId).execute());
   }

@@ -76,7 +76,7 @@ class PackageListingTest {
     server.jdbi().useHandle(h -> h.createUpdate("""
             update packages set expire_time = :e, purchase_time = least(purchase_time, :e)
              where account_id = :a and package_id = :p;
-            select rp_rebuild_package_balances(:a);
+            select rp_rebuild_package_totals(:a);
             """)
         .bind("e", at).bind("a", accountId).bind("p", packageId).execute());
   }

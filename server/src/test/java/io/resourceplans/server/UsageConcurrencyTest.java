@@ -80,7 +80,7 @@ class UsageConcurrencyTest {
             .bind("a", accountId).mapTo(Long.class).one());
     assertEquals(acknowledgedQuantity, deducted);
     assertTrue(refused.stream().noneMatch(recorded::contains), "refused requests changed nothing");
-    // The remaining quantities every reader uses (package_balances by expiry day, V19) kept up with
+    // The remaining quantities every reader uses (package_totals, V21) kept up with
     // the concurrent deductions, and each package's exhausted marker with its quantity.
     String balances = """
         select coalesce(sum(remaining), 0) || '/' || coalesce(sum(packages), 0)

@@ -260,8 +260,8 @@ class UsagesBatchAgreeTest {
             .execute();
         assertEquals(1, updated);
       }
-      // Packages written by hand: their balances by expiry day made again, as after any data fix.
-      h.createQuery("select rp_rebuild_package_balances(:account)").bind("account", account.accountId())
+      // Packages written by hand: their totals (V21) made again, as after any data fix.
+      h.createQuery("select rp_rebuild_package_totals(:account)").bind("account", account.accountId())
           .mapTo(String.class).one();
       h.createUpdate("delete from alert_settings where account_id = :account").bind("account", account.accountId()).execute();
       for (AlertState a : layout.alerts()) {

@@ -65,9 +65,9 @@ public final class AlertFixtures {
                      where account_id = :a and package_id = :p
                     """)
                 .bind("r", remaining).bind("a", accountId).bind("p", packageId).execute());
-    // Written by hand: the account's balances by expiry day made again, as after any data fix.
+    // Written by hand: the account's package totals (V21) made again, as after any data fix.
     server.jdbi().useHandle(h ->
-        h.createQuery("select rp_rebuild_package_balances(:a)").bind("a", accountId).mapTo(String.class).one());
+        h.createQuery("select rp_rebuild_package_totals(:a)").bind("a", accountId).mapTo(String.class).one());
     if (updated != 1) {
       throw new IllegalStateException("no package " + packageId);
     }

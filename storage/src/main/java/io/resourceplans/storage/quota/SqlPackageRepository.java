@@ -11,8 +11,11 @@ import io.resourceplans.storage.db.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@link PackageRepository} on {@code packages}, in plain JDBC: the usage path selects and deducts
@@ -31,7 +34,7 @@ public final class SqlPackageRepository implements PackageRepository {
     this.sql = sql;
   }
 
-  /** With its day's package_balances row (V19), in the same round trip. */
+  /** With its package_totals row (V21), in the same round trip. */
   @Override
   public void insert(PlanPackage p) {
     sql.hold("insert into packages (" + COLUMNS + ", exhausted) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -40,13 +43,13 @@ public final class SqlPackageRepository implements PackageRepository {
         p.regionId(), p.totalQuantity(), p.remainingQuantity(), p.orderId(), p.purchaseTime(), p.expireTime(),
         p.remainingQuantity() == 0);
     sql.update("""
-        insert into package_balances (account_id, product_id, region_id, purpose, expire_day, remaining, packages)
-        values (?, ?, ?, ?, rp_expire_day(?), ?, ?)
-        on conflict (account_id, product_id, region_id, purpose, expire_day)
-        do update set remaining = package_balances.remaining + excluded.remaining,
-                      packages = package_balances.packages + excluded.packages
+        insert into package_totals (account_id, product_id, region_id, purpose, remaining, packages)
+        values (?, ?, ?, ?, ?, ?)
+        on conflict (account_id, product_id, region_id, purpose)
+        do update set remaining = package_totals.remaining + excluded.remaining,
+                      packages = package_totals.packages + excluded.packages
         """,
-        p.accountId(), p.productId(), p.regionId(), p.purpose().name(), p.expireTime(), p.remainingQuantity(),
+        p.accountId(), p.productId(), p.regionId(), p.purpose().name(), p.remainingQuantity(),
         p.remainingQuantity() > 0 ? 1 : 0);
   }
 
@@ -134,8 +137,9 @@ public final class SqlPackageRepository implements PackageRepository {
   }
 
   /**
-   * Held ({@link HeldWrites}): the caller reads nothing back. The package and its day's
-   * package_balances row, as rp_deduct (R__usage_functions.sql) does for the one-call path.
+   * Held ({@link HeldWrites}): the caller reads nothing back. The package and its package_totals
+   * row (left alone for a package already lapsed), as rp_deduct (R__usage_functions.sql) does for
+   * the one-call path.
    */
   @Override
   public void deduct(String accountId, String packageId, long quantity) {
@@ -146,16 +150,17 @@ public final class SqlPackageRepository implements PackageRepository {
          where account_id = ? and package_id = ?
         """, 1, "deduct from package " + packageId, quantity, quantity, accountId, packageId);
     sql.hold("""
-        update package_balances b
-           set remaining = b.remaining - ?, packages = b.packages - (case when k.exhausted then 1 else 0 end)
+        update package_totals b
+           set remaining = b.remaining - (case when k.lapsed then 0 else ? end),
+               packages = b.packages - (case when k.exhausted and not k.lapsed then 1 else 0 end)
           from packages k
          where k.account_id = ? and k.package_id = ?
            and b.account_id = k.account_id and b.product_id = k.product_id and b.region_id = k.region_id
-           and b.purpose = k.purpose and b.expire_day = rp_expire_day(k.expire_time)
-        """, 1, "deduct from the balance of package " + packageId, quantity, accountId, packageId);
+           and b.purpose = k.purpose
+        """, 1, "deduct from the total of package " + packageId, quantity, accountId, packageId);
   }
 
-  /** From the account's balances by day of expiry ({@code rp_active_totals}, R__usage_functions.sql). */
+  /** From the account's package totals ({@code rp_active_totals}, R__usage_functions.sql). */
   @Override
   public List<ActiveTotal> activeTotals(String accountId, String productId, String regionId, Instant now) {
     return sql.list("""
@@ -180,15 +185,45 @@ public final class SqlPackageRepository implements PackageRepository {
         """, rs -> rs.getString(1), accountId, productId, purpose.name(), now);
   }
 
-  /** Real-time accounts only: a test clock's account lives in its clock's time. */
+  /**
+   * Real-time accounts only: a test clock's account lives in its clock's time. What each marked
+   * package had left leaves its package_totals row (V21) in the same transaction; the marked rows
+   * stay locked until then, so no deduction falls between the two.
+   */
   @Override
   public int markLapsed(Instant now) {
-    return sql.update("""
+    List<Lapsed> lapsed = sql.list("""
         update packages p set lapsed = true
          where not p.exhausted and not p.lapsed and p.expire_time <= ?
            and p.account_id in (select a.account_id from accounts a where a.test_clock_id is null)
-        """, now);
+        returning p.account_id, p.product_id, p.region_id, p.purpose, p.remaining_quantity
+        """,
+        rs -> new Lapsed(new TotalKey(rs.getString("account_id"), rs.getString("product_id"),
+            rs.getString("region_id"), rs.getString("purpose")), rs.getLong("remaining_quantity")),
+        now);
+    Map<TotalKey, long[]> byTotal = new TreeMap<>(TotalKey.ORDER);
+    for (Lapsed l : lapsed) {
+      long[] sums = byTotal.computeIfAbsent(l.total(), k -> new long[2]);
+      sums[0] += l.remaining();
+      sums[1]++;
+    }
+    // One row per total, in key order (two passes never wait for each other in a circle); the row
+    // exists since its packages were inserted.
+    byTotal.forEach((k, sums) -> sql.hold("""
+        update package_totals set remaining = remaining - ?, packages = packages - ?
+         where account_id = ? and product_id = ? and region_id = ? and purpose = ?
+        """, 1, "the total of lapsed packages of " + k.accountId(),
+        sums[0], sums[1], k.accountId(), k.productId(), k.regionId(), k.purpose()));
+    return lapsed.size();
   }
+
+  /** The package_totals row a package counts in. */
+  private record TotalKey(String accountId, String productId, String regionId, String purpose) {
+    static final Comparator<TotalKey> ORDER = Comparator.comparing(TotalKey::accountId)
+        .thenComparing(TotalKey::productId).thenComparing(TotalKey::regionId).thenComparing(TotalKey::purpose);
+  }
+
+  private record Lapsed(TotalKey total, long remaining) {}
 
   private static PlanPackage row(ResultSet rs) throws SQLException {
     return new PlanPackage(

@@ -48,7 +48,7 @@ class BurnDownOrderTest {
       insert(h, "exact-spent", "MARKETING", "2027-01-15", "2026-02-01", 0);
       insert(h, "exact-expired", "MARKETING", "2026-11-01", "2025-11-01", 10);
       insert(h, "other-purpose", "VERIFICATION_NOTIFICATION", "2027-01-02", "2026-01-01", 10);
-      h.execute("select rp_rebuild_package_balances('acc-1')");
+      h.execute("select rp_rebuild_package_totals('acc-1')");
     });
   }
 

@@ -41,8 +41,8 @@ class BatchingQuotaFactsReaderTest {
   static void accounts() {
     sql = new SqlQuotaFactsReader(f.db.dataSource());
     Instant now = f.clock.instant();
-    // Packages expiring later today (read from the burn-down index), on later days (from the
-    // balances by day) and already expired; pay-as-you-go with a wallet; an account with nothing.
+    // Packages expiring later today, on later days and already expired (not yet marked by the
+    // expiry pass); pay-as-you-go with a wallet; an account with nothing.
     Principal packages = f.newAccount("Facts Packages");
     f.laidOut(packages, "p-today", Purpose.MARKETING, 7, now.minus(Duration.ofDays(3)), now.plus(Duration.ofHours(2)));
     f.laidOut(packages, "p-later", Purpose.MARKETING, 11, now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(9)));
