@@ -102,7 +102,8 @@ public final class BenchMain {
             + " per call; server pool %d; sweep %s; footprint %s",
         options.callers(), options.jvmWarmupSeconds(), options.warmupSeconds(), options.seconds(),
         options.scenarios().stream().map(Scenario.Kind::label).toList(), options.batchSize(), options.poolSize(),
-        options.sweep() ? options.sweepSizes() + " packages, " + options.sweepCalls() + " calls each" : "off",
+        options.sweep() ? options.sweepSizes() + " packages, " + options.sweepCalls() + " calls each in "
+            + options.sweepRounds() + " rounds" : "off",
         options.footprint() ? "on (" + options.footprintSeconds() + " s load)" : "off");
   }
 
@@ -196,7 +197,7 @@ public final class BenchMain {
 
     Optional<SweepResult> sweep = Optional.empty();
     if (options.sweep()) {
-      sweep = Optional.of(new PackageSweep(database, preparer, options.sweepCalls(), report).run(options.sweepSizes()));
+      sweep = Optional.of(new PackageSweep(database, preparer, options.sweepCalls(), options.sweepRounds(), report).run(options.sweepSizes()));
     }
     Optional<Footprint.Result> footprint = Optional.empty();
     if (options.footprint()) {

@@ -26,6 +26,7 @@ record BenchOptions(
     boolean sweep,
     List<Integer> sweepSizes,
     int sweepCalls,
+    int sweepRounds,
     boolean footprint,
     int footprintSeconds,
     Optional<String> serverJar,
@@ -57,7 +58,8 @@ record BenchOptions(
     d.put("batch-size", "100");
     d.put("sweep", "false");
     d.put("sweep-sizes", "1000,10000,100000,1000000");
-    d.put("sweep-calls", "300");
+    d.put("sweep-calls", "1000");
+    d.put("sweep-rounds", "5");
     d.put("footprint", "false");
     d.put("footprint-seconds", "20");
     d.put("server-jar", "");
@@ -96,11 +98,13 @@ record BenchOptions(
                                     by aid (docs/scaling.md)
           --access-log FILE         write the server's access log (one line per call, as the server does by
                                     default) to FILE, to measure its cost; default: off
-          --sweep                   also the package-count sweep (minutes): one account grown by SQL to each
-                                    size, p50/p99 of CheckQuota, RecordUsage, GetPackageSummary, GetPackage
+          --sweep                   also the package-count sweep (minutes): one account per size grown by SQL
+                                    to it, p50/p99 of CheckQuota, RecordUsage, GetPackageSummary, GetPackage
                                     and ListPackages with each filter; default: off
           --sweep-sizes LIST        package counts of the sweep, ascending (default 1000,10000,100000,1000000)
-          --sweep-calls N           measured calls per call kind and size, one after another (default 300)
+          --sweep-calls N           measured calls per call kind and size, one after another (default 1000)
+          --sweep-rounds N          rounds the measured calls are split into, every size in each round, so
+                                    a slow moment of the machine falls on all sizes alike (default 5)
           --footprint               also the footprint (about a minute): the server jar as a child process
                                     started by the distribution's launcher (bin/resource-plans),
                                     launch to SERVING on a kept embedded data dir and on this database, and
@@ -163,6 +167,7 @@ record BenchOptions(
         flag(values, "sweep"),
         sizes(values.get("sweep-sizes")),
         number(values, "sweep-calls", 10, 100_000),
+        number(values, "sweep-rounds", 1, 100),
         flag(values, "footprint"),
         number(values, "footprint-seconds", 1, 3600),
         values.get("server-jar").isBlank() ? Optional.empty() : Optional.of(values.get("server-jar")),

@@ -31,8 +31,10 @@ final class SweepResult {
     sizes.put(size.packages(), size);
   }
 
+  /** Adds a round's latencies of the call at that size to those of the rounds before. */
   void latency(SweepCall call, int packages, Histogram histogram) {
-    latencies.computeIfAbsent(call, c -> new TreeMap<>()).put(packages, histogram);
+    latencies.computeIfAbsent(call, c -> new TreeMap<>())
+        .computeIfAbsent(packages, p -> new Histogram(histogram.getHighestTrackableValue(), 3)).add(histogram);
   }
 
   void error(SweepCall call, String key) {
