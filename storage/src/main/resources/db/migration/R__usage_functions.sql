@@ -411,6 +411,12 @@ declare
   answer rp_usage_outcome;
   not_covered rp_usage_outcome;
   claimed_by_other rp_usage_outcome;
+  -- Claims of a run held back to one insert at its end (below), and whether this run does so.
+  on_citus constant boolean := exists (select 1 from pg_extension where extname = 'citus');
+  claims_at_end boolean;
+  run_requests text[];
+  held_claims rp_usage_outcome[];
+  inserted bigint;
 begin
   while run_first <= total loop
     account := p_account_ids[run_first];
@@ -449,6 +455,22 @@ begin
     end loop;
     -- Short of the run's quantity: these are all the usable packages.
     run_all := need > 0;
+    -- A run of several items claims its request IDs with one insert when it ends, which costs about
+    -- half of one insert per item, if none of them can be claimed already: not in usage_records or
+    -- idempotency_records now, and none twice in the run. Their records are then inserted after the
+    -- run's wallet and alert look-ups, not before: a concurrent transaction that claimed one of the
+    -- IDs since (only another product's or purpose's request under the same ID: one of the same
+    -- product and purpose waits for this run's package locks) makes the insert skip it, and the
+    -- call fails (serialization_failure) with nothing done, so its items go to the full path; one
+    -- that waits for this run's wallet or alert lock while it holds the ID makes a deadlock, which
+    -- PostgreSQL breaks the same way. Not on Citus: it would plan the INSERT ... SELECT on the
+    -- coordinator (see step 3).
+    run_requests := p_request_ids[run_first:run_last];
+    claims_at_end := run_last > run_first and not on_citus
+        and (select count(distinct r) from unnest(run_requests) r) = cardinality(run_requests)
+        and not exists (select 1 from usage_records u where u.account_id = account and u.request_id = any(run_requests))
+        and not exists (select 1 from idempotency_records c where c.scope = account and c.request_id = any(run_requests));
+    held_claims := '{}';
     payg_read := false;
     alert_purposes := '{}';
     alert_thresholds := '{}';
@@ -510,32 +532,34 @@ begin
       -- Checked before the insert, not in an INSERT ... SELECT: Citus plans that on the coordinator
       -- (two hops) and miscounts its rows. (One look-up per item: one per run with an array of the
       -- run's IDs measured slower for runs of one.)
-      if exists (select 1 from idempotency_records c where c.scope = account and c.request_id = p_request_ids[n]) then
-        claimed_by_other := not_covered;
-        claimed_by_other.outcome := 'CLAIMED';
-        return next claimed_by_other;
-        continue items;
-      end if;
-      insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
-                                 package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
-                                 pay_as_you_go_charge, record_time,
-                                 deduction_package_ids, deduction_quantities, deduction_remaining_after,
-                                 deduction_purposes, fingerprint)
-      values (account, p_usage_ids[n], p_request_ids[n], p_product_ids[n], p_purposes[n], p_region_ids[n],
-              p_quantities[n], p_quantities[n] - need, need, p_currencies[n], unit_price, charge, p_nows[n], ids,
-              quantities, remaining_after, purposes, p_fingerprints[n])
-      on conflict (account_id, request_id) do nothing;
-      if not found then
-        -- The first record of this request ID (a concurrent insert of it was waited for).
-        return query select n, 'CLAIMED'::text, u.fingerprint,
-                            u.account_id, u.usage_id, u.request_id, u.product_id, u.purpose, u.region_id,
-                            u.quantity, u.package_quantity, u.pay_as_you_go_quantity, u.currency,
-                            u.pay_as_you_go_unit_price, u.pay_as_you_go_charge, u.record_time,
-                            u.deduction_package_ids, u.deduction_quantities, u.deduction_remaining_after,
-                            u.deduction_purposes
-                       from usage_records u
-                      where u.account_id = account and u.request_id = p_request_ids[n];
-        continue items;
+      if not claims_at_end then
+        if exists (select 1 from idempotency_records c where c.scope = account and c.request_id = p_request_ids[n]) then
+          claimed_by_other := not_covered;
+          claimed_by_other.outcome := 'CLAIMED';
+          return next claimed_by_other;
+          continue items;
+        end if;
+        insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
+                                   package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
+                                   pay_as_you_go_charge, record_time,
+                                   deduction_package_ids, deduction_quantities, deduction_remaining_after,
+                                   deduction_purposes, fingerprint)
+        values (account, p_usage_ids[n], p_request_ids[n], p_product_ids[n], p_purposes[n], p_region_ids[n],
+                p_quantities[n], p_quantities[n] - need, need, p_currencies[n], unit_price, charge, p_nows[n], ids,
+                quantities, remaining_after, purposes, p_fingerprints[n])
+        on conflict (account_id, request_id) do nothing;
+        if not found then
+          -- The first record of this request ID (a concurrent insert of it was waited for).
+          return query select n, 'CLAIMED'::text, u.fingerprint,
+                              u.account_id, u.usage_id, u.request_id, u.product_id, u.purpose, u.region_id,
+                              u.quantity, u.package_quantity, u.pay_as_you_go_quantity, u.currency,
+                              u.pay_as_you_go_unit_price, u.pay_as_you_go_charge, u.record_time,
+                              u.deduction_package_ids, u.deduction_quantities, u.deduction_remaining_after,
+                              u.deduction_purposes
+                         from usage_records u
+                        where u.account_id = account and u.request_id = p_request_ids[n];
+          continue items;
+        end if;
       end if;
 
       -- 4. the wallet.
@@ -543,7 +567,9 @@ begin
         select * into w from wallets x where x.account_id = account for update;
         if not found or w.currency <> p_currencies[n]
            or w.gift_balance + w.cash_balance + (w.credit_line - w.credit_used) < charge then
-          delete from usage_records u where u.account_id = account and u.request_id = p_request_ids[n];
+          if not claims_at_end then
+            delete from usage_records u where u.account_id = account and u.request_id = p_request_ids[n];
+          end if;
           return next not_covered;
           continue items;
         end if;
@@ -595,7 +621,9 @@ begin
         end if;
       end loop;
       if alert_changes then
-        delete from usage_records u where u.account_id = account and u.request_id = p_request_ids[n];
+        if not claims_at_end then
+          delete from usage_records u where u.account_id = account and u.request_id = p_request_ids[n];
+        end if;
         return next not_covered;
         continue items;
       end if;
@@ -626,8 +654,32 @@ begin
       answer := row(n, 'RECORDED', p_fingerprints[n], account, p_usage_ids[n], p_request_ids[n],
                     p_product_ids[n], p_purposes[n], p_region_ids[n], p_quantities[n], p_quantities[n] - need, need,
                     p_currencies[n], unit_price, charge, p_nows[n], ids, quantities, remaining_after, purposes);
+      if claims_at_end then
+        held_claims := held_claims || answer;
+      end if;
       return next answer;
     end loop;
+
+    -- The run's claims held back, in one insert.
+    if cardinality(held_claims) > 0 then
+      insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
+                                 package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
+                                 pay_as_you_go_charge, record_time,
+                                 deduction_package_ids, deduction_quantities, deduction_remaining_after,
+                                 deduction_purposes, fingerprint)
+      select c.account_id, c.usage_id, c.request_id, c.product_id, c.purpose, c.region_id, c.quantity,
+             c.package_quantity, c.pay_as_you_go_quantity, c.currency, c.pay_as_you_go_unit_price,
+             c.pay_as_you_go_charge, c.record_time,
+             c.deduction_package_ids, c.deduction_quantities, c.deduction_remaining_after,
+             c.deduction_purposes, c.fingerprint
+        from unnest(held_claims) c
+      on conflict (account_id, request_id) do nothing;
+      get diagnostics inserted = row_count;
+      if inserted <> cardinality(held_claims) then
+        raise exception 'a request ID of account % was claimed by another transaction during the batch', account
+          using errcode = '40001';
+      end if;
+    end if;
 
     -- The run's deductions, one per package.
     for i in 1 .. cardinality(run_ids) loop

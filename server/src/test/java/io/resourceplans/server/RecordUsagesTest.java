@@ -469,4 +469,51 @@ class RecordUsagesTest {
     assertThrows(StatusRuntimeException.class, () -> server.plan("rpk.nobody").recordUsages(
         RecordUsagesRequest.newBuilder().addRecords(record).build()));
   }
+  /**
+   * A call's records of one product and purpose claim their request IDs with one insert at the end
+   * (rp_record_covered_usages). An ID claimed in between by another transaction, under another
+   * purpose, is found then: the call's work is undone and its records are decided one by one, so
+   * the record under the taken ID is refused as a reuse and deducts nothing, and the other is
+   * recorded once.
+   */
+  @Test
+  void aRequestIdClaimedByAnotherTransactionDuringTheCallIsRefusedAsAReuseAndDeductsNothing() throws Exception {
+    Sender s = sender("Raced Claims Sender", "100.00");
+    String marketing = buy(s, 100, Purpose.PURPOSE_MARKETING);
+    RecordUsageRequest taken = sms(Purpose.PURPOSE_MARKETING, 2);
+    RecordUsageRequest other = sms(Purpose.PURPOSE_MARKETING, 4);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (var h = server.jdbi().open()) {
+      h.begin();
+      // Another request under the same ID, not committed yet.
+      h.createUpdate("""
+          insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
+                                     package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
+                                     pay_as_you_go_charge, record_time, deduction_package_ids, deduction_quantities,
+                                     deduction_remaining_after, deduction_purposes, fingerprint)
+          values (:a, 'use-raced', :r, 'sms-domestic', 'VERIFICATION_NOTIFICATION', :region, 3, 0, 3, 'CNY', 0.05,
+                  0.15, now(), '{}', '{}', '{}', '{}', '\\x00'::bytea)
+          """).bind("a", s.accountId()).bind("r", taken.getRequestId()).bind("region", REGION).execute();
+      Future<RecordUsagesResponse> call = pool.submit(() -> recordAll(s, taken, other));
+      // On Citus the call waits on the account's worker: citus_lock_waits shows the cluster's waits.
+      boolean citus = server.jdbi().withHandle(w -> w.createQuery(
+          "select exists (select 1 from pg_extension where extname = 'citus')").mapTo(Boolean.class).one());
+      String waiting = citus ? "select count(*) from citus_lock_waits"
+          : "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%rp_record_%usages%'";
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (server.jdbi().withHandle(w -> w.createQuery(waiting).mapTo(Long.class).one()) == 0) {
+        assertTrue(System.nanoTime() < deadline, "the call never waited for the other transaction's claim");
+        Thread.sleep(20);
+      }
+      h.commit();
+      RecordUsagesResponse answer = call.get(20, TimeUnit.SECONDS);
+
+      assertEquals("IDEMPOTENCY_KEY_REUSED", reason(answer.getResults(0)));
+      assertEquals(List.of(marketing + ":4"), deducted(answer.getResults(1).getUsageRecord()));
+      assertEquals(96, remaining(s, marketing));
+      assertEquals(2, usageRecords(s));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
