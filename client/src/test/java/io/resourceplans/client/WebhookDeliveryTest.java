@@ -339,4 +339,30 @@ class WebhookDeliveryTest {
     assertEquals(pkg.getPackageId(), field(body, "packageId"));
     assertTrue(body.contains("\"reminderOffsetDays\":30,\"daysLeft\":20"), body);
   }
+
+  @Test
+  void aPackageThatExpiresWithQuantityLeftIsAPackageExpiredEventOnce() throws Exception {
+    Hooked h = hookedBuyer("Hook Expired", WebhookEventKind.WEBHOOK_EVENT_KIND_PACKAGE_EXPIRED);
+    var pkg = AlertFixtures.buy(server, h.key(), 100, Purpose.PURPOSE_MARKETING);
+    String accountId = h.account().getAccount().getAccountId();
+    Instant expiry = server.clock.instant().minus(Duration.ofMinutes(1));
+    server.jdbi().useHandle(x -> x.createUpdate("""
+            update packages set expire_time = :e, purchase_time = cast(:e as timestamptz) - interval '365 days'
+             where account_id = :a and package_id = :p;
+            select rp_rebuild_package_balances(:a);
+            """).bind("e", expiry).bind("a", accountId).bind("p", pkg.getPackageId()).execute());
+
+    server.expiryReminders().runOnce(server.clock.instant());
+    server.expiryReminders().runOnce(server.clock.instant());
+    server.dispatchWebhooks();
+
+    assertEquals(1, receiver.received().size());
+    WebhookReceiver.Received got = receiver.received().get(0);
+    verifier(h.secret()).verify(got.header(WebhookSignatureVerifier.HEADER), got.body());
+    String body = got.bodyText();
+    assertEquals("package.expired", field(body, "kind"));
+    assertEquals(pkg.getPackageId(), field(body, "packageId"));
+    assertEquals(expiry.toString(), field(body, "expireTime"));
+    assertTrue(body.contains("\"remainingQuantity\":100"), body);
+  }
 }

@@ -69,7 +69,17 @@ public final class ExpiryReminderService {
   public int runOnce(Instant now) {
     // Packages past expiry are marked first (PackageRepository.markLapsed): the pass that tells
     // customers about expiry keeps the listings' expired set too.
-    transactor.inTransaction(tx -> tx.get(PackageRepository.class).markLapsed(now));
+    // Each package marked is a PACKAGE_EXPIRED webhook event, in the transaction that marks it.
+    transactor.inTransaction(tx -> {
+      if (webhooks == null) {
+        return tx.get(PackageRepository.class).markLapsed(now);
+      }
+      List<PlanPackage> lapsed = tx.get(PackageRepository.class).lapse(now);
+      for (PlanPackage p : lapsed) {
+        webhooks.emit(tx, p.accountId(), WebhookEventKind.PACKAGE_EXPIRED, "expired:" + p.packageId(), now, expiredData(p));
+      }
+      return lapsed.size();
+    });
     int written = 0;
     for (int days : settings.offsetsDays()) {
       ExpiryReminderRepository.Position after = null;
@@ -154,6 +164,17 @@ public final class ExpiryReminderService {
   /** The dedupe prefix of a package's reminder at an offset; the channel is appended per row. */
   static String dedupePrefix(String packageId, long offsetDays) {
     return "reminder:" + packageId + ":" + offsetDays + "d";
+  }
+
+  /** The data of a PACKAGE_EXPIRED webhook event (docs/webhooks.md). */
+  private static Map<String, Object> expiredData(PlanPackage p) {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("packageId", p.packageId());
+    data.put("packageName", p.displayName());
+    data.put("productId", p.productId());
+    data.put("remainingQuantity", p.remainingQuantity());
+    data.put("expireTime", p.expireTime().toString());
+    return data;
   }
 
   /** The data of a PACKAGE_EXPIRING webhook event (docs/webhooks.md). */

@@ -54,4 +54,7 @@ public interface PackageRepository {
    * ones. Returns how many it marked.
    */
   int markLapsed(Instant now);
+
+  /** As {@link #markLapsed}, returning the packages it marked. */
+  List<PlanPackage> lapse(Instant now);
 }

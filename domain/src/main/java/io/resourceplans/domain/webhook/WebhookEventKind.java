@@ -13,7 +13,12 @@ public enum WebhookEventKind {
   /** A package expires within one of the reminder offsets (the expiry reminder pass). */
   PACKAGE_EXPIRING("package.expiring"),
   /** An order was paid and its packages issued. */
-  ORDER_PAID("order.paid");
+  ORDER_PAID("order.paid"),
+  /**
+   * A package expired with quantity left (the expiry pass marks it lapsed; real-time accounts
+   * only, within a reminder period of its expiry).
+   */
+  PACKAGE_EXPIRED("package.expired");
 
   private final String wireName;
 

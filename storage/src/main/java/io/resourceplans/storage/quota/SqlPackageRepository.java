@@ -180,6 +180,16 @@ public final class SqlPackageRepository implements PackageRepository {
         """, rs -> rs.getString(1), accountId, productId, purpose.name(), now);
   }
 
+  /** As {@link #markLapsed}, returning the packages it marked (as they were marked). */
+  @Override
+  public List<PlanPackage> lapse(Instant now) {
+    return sql.list("""
+        update packages p set lapsed = true
+         where not p.exhausted and not p.lapsed and p.expire_time <= ?
+           and p.account_id in (select a.account_id from accounts a where a.test_clock_id is null)
+        returning\s""" + COLUMNS, SqlPackageRepository::row, now);
+  }
+
   /** Real-time accounts only: a test clock's account lives in its clock's time. */
   @Override
   public int markLapsed(Instant now) {
