@@ -785,7 +785,12 @@ public final class ActivationServiceClient {
    * Registers an HTTPS endpoint that receives signed webhook events of the
    * chosen kinds (docs/webhooks.md). The signing secret is returned once, in
    * this response only; on an idempotent replay (same request_id) the
-   * endpoint is returned again but `secret` is empty.
+   * endpoint is returned again but `secret` is empty. Each event is POSTed
+   * as JSON (`id`, `kind`, `createTime`, `accountId`, `data`) with the header
+   * `Resource-Plans-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256(secret,
+   * t + "." + body)&gt;`; receivers refuse a `t` more than 5 minutes from their
+   * clock, and deduplicate by the event `id`. A delivery not answered 2xx is
+   * retried with exponential backoff for 3 days.
    * Callers: account main key only.
    * Errors: INVALID_ARGUMENT (field violations); INVALID_ARGUMENT reason
    * WEBHOOK_URL_NOT_ALLOWED (not https, or a loopback or private address;
