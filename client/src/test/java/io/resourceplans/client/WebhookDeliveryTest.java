@@ -365,4 +365,66 @@ class WebhookDeliveryTest {
     assertEquals(expiry.toString(), field(body, "expireTime"));
     assertTrue(body.contains("\"remainingQuantity\":100"), body);
   }
+
+  @Test
+  void aDeletedEndpointsPendingDeliveryEndsFailedWithoutAnotherAttempt() throws Exception {
+    Hooked h = hookedBuyer("Hook Deleted", WebhookEventKind.WEBHOOK_EVENT_KIND_ORDER_PAID);
+    receiver.failNext(500);
+    AlertFixtures.buy(server, h.key(), 1000, Purpose.PURPOSE_MARKETING);
+    server.dispatchWebhooks();
+    WebhookDelivery pending = only(h);
+    assertEquals(WebhookDeliveryStatus.WEBHOOK_DELIVERY_STATUS_PENDING, pending.getStatus());
+
+    server.activation(h.key()).deleteWebhookEndpoint(DeleteWebhookEndpointRequest.newBuilder()
+        .setRequestId(TestServer.requestId()).setWebhookEndpointId(h.endpointId()).build());
+    server.clock.advance(Duration.between(server.clock.instant(), Timestamps.toInstant(pending.getNextAttemptTime())));
+    server.dispatchWebhooks();
+
+    WebhookDelivery failed = only(h);
+    assertEquals(WebhookDeliveryStatus.WEBHOOK_DELIVERY_STATUS_FAILED, failed.getStatus());
+    assertEquals("endpoint deleted", failed.getLastError());
+    assertEquals(1, receiver.received().size());
+    // A deleted endpoint gets no new events.
+    AlertFixtures.buy(server, h.key(), 1000, Purpose.PURPOSE_MARKETING);
+    assertEquals(1, deliveries(h).size());
+  }
+
+  @Test
+  void twoDispatchersRunningAtOnceSendEachDeliveryOnce() throws Exception {
+    Hooked h = hookedBuyer("Hook Replicas", WebhookEventKind.WEBHOOK_EVENT_KIND_ORDER_PAID);
+    for (int i = 0; i < 12; i++) {
+      AlertFixtures.buy(server, h.key(), 1000, Purpose.PURPOSE_MARKETING);
+    }
+    WebhookSettings settings = new WebhookSettings(Duration.ofDays(1), 2, Duration.ofMinutes(5), Duration.ofSeconds(5),
+        Duration.ofSeconds(30), Duration.ofHours(6), Duration.ofDays(3), true);
+    var component = server.component();
+    List<io.resourceplans.domain.webhook.WebhookDispatcher> replicas = List.of(
+        new io.resourceplans.domain.webhook.WebhookDispatcher(component.transactor(), server.clock, settings,
+            new io.resourceplans.server.notify.HttpWebhookSender(settings), () -> 0.5),
+        new io.resourceplans.domain.webhook.WebhookDispatcher(component.transactor(), server.clock, settings,
+            new io.resourceplans.server.notify.HttpWebhookSender(settings), () -> 0.5));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<io.resourceplans.domain.webhook.WebhookDispatcher.Pass>> passes = new ArrayList<>();
+      for (var d : replicas) {
+        passes.add(pool.submit(() -> {
+          start.await();
+          return d.runOnce();
+        }));
+      }
+      start.countDown();
+      int delivered = 0;
+      for (var p : passes) {
+        delivered += p.get(30, java.util.concurrent.TimeUnit.SECONDS).delivered();
+      }
+      assertEquals(12, delivered);
+    } finally {
+      pool.shutdownNow();
+    }
+    List<String> sent = receiver.received().stream().map(r -> r.header("Resource-Plans-Delivery-Id")).toList();
+    assertEquals(12, sent.size());
+    assertEquals(12, new java.util.HashSet<>(sent).size());
+    assertTrue(deliveries(h).stream().allMatch(d -> d.getStatus() == WebhookDeliveryStatus.WEBHOOK_DELIVERY_STATUS_DELIVERED));
+  }
 }

@@ -59,6 +59,10 @@ public final class WebhookUrlPolicy {
       return Optional.of("must not name a loopback or private address");
     }
     Optional<InetAddress> literal = literalAddress(host);
+    if (literal.isEmpty() && host.startsWith("[")) {
+      // An IPv6 literal this check cannot read (e.g. with a zone): refused rather than guessed at.
+      return Optional.of("must not name a loopback or private address");
+    }
     if (literal.isPresent() && !isPublic(literal.get())) {
       return Optional.of("must not name a loopback or private address");
     }
@@ -108,16 +112,26 @@ public final class WebhookUrlPolicy {
   /** The address a host names literally (IPv4 dotted or bracketed IPv6), without any DNS look-up. */
   static Optional<InetAddress> literalAddress(String host) {
     String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    boolean ipv4 = h.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
-    boolean ipv6 = h.contains(":") && h.matches("[0-9a-fA-F:.%a-zA-Z]+");
-    if (!ipv4 && !ipv6) {
-      return Optional.empty();
-    }
     try {
-      // A literal: InetAddress parses it without a look-up.
-      return Optional.of(InetAddress.getByName(h));
+      if (h.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+        byte[] bytes = new byte[4];
+        String[] parts = h.split("\\.");
+        for (int i = 0; i < 4; i++) {
+          int octet = Integer.parseInt(parts[i]);
+          if (octet > 255) {
+            return Optional.empty();
+          }
+          bytes[i] = (byte) octet;
+        }
+        return Optional.of(InetAddress.getByAddress(bytes));
+      }
+      if (h.contains(":") && h.matches("[0-9a-fA-F:.]+")) {
+        // An IPv6 literal (it has a colon): InetAddress parses it without a look-up.
+        return Optional.of(InetAddress.getByName(h));
+      }
     } catch (java.net.UnknownHostException e) {
       return Optional.empty();
     }
+    return Optional.empty();
   }
 }
