@@ -36,7 +36,11 @@ public final class WebhookSignatureVerifier {
   private final Duration tolerance;
   private final Clock clock;
 
-  /** Accepts signatures by any of {@code secrets} (e.g. the new and the old during a rotation), 5 minutes' tolerance. */
+  /**
+   * Accepts signatures by any of {@code secrets}, with 5 minutes' tolerance.
+   *
+   * @param secrets the endpoint's secrets ({@code whsec_...}): one, or the new and the old during a rotation
+   */
   public WebhookSignatureVerifier(List<String> secrets) {
     this(secrets, DEFAULT_TOLERANCE, Clock.systemUTC());
   }
@@ -44,6 +48,10 @@ public final class WebhookSignatureVerifier {
   /**
    * Accepts signatures by any of {@code secrets} whose timestamp is within {@code tolerance} of
    * {@code clock}.
+   *
+   * @param secrets the endpoint's secrets, at least one
+   * @param tolerance how far the signature's timestamp may be from now, either way
+   * @param clock this machine's time
    */
   public WebhookSignatureVerifier(List<String> secrets, Duration tolerance, Clock clock) {
     if (secrets.isEmpty()) {
@@ -67,6 +75,10 @@ public final class WebhookSignatureVerifier {
    * Returns normally when the header signs {@code body} with one of the secrets within the
    * tolerance; throws otherwise (a missing or malformed header, a timestamp too old or too far
    * ahead, or no matching signature).
+   *
+   * @param header the {@value #HEADER} header's value (null when missing)
+   * @param body the request body's bytes, exactly as received
+   * @throws SignatureException when the request is not to be trusted; its message says why
    */
   public void verify(String header, byte[] body) throws SignatureException {
     if (header == null || header.isBlank()) {
@@ -109,12 +121,24 @@ public final class WebhookSignatureVerifier {
     throw new SignatureException("no signature matches");
   }
 
-  /** As {@link #verify} for a body given as text (encoded as UTF-8). */
+  /**
+   * As {@link #verify(String, byte[])} for a body given as text (encoded as UTF-8).
+   *
+   * @param header the {@value #HEADER} header's value
+   * @param body the request body
+   * @throws SignatureException when the request is not to be trusted
+   */
   public void verify(String header, String body) throws SignatureException {
     verify(header, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Whether {@link #verify} would accept the request. */
+  /**
+   * Whether {@link #verify(String, byte[])} would accept the request.
+   *
+   * @param header the {@value #HEADER} header's value
+   * @param body the request body's bytes, exactly as received
+   * @return true when the signature verifies within the tolerance
+   */
   public boolean isValid(String header, byte[] body) {
     try {
       verify(header, body);
