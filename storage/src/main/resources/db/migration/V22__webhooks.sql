@@ -2,6 +2,16 @@
 -- event and subscribed endpoint, written in the transaction of the event's cause and delivered by
 -- the webhook dispatcher with the notification outbox's claim / lease / backoff scheme (V7).
 
+-- On Citus (V18), distributing the tables below in the migrations' transaction, after DDL on
+-- reference tables with foreign keys into distributed ones, needs one connection per node (as V19).
+do $$
+begin
+  if exists (select 1 from pg_extension where extname = 'citus') then
+    set local citus.multi_shard_modify_mode = 'sequential';
+  end if;
+end
+$$;
+
 -- An account's HTTPS endpoint. The signing secret is kept as is (HMAC needs it), returned only by
 -- the RPC that creates or rotates it, never logged. During a rotation's overlap the replaced secret
 -- stays in previous_secret until previous_secret_until, and deliveries carry a signature for each.

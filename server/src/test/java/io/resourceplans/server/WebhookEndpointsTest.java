@@ -28,6 +28,7 @@ import io.resourceplans.server.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * loopback or private hosts): validation, secrets shown once, tenant scoping, paging, deletion and
  * rotation. Deliveries are in the client module's WebhookDeliveryTest.
  */
+@Tag("citus")
 class WebhookEndpointsTest {
   @RegisterExtension static final TestServer server = TestServer.forClass();
 
