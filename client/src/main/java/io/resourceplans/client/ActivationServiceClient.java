@@ -13,6 +13,10 @@ import io.resourceplans.api.v1.CreateApiKeyRequest;
 import io.resourceplans.api.v1.CreateApiKeyResponse;
 import io.resourceplans.api.v1.CreateSubUserRequest;
 import io.resourceplans.api.v1.CreateSubUserResponse;
+import io.resourceplans.api.v1.CreateWebhookEndpointRequest;
+import io.resourceplans.api.v1.CreateWebhookEndpointResponse;
+import io.resourceplans.api.v1.DeleteWebhookEndpointRequest;
+import io.resourceplans.api.v1.DeleteWebhookEndpointResponse;
 import io.resourceplans.api.v1.GetAccountRequest;
 import io.resourceplans.api.v1.GetAccountResponse;
 import io.resourceplans.api.v1.GetActivationStatusRequest;
@@ -25,6 +29,8 @@ import io.resourceplans.api.v1.GetNotificationSettingsRequest;
 import io.resourceplans.api.v1.GetNotificationSettingsResponse;
 import io.resourceplans.api.v1.GetSubUserRequest;
 import io.resourceplans.api.v1.GetSubUserResponse;
+import io.resourceplans.api.v1.GetWebhookEndpointRequest;
+import io.resourceplans.api.v1.GetWebhookEndpointResponse;
 import io.resourceplans.api.v1.IssueLoginTicketRequest;
 import io.resourceplans.api.v1.IssueLoginTicketResponse;
 import io.resourceplans.api.v1.ListActivationsRequest;
@@ -37,10 +43,18 @@ import io.resourceplans.api.v1.ListRegionsRequest;
 import io.resourceplans.api.v1.ListRegionsResponse;
 import io.resourceplans.api.v1.ListSubUsersRequest;
 import io.resourceplans.api.v1.ListSubUsersResponse;
+import io.resourceplans.api.v1.ListWebhookDeliveriesRequest;
+import io.resourceplans.api.v1.ListWebhookDeliveriesResponse;
+import io.resourceplans.api.v1.ListWebhookEndpointsRequest;
+import io.resourceplans.api.v1.ListWebhookEndpointsResponse;
 import io.resourceplans.api.v1.MarketplaceInstance;
 import io.resourceplans.api.v1.Region;
+import io.resourceplans.api.v1.RetryWebhookDeliveryRequest;
+import io.resourceplans.api.v1.RetryWebhookDeliveryResponse;
 import io.resourceplans.api.v1.RevokeApiKeyRequest;
 import io.resourceplans.api.v1.RevokeApiKeyResponse;
+import io.resourceplans.api.v1.RotateWebhookSecretRequest;
+import io.resourceplans.api.v1.RotateWebhookSecretResponse;
 import io.resourceplans.api.v1.SubUser;
 import io.resourceplans.api.v1.SubmitIdentityVerificationRequest;
 import io.resourceplans.api.v1.SubmitIdentityVerificationResponse;
@@ -52,6 +66,8 @@ import io.resourceplans.api.v1.UpdateSubUserContactsRequest;
 import io.resourceplans.api.v1.UpdateSubUserContactsResponse;
 import io.resourceplans.api.v1.UpdateSubUserPermissionsRequest;
 import io.resourceplans.api.v1.UpdateSubUserPermissionsResponse;
+import io.resourceplans.api.v1.WebhookDelivery;
+import io.resourceplans.api.v1.WebhookEndpoint;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -763,5 +779,232 @@ public final class ActivationServiceClient {
    */
   public CompletableFuture<UpdateNotificationSettingsResponse> updateNotificationSettingsAsync(UpdateNotificationSettingsRequest request) {
     return caller.callAsync(ActivationServiceGrpc.getUpdateNotificationSettingsMethod(), request);
+  }
+
+  /**
+   * Registers an HTTPS endpoint that receives signed webhook events of the
+   * chosen kinds (docs/webhooks.md). The signing secret is returned once, in
+   * this response only; on an idempotent replay (same request_id) the
+   * endpoint is returned again but `secret` is empty. Each event is POSTed
+   * as JSON (`id`, `kind`, `createTime`, `accountId`, `data`) with the header
+   * `Resource-Plans-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256(secret,
+   * t + "." + body)&gt;`; receivers refuse a `t` more than 5 minutes from their
+   * clock, and deduplicate by the event `id`. A delivery not answered 2xx is
+   * retried with exponential backoff for 3 days.
+   * Callers: account main key only.
+   * Errors: INVALID_ARGUMENT (field violations); INVALID_ARGUMENT reason
+   * WEBHOOK_URL_NOT_ALLOWED (not https, or a loopback or private address;
+   * a BadRequest names `url`).
+   *
+   * <p>RPC {@code resourceplans.v1.ActivationService/CreateWebhookEndpoint}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public CreateWebhookEndpointResponse createWebhookEndpoint(CreateWebhookEndpointRequest request) {
+    return caller.call(ActivationServiceGrpc.getCreateWebhookEndpointMethod(), request);
+  }
+
+  /**
+   * {@link #createWebhookEndpoint} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<CreateWebhookEndpointResponse> createWebhookEndpointAsync(CreateWebhookEndpointRequest request) {
+    return caller.callAsync(ActivationServiceGrpc.getCreateWebhookEndpointMethod(), request);
+  }
+
+  /**
+   * Gets one of the account's webhook endpoints (never its secret).
+   * Callers: account main key only.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * WEBHOOK_ENDPOINT_NOT_FOUND (also for a deleted endpoint).
+   *
+   * <p>RPC {@code resourceplans.v1.ActivationService/GetWebhookEndpoint}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public GetWebhookEndpointResponse getWebhookEndpoint(GetWebhookEndpointRequest request) {
+    return caller.call(ActivationServiceGrpc.getGetWebhookEndpointMethod(), request);
+  }
+
+  /**
+   * {@link #getWebhookEndpoint} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<GetWebhookEndpointResponse> getWebhookEndpointAsync(GetWebhookEndpointRequest request) {
+    return caller.callAsync(ActivationServiceGrpc.getGetWebhookEndpointMethod(), request);
+  }
+
+  /**
+   * Lists the account's webhook endpoints that are not deleted, oldest first
+   * (create_time ascending, then webhook_endpoint_id); never their secrets.
+   * Callers: account main key only.
+   * Errors: INVALID_ARGUMENT (field violations).
+   *
+   * <p>RPC {@code resourceplans.v1.ActivationService/ListWebhookEndpoints}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListWebhookEndpointsResponse listWebhookEndpoints(ListWebhookEndpointsRequest request) {
+    return caller.call(ActivationServiceGrpc.getListWebhookEndpointsMethod(), request);
+  }
+
+  /**
+   * {@link #listWebhookEndpoints} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListWebhookEndpointsResponse> listWebhookEndpointsAsync(ListWebhookEndpointsRequest request) {
+    return caller.callAsync(ActivationServiceGrpc.getListWebhookEndpointsMethod(), request);
+  }
+
+  /**
+   * Every WebhookEndpoint {@link #listWebhookEndpoints} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<WebhookEndpoint> listAllWebhookEndpoints(ListWebhookEndpointsRequest request) {
+    return caller.pages(ActivationServiceGrpc.getListWebhookEndpointsMethod(), request, ListWebhookEndpointsResponse::getWebhookEndpointsList);
+  }
+
+  /**
+   * Deletes a webhook endpoint: it gets no new events, its pending
+   * deliveries end WEBHOOK_DELIVERY_STATUS_FAILED ("endpoint deleted")
+   * without another attempt, and its deliveries stay listable.
+   * Callers: account main key only.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * WEBHOOK_ENDPOINT_NOT_FOUND (also for an endpoint already deleted).
+   *
+   * <p>RPC {@code resourceplans.v1.ActivationService/DeleteWebhookEndpoint}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public DeleteWebhookEndpointResponse deleteWebhookEndpoint(DeleteWebhookEndpointRequest request) {
+    return caller.call(ActivationServiceGrpc.getDeleteWebhookEndpointMethod(), request);
+  }
+
+  /**
+   * {@link #deleteWebhookEndpoint} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<DeleteWebhookEndpointResponse> deleteWebhookEndpointAsync(DeleteWebhookEndpointRequest request) {
+    return caller.callAsync(ActivationServiceGrpc.getDeleteWebhookEndpointMethod(), request);
+  }
+
+  /**
+   * Gives a webhook endpoint a new signing secret, returned once, in this
+   * response only (empty on an idempotent replay). The replaced secret keeps
+   * signing beside the new one for the overlap (each delivery then carries
+   * one `v1` signature per secret), so the receiver can switch without
+   * losing events; a secret replaced earlier and still in its overlap stops
+   * signing at once.
+   * Callers: account main key only.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * WEBHOOK_ENDPOINT_NOT_FOUND.
+   *
+   * <p>RPC {@code resourceplans.v1.ActivationService/RotateWebhookSecret}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public RotateWebhookSecretResponse rotateWebhookSecret(RotateWebhookSecretRequest request) {
+    return caller.call(ActivationServiceGrpc.getRotateWebhookSecretMethod(), request);
+  }
+
+  /**
+   * {@link #rotateWebhookSecret} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<RotateWebhookSecretResponse> rotateWebhookSecretAsync(RotateWebhookSecretRequest request) {
+    return caller.callAsync(ActivationServiceGrpc.getRotateWebhookSecretMethod(), request);
+  }
+
+  /**
+   * Lists the account's webhook deliveries (one per event and endpoint),
+   * newest first (create_time descending, then webhook_delivery_id), with
+   * their status, attempts and last error.
+   * Callers: account main key only.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * WEBHOOK_ENDPOINT_NOT_FOUND (webhook_endpoint_id filter; deleted endpoints
+   * are found here, so their deliveries stay listable).
+   *
+   * <p>RPC {@code resourceplans.v1.ActivationService/ListWebhookDeliveries}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListWebhookDeliveriesResponse listWebhookDeliveries(ListWebhookDeliveriesRequest request) {
+    return caller.call(ActivationServiceGrpc.getListWebhookDeliveriesMethod(), request);
+  }
+
+  /**
+   * {@link #listWebhookDeliveries} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListWebhookDeliveriesResponse> listWebhookDeliveriesAsync(ListWebhookDeliveriesRequest request) {
+    return caller.callAsync(ActivationServiceGrpc.getListWebhookDeliveriesMethod(), request);
+  }
+
+  /**
+   * Every WebhookDelivery {@link #listWebhookDeliveries} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<WebhookDelivery> listAllWebhookDeliveries(ListWebhookDeliveriesRequest request) {
+    return caller.pages(ActivationServiceGrpc.getListWebhookDeliveriesMethod(), request, ListWebhookDeliveriesResponse::getWebhookDeliveriesList);
+  }
+
+  /**
+   * Sends a webhook delivery again (a replay), whatever its status: it
+   * becomes WEBHOOK_DELIVERY_STATUS_PENDING, due now, with attempts counted
+   * from 0 and retried for 3 more days as a new event would be; the event ID
+   * and body are the same, so receivers deduplicate it by event ID.
+   * Callers: account main key only.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * WEBHOOK_DELIVERY_NOT_FOUND, or WEBHOOK_ENDPOINT_NOT_FOUND when its
+   * endpoint was deleted.
+   *
+   * <p>RPC {@code resourceplans.v1.ActivationService/RetryWebhookDelivery}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public RetryWebhookDeliveryResponse retryWebhookDelivery(RetryWebhookDeliveryRequest request) {
+    return caller.call(ActivationServiceGrpc.getRetryWebhookDeliveryMethod(), request);
+  }
+
+  /**
+   * {@link #retryWebhookDelivery} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<RetryWebhookDeliveryResponse> retryWebhookDeliveryAsync(RetryWebhookDeliveryRequest request) {
+    return caller.callAsync(ActivationServiceGrpc.getRetryWebhookDeliveryMethod(), request);
   }
 }

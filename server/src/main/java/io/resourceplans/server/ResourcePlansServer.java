@@ -46,6 +46,7 @@ public final class ResourcePlansServer {
   private final CatalogSeeder catalogSeeder;
   private final ExpiryReminderScheduler expiryReminders;
   private final NotificationDispatchScheduler notifications;
+  private final io.resourceplans.server.notify.WebhookDispatchScheduler webhooks;
   private final IdempotencyPurgeScheduler idempotencyPurge;
   private final GrpcServerMetrics grpcMetrics;
   private final ServerMetrics metrics;
@@ -61,6 +62,7 @@ public final class ResourcePlansServer {
       CatalogSeeder catalogSeeder,
       ExpiryReminderScheduler expiryReminders,
       NotificationDispatchScheduler notifications,
+      io.resourceplans.server.notify.WebhookDispatchScheduler webhooks,
       IdempotencyPurgeScheduler idempotencyPurge,
       GrpcServerMetrics grpcMetrics,
       ServerMetrics metrics) {
@@ -73,6 +75,7 @@ public final class ResourcePlansServer {
     this.catalogSeeder = catalogSeeder;
     this.expiryReminders = expiryReminders;
     this.notifications = notifications;
+    this.webhooks = webhooks;
     this.idempotencyPurge = idempotencyPurge;
     List<String> names =
         services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).sorted().toList();
@@ -101,6 +104,7 @@ public final class ResourcePlansServer {
     databaseHealth.start();
     expiryReminders.start();
     notifications.start();
+    webhooks.start();
     idempotencyPurge.start();
     log.info("listening on {}", transport.describe());
     return this;
@@ -126,6 +130,7 @@ public final class ResourcePlansServer {
     server.shutdown();
     expiryReminders.stop();
     notifications.stop();
+    webhooks.stop();
     idempotencyPurge.stop();
     if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
       log.warn("calls still running after {}; cancelling them", grace);

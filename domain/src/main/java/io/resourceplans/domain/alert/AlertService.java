@@ -21,6 +21,9 @@ import io.resourceplans.domain.notification.Channel;
 import io.resourceplans.domain.notification.Notice;
 import io.resourceplans.domain.notification.NotificationKind;
 import io.resourceplans.domain.notification.Notifier;
+import io.resourceplans.domain.webhook.WebhookEventKind;
+import io.resourceplans.domain.webhook.WebhookEvents;
+import io.resourceplans.domain.webhook.WebhookSettings;
 import io.resourceplans.domain.quota.PackageRepository;
 import io.resourceplans.domain.tx.Tx;
 import io.resourceplans.domain.clock.AccountClock;
@@ -46,13 +49,20 @@ public final class AlertService {
   private final Clock clock;
   private final AccountClock accountClock;
   private final Notifier notifier;
+  private final WebhookEvents webhooks;
 
   /** With each account's own time (test clocks). */
   @Inject
-  public AlertService(Clock clock, Notifier notifier, AccountClock accountClock) {
+  public AlertService(Clock clock, Notifier notifier, AccountClock accountClock, WebhookEvents webhooks) {
     this.clock = clock;
     this.notifier = notifier;
     this.accountClock = accountClock;
+    this.webhooks = webhooks;
+  }
+
+  /** As above, with webhooks delivered on the default schedule. */
+  public AlertService(Clock clock, Notifier notifier, AccountClock accountClock) {
+    this(clock, notifier, accountClock, new WebhookEvents(clock, WebhookSettings.defaults()));
   }
 
   /**
@@ -157,7 +167,11 @@ public final class AlertService {
       AlertSetting triggered = setting.triggered(now);
       tx.get(AlertSettingRepository.class).update(triggered);
       Account account = tx.get(AccountRepository.class).find(setting.accountId()).orElseThrow();
-      notifier.queue(tx, account, setting.channels(), alert(setting, remaining), now);
+      Notice notice = alert(setting, remaining);
+      notifier.queue(tx, account, setting.channels(), notice, now);
+      webhooks.emit(
+          tx, setting.accountId(), WebhookEventKind.QUOTA_ALERT_CROSSED, notice.dedupePrefix(), now,
+          alertData(setting, remaining));
       return triggered;
     }
     if (setting.state() == AlertState.TRIGGERED && remaining >= setting.threshold()) {
@@ -166,6 +180,16 @@ public final class AlertService {
       return rearmed;
     }
     return setting;
+  }
+
+  /** The data of a QUOTA_ALERT_CROSSED webhook event (docs/webhooks.md). */
+  private static Map<String, Object> alertData(AlertSetting s, long remaining) {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("productId", s.productId());
+    data.put("purpose", s.purpose().name());
+    data.put("threshold", s.threshold());
+    data.put("remaining", remaining);
+    return data;
   }
 
   private static Notice alert(AlertSetting s, long remaining) {

@@ -28,6 +28,9 @@ import io.resourceplans.domain.notification.Channel;
 import io.resourceplans.domain.notification.Notice;
 import io.resourceplans.domain.notification.NotificationKind;
 import io.resourceplans.domain.notification.Notifier;
+import io.resourceplans.domain.webhook.WebhookEventKind;
+import io.resourceplans.domain.webhook.WebhookEvents;
+import io.resourceplans.domain.webhook.WebhookSettings;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.quota.PackageIds;
 import io.resourceplans.domain.quota.PlanPackage;
@@ -66,10 +69,18 @@ public final class OrderService {
   private final VoucherService vouchers;
   private final AlertService alerts;
   private final Notifier notifier;
+  private final WebhookEvents webhooks;
+
+  /** As below, with webhooks delivered on the default schedule. */
+  public OrderService(Clock clock, SettlementCurrency currency, OrderSettings settings, TermsService terms, TermsAcceptances acceptances, WalletService wallets, VoucherService vouchers, AlertService alerts, Notifier notifier, AccountClock accountClock) {
+    this(clock, currency, settings, terms, acceptances, wallets, vouchers, alerts, notifier, accountClock,
+        new WebhookEvents(clock, WebhookSettings.defaults()));
+  }
 
   /** With each account's own time (test clocks). */
   @Inject
-  public OrderService(Clock clock, SettlementCurrency currency, OrderSettings settings, TermsService terms, TermsAcceptances acceptances, WalletService wallets, VoucherService vouchers, AlertService alerts, Notifier notifier, AccountClock accountClock) {
+  public OrderService(Clock clock, SettlementCurrency currency, OrderSettings settings, TermsService terms, TermsAcceptances acceptances, WalletService wallets, VoucherService vouchers, AlertService alerts, Notifier notifier, AccountClock accountClock, WebhookEvents webhooks) {
+    this.webhooks = webhooks;
     this.clock = clock;
     this.currency = currency;
     this.settings = settings;
@@ -177,8 +188,24 @@ public final class OrderService {
     alerts.evaluate(tx, accountId, order.productId(), order.purpose(), now);
     Order paid = find(tx, accountId, orderId);
     Account account = tx.get(AccountRepository.class).find(accountId).orElseThrow();
-    notifier.queue(tx, account, Channel.all(), paidNotice(paid, issued), now);
+    Notice notice = paidNotice(paid, issued);
+    notifier.queue(tx, account, Channel.all(), notice, now);
+    webhooks.emit(tx, accountId, WebhookEventKind.ORDER_PAID, notice.dedupePrefix(), now, paidData(paid, issued));
     return new PaidOrder(paid, issued);
+  }
+
+  /** The data of an ORDER_PAID webhook event (docs/webhooks.md). */
+  private static Map<String, Object> paidData(Order order, List<PlanPackage> issued) {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("orderId", order.orderId());
+    data.put("productId", order.productId());
+    data.put("resource", order.resource());
+    data.put("purpose", order.purpose().name());
+    data.put("amount", Map.of(
+        "amount", order.totalAmount().amount().toPlainString(), "currency", order.totalAmount().currency()));
+    data.put("packageIds", issued.stream().map(PlanPackage::packageId).toList());
+    data.put("issuedQuantity", issued.stream().mapToLong(PlanPackage::totalQuantity).sum());
+    return data;
   }
 
   /** The ORDER_PAID notice: one per order (its dedupe key), on the channels the account keeps. */

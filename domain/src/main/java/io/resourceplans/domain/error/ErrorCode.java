@@ -12,6 +12,8 @@ public enum ErrorCode {
   PAGE_TOKEN_INVALID(ErrorCategory.INVALID_ARGUMENT),
   PURPOSE_NOT_ALLOWED(ErrorCategory.INVALID_ARGUMENT),
   QUANTITY_NOT_ALLOWED(ErrorCategory.INVALID_ARGUMENT),
+  /** A webhook endpoint URL the service will not call (not https, or a loopback or private address). */
+  WEBHOOK_URL_NOT_ALLOWED(ErrorCategory.INVALID_ARGUMENT),
   /** The request's bytes are not a message of the RPC's request type. */
   REQUEST_MALFORMED(ErrorCategory.INVALID_ARGUMENT),
 
@@ -43,6 +45,10 @@ public enum ErrorCode {
   WORKSPACE_NOT_FOUND(ErrorCategory.NOT_FOUND),
   /** No test clock with this ID. */
   TEST_CLOCK_NOT_FOUND(ErrorCategory.NOT_FOUND),
+  /** No live webhook endpoint with this ID in the caller's account. */
+  WEBHOOK_ENDPOINT_NOT_FOUND(ErrorCategory.NOT_FOUND),
+  /** No webhook delivery with this ID in the caller's account. */
+  WEBHOOK_DELIVERY_NOT_FOUND(ErrorCategory.NOT_FOUND),
 
   BILLING_ACCOUNT_ALREADY_BOUND(ErrorCategory.ALREADY_EXISTS),
   CLOUD_ACCOUNT_ALREADY_BOUND(ErrorCategory.ALREADY_EXISTS),

@@ -1,5 +1,7 @@
 package io.resourceplans.domain.notification;
 
+import io.resourceplans.domain.webhook.WebhookEventKind;
+import io.resourceplans.domain.webhook.WebhookEvents;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import io.resourceplans.domain.clock.TestClockRepository;
@@ -31,14 +33,26 @@ public final class ExpiryReminderService {
   private final Notifier notifier;
   private final ReminderSettings settings;
   private final int batchSize;
+  private final WebhookEvents webhooks;
 
   @Inject
-  public ExpiryReminderService(Transactor transactor, Notifier notifier, ReminderSettings settings) {
-    this(transactor, notifier, settings, DEFAULT_BATCH_SIZE);
+  public ExpiryReminderService(
+      Transactor transactor, Notifier notifier, ReminderSettings settings, WebhookEvents webhooks) {
+    this(transactor, notifier, settings, DEFAULT_BATCH_SIZE, webhooks);
   }
 
-  /** {@code batchSize} packages are reminded per transaction. */
+  /** {@code batchSize} packages are reminded per transaction; no webhook endpoint is told. */
   public ExpiryReminderService(Transactor transactor, Notifier notifier, ReminderSettings settings, int batchSize) {
+    this(transactor, notifier, settings, batchSize, null);
+  }
+
+  /**
+   * {@code batchSize} packages are reminded per transaction; {@code webhooks} (null = none) gets a
+   * PACKAGE_EXPIRING event per package and offset, in the transaction of its reminder.
+   */
+  public ExpiryReminderService(
+      Transactor transactor, Notifier notifier, ReminderSettings settings, int batchSize, WebhookEvents webhooks) {
+    this.webhooks = webhooks;
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be positive: " + batchSize);
     }
@@ -55,7 +69,16 @@ public final class ExpiryReminderService {
   public int runOnce(Instant now) {
     // Packages past expiry are marked first (PackageRepository.markLapsed): the pass that tells
     // customers about expiry keeps the listings' expired set too.
-    transactor.inTransaction(tx -> tx.get(PackageRepository.class).markLapsed(now));
+    // Each package marked is a PACKAGE_EXPIRED webhook event, in the transaction that marks it.
+    transactor.inTransaction(tx -> {
+      List<PlanPackage> lapsed = tx.get(PackageRepository.class).markLapsed(now);
+      if (webhooks != null) {
+        for (PlanPackage p : lapsed) {
+          webhooks.emit(tx, p.accountId(), WebhookEventKind.PACKAGE_EXPIRED, "expired:" + p.packageId(), now, expiredData(p));
+        }
+      }
+      return lapsed.size();
+    });
     int written = 0;
     for (int days : settings.offsetsDays()) {
       ExpiryReminderRepository.Position after = null;
@@ -124,6 +147,11 @@ public final class ExpiryReminderService {
     int written = 0;
     for (DuePackage d : due) {
       written += notifier.queue(tx, d.account(), Channel.all(), reminder(d.pkg(), days, now), now);
+      if (webhooks != null) {
+        webhooks.emit(
+            tx, d.pkg().accountId(), WebhookEventKind.PACKAGE_EXPIRING, dedupePrefix(d.pkg().packageId(), days), now,
+            expiringData(d.pkg(), days, now));
+      }
     }
     if (due.size() < batchSize) {
       return new Batch(written, null);
@@ -135,6 +163,30 @@ public final class ExpiryReminderService {
   /** The dedupe prefix of a package's reminder at an offset; the channel is appended per row. */
   static String dedupePrefix(String packageId, long offsetDays) {
     return "reminder:" + packageId + ":" + offsetDays + "d";
+  }
+
+  /** The data of a PACKAGE_EXPIRED webhook event (docs/webhooks.md). */
+  private static Map<String, Object> expiredData(PlanPackage p) {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("packageId", p.packageId());
+    data.put("packageName", p.displayName());
+    data.put("productId", p.productId());
+    data.put("remainingQuantity", p.remainingQuantity());
+    data.put("expireTime", p.expireTime().toString());
+    return data;
+  }
+
+  /** The data of a PACKAGE_EXPIRING webhook event (docs/webhooks.md). */
+  private static Map<String, Object> expiringData(PlanPackage p, int offsetDays, Instant now) {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("packageId", p.packageId());
+    data.put("packageName", p.displayName());
+    data.put("productId", p.productId());
+    data.put("remainingQuantity", p.remainingQuantity());
+    data.put("expireTime", p.expireTime().toString());
+    data.put("reminderOffsetDays", (long) offsetDays);
+    data.put("daysLeft", daysLeft(now, p.expireTime()));
+    return data;
   }
 
   private static Notice reminder(PlanPackage p, int offsetDays, Instant now) {

@@ -51,7 +51,8 @@ public interface PackageRepository {
   /**
    * Marks the packages of real-time accounts (not on a test clock) that have quota left and are
    * past expiry at {@code now} as lapsed, so listings find expired packages without reading active
-   * ones. Returns how many it marked.
+   * ones, and takes what they have left off the account's remaining totals. Returns the packages
+   * it marked, as they were.
    */
-  int markLapsed(Instant now);
+  List<PlanPackage> markLapsed(Instant now);
 }

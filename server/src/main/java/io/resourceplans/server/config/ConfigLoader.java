@@ -2,6 +2,7 @@ package io.resourceplans.server.config;
 
 import io.resourceplans.domain.idempotency.IdempotencyPurgeSettings;
 import io.resourceplans.domain.notification.DispatchSettings;
+import io.resourceplans.domain.webhook.WebhookSettings;
 import io.resourceplans.server.grpc.TransportLimits;
 import io.resourceplans.server.notify.DeliverySettings;
 import io.resourceplans.server.notify.SmsSettings;
@@ -89,6 +90,9 @@ public final class ConfigLoader {
           new Option("dispatch-max-attempts", "RP_DISPATCH_MAX_ATTEMPTS", "6", "delivery attempts before a notification is FAILED"),
           new Option("dispatch-backoff-base-ms", "RP_DISPATCH_BACKOFF_BASE_MS", "30000", "wait after the first failed attempt; doubles each attempt, with jitter"),
           new Option("dispatch-backoff-max-ms", "RP_DISPATCH_BACKOFF_MAX_MS", "3600000", "longest wait between attempts"),
+          new Option("webhook-period-ms", "RP_WEBHOOK_PERIOD_MS", "5000", "how often the server sends due webhook deliveries"),
+          new Option("webhook-timeout-ms", "RP_WEBHOOK_TIMEOUT_MS", "10000", "timeout of one webhook HTTP exchange; a timeout is a failed attempt"),
+          new Option("webhook-allow-private-urls", "RP_WEBHOOK_ALLOW_PRIVATE_URLS", "false", "true = webhook endpoints may use plain http and loopback or private addresses (tests only)"),
           new Option("log-format", "RP_LOG_FORMAT", "text", "text = one readable line per event; json = one JSON object per line (time, level, logger, message, correlation_id, method, account_id, ...)"),
           new Option("log-level", "RP_LOG_LEVEL", "INFO", "least severe level logged: TRACE, DEBUG, INFO, WARN or ERROR"),
           new Option("access-log", "RP_ACCESS_LOG", "true", "true = one INFO line per API call (method, code, reason, duration, caller, peer, correlation id); false = none"),
@@ -248,7 +252,17 @@ public final class ConfigLoader {
             timeout);
     Optional<URI> url = nonEmpty(values.get("sms-gateway-url")).map(ConfigLoader::httpUrl);
     SmsSettings sms = new SmsSettings(url, nonEmpty(values.get("sms-gateway-token")), timeout);
-    return new DeliverySettings(dispatch, smtp, sms);
+    WebhookSettings webhooks =
+        new WebhookSettings(
+            Duration.ofMillis(intValue(values, "webhook-period-ms", 100, 86_400_000)),
+            WebhookSettings.DEFAULT_BATCH_SIZE,
+            WebhookSettings.DEFAULT_LEASE,
+            Duration.ofMillis(intValue(values, "webhook-timeout-ms", 100, 600_000)),
+            WebhookSettings.DEFAULT_BACKOFF_BASE,
+            WebhookSettings.DEFAULT_BACKOFF_MAX,
+            WebhookSettings.DEFAULT_RETRY_FOR,
+            bool(values, "webhook-allow-private-urls"));
+    return new DeliverySettings(dispatch, smtp, sms, webhooks);
   }
 
   private static URI httpUrl(String raw) {

@@ -14,6 +14,7 @@ import dagger.Module;
       ServicesModule.class,
       InterceptorsModule.class,
       NotificationModule.class,
+      WebhookModule.class,
       MetricsModule.class
     })
 public interface ServerModules {}

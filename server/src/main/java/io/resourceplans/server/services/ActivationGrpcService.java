@@ -47,13 +47,16 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
   private final AccessRpcs accessRpcs;
   private final MarketplaceRpcs marketplaceRpcs;
   private final NotificationRpcs notificationRpcs;
+  private final WebhookRpcs webhookRpcs;
 
   @Inject
   ActivationGrpcService(
       AccountRpcs accountRpcs,
       AccessRpcs accessRpcs,
       MarketplaceRpcs marketplaceRpcs,
-      NotificationRpcs notificationRpcs) {
+      NotificationRpcs notificationRpcs,
+      WebhookRpcs webhookRpcs) {
+    this.webhookRpcs = webhookRpcs;
     this.accountRpcs = accountRpcs;
     this.accessRpcs = accessRpcs;
     this.marketplaceRpcs = marketplaceRpcs;
@@ -183,5 +186,54 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
       io.resourceplans.api.v1.UpdateNotificationSettingsRequest request,
       StreamObserver<io.resourceplans.api.v1.UpdateNotificationSettingsResponse> out) {
     notificationRpcs.updateNotificationSettings(request, out);
+  }
+
+  @Override
+  public void createWebhookEndpoint(
+      io.resourceplans.api.v1.CreateWebhookEndpointRequest request,
+      StreamObserver<io.resourceplans.api.v1.CreateWebhookEndpointResponse> out) {
+    webhookRpcs.createWebhookEndpoint(request, out);
+  }
+
+  @Override
+  public void getWebhookEndpoint(
+      io.resourceplans.api.v1.GetWebhookEndpointRequest request,
+      StreamObserver<io.resourceplans.api.v1.GetWebhookEndpointResponse> out) {
+    webhookRpcs.getWebhookEndpoint(request, out);
+  }
+
+  @Override
+  public void listWebhookEndpoints(
+      io.resourceplans.api.v1.ListWebhookEndpointsRequest request,
+      StreamObserver<io.resourceplans.api.v1.ListWebhookEndpointsResponse> out) {
+    webhookRpcs.listWebhookEndpoints(request, out);
+  }
+
+  @Override
+  public void deleteWebhookEndpoint(
+      io.resourceplans.api.v1.DeleteWebhookEndpointRequest request,
+      StreamObserver<io.resourceplans.api.v1.DeleteWebhookEndpointResponse> out) {
+    webhookRpcs.deleteWebhookEndpoint(request, out);
+  }
+
+  @Override
+  public void rotateWebhookSecret(
+      io.resourceplans.api.v1.RotateWebhookSecretRequest request,
+      StreamObserver<io.resourceplans.api.v1.RotateWebhookSecretResponse> out) {
+    webhookRpcs.rotateWebhookSecret(request, out);
+  }
+
+  @Override
+  public void listWebhookDeliveries(
+      io.resourceplans.api.v1.ListWebhookDeliveriesRequest request,
+      StreamObserver<io.resourceplans.api.v1.ListWebhookDeliveriesResponse> out) {
+    webhookRpcs.listWebhookDeliveries(request, out);
+  }
+
+  @Override
+  public void retryWebhookDelivery(
+      io.resourceplans.api.v1.RetryWebhookDeliveryRequest request,
+      StreamObserver<io.resourceplans.api.v1.RetryWebhookDeliveryResponse> out) {
+    webhookRpcs.retryWebhookDelivery(request, out);
   }
 }

@@ -41,6 +41,9 @@ public interface TestServerComponent extends ServerComponent {
   /** The dispatcher the server's scheduler runs; tests run passes themselves. */
   NotificationDispatcher notificationDispatcher();
 
+  /** The webhook dispatcher the server's scheduler runs; tests run passes themselves. */
+  io.resourceplans.domain.webhook.WebhookDispatcher webhookDispatcher();
+
   /** For tests that queue notifications in a transaction of their own. */
   Notifier notifier();
 

@@ -469,6 +469,49 @@ public final class BaseRequests {
         .addPreferences(
             NotificationPreference.newBuilder().setKind(NotificationKind.NOTIFICATION_KIND_QUOTA_ALERT).setEmail(true))
         .build());
+    webhooks();
+  }
+
+  /** Webhook RPCs: an endpoint to read, rotate and list the deliveries of, and one delivery to replay. */
+  private void webhooks() {
+    String endpointId = newWebhookEndpoint();
+    String deliveryId = "whd-" + "0123456789abcdef";
+    server.jdbi().useHandle(h -> h.createUpdate("""
+            insert into webhook_deliveries (account_id, delivery_id, endpoint_id, event_id, event_kind, payload,
+                                            dedupe_key, status, create_time, give_up_time, finish_time)
+            values (:a, :d, :e, 'evt-0123456789abcdef', 'ORDER_PAID', '{}', 'fuzz', 'DELIVERED', now(),
+                    now() + interval '3 days', now())
+            """).bind("a", accountId).bind("d", deliveryId).bind("e", endpointId).execute());
+    activation("CreateWebhookEndpoint", () -> io.resourceplans.api.v1.CreateWebhookEndpointRequest.newBuilder()
+        .setRequestId(TestServer.requestId())
+        .setUrl("https://hooks.example.com/fz/" + n())
+        .addEventKinds(io.resourceplans.api.v1.WebhookEventKind.WEBHOOK_EVENT_KIND_ORDER_PAID)
+        .setDescription("fuzz")
+        .build());
+    activation("GetWebhookEndpoint", () -> io.resourceplans.api.v1.GetWebhookEndpointRequest.newBuilder()
+        .setWebhookEndpointId(endpointId).build());
+    activation("ListWebhookEndpoints", () -> io.resourceplans.api.v1.ListWebhookEndpointsRequest.newBuilder()
+        .setPageSize(5).build());
+    activation("DeleteWebhookEndpoint", () -> io.resourceplans.api.v1.DeleteWebhookEndpointRequest.newBuilder()
+        .setRequestId(TestServer.requestId()).setWebhookEndpointId(newWebhookEndpoint()).build());
+    activation("RotateWebhookSecret", () -> io.resourceplans.api.v1.RotateWebhookSecretRequest.newBuilder()
+        .setRequestId(TestServer.requestId()).setWebhookEndpointId(endpointId).setOverlapSeconds(60).build());
+    activation("ListWebhookDeliveries", () -> io.resourceplans.api.v1.ListWebhookDeliveriesRequest.newBuilder()
+        .setPageSize(5).setWebhookEndpointId(endpointId)
+        .setStatus(io.resourceplans.api.v1.WebhookDeliveryStatus.WEBHOOK_DELIVERY_STATUS_DELIVERED).build());
+    activation("RetryWebhookDelivery", () -> io.resourceplans.api.v1.RetryWebhookDeliveryRequest.newBuilder()
+        .setRequestId(TestServer.requestId()).setWebhookDeliveryId(deliveryId).build());
+  }
+
+  private String newWebhookEndpoint() {
+    return server.activation(key)
+        .createWebhookEndpoint(io.resourceplans.api.v1.CreateWebhookEndpointRequest.newBuilder()
+            .setRequestId(TestServer.requestId())
+            .setUrl("https://hooks.example.com/fz")
+            .addEventKinds(io.resourceplans.api.v1.WebhookEventKind.WEBHOOK_EVENT_KIND_ORDER_PAID)
+            .build())
+        .getWebhookEndpoint()
+        .getWebhookEndpointId();
   }
 
   private void binding() {

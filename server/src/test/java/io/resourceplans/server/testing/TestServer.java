@@ -97,7 +97,8 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
             .authSettings(new io.resourceplans.domain.auth.AuthSettings(io.resourceplans.domain.auth.AuthSettings.DEFAULT_PRINCIPAL_CACHE_TTL))
             .bindingSettings(bindingSettings())
             .deliverySettings(
-                new DeliverySettings(delivery.dispatch().withPeriod(Duration.ofDays(1)), delivery.smtp(), delivery.sms()))
+                new DeliverySettings(delivery.dispatch().withPeriod(Duration.ofDays(1)), delivery.smtp(), delivery.sms(),
+                    delivery.webhooks().withPeriod(Duration.ofDays(1))))
             // The default retention; the background purge never comes round during a test.
             .idempotencyPurgeSettings(new IdempotencyPurgeSettings(IdempotencyPurgeSettings.DEFAULT_RETENTION,
                 Duration.ofDays(1), IdempotencyPurgeSettings.DEFAULT_BATCH_SIZE,
@@ -142,6 +143,11 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
   /** One dispatcher pass at {@link #clock}: delivers everything due. */
   public NotificationDispatcher.Pass dispatch() {
     return component.notificationDispatcher().runOnce();
+  }
+
+  /** One webhook dispatcher pass at {@link #clock}: sends every delivery due. */
+  public io.resourceplans.domain.webhook.WebhookDispatcher.Pass dispatchWebhooks() {
+    return component.webhookDispatcher().runOnce();
   }
 
   /** One idempotency purge at {@link #clock}, as the server's scheduler runs it; how many were deleted. */

@@ -188,23 +188,20 @@ public final class SqlPackageRepository implements PackageRepository {
   /**
    * Real-time accounts only: a test clock's account lives in its clock's time. What each marked
    * package had left leaves its package_totals row (V21) in the same transaction; the marked rows
-   * stay locked until then, so no deduction falls between the two.
+   * stay locked until then, so no deduction falls between the two. Returns the packages as marked.
    */
   @Override
-  public int markLapsed(Instant now) {
-    List<Lapsed> lapsed = sql.list("""
+  public List<PlanPackage> markLapsed(Instant now) {
+    List<PlanPackage> lapsed = sql.list("""
         update packages p set lapsed = true
          where not p.exhausted and not p.lapsed and p.expire_time <= ?
            and p.account_id in (select a.account_id from accounts a where a.test_clock_id is null)
-        returning p.account_id, p.product_id, p.region_id, p.purpose, p.remaining_quantity
-        """,
-        rs -> new Lapsed(new TotalKey(rs.getString("account_id"), rs.getString("product_id"),
-            rs.getString("region_id"), rs.getString("purpose")), rs.getLong("remaining_quantity")),
-        now);
+        returning\s""" + COLUMNS, SqlPackageRepository::row, now);
     Map<TotalKey, long[]> byTotal = new TreeMap<>(TotalKey.ORDER);
-    for (Lapsed l : lapsed) {
-      long[] sums = byTotal.computeIfAbsent(l.total(), k -> new long[2]);
-      sums[0] += l.remaining();
+    for (PlanPackage p : lapsed) {
+      long[] sums = byTotal.computeIfAbsent(
+          new TotalKey(p.accountId(), p.productId(), p.regionId(), p.purpose().name()), k -> new long[2]);
+      sums[0] += p.remainingQuantity();
       sums[1]++;
     }
     // One row per total, in key order (two passes never wait for each other in a circle); the row
@@ -214,7 +211,7 @@ public final class SqlPackageRepository implements PackageRepository {
          where account_id = ? and product_id = ? and region_id = ? and purpose = ?
         """, 1, "the total of lapsed packages of " + k.accountId(),
         sums[0], sums[1], k.accountId(), k.productId(), k.regionId(), k.purpose()));
-    return lapsed.size();
+    return lapsed;
   }
 
   /** The package_totals row a package counts in. */
@@ -222,8 +219,6 @@ public final class SqlPackageRepository implements PackageRepository {
     static final Comparator<TotalKey> ORDER = Comparator.comparing(TotalKey::accountId)
         .thenComparing(TotalKey::productId).thenComparing(TotalKey::regionId).thenComparing(TotalKey::purpose);
   }
-
-  private record Lapsed(TotalKey total, long remaining) {}
 
   private static PlanPackage row(ResultSet rs) throws SQLException {
     return new PlanPackage(

@@ -1,0 +1,31 @@
+package io.resourceplans.storage.webhook;
+
+import io.resourceplans.domain.webhook.WebhookDelivery;
+import io.resourceplans.domain.webhook.WebhookDeliveryStatus;
+import io.resourceplans.domain.webhook.WebhookEventKind;
+import java.time.Instant;
+
+/** A row of {@code webhook_deliveries}. */
+public record WebhookDeliveryRow(
+    String accountId,
+    String deliveryId,
+    String endpointId,
+    String eventId,
+    String eventKind,
+    String payload,
+    String status,
+    int attempts,
+    Instant nextAttemptTime,
+    String lastError,
+    Integer lastStatusCode,
+    Instant createTime,
+    Instant giveUpTime,
+    Instant finishTime) {
+
+  WebhookDelivery toDomain() {
+    return new WebhookDelivery(
+        accountId, deliveryId, endpointId, eventId, WebhookEventKind.valueOf(eventKind), payload,
+        WebhookDeliveryStatus.valueOf(status), attempts, nextAttemptTime, lastError,
+        lastStatusCode == null ? 0 : lastStatusCode, createTime, giveUpTime, finishTime);
+  }
+}
