@@ -94,12 +94,16 @@ public enum ErrorCode {
   ACCOUNT_NOT_ON_TEST_CLOCK(ErrorCategory.FAILED_PRECONDITION),
   /** Test clocks are turned off on this server (--test-clocks=false). */
   TEST_CLOCKS_DISABLED(ErrorCategory.FAILED_PRECONDITION),
+  /** WatchAccountEvents cannot resume after that event: not a retained event of the account. */
+  EVENT_CURSOR_EXPIRED(ErrorCategory.FAILED_PRECONDITION),
 
   QUOTA_EXHAUSTED(ErrorCategory.RESOURCE_EXHAUSTED),
   /** A compressed request inflates past the server's maximum inbound message size. */
   REQUEST_TOO_LARGE(ErrorCategory.RESOURCE_EXHAUSTED),
   VERIFICATION_CODE_ATTEMPTS_EXCEEDED(ErrorCategory.RESOURCE_EXHAUSTED),
   VERIFICATION_CODE_COOLDOWN(ErrorCategory.RESOURCE_EXHAUSTED),
+  /** Too many WatchAccountEvents streams open for the account, or on the replica. */
+  EVENT_WATCHERS_EXCEEDED(ErrorCategory.RESOURCE_EXHAUSTED),
   // Issue 13: vendor log-in and many workspaces per instance.
   /** Wrong password or no such vendor user: one refusal for both. */
   LOGIN_CREDENTIALS_INVALID(ErrorCategory.FAILED_PRECONDITION),
