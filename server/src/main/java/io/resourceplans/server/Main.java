@@ -235,6 +235,7 @@ public final class Main {
                 config.loginLockDuration(),
                 config.previousTicketKey().map(k -> k.getBytes(StandardCharsets.UTF_8))))
         .deliverySettings(config.delivery())
+        .eventStreamSettings(config.eventStream())
         .idempotencyPurgeSettings(IdempotencyPurgeSettings.withRetention(config.idempotencyRetention()))
         .meterRegistry(metrics)
         .build();

@@ -48,6 +48,8 @@ public final class ResourcePlansServer {
   private final NotificationDispatchScheduler notifications;
   private final io.resourceplans.server.notify.WebhookDispatchScheduler webhooks;
   private final IdempotencyPurgeScheduler idempotencyPurge;
+  private final io.resourceplans.server.events.EventStreamHub eventStreams;
+  private final io.resourceplans.server.events.EventRetentionScheduler eventRetention;
   private final GrpcServerMetrics grpcMetrics;
   private final ServerMetrics metrics;
   private Server server;
@@ -64,6 +66,8 @@ public final class ResourcePlansServer {
       NotificationDispatchScheduler notifications,
       io.resourceplans.server.notify.WebhookDispatchScheduler webhooks,
       IdempotencyPurgeScheduler idempotencyPurge,
+      io.resourceplans.server.events.EventStreamHub eventStreams,
+      io.resourceplans.server.events.EventRetentionScheduler eventRetention,
       GrpcServerMetrics grpcMetrics,
       ServerMetrics metrics) {
     this.grpcMetrics = grpcMetrics;
@@ -77,6 +81,8 @@ public final class ResourcePlansServer {
     this.notifications = notifications;
     this.webhooks = webhooks;
     this.idempotencyPurge = idempotencyPurge;
+    this.eventStreams = eventStreams;
+    this.eventRetention = eventRetention;
     List<String> names =
         services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).sorted().toList();
     this.databaseHealth = new DatabaseHealth(database, health, names);
@@ -106,6 +112,7 @@ public final class ResourcePlansServer {
     notifications.start();
     webhooks.start();
     idempotencyPurge.start();
+    eventRetention.start();
     log.info("listening on {}", transport.describe());
     return this;
   }
@@ -128,10 +135,14 @@ public final class ResourcePlansServer {
     health.enterTerminalState();
     databaseHealth.close();
     server.shutdown();
+    // Event streams never end by themselves: end them now (UNAVAILABLE, so clients resume on
+    // another replica) rather than wait out the grace.
+    eventStreams.stop();
     expiryReminders.stop();
     notifications.stop();
     webhooks.stop();
     idempotencyPurge.stop();
+    eventRetention.stop();
     if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
       log.warn("calls still running after {}; cancelling them", grace);
       server.shutdownNow();

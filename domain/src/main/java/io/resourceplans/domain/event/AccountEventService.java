@@ -59,6 +59,11 @@ public final class AccountEventService {
     return tx.get(AccountEventRepository.class).after(accountId, afterSequence, limit);
   }
 
+  /** The last sequence number of each of these accounts that has had an event. */
+  public Map<String, Long> lastSequences(Tx tx, java.util.Collection<String> accountIds) {
+    return tx.get(AccountEventRepository.class).lastSequences(accountIds);
+  }
+
   /** The refusal of a cursor that names no retained event of the account. */
   public static DomainException cursorExpired(String eventId) {
     return new DomainException(

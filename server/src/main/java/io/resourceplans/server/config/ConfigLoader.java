@@ -1,5 +1,6 @@
 package io.resourceplans.server.config;
 
+import io.resourceplans.domain.event.EventStreamSettings;
 import io.resourceplans.domain.idempotency.IdempotencyPurgeSettings;
 import io.resourceplans.domain.notification.DispatchSettings;
 import io.resourceplans.domain.webhook.WebhookSettings;
@@ -93,6 +94,10 @@ public final class ConfigLoader {
           new Option("webhook-period-ms", "RP_WEBHOOK_PERIOD_MS", "5000", "how often the server sends due webhook deliveries"),
           new Option("webhook-timeout-ms", "RP_WEBHOOK_TIMEOUT_MS", "10000", "timeout of one webhook HTTP exchange; a timeout is a failed attempt"),
           new Option("webhook-allow-private-urls", "RP_WEBHOOK_ALLOW_PRIVATE_URLS", "false", "true = webhook endpoints may use plain http and loopback or private addresses (tests only)"),
+          new Option("event-retention-hours", "RP_EVENT_RETENTION_HOURS", Long.toString(EventStreamSettings.DEFAULT_RETENTION.toHours()), "how long account events are kept (at least 1): WatchAccountEvents resumes after any event this recent; older ones are deleted every 10 minutes"),
+          new Option("event-watchers-per-account", "RP_EVENT_WATCHERS_PER_ACCOUNT", Integer.toString(EventStreamSettings.DEFAULT_WATCHERS_PER_ACCOUNT), "WatchAccountEvents streams one account may have open on this replica (1 to 1000); more are refused EVENT_WATCHERS_EXCEEDED"),
+          new Option("event-watchers-per-server", "RP_EVENT_WATCHERS_PER_SERVER", Integer.toString(EventStreamSettings.DEFAULT_WATCHERS_PER_SERVER), "WatchAccountEvents streams this replica serves at most (at least --event-watchers-per-account, up to 100000)"),
+          new Option("event-poll-ms", "RP_EVENT_POLL_MS", Long.toString(EventStreamSettings.DEFAULT_POLL_PERIOD.toMillis()), "how often a replica with event streams checks, in one query, for events its database notifications missed (100 to 60000)"),
           new Option("log-format", "RP_LOG_FORMAT", "text", "text = one readable line per event; json = one JSON object per line (time, level, logger, message, correlation_id, method, account_id, ...)"),
           new Option("log-level", "RP_LOG_LEVEL", "INFO", "least severe level logged: TRACE, DEBUG, INFO, WARN or ERROR"),
           new Option("access-log", "RP_ACCESS_LOG", "true", "true = one INFO line per API call (method, code, reason, duration, caller, peer, correlation id); false = none"),
@@ -163,7 +168,8 @@ public final class ConfigLoader {
         bool(values, "access-log"),
         nonEmpty(values.get("previous-operator-key")),
         ticketKey(values, "previous-ticket-key"),
-        intValue(values, "metrics-port", 0, 65535));
+        intValue(values, "metrics-port", 0, 65535),
+        eventStream(values));
   }
 
   /** The keys a config file may set: every flag but --config itself. */
@@ -220,6 +226,23 @@ public final class ConfigLoader {
             : intValue(values, "max-running-calls-per-connection", 0, 100_000),
         intValue(values, "max-inbound-message-bytes", 1024, 64 << 20),
         intValue(values, "max-inbound-metadata-bytes", 1024, 1 << 20));
+  }
+
+  private static EventStreamSettings eventStream(Map<String, String> values) {
+    int perAccount = intValue(values, "event-watchers-per-account", 1, 1000);
+    int perServer = intValue(values, "event-watchers-per-server", 1, 100_000);
+    if (perServer < perAccount) {
+      throw new IllegalArgumentException("--event-watchers-per-server must be at least --event-watchers-per-account");
+    }
+    return new EventStreamSettings(
+        Duration.ofHours(intValue(values, "event-retention-hours", 1, 87_600)),
+        EventStreamSettings.DEFAULT_PURGE_PERIOD,
+        EventStreamSettings.DEFAULT_PURGE_BATCH_SIZE,
+        EventStreamSettings.DEFAULT_MAX_BATCHES_PER_RUN,
+        perAccount,
+        perServer,
+        Duration.ofMillis(intValue(values, "event-poll-ms", 100, 60_000)),
+        EventStreamSettings.DEFAULT_PAGE_SIZE);
   }
 
   private static DeliverySettings delivery(Map<String, String> values) {

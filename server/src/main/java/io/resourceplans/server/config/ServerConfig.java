@@ -53,7 +53,8 @@ public record ServerConfig(
     boolean accessLog,
     Optional<String> previousOperatorKey,
     Optional<String> previousTicketKey,
-    int metricsPort) {
+    int metricsPort,
+    io.resourceplans.domain.event.EventStreamSettings eventStream) {
 
   /** The settings as printed at start, secrets masked. */
   public Map<String, String> describe() {
@@ -120,6 +121,10 @@ public record ServerConfig(
     out.put("dispatch-max-attempts", Integer.toString(dispatch.maxAttempts()));
     out.put("dispatch-backoff-base-ms", Long.toString(dispatch.backoffBase().toMillis()));
     out.put("dispatch-backoff-max-ms", Long.toString(dispatch.backoffMax().toMillis()));
+    out.put("event-retention-hours", Long.toString(eventStream.retention().toHours()));
+    out.put("event-watchers-per-account", Integer.toString(eventStream.watchersPerAccount()));
+    out.put("event-watchers-per-server", Integer.toString(eventStream.watchersPerServer()));
+    out.put("event-poll-ms", Long.toString(eventStream.pollPeriod().toMillis()));
     return out;
   }
 

@@ -83,6 +83,13 @@ public interface ServerComponent {
     @BindsInstance
     Builder meterRegistry(@GivenRegistry @Nullable PrometheusMeterRegistry registry);
 
+    /**
+     * The account event log's retention and the event streams' limits (--event-*); not called =
+     * the defaults.
+     */
+    @BindsInstance
+    Builder eventStreamSettings(@GivenEventStreamSettings @Nullable io.resourceplans.domain.event.EventStreamSettings settings);
+
     /** Test clocks on or off (--test-clocks). */
     @BindsInstance
     Builder testClockSettings(io.resourceplans.domain.clock.TestClockSettings settings);

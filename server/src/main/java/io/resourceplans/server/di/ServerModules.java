@@ -15,6 +15,7 @@ import dagger.Module;
       InterceptorsModule.class,
       NotificationModule.class,
       WebhookModule.class,
+      EventModule.class,
       MetricsModule.class
     })
 public interface ServerModules {}

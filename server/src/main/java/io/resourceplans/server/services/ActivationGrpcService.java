@@ -48,6 +48,7 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
   private final MarketplaceRpcs marketplaceRpcs;
   private final NotificationRpcs notificationRpcs;
   private final WebhookRpcs webhookRpcs;
+  private final EventStreamRpcs eventStreamRpcs;
 
   @Inject
   ActivationGrpcService(
@@ -55,8 +56,10 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
       AccessRpcs accessRpcs,
       MarketplaceRpcs marketplaceRpcs,
       NotificationRpcs notificationRpcs,
-      WebhookRpcs webhookRpcs) {
+      WebhookRpcs webhookRpcs,
+      EventStreamRpcs eventStreamRpcs) {
     this.webhookRpcs = webhookRpcs;
+    this.eventStreamRpcs = eventStreamRpcs;
     this.accountRpcs = accountRpcs;
     this.accessRpcs = accessRpcs;
     this.marketplaceRpcs = marketplaceRpcs;
@@ -235,5 +238,12 @@ public final class ActivationGrpcService extends ActivationServiceGrpc.Activatio
       io.resourceplans.api.v1.RetryWebhookDeliveryRequest request,
       StreamObserver<io.resourceplans.api.v1.RetryWebhookDeliveryResponse> out) {
     webhookRpcs.retryWebhookDelivery(request, out);
+  }
+
+  @Override
+  public void watchAccountEvents(
+      io.resourceplans.api.v1.WatchAccountEventsRequest request,
+      StreamObserver<io.resourceplans.api.v1.WatchAccountEventsResponse> out) {
+    eventStreamRpcs.watchAccountEvents(request, out);
   }
 }

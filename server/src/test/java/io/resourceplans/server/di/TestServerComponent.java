@@ -56,6 +56,15 @@ public interface TestServerComponent extends ServerComponent {
   /** The purge the server's scheduler runs; tests run it themselves. */
   IdempotencyPurge idempotencyPurge();
 
+  /** The event streams of this server, for tests that look at their positions. */
+  io.resourceplans.server.events.EventStreamHub eventStreams();
+
+  /** The one writer of events, for tests that emit events in a transaction of their own. */
+  io.resourceplans.domain.webhook.WebhookEvents webhookEvents();
+
+  /** The event retention pass the server's scheduler runs; tests run it themselves. */
+  io.resourceplans.domain.event.AccountEventRetention eventRetention();
+
   /** The server's builder, building this component. */
   @Component.Builder
   interface Builder extends ServerComponent.Builder {

@@ -43,7 +43,7 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
   public static final String OPERATOR_KEY = "rpo.test-operator-key";
   public static final String TICKET_KEY = "rpt.test-ticket-key-0123456789";
 
-  public final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
+  public final MutableClock clock;
   private final TestDatabase database;
   private final TestServerComponent component;
   private final ResourcePlansServer server;
@@ -81,7 +81,30 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
 
   public TestServer(DeliverySettings delivery, io.resourceplans.domain.clock.TestClockSettings testClocks)
       throws Exception {
-    database = TestDatabase.create();
+    this(delivery, testClocks, testEventSettings(), TestDatabase.create(),
+        new MutableClock(Instant.parse("2026-11-22T08:00:00Z")));
+  }
+
+  /** With these event stream settings (limits, page size); the retention pass never comes round. */
+  public TestServer(io.resourceplans.domain.event.EventStreamSettings events) throws Exception {
+    this(DeliverySettings.defaults(), io.resourceplans.domain.clock.TestClockSettings.enabledByDefault(),
+        events.withPurgePeriod(Duration.ofDays(1)), TestDatabase.create(),
+        new MutableClock(Instant.parse("2026-11-22T08:00:00Z")));
+  }
+
+  /** The default event stream settings; the retention pass never comes round during a test. */
+  public static io.resourceplans.domain.event.EventStreamSettings testEventSettings() {
+    return io.resourceplans.domain.event.EventStreamSettings.defaults().withPurgePeriod(Duration.ofDays(1));
+  }
+
+  private TestServer(
+      DeliverySettings delivery, io.resourceplans.domain.clock.TestClockSettings testClocks,
+      io.resourceplans.domain.event.EventStreamSettings events, TestDatabase database, MutableClock clock) throws Exception {
+    this.database = database;
+    this.clock = clock;
+    this.delivery = delivery;
+    this.testClocks = testClocks;
+    this.events = events;
     String name = InProcessServerBuilder.generateName();
     component =
         (TestServerComponent) DaggerTestServerComponent.builder()
@@ -104,9 +127,31 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
                 Duration.ofDays(1), IdempotencyPurgeSettings.DEFAULT_BATCH_SIZE,
                 IdempotencyPurgeSettings.DEFAULT_MAX_BATCHES_PER_RUN))
             .testClockSettings(testClocks)
+            .eventStreamSettings(events)
             .build();
     server = component.server().start();
     channel = InProcessChannelBuilder.forName(name).build();
+  }
+
+  private final DeliverySettings delivery;
+  private final io.resourceplans.domain.clock.TestClockSettings testClocks;
+  private final io.resourceplans.domain.event.EventStreamSettings events;
+
+  /**
+   * Another replica on this server's database (same settings, same clock): a server of its own,
+   * with its own connection pool, in-process name and background threads, as a second process
+   * would be. Closing it leaves the database to this server.
+   */
+  public TestServer replica() throws Exception {
+    return new TestServer(delivery, testClocks, events, database.sameDatabase(), clock);
+  }
+
+  /**
+   * Stops the server as SIGTERM does (calls in flight get {@code grace}, event streams end
+   * UNAVAILABLE), leaving its channel open: calls made through it from now on fail UNAVAILABLE.
+   */
+  public void stopServer(Duration grace) throws InterruptedException {
+    server.stop(grace);
   }
 
   /**
@@ -248,6 +293,7 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
     if (metricsHttp != null) {
       metricsHttp.close();
     }
+    // A replica's handle closes its own pool only (TestDatabase#sameDatabase).
     database.close();
   }
 }

@@ -56,9 +56,26 @@ public final class TestDatabase implements AutoCloseable {
   private final DatabaseSettings settings;
   private final Database database;
 
+  /** False for a {@link #sameDatabase} handle: closing it closes its pool only. */
+  private final boolean owner;
+
   private TestDatabase(DatabaseSettings settings, Database database) {
+    this(settings, database, true);
+  }
+
+  private TestDatabase(DatabaseSettings settings, Database database, boolean owner) {
     this.settings = settings;
     this.database = database;
+    this.owner = owner;
+  }
+
+  /**
+   * This database through a pool of its own, as another server replica would have; closing it
+   * closes that pool and leaves the database (this handle drops it).
+   */
+  public TestDatabase sameDatabase() {
+    return new TestDatabase(
+        settings, Database.open(settings, name() + "_replica", DataSources.DEFAULT_CONNECT_TIMEOUT), false);
   }
 
   public static TestDatabase create() {
@@ -296,6 +313,9 @@ public final class TestDatabase implements AutoCloseable {
   @Override
   public void close() {
     database.close();
+    if (!owner) {
+      return;
+    }
     // On Citus, the coordinator first: its sessions to the workers end with it.
     List<String> nodes = citusWorkers.isEmpty() ? List.of(hostAndPort(settings.jdbcUrl())) : citusNodes(settings);
     for (String node : nodes) {

@@ -1,0 +1,23 @@
+package io.resourceplans.server.mapping;
+
+import io.resourceplans.api.v1.AccountEvent;
+import io.resourceplans.api.v1.WatchAccountEventsResponse;
+
+/** Account events between the domain and the API. */
+public final class AccountEventMapper {
+  private AccountEventMapper() {}
+
+  public static AccountEvent toProto(io.resourceplans.domain.event.AccountEvent e) {
+    return AccountEvent.newBuilder()
+        .setEventId(e.eventId())
+        .setKind(WebhookMapper.toProto(e.kind()))
+        .setCreateTime(Timestamps.of(e.createTime()))
+        .setSequence(e.sequence())
+        .setPayload(e.payload())
+        .build();
+  }
+
+  public static WatchAccountEventsResponse toResponse(io.resourceplans.domain.event.AccountEvent e) {
+    return WatchAccountEventsResponse.newBuilder().setEvent(toProto(e)).build();
+  }
+}
