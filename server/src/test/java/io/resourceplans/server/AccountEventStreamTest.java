@@ -188,6 +188,39 @@ class AccountEventStreamTest {
         () -> first(server, TestServer.OPERATOR_KEY, ownersAccount));
   }
 
+  /**
+   * A stream that ends before its first event resumes from its started position (after_sequence)
+   * and misses nothing committed meanwhile; a stream resumes by sequence as by event ID.
+   */
+  @Test
+  void aStreamEndedBeforeItsFirstEventResumesFromItsStartedPosition() throws Exception {
+    CreateAccountResponse account = server.newAccount("Stream Early");
+    String accountId = account.getAccount().getAccountId();
+    String key = account.getApiKeySecret();
+    emit(server, accountId, "order.paid", "before");
+    Watch early = Watch.open(server, key, WatchAccountEventsRequest.getDefaultInstance(), false);
+    long position = early.started.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertEquals(1, position);
+    early.cancel();
+    emit(replica, accountId, "order.paid", "while-away-1");
+    emit(server, accountId, "order.paid", "while-away-2");
+    Watch resumed = Watch.open(replica, key, WatchAccountEventsRequest.newBuilder().setAfterSequence(position).build(), false);
+    assertEquals(List.of(2L, 3L), resumed.take(2).stream().map(AccountEvent::getSequence).toList());
+    resumed.cancel();
+    Watch bySequence = Watch.open(server, key, WatchAccountEventsRequest.newBuilder().setAfterSequence(0).build(), false);
+    assertEquals(0, bySequence.started.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+    assertEquals(List.of(1L, 2L, 3L), bySequence.take(3).stream().map(AccountEvent::getSequence).toList());
+    bySequence.cancel();
+    assertInvalid(() -> first(server, key, WatchAccountEventsRequest.newBuilder().setAfterSequence(4).build()),
+        "after_sequence");
+    assertInvalid(() -> first(server, key, WatchAccountEventsRequest.newBuilder().setAfterSequence(-1).build()),
+        "after_sequence");
+    assertInvalid(() -> first(server, key, WatchAccountEventsRequest.newBuilder()
+        .setAfterSequence(1).setAfterEventId("evt-0123456789abcdef").build()), "after_sequence");
+    assertInvalid(() -> first(server, key, WatchAccountEventsRequest.newBuilder()
+        .setAfterSequence(1).setFromOldestRetained(true).build()), "from_oldest_retained");
+  }
+
   @Test
   void badInputIsRefusedWithFieldViolations() {
     String key = server.newAccount("Stream Input").getApiKeySecret();
@@ -395,6 +428,8 @@ class AccountEventStreamTest {
 
       assertRefused(Status.Code.FAILED_PRECONDITION, "EVENT_CURSOR_EXPIRED",
           () -> first(own, key, WatchAccountEventsRequest.newBuilder().setAfterEventId(oldest).build()));
+      assertRefused(Status.Code.FAILED_PRECONDITION, "EVENT_CURSOR_EXPIRED",
+          () -> first(own, key, WatchAccountEventsRequest.newBuilder().setAfterSequence(1).build()));
       // The stream that was behind finds events 2 gone when it reads on: it ends, never skips.
       blocked.request(10);
       Status ended = blocked.awaitEnd();
@@ -414,6 +449,8 @@ class AccountEventStreamTest {
   static final class Watch implements ClientResponseObserver<WatchAccountEventsRequest, WatchAccountEventsResponse> {
     final LinkedBlockingQueue<AccountEvent> events = new LinkedBlockingQueue<>();
     final CompletableFuture<Throwable> end = new CompletableFuture<>();
+    /** The stream's start position (its first message). */
+    final CompletableFuture<Long> started = new CompletableFuture<>();
     private final Integer initial;
     ClientCallStreamObserver<WatchAccountEventsRequest> call;
 
@@ -441,6 +478,16 @@ class AccountEventStreamTest {
 
     @Override
     public void onNext(WatchAccountEventsResponse value) {
+      if (value.hasStarted()) {
+        assertTrue(started.complete(value.getStarted().getAfterSequence()), "started twice");
+        assertTrue(events.isEmpty(), "started after an event");
+        if (initial != null && initial > 0) {
+          // Asked-for messages are counted in events.
+          call.request(1);
+        }
+        return;
+      }
+      assertTrue(started.isDone(), "an event before started");
       events.add(value.getEvent());
     }
 
@@ -503,15 +550,10 @@ class AccountEventStreamTest {
 
   /** Opens a stream and waits for its first event or its refusal (the refusal is thrown). */
   private static void first(TestServer s, String key, WatchAccountEventsRequest request) {
-    var events = s.activation(key).withDeadlineAfter(3, TimeUnit.SECONDS).watchAccountEvents(request);
-    try {
-      events.hasNext();
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
-        throw new AssertionError("the stream was accepted");
-      }
-      throw e;
-    }
+    var events = s.activation(key).withDeadlineAfter(10, TimeUnit.SECONDS).watchAccountEvents(request);
+    // A refusal is thrown; an accepted stream answers started at once.
+    events.hasNext();
+    throw new AssertionError("the stream was accepted: " + events.next());
   }
 
   private static void awaitWatchers(TestServer s, String accountId, int n) throws InterruptedException {

@@ -7,6 +7,7 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
 import io.grpc.CallOptions;
+import io.grpc.Context;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
@@ -106,11 +107,15 @@ class NoInternalOnAnyInputTest {
       MethodDescriptor<?, ?> method, Message request, String key, Mutation mutation, List<String> failures) {
     String what = method.getFullMethodName() + (mutation == null ? " (base)" : " " + mutation);
     try {
-      ClientCalls.blockingUnaryCall(
-          server.channel(),
-          (MethodDescriptor<Message, Message>) method,
-          CallOptions.DEFAULT.withCallCredentials(TestServer.bearer(key)).withDeadlineAfter(20, TimeUnit.SECONDS),
-          request);
+      if (method.getType() == MethodDescriptor.MethodType.SERVER_STREAMING) {
+        streamed((MethodDescriptor<Message, Message>) method, request, key);
+      } else {
+        ClientCalls.blockingUnaryCall(
+            server.channel(),
+            (MethodDescriptor<Message, Message>) method,
+            CallOptions.DEFAULT.withCallCredentials(TestServer.bearer(key)).withDeadlineAfter(20, TimeUnit.SECONDS),
+            request);
+      }
       if (mutation != null && mustBeRefused(mutation)) {
         failures.add(what + ": accepted");
       }
@@ -130,6 +135,31 @@ class NoInternalOnAnyInputTest {
         }
       }
       return code;
+    }
+  }
+
+  /**
+   * A server-streaming call (WatchAccountEvents): accepted when its first message comes, or when it
+   * is still open and silent after a while; then cancelled. A refusal is thrown as a unary one is.
+   */
+  private static void streamed(MethodDescriptor<Message, Message> method, Message request, String key) {
+    Context.CancellableContext call = Context.current().withCancellation();
+    try {
+      call.run(() -> {
+        try {
+          ClientCalls.blockingServerStreamingCall(
+                  server.channel(), method,
+                  CallOptions.DEFAULT.withCallCredentials(TestServer.bearer(key)).withDeadlineAfter(2, TimeUnit.SECONDS),
+                  request)
+              .hasNext();
+        } catch (StatusRuntimeException e) {
+          if (e.getStatus().getCode() != Status.Code.DEADLINE_EXCEEDED) {
+            throw e;
+          }
+        }
+      });
+    } finally {
+      call.cancel(null);
     }
   }
 

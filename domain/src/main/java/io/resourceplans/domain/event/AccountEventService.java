@@ -29,29 +29,50 @@ public final class AccountEventService {
 
   /**
    * The start of a stream for {@code caller}: after {@code afterEventId} (a retained event of the
-   * account), or from the oldest retained event, or (neither) after the account's last event so
-   * far, so that it gets every event that commits after this call.
+   * account), or after {@code afterSequence} (null = not given; the event after it must be
+   * retained), or from the oldest retained event, or (none of these) after the account's last event
+   * so far, so that it gets every event that commits after this call. At most one of them.
    */
-  public Start start(Tx tx, Principal caller, String accountId, String afterEventId, boolean fromOldestRetained) {
+  public Start start(
+      Tx tx, Principal caller, String accountId, String afterEventId, Long afterSequence, boolean fromOldestRetained) {
     String own = caller.requireMainAccount();
     String wanted = accountId == null || accountId.isEmpty() ? own : accountId;
     if (!wanted.equals(own)) {
       throw DomainException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", wanted);
     }
-    boolean resume = afterEventId != null && !afterEventId.isEmpty();
-    if (resume && fromOldestRetained) {
-      throw DomainException.invalid("from_oldest_retained", "must be false when after_event_id is set");
+    boolean byEvent = afterEventId != null && !afterEventId.isEmpty();
+    boolean bySequence = afterSequence != null;
+    if (byEvent && bySequence) {
+      throw DomainException.invalid("after_sequence", "must not be set with after_event_id");
+    }
+    if (fromOldestRetained && (byEvent || bySequence)) {
+      throw DomainException.invalid(
+          "from_oldest_retained", "must be false when after_event_id or after_sequence is set");
     }
     AccountEventRepository events = tx.get(AccountEventRepository.class);
-    if (resume) {
+    if (byEvent) {
       long sequence = events.sequenceOf(own, afterEventId).orElseThrow(() -> cursorExpired(afterEventId));
       return new Start(own, sequence, false);
     }
+    long last = events.lastSequence(own);
+    if (bySequence) {
+      if (afterSequence > last) {
+        throw DomainException.invalid(
+            "after_sequence", "is past the account's last event (" + last + ")");
+      }
+      if (afterSequence < last && events.oldestSequence(own).orElse(Long.MAX_VALUE) > afterSequence + 1) {
+        throw new DomainException(
+            ErrorCode.EVENT_CURSOR_EXPIRED,
+            "event " + (afterSequence + 1) + " of the account is no longer retained; "
+                + "start a new stream without a cursor and reconcile",
+            Map.of("after_sequence", Long.toString(afterSequence)));
+      }
+      return new Start(own, afterSequence, false);
+    }
     if (fromOldestRetained) {
-      long last = events.lastSequence(own);
       return new Start(own, events.oldestSequence(own).orElse(last + 1) - 1, true);
     }
-    return new Start(own, events.lastSequence(own), false);
+    return new Start(own, last, false);
   }
 
   /** Up to {@code limit} of the account's events after {@code afterSequence}, in order. */

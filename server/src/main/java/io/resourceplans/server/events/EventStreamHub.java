@@ -300,6 +300,8 @@ public final class EventStreamHub {
     final AtomicBoolean dirty = new AtomicBoolean();
     /** Guarded by this. */
     boolean closed;
+    /** Whether the stream's first message, its start position, was sent. Guarded by this. */
+    boolean started;
 
     Watcher(
         String accountId, long after, boolean mayJump, Set<WebhookEventKind> kinds,
@@ -351,6 +353,9 @@ public final class EventStreamHub {
           // Not ready: the call's onReady handler wakes this stream again.
           return false;
         }
+        if (!sendStart()) {
+          return false;
+        }
         long from = cursor;
         List<AccountEvent> page = transactor.singleRead(tx -> events.page(tx, accountId, from, settings.pageSize()));
         for (AccountEvent e : page) {
@@ -377,6 +382,19 @@ public final class EventStreamHub {
           return true;
         }
       }
+    }
+
+    /** Sends the stream's first message (its position) once; false when it cannot now. */
+    private synchronized boolean sendStart() {
+      if (started) {
+        return true;
+      }
+      if (closed || !out.isReady()) {
+        return false;
+      }
+      out.onNext(AccountEventMapper.started(cursor));
+      started = true;
+      return true;
     }
 
     private synchronized boolean isClosed() {

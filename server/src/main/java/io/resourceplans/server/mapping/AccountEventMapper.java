@@ -17,6 +17,13 @@ public final class AccountEventMapper {
         .build();
   }
 
+  /** The first message of a stream that sends the events after {@code afterSequence}. */
+  public static WatchAccountEventsResponse started(long afterSequence) {
+    return WatchAccountEventsResponse.newBuilder()
+        .setStarted(io.resourceplans.api.v1.WatchStarted.newBuilder().setAfterSequence(afterSequence))
+        .build();
+  }
+
   public static WatchAccountEventsResponse toResponse(io.resourceplans.domain.event.AccountEvent e) {
     return WatchAccountEventsResponse.newBuilder().setEvent(toProto(e)).build();
   }

@@ -36,7 +36,8 @@ public final class EventStreamRpcs {
     var kinds = WebhookMapper.toDomain(request.getKindsList());
     AccountEventService.Start start =
         calls.read(tx -> events.start(
-            tx, caller, request.getAccountId(), request.getAfterEventId(), request.getFromOldestRetained()));
+            tx, caller, request.getAccountId(), request.getAfterEventId(),
+            request.hasAfterSequence() ? request.getAfterSequence() : null, request.getFromOldestRetained()));
     hub.watch(start, kinds, (ServerCallStreamObserver<WatchAccountEventsResponse>) out);
   }
 }

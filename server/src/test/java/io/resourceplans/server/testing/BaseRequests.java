@@ -470,6 +470,7 @@ public final class BaseRequests {
             NotificationPreference.newBuilder().setKind(NotificationKind.NOTIFICATION_KIND_QUOTA_ALERT).setEmail(true))
         .build());
     webhooks();
+    events();
   }
 
   /** Webhook RPCs: an endpoint to read, rotate and list the deliveries of, and one delivery to replay. */
@@ -501,6 +502,27 @@ public final class BaseRequests {
         .setStatus(io.resourceplans.api.v1.WebhookDeliveryStatus.WEBHOOK_DELIVERY_STATUS_DELIVERED).build());
     activation("RetryWebhookDelivery", () -> io.resourceplans.api.v1.RetryWebhookDeliveryRequest.newBuilder()
         .setRequestId(TestServer.requestId()).setWebhookDeliveryId(deliveryId).build());
+  }
+
+  /**
+   * WatchAccountEvents, resuming after the first of two events of the account: an accepted stream
+   * answers with the second at once (NoInternalOnAnyInputTest then cancels it).
+   */
+  private void events() {
+    var c = server.component();
+    for (String dedupe : new String[] {"fuzz-event-1", "fuzz-event-2"}) {
+      c.transactor().inTransaction(tx -> c.webhookEvents().emit(
+          tx, accountId, io.resourceplans.domain.webhook.WebhookEventKind.QUOTA_ALERT_CROSSED, dedupe,
+          server.clock.instant(), java.util.Map.of("n", dedupe)));
+    }
+    String first = server.jdbi().withHandle(h -> h.createQuery(
+            "select event_id from account_events where account_id = :a and dedupe_key = 'fuzz-event-1'")
+        .bind("a", accountId).mapTo(String.class).one());
+    activation("WatchAccountEvents", () -> io.resourceplans.api.v1.WatchAccountEventsRequest.newBuilder()
+        .setAccountId(accountId)
+        .setAfterEventId(first)
+        .addKinds(io.resourceplans.api.v1.WebhookEventKind.WEBHOOK_EVENT_KIND_QUOTA_ALERT_CROSSED)
+        .build());
   }
 
   private String newWebhookEndpoint() {
