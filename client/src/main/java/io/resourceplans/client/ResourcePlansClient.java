@@ -48,9 +48,14 @@ public final class ResourcePlansClient implements AutoCloseable {
   private final ActivationServiceClient activation;
   private final BindingServiceClient binding;
   private final OperatorServiceClient operator;
+  /** The channel without the default deadline, and the calls' credentials: for event streams. */
+  private final Channel streams;
+  private final CallOptions streamOptions;
 
   private ResourcePlansClient(ManagedChannel owned, Channel channel, String apiKey, Duration deadline) {
     this.owned = owned;
+    this.streams = channel;
+    this.streamOptions = CallOptions.DEFAULT.withCallCredentials(BearerToken.of(apiKey));
     UnaryCaller caller =
         new UnaryCaller(
             ClientInterceptors.intercept(channel, DefaultDeadline.of(deadline)),
@@ -106,6 +111,20 @@ public final class ResourcePlansClient implements AutoCloseable {
    */
   public UsageBatcher usageBatcher(int maxInFlight) {
     return new UsageBatcher(plan, maxInFlight);
+  }
+
+  /**
+   * {@return a watcher handing the account's events to {@code handler} as they commit, resuming
+   * after the last one handled whenever the stream breaks} (see {@link AccountEventWatcher}; no
+   * deadline: a stream lasts until closed). Close it to stop.
+   *
+   * @param request where to start (empty: with the events that commit from now on;
+   *     {@code after_event_id}: after an event handled before) and which kinds
+   * @param handler called with each event, one at a time, on the watcher's thread
+   */
+  public AccountEventWatcher watchAccountEvents(
+      io.resourceplans.api.v1.WatchAccountEventsRequest request, AccountEventWatcher.Handler handler) {
+    return new AccountEventWatcher(streams, streamOptions, request, handler).start();
   }
 
   /** Closes the channel this client opened, waiting briefly for calls in flight. */

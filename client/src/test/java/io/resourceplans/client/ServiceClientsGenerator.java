@@ -71,6 +71,10 @@ final class ServiceClientsGenerator {
     StringBuilder body = new StringBuilder();
     for (int m = 0; m < service.getMethodCount(); m++) {
       MethodDescriptorProto method = service.getMethod(m);
+      if (method.getServerStreaming() || method.getClientStreaming()) {
+        // Streams have hand-written helpers (WatchAccountEvents: AccountEventWatcher).
+        continue;
+      }
       String request = javaType(method.getInputType(), imports);
       String response = javaType(method.getOutputType(), imports);
       String name = lowerFirst(method.getName());
