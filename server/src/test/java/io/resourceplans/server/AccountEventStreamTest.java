@@ -44,6 +44,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,7 +54,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * scoping; resume after a forced disconnect (a replica shut down, a call cancelled) while another
  * replica keeps producing, with no gap and no duplicate; cursors that are unknown or past the
  * retention; flow control (a slow reader is not buffered for); concurrent writers leave no hole.
+ * Also in the Citus suite: NOTIFY is sent on the coordinator, where the listeners are.
  */
+@Tag("citus")
 class AccountEventStreamTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
