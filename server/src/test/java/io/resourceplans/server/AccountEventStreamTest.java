@@ -410,6 +410,27 @@ class AccountEventStreamTest {
     awaitWatchers(replica, accountId, 0);
   }
 
+  @Test
+  void aReplicaServesAtMostItsLimitOfStreams() throws Exception {
+    var d = io.resourceplans.domain.event.EventStreamSettings.defaults();
+    var two = new io.resourceplans.domain.event.EventStreamSettings(d.retention(), d.purgePeriod(), d.purgeBatchSize(),
+        d.maxBatchesPerRun(), 1, 2, d.pollPeriod(), d.pageSize());
+    try (TestServer small = new TestServer(two)) {
+      List<Watch> open = new ArrayList<>();
+      for (String name : List.of("Stream Limit A", "Stream Limit B")) {
+        CreateAccountResponse a = small.newAccount(name);
+        open.add(Watch.open(small, a.getApiKeySecret(), WatchAccountEventsRequest.getDefaultInstance(), false));
+        awaitWatchers(small, a.getAccount().getAccountId(), 1);
+      }
+      String third = small.newAccount("Stream Limit C").getApiKeySecret();
+      StatusRuntimeException refused = assertRefused(Status.Code.RESOURCE_EXHAUSTED, "EVENT_WATCHERS_EXCEEDED",
+          () -> first(small, third, WatchAccountEventsRequest.getDefaultInstance()));
+      assertEquals("server", Errors.details(refused, com.google.rpc.ErrorInfo.class).get(0).getMetadataMap().get("scope"));
+      assertEquals(1, Errors.details(refused, com.google.rpc.RetryInfo.class).size());
+      open.forEach(Watch::cancel);
+    }
+  }
+
   /** On a server of its own: it moves its clock past the retention. */
   @Test
   void aCursorPastTheRetentionIsRefusedNeverSkipped() throws Exception {

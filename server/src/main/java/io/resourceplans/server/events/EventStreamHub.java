@@ -107,11 +107,25 @@ public final class EventStreamHub {
   public void watch(
       AccountEventService.Start start, Set<WebhookEventKind> kinds, ServerCallStreamObserver<WatchAccountEventsResponse> out) {
     Watcher w = new Watcher(start.accountId(), start.afterSequence(), start.mayJump(), kinds, out);
+    // Before the stream is registered (a pump may send at once): gRPC takes them only during the handler.
+    out.setOnCancelHandler(w::forget);
+    out.setOnReadyHandler(w::wake);
+    try {
+      register(w);
+    } catch (RuntimeException refused) {
+      w.refuse();
+      throw refused;
+    }
+    w.wake();
+  }
+
+  private void register(Watcher w) {
+    String accountId = w.accountId;
     synchronized (lock) {
       if (stopped) {
         throw new StatusRuntimeException(Status.UNAVAILABLE.withDescription("the server is shutting down; call another replica"));
       }
-      Set<Watcher> mine = byAccount.get(start.accountId());
+      Set<Watcher> mine = byAccount.get(accountId);
       int ofAccount = mine == null ? 0 : mine.size();
       if (ofAccount >= settings.watchersPerAccount()) {
         throw new DomainException(
@@ -126,7 +140,7 @@ public final class EventStreamHub {
             Map.of("limit", Integer.toString(settings.watchersPerServer()), "scope", "server",
                 DomainException.RETRY_DELAY_SECONDS, "5"));
       }
-      byAccount.computeIfAbsent(start.accountId(), a -> new LinkedHashSet<>()).add(w);
+      byAccount.computeIfAbsent(accountId, a -> new LinkedHashSet<>()).add(w);
       total++;
       if (listener == null) {
         listener = new Thread(this::listen, "event-stream-listener");
@@ -135,9 +149,6 @@ public final class EventStreamHub {
       }
       lock.notifyAll();
     }
-    out.setOnCancelHandler(() -> w.forget());
-    out.setOnReadyHandler(w::wake);
-    w.wake();
   }
 
   /** How many streams this replica serves. */
@@ -425,6 +436,11 @@ public final class EventStreamHub {
         }
       }
       remove(this);
+    }
+
+    /** Registration refused: the handler's exception closes the call; never send on it. */
+    synchronized void refuse() {
+      closed = true;
     }
 
     /** The call was cancelled (client gone, deadline): forget the stream. */
