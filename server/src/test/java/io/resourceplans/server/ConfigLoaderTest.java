@@ -298,4 +298,23 @@ class ConfigLoaderTest {
         assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {"--metrics-port=70000"}, Map.of()));
     assertTrue(e.getMessage().contains("--metrics-port"), e.getMessage());
   }
+
+  @Test
+  void eventStreamFlagsHaveDefaultsAndBounds() {
+    var defaults = ConfigLoader.load(new String[0], Map.of()).eventStream();
+    assertEquals(io.resourceplans.domain.event.EventStreamSettings.defaults(), defaults);
+    var set = ConfigLoader.load(new String[] {"--event-retention-hours=24", "--event-watchers-per-account=2",
+        "--event-watchers-per-server=10", "--event-poll-ms=250"}, Map.of());
+    assertEquals(java.time.Duration.ofHours(24), set.eventStream().retention());
+    assertEquals(2, set.eventStream().watchersPerAccount());
+    assertEquals(10, set.eventStream().watchersPerServer());
+    assertEquals(java.time.Duration.ofMillis(250), set.eventStream().pollPeriod());
+    assertEquals("24", set.describe().get("event-retention-hours"));
+    for (String bad : new String[] {"--event-retention-hours=0", "--event-poll-ms=50", "--event-watchers-per-account=0"}) {
+      assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(new String[] {bad}, Map.of()), bad);
+    }
+    var e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(
+        new String[] {"--event-watchers-per-account=20", "--event-watchers-per-server=10"}, Map.of()));
+    assertTrue(e.getMessage().contains("--event-watchers-per-server"), e.getMessage());
+  }
 }
