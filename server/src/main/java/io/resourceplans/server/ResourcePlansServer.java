@@ -48,6 +48,7 @@ public final class ResourcePlansServer {
   private final NotificationDispatchScheduler notifications;
   private final io.resourceplans.server.notify.WebhookDispatchScheduler webhooks;
   private final IdempotencyPurgeScheduler idempotencyPurge;
+  private final io.resourceplans.server.holds.HoldExpiryScheduler holdExpiry;
   private final GrpcServerMetrics grpcMetrics;
   private final ServerMetrics metrics;
   private Server server;
@@ -64,6 +65,7 @@ public final class ResourcePlansServer {
       NotificationDispatchScheduler notifications,
       io.resourceplans.server.notify.WebhookDispatchScheduler webhooks,
       IdempotencyPurgeScheduler idempotencyPurge,
+      io.resourceplans.server.holds.HoldExpiryScheduler holdExpiry,
       GrpcServerMetrics grpcMetrics,
       ServerMetrics metrics) {
     this.grpcMetrics = grpcMetrics;
@@ -77,6 +79,7 @@ public final class ResourcePlansServer {
     this.notifications = notifications;
     this.webhooks = webhooks;
     this.idempotencyPurge = idempotencyPurge;
+    this.holdExpiry = holdExpiry;
     List<String> names =
         services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).sorted().toList();
     this.databaseHealth = new DatabaseHealth(database, health, names);
@@ -106,6 +109,7 @@ public final class ResourcePlansServer {
     notifications.start();
     webhooks.start();
     idempotencyPurge.start();
+    holdExpiry.start();
     log.info("listening on {}", transport.describe());
     return this;
   }
@@ -132,6 +136,7 @@ public final class ResourcePlansServer {
     notifications.stop();
     webhooks.stop();
     idempotencyPurge.stop();
+    holdExpiry.stop();
     if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
       log.warn("calls still running after {}; cancelling them", grace);
       server.shutdownNow();

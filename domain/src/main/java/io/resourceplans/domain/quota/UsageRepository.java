@@ -27,6 +27,12 @@ public interface UsageRepository {
    */
   boolean insertUnlessRequested(UsageRecord record, byte[] fingerprint);
 
+  /**
+   * Inserts a capture's record (CaptureUsage, which holds the request ID's idempotency record
+   * itself), unless a usage record has the request ID. Returns false, having written nothing, then.
+   */
+  boolean insertCaptured(UsageRecord record, byte[] fingerprint);
+
   /** The usage record the account's request ID wrote, if any. */
   Optional<Requested> findByRequest(String accountId, String requestId);
 }

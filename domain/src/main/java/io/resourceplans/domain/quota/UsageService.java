@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -382,9 +381,7 @@ public final class UsageService {
   }
 
   private static DomainException exhausted(long quantity, Plan plan) {
-    return new DomainException(
-        ErrorCode.QUOTA_EXHAUSTED,
-        "packages cover " + plan.fromPackages() + " of " + quantity + " and pay-as-you-go is not active for this product, purpose and region",
-        Map.of("requested", Long.toString(quantity), "available", Long.toString(plan.remainingBefore())));
+    return QuotaExhausted.of(quantity, plan.remainingBefore(),
+        "packages cover " + plan.fromPackages() + " of " + quantity + " and pay-as-you-go is not active for this product, purpose and region");
   }
 }

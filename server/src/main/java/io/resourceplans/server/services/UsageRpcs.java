@@ -114,7 +114,8 @@ public final class UsageRpcs {
             .build());
   }
 
-  private static UsageRecord toProto(io.resourceplans.domain.quota.UsageRecord r) {
+  /** A usage record as RecordUsage answers it (CaptureUsage answers its record so too). */
+  static UsageRecord toProto(io.resourceplans.domain.quota.UsageRecord r) {
     UsageRecord.Builder b =
         UsageRecord.newBuilder()
             .setUsageId(r.usageId())

@@ -43,7 +43,7 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
   public static final String OPERATOR_KEY = "rpo.test-operator-key";
   public static final String TICKET_KEY = "rpt.test-ticket-key-0123456789";
 
-  public final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
+  public final MutableClock clock;
   private final TestDatabase database;
   private final TestServerComponent component;
   private final ResourcePlansServer server;
@@ -81,7 +81,23 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
 
   public TestServer(DeliverySettings delivery, io.resourceplans.domain.clock.TestClockSettings testClocks)
       throws Exception {
-    database = TestDatabase.create();
+    this(TestDatabase.create(), new MutableClock(Instant.parse("2026-11-22T08:00:00Z")), delivery, testClocks);
+  }
+
+  /**
+   * A second replica of this server: the same database (through a pool of its own) and the same
+   * clock, its own component, background passes and channel. Close it before this server.
+   */
+  public TestServer replica() throws Exception {
+    return new TestServer(database.replica(), clock, DeliverySettings.defaults(),
+        io.resourceplans.domain.clock.TestClockSettings.enabledByDefault());
+  }
+
+  private TestServer(
+      TestDatabase database, MutableClock clock, DeliverySettings delivery,
+      io.resourceplans.domain.clock.TestClockSettings testClocks) throws Exception {
+    this.database = database;
+    this.clock = clock;
     String name = InProcessServerBuilder.generateName();
     component =
         (TestServerComponent) DaggerTestServerComponent.builder()

@@ -24,6 +24,16 @@ public final class SqlUsageRepository implements UsageRepository {
    */
   @Override
   public boolean insertUnlessRequested(UsageRecord r, byte[] fingerprint) {
+    return insert(r, fingerprint, true);
+  }
+
+  /** As {@link #insertUnlessRequested}, but the caller holds the request ID's idempotency record. */
+  @Override
+  public boolean insertCaptured(UsageRecord r, byte[] fingerprint) {
+    return insert(r, fingerprint, false);
+  }
+
+  private boolean insert(UsageRecord r, byte[] fingerprint, boolean unlessClaimed) {
     return sql.list("""
         insert into usage_records (account_id, usage_id, request_id, product_id, purpose, region_id, quantity,
                                    package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
@@ -32,7 +42,8 @@ public final class SqlUsageRepository implements UsageRepository {
                                    deduction_purposes, fingerprint)
         select ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::bigint, ?::bigint, ?::bigint, ?::text,
                ?::numeric, ?::numeric, ?::timestamptz, ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::bytea
-         where not exists (select 1 from idempotency_records i where i.scope = ? and i.request_id = ?)
+         where not ?::boolean
+            or not exists (select 1 from idempotency_records i where i.scope = ? and i.request_id = ?)
         on conflict (account_id, request_id) do nothing
         returning 1
         """,
@@ -45,7 +56,7 @@ public final class SqlUsageRepository implements UsageRepository {
         new Sql.BigintArray(r.deductions().stream().map(PackageDeduction::quantity).toArray(Long[]::new)),
         new Sql.BigintArray(r.deductions().stream().map(PackageDeduction::remainingAfter).toArray(Long[]::new)),
         new Sql.TextArray(r.deductions().stream().map(d -> d.purpose().name()).toArray(String[]::new)),
-        fingerprint, r.accountId(), r.requestId()).size() == 1;
+        fingerprint, unlessClaimed, r.accountId(), r.requestId()).size() == 1;
   }
 
   @Override

@@ -55,10 +55,26 @@ public final class TestDatabase implements AutoCloseable {
 
   private final DatabaseSettings settings;
   private final Database database;
+  /** Whether closing drops the database (not for a {@link #replica}). */
+  private final boolean owner;
 
   private TestDatabase(DatabaseSettings settings, Database database) {
+    this(settings, database, true);
+  }
+
+  private TestDatabase(DatabaseSettings settings, Database database, boolean owner) {
     this.settings = settings;
     this.database = database;
+    this.owner = owner;
+  }
+
+  /**
+   * This database through a connection pool of its own, as a second server replica sees it.
+   * Closing it closes only its pool; the database goes when this one is closed.
+   */
+  public TestDatabase replica() {
+    return new TestDatabase(
+        settings, Database.open(settings, name() + "_replica", DataSources.DEFAULT_CONNECT_TIMEOUT), false);
   }
 
   public static TestDatabase create() {
@@ -296,6 +312,9 @@ public final class TestDatabase implements AutoCloseable {
   @Override
   public void close() {
     database.close();
+    if (!owner) {
+      return;
+    }
     // On Citus, the coordinator first: its sessions to the workers end with it.
     List<String> nodes = citusWorkers.isEmpty() ? List.of(hostAndPort(settings.jdbcUrl())) : citusNodes(settings);
     for (String node : nodes) {
