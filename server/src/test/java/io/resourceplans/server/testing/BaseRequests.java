@@ -378,6 +378,23 @@ public final class BaseRequests {
         .build());
     plan("CheckQuota", () -> CheckQuotaRequest.newBuilder()
         .setProductId(PRODUCT).setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION).setQuantity(1).setRegionId(REGION).build());
+    String holdId = newHold();
+    plan("ReserveUsage", () -> io.resourceplans.api.v1.ReserveUsageRequest.newBuilder()
+        .setRequestId(TestServer.requestId())
+        .setProductId(PRODUCT)
+        .setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION)
+        .setQuantity(1)
+        .setRegionId(REGION)
+        .setTtlSeconds(600)
+        .setTag("fuzz:campaign-1")
+        .build());
+    plan("CaptureUsage", () -> io.resourceplans.api.v1.CaptureUsageRequest.newBuilder()
+        .setRequestId(TestServer.requestId()).setHoldId(newHold()).setQuantity(1).build());
+    plan("ReleaseUsage", () -> io.resourceplans.api.v1.ReleaseUsageRequest.newBuilder()
+        .setRequestId(TestServer.requestId()).setHoldId(newHold()).build());
+    plan("GetHold", () -> io.resourceplans.api.v1.GetHoldRequest.newBuilder().setHoldId(holdId).build());
+    plan("ListHolds", () -> io.resourceplans.api.v1.ListHoldsRequest.newBuilder()
+        .setPageSize(5).setStatus(io.resourceplans.api.v1.HoldStatus.HOLD_STATUS_ACTIVE).build());
     plan("SetAlertThreshold", () -> SetAlertThresholdRequest.newBuilder()
         .setRequestId(TestServer.requestId())
         .setProductId(PRODUCT)
@@ -501,6 +518,21 @@ public final class BaseRequests {
         .setStatus(io.resourceplans.api.v1.WebhookDeliveryStatus.WEBHOOK_DELIVERY_STATUS_DELIVERED).build());
     activation("RetryWebhookDelivery", () -> io.resourceplans.api.v1.RetryWebhookDeliveryRequest.newBuilder()
         .setRequestId(TestServer.requestId()).setWebhookDeliveryId(deliveryId).build());
+  }
+
+  /** A hold of one unit, for a capture or a release. */
+  private String newHold() {
+    return server.plan(key)
+        .reserveUsage(io.resourceplans.api.v1.ReserveUsageRequest.newBuilder()
+            .setRequestId(TestServer.requestId())
+            .setProductId(PRODUCT)
+            .setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION)
+            .setQuantity(1)
+            .setRegionId(REGION)
+            .setTtlSeconds(600)
+            .build())
+        .getHold()
+        .getHoldId();
   }
 
   private String newWebhookEndpoint() {
