@@ -5,6 +5,8 @@ package io.resourceplans.client;
 import io.resourceplans.api.v1.AlertSetting;
 import io.resourceplans.api.v1.CancelOrderRequest;
 import io.resourceplans.api.v1.CancelOrderResponse;
+import io.resourceplans.api.v1.CaptureUsageRequest;
+import io.resourceplans.api.v1.CaptureUsageResponse;
 import io.resourceplans.api.v1.CheckQuotaRequest;
 import io.resourceplans.api.v1.CheckQuotaResponse;
 import io.resourceplans.api.v1.ClearAlertThresholdRequest;
@@ -13,6 +15,8 @@ import io.resourceplans.api.v1.CreateOrderRequest;
 import io.resourceplans.api.v1.CreateOrderResponse;
 import io.resourceplans.api.v1.GetCurrentTermsRequest;
 import io.resourceplans.api.v1.GetCurrentTermsResponse;
+import io.resourceplans.api.v1.GetHoldRequest;
+import io.resourceplans.api.v1.GetHoldResponse;
 import io.resourceplans.api.v1.GetOrderRequest;
 import io.resourceplans.api.v1.GetOrderResponse;
 import io.resourceplans.api.v1.GetPackageRequest;
@@ -25,10 +29,13 @@ import io.resourceplans.api.v1.GetProductRequest;
 import io.resourceplans.api.v1.GetProductResponse;
 import io.resourceplans.api.v1.GetWalletRequest;
 import io.resourceplans.api.v1.GetWalletResponse;
+import io.resourceplans.api.v1.Hold;
 import io.resourceplans.api.v1.InternalMessage;
 import io.resourceplans.api.v1.LedgerEntry;
 import io.resourceplans.api.v1.ListAlertSettingsRequest;
 import io.resourceplans.api.v1.ListAlertSettingsResponse;
+import io.resourceplans.api.v1.ListHoldsRequest;
+import io.resourceplans.api.v1.ListHoldsResponse;
 import io.resourceplans.api.v1.ListLedgerEntriesRequest;
 import io.resourceplans.api.v1.ListLedgerEntriesResponse;
 import io.resourceplans.api.v1.ListMessagesRequest;
@@ -60,6 +67,10 @@ import io.resourceplans.api.v1.RecordUsagesRequest;
 import io.resourceplans.api.v1.RecordUsagesResponse;
 import io.resourceplans.api.v1.RefundPackageRequest;
 import io.resourceplans.api.v1.RefundPackageResponse;
+import io.resourceplans.api.v1.ReleaseUsageRequest;
+import io.resourceplans.api.v1.ReleaseUsageResponse;
+import io.resourceplans.api.v1.ReserveUsageRequest;
+import io.resourceplans.api.v1.ReserveUsageResponse;
 import io.resourceplans.api.v1.SetAlertThresholdRequest;
 import io.resourceplans.api.v1.SetAlertThresholdResponse;
 import io.resourceplans.api.v1.UnsubscribePackageRequest;
@@ -807,6 +818,165 @@ public final class PlanServiceClient {
    */
   public CompletableFuture<CheckQuotaResponse> checkQuotaAsync(CheckQuotaRequest request) {
     return caller.callAsync(PlanServiceGrpc.getCheckQuotaMethod(), request);
+  }
+
+  /**
+   * Reserves quota before a campaign sends (a hold, docs/holds.md): takes
+   * `quantity` from the account's active packages in burn-down order, as
+   * RecordUsage would, and keeps it for the hold until it is captured,
+   * released or expires. Held units leave the packages' remaining quantity at
+   * once, so RecordUsage, CheckQuota, summaries and alerts no longer count
+   * them (an alert fires on the crossing a hold causes). All or nothing: when
+   * the packages do not cover the whole quantity, nothing is held.
+   * Pay-as-you-go money is not held yet: packages must cover the quantity.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PRODUCT_NOT_FOUND / REGION_NOT_FOUND; RESOURCE_EXHAUSTED reason
+   * QUOTA_EXHAUSTED (ErrorInfo metadata `requested`, `available`).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ReserveUsage}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ReserveUsageResponse reserveUsage(ReserveUsageRequest request) {
+    return caller.call(PlanServiceGrpc.getReserveUsageMethod(), request);
+  }
+
+  /**
+   * {@link #reserveUsage} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ReserveUsageResponse> reserveUsageAsync(ReserveUsageRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getReserveUsageMethod(), request);
+  }
+
+  /**
+   * Turns part or all of an active hold into a usage record: the units are
+   * taken from the hold's packages in the order they were held (no package is
+   * read again; they were taken at reservation). Several captures may follow
+   * one another until the hold is used up; the hold is CAPTURED when nothing
+   * is left. The usage record is listed with the others (its request_id is
+   * this request's).
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * HOLD_NOT_FOUND; FAILED_PRECONDITION reason HOLD_NOT_ACTIVE (captured in
+   * full, released or expired), HOLD_EXPIRED (its expire_time has passed) or
+   * HOLD_QUANTITY_EXCEEDED (more than the hold still holds; ErrorInfo
+   * metadata `held`).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/CaptureUsage}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public CaptureUsageResponse captureUsage(CaptureUsageRequest request) {
+    return caller.call(PlanServiceGrpc.getCaptureUsageMethod(), request);
+  }
+
+  /**
+   * {@link #captureUsage} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<CaptureUsageResponse> captureUsageAsync(CaptureUsageRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getCaptureUsageMethod(), request);
+  }
+
+  /**
+   * Gives what an active hold still holds back to the packages it came from
+   * (status RELEASED). A package that expired meanwhile gets its units back
+   * too, and they expire with it (they are not usable).
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * HOLD_NOT_FOUND; FAILED_PRECONDITION reason HOLD_NOT_ACTIVE.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ReleaseUsage}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ReleaseUsageResponse releaseUsage(ReleaseUsageRequest request) {
+    return caller.call(PlanServiceGrpc.getReleaseUsageMethod(), request);
+  }
+
+  /**
+   * {@link #releaseUsage} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ReleaseUsageResponse> releaseUsageAsync(ReleaseUsageRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getReleaseUsageMethod(), request);
+  }
+
+  /**
+   * One hold of the caller's account.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * HOLD_NOT_FOUND (also for another account's hold).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/GetHold}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public GetHoldResponse getHold(GetHoldRequest request) {
+    return caller.call(PlanServiceGrpc.getGetHoldMethod(), request);
+  }
+
+  /**
+   * {@link #getHold} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<GetHoldResponse> getHoldAsync(GetHoldRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getGetHoldMethod(), request);
+  }
+
+  /**
+   * The caller's holds, newest first, paged; optionally of one status.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations; reason PAGE_TOKEN_INVALID for
+   * a token not from this list and filter).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ListHolds}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListHoldsResponse listHolds(ListHoldsRequest request) {
+    return caller.call(PlanServiceGrpc.getListHoldsMethod(), request);
+  }
+
+  /**
+   * {@link #listHolds} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListHoldsResponse> listHoldsAsync(ListHoldsRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getListHoldsMethod(), request);
+  }
+
+  /**
+   * Every Hold {@link #listHolds} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<Hold> listAllHolds(ListHoldsRequest request) {
+    return caller.pages(PlanServiceGrpc.getListHoldsMethod(), request, ListHoldsResponse::getHoldsList);
   }
 
   /**
