@@ -13,8 +13,8 @@ begin
 end
 $$;
 
--- One reservation. Always quantity = captured + released + what its allocations still hold; an
--- ACTIVE hold is the only kind that holds anything (the last check).
+-- One reservation. Always quantity = its allocations' quantities + payg_quantity, and captured and
+-- released likewise (HoldsTest checks); an ACTIVE hold is the only kind that holds anything.
 create table holds (
   account_id        text not null references accounts (account_id),
   hold_id           text not null,
@@ -26,6 +26,19 @@ create table holds (
   quantity          bigint not null check (quantity > 0),
   captured_quantity bigint not null default 0 check (captured_quantity >= 0),
   released_quantity bigint not null default 0 check (released_quantity >= 0),
+  -- The units the packages did not cover, held pay-as-you-go (0: none): their money left the
+  -- wallet at reservation (payg_amount, split as paid), captures charge them cumulatively, and
+  -- payg_released_amount went back when the hold ended.
+  payg_quantity        bigint not null default 0 check (payg_quantity >= 0),
+  payg_captured        bigint not null default 0 check (payg_captured >= 0),
+  payg_released        bigint not null default 0 check (payg_released >= 0),
+  currency             text,
+  payg_unit_price      numeric(24, 9),
+  payg_amount          numeric(20, 2) not null default 0,
+  payg_from_gift       numeric(20, 2) not null default 0,
+  payg_from_cash       numeric(20, 2) not null default 0,
+  payg_from_credit     numeric(20, 2) not null default 0,
+  payg_released_amount numeric(20, 2) not null default 0,
   status            text not null check (status in ('ACTIVE', 'CAPTURED', 'RELEASED', 'EXPIRED')),
   create_time       timestamptz not null,
   expire_time       timestamptz not null,
@@ -33,7 +46,10 @@ create table holds (
   primary key (account_id, hold_id),
   check (captured_quantity + released_quantity <= quantity),
   check ((status = 'ACTIVE') = (finish_time is null)),
-  check (status = 'ACTIVE' or captured_quantity + released_quantity = quantity)
+  check (status = 'ACTIVE' or captured_quantity + released_quantity = quantity),
+  check (payg_captured + payg_released <= payg_quantity),
+  check ((payg_quantity = 0) = (payg_unit_price is null) and (payg_quantity = 0) = (currency is null)),
+  check (payg_from_gift + payg_from_cash + payg_from_credit = payg_amount)
 );
 
 -- ListHolds: an account's holds newest first (with or without a status filter: few per account).

@@ -827,12 +827,16 @@ public final class PlanServiceClient {
    * released or expires. Held units leave the packages' remaining quantity at
    * once, so RecordUsage, CheckQuota, summaries and alerts no longer count
    * them (an alert fires on the crossing a hold causes). All or nothing: when
-   * the packages do not cover the whole quantity, nothing is held.
-   * Pay-as-you-go money is not held yet: packages must cover the quantity.
+   * the packages do not cover the whole quantity, the rest is held
+   * pay-as-you-go where it is active for the product, purpose and region: its
+   * price is taken from the wallet now (gift, cash, then credit) and what is
+   * not captured goes back when the hold ends; otherwise nothing is held.
    * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
    * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
    * PRODUCT_NOT_FOUND / REGION_NOT_FOUND; RESOURCE_EXHAUSTED reason
-   * QUOTA_EXHAUSTED (ErrorInfo metadata `requested`, `available`).
+   * QUOTA_EXHAUSTED (ErrorInfo metadata `requested`, `available`);
+   * FAILED_PRECONDITION reason INSUFFICIENT_BALANCE (the wallet cannot pay the
+   * pay-as-you-go part).
    *
    * <p>RPC {@code resourceplans.v1.PlanService/ReserveUsage}.
    *
@@ -856,8 +860,11 @@ public final class PlanServiceClient {
 
   /**
    * Turns part or all of an active hold into a usage record: the units are
-   * taken from the hold's packages in the order they were held (no package is
-   * read again; they were taken at reservation). Several captures may follow
+   * taken from the hold's packages in the order they were held (they left the
+   * packages at reservation), then from its pay-as-you-go units, charged
+   * cumulatively (the captures of a hold together charge exactly its captured
+   * pay-as-you-go units x unit price, rounded once; the money was taken at
+   * reservation, so a capture moves none). Several captures may follow
    * one another until the hold is used up; the hold is CAPTURED when nothing
    * is left. The usage record is listed with the others (its request_id is
    * this request's).
@@ -889,7 +896,8 @@ public final class PlanServiceClient {
   }
 
   /**
-   * Gives what an active hold still holds back to the packages it came from
+   * Gives what an active hold still holds back to the packages it came from,
+   * and the money of its uncaptured pay-as-you-go units back to the wallet
    * (status RELEASED). A package that expired meanwhile gets its units back
    * too, and they expire with it (they are not usable).
    * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.

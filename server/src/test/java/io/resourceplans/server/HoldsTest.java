@@ -27,6 +27,10 @@ import io.resourceplans.api.v1.ReleaseUsageRequest;
 import io.resourceplans.api.v1.ReserveUsageRequest;
 import io.resourceplans.api.v1.WebhookEventKind;
 import io.resourceplans.server.testing.AlertFixtures;
+import io.resourceplans.server.testing.Buyers;
+import io.resourceplans.server.testing.Ledger;
+import io.resourceplans.server.testing.Moneys;
+import java.math.BigDecimal;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -424,6 +428,79 @@ class HoldsTest {
     reconciles(b);
   }
 
+  @Test
+  void theUnitsThePackagesDoNotCoverAreHeldPayAsYouGoAndWhatIsNotCapturedIsPaidBack() {
+    Buyer b = buyer("Metered Hold Shop");
+    String pkg = AlertFixtures.buy(server, b.key(), 100, MARKETING).getPackageId();
+    // Without pay-as-you-go, 150 is more than the packages cover.
+    assertRefused(Status.Code.RESOURCE_EXHAUSTED, "QUOTA_EXHAUSTED",
+        () -> server.plan(b.key()).reserveUsage(reserve(150).build()));
+    Buyers.activatePayAsYouGo(server, b.key(), PRODUCT, REGION);
+    BigDecimal before = available(server, b);
+
+    Hold hold = server.plan(b.key()).reserveUsage(reserve(150).build()).getHold();
+    assertEquals(150, hold.getQuantity());
+    assertEquals(List.of(100L), hold.getAllocationsList().stream().map(a -> a.getQuantity()).toList());
+    assertEquals(50, hold.getPayAsYouGoQuantity());
+    BigDecimal price = Moneys.amount(hold.getPayAsYouGoUnitPrice());
+    assertEquals(charge(50, price), cents(hold.getPayAsYouGoAmount()));
+    // The money leaves the wallet at reservation.
+    assertEquals(before.subtract(charge(50, price)), available(server, b));
+    assertEquals(0, remaining(b, pkg));
+
+    // Packages' units are captured first, then pay-as-you-go units, charged cumulatively.
+    var first = server.plan(b.key()).captureUsage(capture(hold.getHoldId(), 107)).getUsageRecord();
+    assertEquals(100, first.getPackageQuantity());
+    assertEquals(7, first.getPayAsYouGoQuantity());
+    assertEquals(charge(7, price), cents(first.getPayAsYouGoCharge()));
+    var second = server.plan(b.key()).captureUsage(capture(hold.getHoldId(), 6)).getUsageRecord();
+    assertEquals(0, second.getPackageQuantity());
+    assertEquals(charge(13, price).subtract(charge(7, price)), cents(second.getPayAsYouGoCharge()));
+    // Captures move no money: it moved at reservation.
+    assertEquals(before.subtract(charge(50, price)), available(server, b));
+
+    Hold released = server.plan(b.key()).releaseUsage(release(hold.getHoldId())).getHold();
+    assertEquals(37, released.getReleasedQuantity());
+    assertEquals(13, released.getPayAsYouGoCapturedQuantity());
+    assertEquals(charge(50, price).subtract(charge(13, price)), cents(released.getPayAsYouGoReleasedAmount()));
+    // What the hold cost in the end: its captured units, rounded once.
+    assertEquals(before.subtract(charge(13, price)), available(server, b));
+    BigDecimal holdEntries = server.jdbi().withHandle(h -> h.createQuery("""
+            select coalesce(sum(amount), 0) from ledger_entries
+             where account_id = :a and kind in ('HOLD', 'HOLD_RELEASE')
+            """).bind("a", b.accountId()).mapTo(BigDecimal.class).one());
+    assertEquals(0, charge(13, price).negate().compareTo(holdEntries), holdEntries::toPlainString);
+    Ledger.assertBalancesEqualLedgerSums(server.jdbi(), b.accountId());
+    reconciles(b);
+  }
+
+  @Test
+  void aPayAsYouGoHoldTheWalletCannotPayIsRefusedWhole() {
+    Buyer b = buyer("Thin Wallet Shop");
+    String pkg = AlertFixtures.buy(server, b.key(), 100, MARKETING).getPackageId();
+    Buyers.activatePayAsYouGo(server, b.key(), PRODUCT, REGION);
+    BigDecimal before = available(server, b);
+    assertRefused(Status.Code.FAILED_PRECONDITION, "INSUFFICIENT_BALANCE",
+        () -> server.plan(b.key()).reserveUsage(reserve(100_000_000).build()));
+    assertEquals(100, remaining(b, pkg));
+    assertEquals(before, available(server, b));
+    assertEquals(0, server.plan(b.key()).listHolds(ListHoldsRequest.getDefaultInstance()).getHoldsCount());
+  }
+
+  private static BigDecimal charge(long units, BigDecimal price) {
+    return price.multiply(BigDecimal.valueOf(units)).setScale(2, java.math.RoundingMode.HALF_UP);
+  }
+
+  private static BigDecimal available(TestServer server, Buyer b) {
+    var w = server.plan(b.key()).getWallet(io.resourceplans.api.v1.GetWalletRequest.getDefaultInstance()).getWallet();
+    return cents(w.getAvailable());
+  }
+
+  /** An amount of whole cents, at scale 2 (so equal amounts are equal BigDecimals). */
+  private static BigDecimal cents(com.google.type.Money m) {
+    return Moneys.amount(m).setScale(2, java.math.RoundingMode.UNNECESSARY);
+  }
+
   private static AlertState alertState(Buyer b) {
     return server.plan(b.key()).listAlertSettings(io.resourceplans.api.v1.ListAlertSettingsRequest.newBuilder()
             .setProductId(PRODUCT).build())
@@ -462,7 +539,9 @@ class HoldsTest {
             select count(*) from holds o
              where o.account_id = :a
                and (o.quantity, o.captured_quantity, o.released_quantity)
-                   <> (select sum(a.quantity), sum(a.captured), sum(a.released) from hold_allocations a
+                   <> (select coalesce(sum(a.quantity), 0) + o.payg_quantity, coalesce(sum(a.captured), 0) + o.payg_captured,
+                              coalesce(sum(a.released), 0) + o.payg_released
+                         from hold_allocations a
                         where a.account_id = o.account_id and a.hold_id = o.hold_id)
             """).bind("a", b.accountId()).mapTo(Long.class).one());
     assertEquals(0L, inconsistentHolds);

@@ -22,12 +22,13 @@ public record Hold(
     Instant createTime,
     Instant expireTime,
     Instant finishTime,
-    List<HoldAllocation> allocations) {
+    List<HoldAllocation> allocations,
+    PayAsYouGoPart payAsYouGo) {
 
   public Hold {
     allocations = List.copyOf(allocations);
-    if (allocations.isEmpty()) {
-      throw new IllegalArgumentException("a hold holds from at least one package");
+    if (allocations.isEmpty() && payAsYouGo == null) {
+      throw new IllegalArgumentException("a hold holds from at least one package or pay-as-you-go");
     }
     if ((status == HoldStatus.ACTIVE) != (finishTime == null)) {
       throw new IllegalArgumentException("hold " + holdId + " is " + status + " with finish time " + finishTime);
@@ -35,19 +36,24 @@ public record Hold(
   }
 
   public long quantity() {
-    return allocations.stream().mapToLong(HoldAllocation::quantity).sum();
+    return allocations.stream().mapToLong(HoldAllocation::quantity).sum() + (payAsYouGo == null ? 0 : payAsYouGo.quantity());
   }
 
   public long captured() {
-    return allocations.stream().mapToLong(HoldAllocation::captured).sum();
+    return allocations.stream().mapToLong(HoldAllocation::captured).sum() + (payAsYouGo == null ? 0 : payAsYouGo.captured());
   }
 
   public long released() {
-    return allocations.stream().mapToLong(HoldAllocation::released).sum();
+    return allocations.stream().mapToLong(HoldAllocation::released).sum() + (payAsYouGo == null ? 0 : payAsYouGo.released());
   }
 
   /** Units still held; 0 unless ACTIVE. */
   public long held() {
+    return heldFromPackages() + (payAsYouGo == null ? 0 : payAsYouGo.held());
+  }
+
+  /** Units still held of packages. */
+  public long heldFromPackages() {
     return allocations.stream().mapToLong(HoldAllocation::held).sum();
   }
 
@@ -57,8 +63,9 @@ public record Hold(
   }
 
   /**
-   * This hold with {@code units} more captured, from the first allocations first, and CAPTURED
-   * when nothing is left; {@code taken} receives one (allocation, units) pair per package drawn.
+   * This hold with {@code units} more captured, from the first allocations first, then from its
+   * pay-as-you-go units, and CAPTURED when nothing is left; {@code taken} receives one (allocation,
+   * units) pair per package drawn.
    */
   Hold capture(long units, Instant now, List<HoldAllocation> taken) {
     if (status != HoldStatus.ACTIVE || units <= 0 || units > held()) {
@@ -76,8 +83,12 @@ public record Hold(
         after.add(a);
       }
     }
-    boolean done = after.stream().allMatch(a -> a.held() == 0);
-    return with(done ? HoldStatus.CAPTURED : HoldStatus.ACTIVE, done ? now : null, after);
+    PayAsYouGoPart payg = payAsYouGo;
+    if (need > 0) {
+      payg = payAsYouGo.capture(need);
+    }
+    boolean done = after.stream().allMatch(a -> a.held() == 0) && (payg == null || payg.held() == 0);
+    return with(done ? HoldStatus.CAPTURED : HoldStatus.ACTIVE, done ? now : null, after, payg);
   }
 
   /** This hold with everything still held given back, as {@code status} (RELEASED or EXPIRED). */
@@ -85,11 +96,12 @@ public record Hold(
     if (this.status != HoldStatus.ACTIVE || status == HoldStatus.ACTIVE || status == HoldStatus.CAPTURED) {
       throw new IllegalStateException("release of hold " + holdId + " (" + this.status + ") as " + status);
     }
-    return with(status, now, allocations.stream().map(HoldAllocation::releaseRest).toList());
+    return with(status, now, allocations.stream().map(HoldAllocation::releaseRest).toList(),
+        payAsYouGo == null ? null : payAsYouGo.releaseRest());
   }
 
-  private Hold with(HoldStatus status, Instant finishTime, List<HoldAllocation> allocations) {
+  private Hold with(HoldStatus status, Instant finishTime, List<HoldAllocation> allocations, PayAsYouGoPart payg) {
     return new Hold(accountId, holdId, requestId, productId, purpose, regionId, tag, status, createTime, expireTime,
-        finishTime, allocations);
+        finishTime, allocations, payg);
   }
 }

@@ -3,7 +3,14 @@ package io.resourceplans.domain.hold;
 import io.resourceplans.domain.alert.AlertService;
 import io.resourceplans.domain.auth.Permission;
 import io.resourceplans.domain.auth.Principal;
+import io.resourceplans.domain.activation.ActivationRepository;
+import io.resourceplans.domain.billing.LedgerEntryKind;
+import io.resourceplans.domain.billing.PaymentSplit;
+import io.resourceplans.domain.billing.WalletService;
+import io.resourceplans.domain.catalog.Product;
 import io.resourceplans.domain.catalog.ProductRepository;
+import io.resourceplans.domain.money.Money;
+import java.util.Optional;
 import io.resourceplans.domain.catalog.Purpose;
 import io.resourceplans.domain.clock.AccountClock;
 import io.resourceplans.domain.common.Ids;
@@ -56,11 +63,13 @@ public final class HoldService {
   private final WebhookEvents webhooks;
   private final Transactor transactor;
   private final SettlementCurrency currency;
+  private final WalletService wallets;
 
   @Inject
   public HoldService(
       AccountClock accountClock, AlertService alerts, WebhookEvents webhooks, Transactor transactor,
-      SettlementCurrency currency) {
+      SettlementCurrency currency, WalletService wallets) {
+    this.wallets = wallets;
     this.accountClock = accountClock;
     this.alerts = alerts;
     this.webhooks = webhooks;
@@ -73,8 +82,9 @@ public final class HoldService {
 
   /**
    * ReserveUsage: holds {@code quantity} from the packages that would cover a RecordUsage of it
-   * now, or refuses QUOTA_EXHAUSTED having held nothing. Alerts see the packages' new remaining
-   * quantity (a crossing fires here, once).
+   * now, and the rest pay-as-you-go where it is active (its money taken from the wallet now), or
+   * refuses (QUOTA_EXHAUSTED, INSUFFICIENT_BALANCE) having held nothing. Alerts see the packages'
+   * new remaining quantity (a crossing fires here, once).
    */
   public Hold reserve(
       Tx tx, Principal caller, String requestId, String productId, Purpose purpose, String regionId, long quantity,
@@ -92,23 +102,36 @@ public final class HoldService {
       allocations.add(new HoldAllocation(p.packageId(), p.purpose(), take, 0, 0));
       need -= take;
     }
+    PayAsYouGoPart payg = null;
+    String holdId = Ids.newId("hld");
     if (need > 0) {
       // Packages name their product and region; without enough of them, say which is missing first.
-      tx.get(ProductRepository.class).find(productId)
+      Product product = tx.get(ProductRepository.class).find(productId)
           .orElseThrow(() -> DomainException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "product", productId));
       Regions.require(tx, regionId);
-      long available = packages.activeTotals(accountId, productId, regionId, now).stream()
-          .filter(t -> t.purpose() == purpose || t.purpose() == Purpose.GENERAL)
-          .mapToLong(PackageRepository.ActiveTotal::remaining)
-          .sum();
-      throw QuotaExhausted.of(quantity, available,
-          "packages cover " + (quantity - need) + " of " + quantity + "; a hold is taken from packages only");
+      Optional<Money> price = tx.get(ActivationRepository.class).find(accountId, productId, regionId).isPresent()
+          ? product.payAsYouGoPrice(purpose)
+          : Optional.empty();
+      if (price.isEmpty()) {
+        long available = packages.activeTotals(accountId, productId, regionId, now).stream()
+            .filter(t -> t.purpose() == purpose || t.purpose() == Purpose.GENERAL)
+            .mapToLong(PackageRepository.ActiveTotal::remaining)
+            .sum();
+        throw QuotaExhausted.of(quantity, available, "packages cover " + (quantity - need) + " of " + quantity
+            + " and pay-as-you-go is not active for this product, purpose and region");
+      }
+      // As the usage path: the packages are locked, then the wallet.
+      Money amount = Money.charge(need, price.get());
+      PaymentSplit paid = wallets.pay(tx, accountId, amount, LedgerEntryKind.HOLD, null, null,
+          "hold " + holdId + ": pay-as-you-go " + need + " × " + productId + " (" + purpose + ")");
+      payg = new PayAsYouGoPart(need, 0, 0, price.get(), amount, paid.gift(), paid.cash(), paid.credit(),
+          currency.zero());
     }
     for (HoldAllocation a : allocations) {
       packages.deduct(accountId, a.packageId(), a.quantity());
     }
-    Hold hold = new Hold(accountId, Ids.newId("hld"), requestId, productId, purpose, regionId, tag,
-        HoldStatus.ACTIVE, now, now.plus(ttl), null, allocations);
+    Hold hold = new Hold(accountId, holdId, requestId, productId, purpose, regionId, tag,
+        HoldStatus.ACTIVE, now, now.plus(ttl), null, allocations, payg);
     tx.get(HoldRepository.class).insert(hold);
     evaluateAlerts(tx, hold, allocations, now);
     return hold;
@@ -141,8 +164,13 @@ public final class HoldService {
       long remaining = packages.find(accountId, t.packageId()).orElseThrow().remainingQuantity();
       deductions.add(new PackageDeduction(t.packageId(), t.purpose(), t.quantity(), remaining));
     }
+    long fromPackages = taken.stream().mapToLong(HoldAllocation::quantity).sum();
+    long payAsYouGo = quantity - fromPackages;
+    // Charged cumulatively: the hold's captures together charge its captured units once rounded.
+    Money charge = payAsYouGo == 0 ? currency.zero() : hold.payAsYouGo().chargeOf(payAsYouGo);
     UsageRecord record = new UsageRecord(accountId, Ids.newId("use"), key.requestId(), hold.productId(),
-        hold.purpose(), hold.regionId(), quantity, deductions, quantity, 0, null, currency.zero(), now);
+        hold.purpose(), hold.regionId(), quantity, deductions, fromPackages, payAsYouGo,
+        payAsYouGo == 0 ? null : hold.payAsYouGo().unitPrice(), charge, now);
     if (!tx.get(UsageRepository.class).insertCaptured(record, key.fingerprint())) {
       // A usage record already has this request ID (a RecordUsage's, or a capture's whose
       // idempotency record was purged): never a second record for one ID.
@@ -211,6 +239,12 @@ public final class HoldService {
       }
     }
     Hold after = hold.releaseRest(status, now);
+    PayAsYouGoPart payg = after.payAsYouGo();
+    if (payg != null && payg.releasedAmount().isPositive()) {
+      wallets.giveBack(tx, hold.accountId(), payg.releasedAmount(), payg.fromGift(), payg.fromCash(), payg.fromCredit(),
+          LedgerEntryKind.HOLD_RELEASE, "hold " + hold.holdId() + " " + status.name().toLowerCase(java.util.Locale.ROOT)
+              + ": pay-as-you-go " + payg.released() + " × " + hold.productId() + " not captured");
+    }
     tx.get(HoldRepository.class).update(after);
     evaluateAlerts(tx, hold, given, now);
     return after;

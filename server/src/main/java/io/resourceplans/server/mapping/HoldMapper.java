@@ -26,6 +26,14 @@ public final class HoldMapper {
     if (h.finishTime() != null) {
       b.setFinishTime(Timestamps.of(h.finishTime()));
     }
+    var payg = h.payAsYouGo();
+    if (payg != null) {
+      b.setPayAsYouGoQuantity(payg.quantity())
+          .setPayAsYouGoCapturedQuantity(payg.captured())
+          .setPayAsYouGoUnitPrice(MoneyMapper.toProto(payg.unitPrice()))
+          .setPayAsYouGoAmount(MoneyMapper.toProto(payg.amount()))
+          .setPayAsYouGoReleasedAmount(MoneyMapper.toProto(payg.releasedAmount()));
+    }
     for (var a : h.allocations()) {
       b.addAllocations(HoldAllocation.newBuilder()
           .setPackageId(a.packageId())

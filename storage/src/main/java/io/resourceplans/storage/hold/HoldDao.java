@@ -1,5 +1,6 @@
 package io.resourceplans.storage.hold;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,13 +20,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface HoldDao {
   String COLUMNS = """
       account_id, hold_id, request_id, product_id, purpose, region_id, tag, status, create_time, expire_time,
-      finish_time""";
+      finish_time, payg_quantity, payg_captured, payg_released, currency, payg_unit_price, payg_amount,
+      payg_from_gift, payg_from_cash, payg_from_credit, payg_released_amount""";
 
   @SqlUpdate("""
       insert into holds (account_id, hold_id, request_id, product_id, purpose, region_id, tag, quantity,
-                         captured_quantity, released_quantity, status, create_time, expire_time, finish_time)
+                         captured_quantity, released_quantity, status, create_time, expire_time, finish_time,
+                         payg_quantity, currency, payg_unit_price, payg_amount, payg_from_gift, payg_from_cash,
+                         payg_from_credit)
       values (:accountId, :holdId, :requestId, :productId, :purpose, :regionId, :tag, :quantity,
-              :captured, :released, :status, :createTime, :expireTime, :finishTime)
+              :captured, :released, :status, :createTime, :expireTime, :finishTime,
+              :paygQuantity, :currency, :paygUnitPrice, :paygAmount, :paygFromGift, :paygFromCash, :paygFromCredit)
       """)
   void insert(
       @Bind("accountId") String accountId,
@@ -41,7 +46,14 @@ public interface HoldDao {
       @Bind("status") String status,
       @Bind("createTime") Instant createTime,
       @Bind("expireTime") Instant expireTime,
-      @Bind("finishTime") Instant finishTime);
+      @Bind("finishTime") Instant finishTime,
+      @Bind("paygQuantity") long paygQuantity,
+      @Bind("currency") String currency,
+      @Bind("paygUnitPrice") BigDecimal paygUnitPrice,
+      @Bind("paygAmount") BigDecimal paygAmount,
+      @Bind("paygFromGift") BigDecimal paygFromGift,
+      @Bind("paygFromCash") BigDecimal paygFromCash,
+      @Bind("paygFromCredit") BigDecimal paygFromCredit);
 
   @SqlBatch("""
       insert into hold_allocations (account_id, hold_id, position, package_id, purpose, quantity, captured, released)
@@ -73,7 +85,8 @@ public interface HoldDao {
 
   @SqlUpdate("""
       update holds
-         set captured_quantity = :captured, released_quantity = :released, status = :status, finish_time = :finishTime
+         set captured_quantity = :captured, released_quantity = :released, status = :status, finish_time = :finishTime,
+             payg_captured = :paygCaptured, payg_released = :paygReleased, payg_released_amount = :paygReleasedAmount
        where account_id = :accountId and hold_id = :holdId
       """)
   int update(
@@ -82,7 +95,10 @@ public interface HoldDao {
       @Bind("captured") long captured,
       @Bind("released") long released,
       @Bind("status") String status,
-      @Bind("finishTime") Instant finishTime);
+      @Bind("finishTime") Instant finishTime,
+      @Bind("paygCaptured") long paygCaptured,
+      @Bind("paygReleased") long paygReleased,
+      @Bind("paygReleasedAmount") BigDecimal paygReleasedAmount);
 
   @SqlBatch("""
       update hold_allocations set captured = :captured, released = :released

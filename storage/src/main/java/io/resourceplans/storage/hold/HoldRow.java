@@ -1,5 +1,6 @@
 package io.resourceplans.storage.hold;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A row of {@code holds} (its quantities are its allocations' sums, checked by the table). */
@@ -14,4 +15,14 @@ public record HoldRow(
     String status,
     Instant createTime,
     Instant expireTime,
-    Instant finishTime) {}
+    Instant finishTime,
+    long paygQuantity,
+    long paygCaptured,
+    long paygReleased,
+    String currency,
+    BigDecimal paygUnitPrice,
+    BigDecimal paygAmount,
+    BigDecimal paygFromGift,
+    BigDecimal paygFromCash,
+    BigDecimal paygFromCredit,
+    BigDecimal paygReleasedAmount) {}

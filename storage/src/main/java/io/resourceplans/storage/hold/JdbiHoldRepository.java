@@ -8,6 +8,9 @@ import io.resourceplans.domain.hold.Hold;
 import io.resourceplans.domain.hold.HoldAllocation;
 import io.resourceplans.domain.hold.HoldRepository;
 import io.resourceplans.domain.hold.HoldStatus;
+import io.resourceplans.domain.hold.PayAsYouGoPart;
+import io.resourceplans.domain.money.Money;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +29,12 @@ public final class JdbiHoldRepository implements HoldRepository {
 
   @Override
   public void insert(Hold h) {
+    PayAsYouGoPart p = h.payAsYouGo();
     dao.insert(h.accountId(), h.holdId(), h.requestId(), h.productId(), h.purpose().name(), h.regionId(), h.tag(),
-        h.quantity(), h.captured(), h.released(), h.status().name(), h.createTime(), h.expireTime(), h.finishTime());
+        h.quantity(), h.captured(), h.released(), h.status().name(), h.createTime(), h.expireTime(), h.finishTime(),
+        p == null ? 0 : p.quantity(), p == null ? null : p.amount().currency(), p == null ? null : p.unitPrice().amount(),
+        p == null ? BigDecimal.ZERO : p.amount().amount(), p == null ? BigDecimal.ZERO : p.fromGift().amount(),
+        p == null ? BigDecimal.ZERO : p.fromCash().amount(), p == null ? BigDecimal.ZERO : p.fromCredit().amount());
     List<HoldAllocation> a = h.allocations();
     dao.insertAllocations(h.accountId(), h.holdId(),
         IntStream.range(0, a.size()).boxed().toList(),
@@ -50,7 +57,11 @@ public final class JdbiHoldRepository implements HoldRepository {
 
   @Override
   public void update(Hold h) {
-    if (dao.update(h.accountId(), h.holdId(), h.captured(), h.released(), h.status().name(), h.finishTime()) != 1) {
+    PayAsYouGoPart p = h.payAsYouGo();
+    if (dao.update(h.accountId(), h.holdId(), h.captured(), h.released(), h.status().name(), h.finishTime(),
+            p == null ? 0 : p.captured(), p == null ? 0 : p.released(),
+            p == null ? BigDecimal.ZERO : p.releasedAmount().amount())
+        != 1) {
       throw new IllegalStateException("hold " + h.holdId() + " is gone");
     }
     List<HoldAllocation> a = h.allocations();
@@ -91,7 +102,17 @@ public final class JdbiHoldRepository implements HoldRepository {
     return rows.stream()
         .map(r -> new Hold(r.accountId(), r.holdId(), r.requestId(), r.productId(), Purpose.valueOf(r.purpose()),
             r.regionId(), r.tag(), HoldStatus.valueOf(r.status()), r.createTime(), r.expireTime(), r.finishTime(),
-            byHold.get(r.holdId())))
+            byHold.get(r.holdId()), payAsYouGo(r)))
         .toList();
+  }
+
+  private static PayAsYouGoPart payAsYouGo(HoldRow r) {
+    if (r.paygQuantity() == 0) {
+      return null;
+    }
+    String c = r.currency();
+    return new PayAsYouGoPart(r.paygQuantity(), r.paygCaptured(), r.paygReleased(), new Money(r.paygUnitPrice(), c),
+        new Money(r.paygAmount(), c), new Money(r.paygFromGift(), c), new Money(r.paygFromCash(), c),
+        new Money(r.paygFromCredit(), c), new Money(r.paygReleasedAmount(), c));
   }
 }
