@@ -13,6 +13,8 @@ import io.resourceplans.api.v1.ClearAlertThresholdRequest;
 import io.resourceplans.api.v1.ClearAlertThresholdResponse;
 import io.resourceplans.api.v1.CreateOrderRequest;
 import io.resourceplans.api.v1.CreateOrderResponse;
+import io.resourceplans.api.v1.ExportUsageRecordsRequest;
+import io.resourceplans.api.v1.ExportUsageRecordsResponse;
 import io.resourceplans.api.v1.GetCurrentTermsRequest;
 import io.resourceplans.api.v1.GetCurrentTermsResponse;
 import io.resourceplans.api.v1.GetHoldRequest;
@@ -48,6 +50,8 @@ import io.resourceplans.api.v1.ListPlanSpecsRequest;
 import io.resourceplans.api.v1.ListPlanSpecsResponse;
 import io.resourceplans.api.v1.ListProductsRequest;
 import io.resourceplans.api.v1.ListProductsResponse;
+import io.resourceplans.api.v1.ListUsageRecordsRequest;
+import io.resourceplans.api.v1.ListUsageRecordsResponse;
 import io.resourceplans.api.v1.ListVouchersRequest;
 import io.resourceplans.api.v1.ListVouchersResponse;
 import io.resourceplans.api.v1.MarkMessageReadRequest;
@@ -75,8 +79,10 @@ import io.resourceplans.api.v1.SetAlertThresholdRequest;
 import io.resourceplans.api.v1.SetAlertThresholdResponse;
 import io.resourceplans.api.v1.UnsubscribePackageRequest;
 import io.resourceplans.api.v1.UnsubscribePackageResponse;
+import io.resourceplans.api.v1.UsageRecord;
 import io.resourceplans.api.v1.Voucher;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -610,7 +616,9 @@ public final class PlanServiceClient {
   }
 
   /**
-   * Gets one package.
+   * Gets one package, with its most recent consumption: up to 10 usage
+   * records that drew from it, newest first (ListUsageRecords with
+   * package_id pages through all of them).
    * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
    * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
    * PACKAGE_NOT_FOUND.
@@ -985,6 +993,70 @@ public final class PlanServiceClient {
    */
   public Paged<Hold> listAllHolds(ListHoldsRequest request) {
     return caller.pages(PlanServiceGrpc.getListHoldsMethod(), request, ListHoldsResponse::getHoldsList);
+  }
+
+  /**
+   * Lists the caller's usage records with their funding (which packages,
+   * and how much from each, or which pay-as-you-go unit price and charge
+   * paid for each record), newest first (record_time descending, then
+   * usage_id). Filters combine (AND): a time range, product, purpose,
+   * package (the records that drew from it: a package's full consumption
+   * history), request_id prefix and campaign tag.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations: bad filters, or end_time
+   * not after start_time).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ListUsageRecords}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListUsageRecordsResponse listUsageRecords(ListUsageRecordsRequest request) {
+    return caller.call(PlanServiceGrpc.getListUsageRecordsMethod(), request);
+  }
+
+  /**
+   * {@link #listUsageRecords} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListUsageRecordsResponse> listUsageRecordsAsync(ListUsageRecordsRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getListUsageRecordsMethod(), request);
+  }
+
+  /**
+   * Every UsageRecord {@link #listUsageRecords} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<UsageRecord> listAllUsageRecords(ListUsageRecordsRequest request) {
+    return caller.pages(PlanServiceGrpc.getListUsageRecordsMethod(), request, ListUsageRecordsResponse::getUsageRecordsList);
+  }
+
+  /**
+   * Exports the caller's usage records of a period as CSV, streamed in
+   * chunks: the first chunk starts with the header row, every record is one
+   * row (columns in ExportUsageRecordsResponse), newest first as
+   * ListUsageRecords lists them, with the same filters. The server reads
+   * the period page by page, so no period is too long; a dropped stream is
+   * asked again (possibly with end_time set to the last record_time
+   * received, which is exclusive).
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations: start_time and end_time are
+   * required, end_time after start_time).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ExportUsageRecords} (a server stream).
+   *
+   * @param request the request
+   * @return the answers, read as they arrive; a failure is thrown by
+   *     {@code hasNext} or {@code next} as {@link ResourcePlansException}
+   */
+  public Iterator<ExportUsageRecordsResponse> exportUsageRecords(ExportUsageRecordsRequest request) {
+    return caller.stream(PlanServiceGrpc.getExportUsageRecordsMethod(), request);
   }
 
   /**

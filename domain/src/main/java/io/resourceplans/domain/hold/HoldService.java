@@ -140,8 +140,8 @@ public final class HoldService {
   /**
    * CaptureUsage: a usage record of {@code quantity} units the hold holds, taken from its first
    * allocations first; the packages are not touched (the units left them at reservation). The
-   * record's request ID is the capture's, and its deductions give each package's remaining
-   * quantity now.
+   * record's request ID is the capture's, its tag the hold's, and its deductions give each
+   * package's remaining quantity now.
    */
   public Capture capture(Tx tx, Principal caller, String holdId, long quantity, IdempotencyKey key) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
@@ -170,7 +170,8 @@ public final class HoldService {
     Money charge = payAsYouGo == 0 ? currency.zero() : hold.payAsYouGo().chargeOf(payAsYouGo);
     UsageRecord record = new UsageRecord(accountId, Ids.newId("use"), key.requestId(), hold.productId(),
         hold.purpose(), hold.regionId(), quantity, deductions, fromPackages, payAsYouGo,
-        payAsYouGo == 0 ? null : hold.payAsYouGo().unitPrice(), charge, now);
+        payAsYouGo == 0 ? null : hold.payAsYouGo().unitPrice(), charge, now,
+        hold.tag().isEmpty() ? null : hold.tag());
     if (!tx.get(UsageRepository.class).insertCaptured(record, key.fingerprint())) {
       // A usage record already has this request ID (a RecordUsage's, or a capture's whose
       // idempotency record was purged): never a second record for one ID.

@@ -135,6 +135,20 @@ public final class PlanGrpcService extends PlanServiceGrpc.PlanServiceImplBase {
   }
 
   @Override
+  public void listUsageRecords(
+      io.resourceplans.api.v1.ListUsageRecordsRequest request,
+      StreamObserver<io.resourceplans.api.v1.ListUsageRecordsResponse> out) {
+    usageRpcs.listUsageRecords(request, out);
+  }
+
+  @Override
+  public void exportUsageRecords(
+      io.resourceplans.api.v1.ExportUsageRecordsRequest request,
+      StreamObserver<io.resourceplans.api.v1.ExportUsageRecordsResponse> out) {
+    usageRpcs.exportUsageRecords(request, out);
+  }
+
+  @Override
   public void listProducts(ListProductsRequest request, StreamObserver<ListProductsResponse> out) {
     catalogRpcs.listProducts(request, out);
   }

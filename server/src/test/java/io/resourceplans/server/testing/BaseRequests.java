@@ -376,6 +376,15 @@ public final class BaseRequests {
             .setQuantity(2)
             .setRegionId(REGION))
         .build());
+    plan("ListUsageRecords", () -> io.resourceplans.api.v1.ListUsageRecordsRequest.newBuilder()
+        .setStartTime(Timestamp.newBuilder().setSeconds(1767225600)).setEndTime(Timestamp.newBuilder().setSeconds(1798761600))
+        .setProductId(PRODUCT).setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION).setPackageId(packageId)
+        .setRequestIdPrefix("r").setTag("campaign-1").build());
+    // A server stream; this account's few records fit one chunk, so every variant answers one message.
+    plan("ExportUsageRecords", () -> io.resourceplans.api.v1.ExportUsageRecordsRequest.newBuilder()
+        .setStartTime(Timestamp.newBuilder().setSeconds(1767225600)).setEndTime(Timestamp.newBuilder().setSeconds(1798761600))
+        .setProductId(PRODUCT).setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION).setPackageId(packageId)
+        .setRequestIdPrefix("r").setTag("campaign-1").build());
     plan("CheckQuota", () -> CheckQuotaRequest.newBuilder()
         .setProductId(PRODUCT).setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION).setQuantity(1).setRegionId(REGION).build());
     String holdId = newHold();
