@@ -275,7 +275,13 @@ begin
       quantity bigint, package_quantity bigint, pay_as_you_go_quantity bigint, currency text,
       pay_as_you_go_unit_price numeric, pay_as_you_go_charge numeric, record_time timestamptz,
       deduction_package_ids text[], deduction_quantities bigint[], deduction_remaining_after bigint[],
-      deduction_purposes text[]);
+      deduction_purposes text[], tag text);
+  elsif not exists (select 1 from pg_attribute a join pg_type t on t.typrelid = a.attrelid
+                     where t.typname = 'rp_usage_outcome' and a.attname = 'tag' and not a.attisdropped) then
+    -- The request's campaign tag (V23), added to a type made before it (its functions are dropped below).
+    drop function if exists rp_record_account_usages(text, text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[], timestamptz);
+    drop function if exists rp_record_covered_usages(text[], text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[], timestamptz);
+    alter type rp_usage_outcome add attribute tag text;
   end if;
 end
 $$;
@@ -283,6 +289,8 @@ drop function if exists rp_record_account_usages(text, text[], bytea[], text[], 
 drop function if exists rp_record_covered_usages(text[], text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[]);
 drop function if exists rp_record_account_usages(text, text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[], timestamptz);
 drop function if exists rp_record_covered_usages(text[], text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[], timestamptz);
+drop function if exists rp_record_account_usages(text, text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[], timestamptz, text[]);
+drop function if exists rp_record_covered_usages(text[], text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[], timestamptz, text[]);
 
 -- A resource ID as domain/common/Ids makes them (a prefix, '-', 16 characters of [0-9a-z], about 82
 -- random bits), for the rows the one-call path writes that Java did not name beforehand: the ledger
@@ -315,7 +323,8 @@ drop function if exists rp_alert_would_change(text, text, timestamptz, text[], b
 -- RecordUsage in one database call when it needs no refusal and no alert, for a batch of requests
 -- at a time: concurrent RecordUsage calls (BatchingCoveredUsageRecorder) or one RecordUsages call.
 -- Parallel arrays, item n of each; one row out per item, in order; p_paid_at is the server's time
--- for wallet and ledger rows (WalletService stamps them with it, not with a test clock's). Each item
+-- for wallet and ledger rows (WalletService stamps them with it, not with a test clock's); p_tags
+-- the requests' campaign tags (null: none). Each item
 -- is decided as the full path of domain/quota/UsageService would decide it alone, in order:
 --   1. plan the deductions from the usable packages in burn-down order (rp_take_packages);
 --   2. the rest, if any, is pay-as-you-go: active for the product and region, at the product's
@@ -331,7 +340,9 @@ drop function if exists rp_alert_would_change(text, text, timestamptz, text[], b
 --      alert rule compares (active packages of the product and purpose, every region) would make
 --      it change state (an alert to queue, or a re-arm): NOT_COVERED (the full path does that);
 --   6. pay from gift, then cash, then unused credit (WalletService.pay: one ledger entry per
---      balance used); deduct: RECORDED.
+--      balance used); deduct: RECORDED. The record's funding trace is its deduction arrays and
+--      pay-as-you-go columns, and one usage_package_draws row per package it drew from (V23),
+--      written for the whole run when it ends, as SqlUsageRepository writes the full path's.
 -- An item left to the full path at step 4 or 5 has its claim deleted again: a NOT_COVERED item
 -- changed nothing. The locks come in the full path's order: packages, the request ID, the wallet,
 -- alert settings.
@@ -356,7 +367,7 @@ drop function if exists rp_alert_would_change(text, text, timestamptz, text[], b
 create function rp_record_covered_usages(
     p_account_ids text[], p_request_ids text[], p_fingerprints bytea[], p_usage_ids text[], p_product_ids text[],
     p_purposes text[], p_region_ids text[], p_quantities bigint[], p_currencies text[], p_nows timestamptz[],
-    p_paid_at timestamptz)
+    p_paid_at timestamptz, p_tags text[])
   returns setof rp_usage_outcome
   language plpgsql as $$
 #variable_conflict use_column
@@ -417,6 +428,11 @@ declare
   run_requests text[];
   held_claims rp_usage_outcome[];
   inserted bigint;
+  -- The run's usage_package_draws rows (V23), inserted when it ends.
+  draw_packages text[];
+  draw_usages text[];
+  draw_times timestamptz[];
+  draw_quantities bigint[];
 begin
   while run_first <= total loop
     account := p_account_ids[run_first];
@@ -471,6 +487,10 @@ begin
         and not exists (select 1 from usage_records u where u.account_id = account and u.request_id = any(run_requests))
         and not exists (select 1 from idempotency_records c where c.scope = account and c.request_id = any(run_requests));
     held_claims := '{}';
+    draw_packages := '{}';
+    draw_usages := '{}';
+    draw_times := '{}';
+    draw_quantities := '{}';
     payg_read := false;
     alert_purposes := '{}';
     alert_thresholds := '{}';
@@ -481,7 +501,7 @@ begin
     <<items>>
     for n in run_first .. run_last loop
       not_covered := row(n, 'NOT_COVERED', null, null, null, null, null, null, null, null, null, null, null, null,
-                         null, null, null, null, null, null);
+                         null, null, null, null, null, null, null);
       -- 1. this item's deductions.
       need := p_quantities[n];
       positions := '{}';
@@ -543,10 +563,10 @@ begin
                                    package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
                                    pay_as_you_go_charge, record_time,
                                    deduction_package_ids, deduction_quantities, deduction_remaining_after,
-                                   deduction_purposes, fingerprint)
+                                   deduction_purposes, fingerprint, tag)
         values (account, p_usage_ids[n], p_request_ids[n], p_product_ids[n], p_purposes[n], p_region_ids[n],
                 p_quantities[n], p_quantities[n] - need, need, p_currencies[n], unit_price, charge, p_nows[n], ids,
-                quantities, remaining_after, purposes, p_fingerprints[n])
+                quantities, remaining_after, purposes, p_fingerprints[n], p_tags[n])
         on conflict (account_id, request_id) do nothing;
         if not found then
           -- The first record of this request ID (a concurrent insert of it was waited for).
@@ -555,7 +575,7 @@ begin
                               u.quantity, u.package_quantity, u.pay_as_you_go_quantity, u.currency,
                               u.pay_as_you_go_unit_price, u.pay_as_you_go_charge, u.record_time,
                               u.deduction_package_ids, u.deduction_quantities, u.deduction_remaining_after,
-                              u.deduction_purposes
+                              u.deduction_purposes, u.tag
                          from usage_records u
                         where u.account_id = account and u.request_id = p_request_ids[n];
           continue items;
@@ -650,10 +670,15 @@ begin
       for j in 1 .. cardinality(positions) loop
         run_left[positions[j]] := run_left[positions[j]] - quantities[j];
         run_taken[positions[j]] := run_taken[positions[j]] + quantities[j];
+        draw_packages := draw_packages || ids[j];
+        draw_usages := draw_usages || p_usage_ids[n];
+        draw_times := draw_times || p_nows[n];
+        draw_quantities := draw_quantities || quantities[j];
       end loop;
       answer := row(n, 'RECORDED', p_fingerprints[n], account, p_usage_ids[n], p_request_ids[n],
                     p_product_ids[n], p_purposes[n], p_region_ids[n], p_quantities[n], p_quantities[n] - need, need,
-                    p_currencies[n], unit_price, charge, p_nows[n], ids, quantities, remaining_after, purposes);
+                    p_currencies[n], unit_price, charge, p_nows[n], ids, quantities, remaining_after, purposes,
+                    p_tags[n]);
       if claims_at_end then
         held_claims := held_claims || answer;
       end if;
@@ -666,18 +691,34 @@ begin
                                  package_quantity, pay_as_you_go_quantity, currency, pay_as_you_go_unit_price,
                                  pay_as_you_go_charge, record_time,
                                  deduction_package_ids, deduction_quantities, deduction_remaining_after,
-                                 deduction_purposes, fingerprint)
+                                 deduction_purposes, fingerprint, tag)
       select c.account_id, c.usage_id, c.request_id, c.product_id, c.purpose, c.region_id, c.quantity,
              c.package_quantity, c.pay_as_you_go_quantity, c.currency, c.pay_as_you_go_unit_price,
              c.pay_as_you_go_charge, c.record_time,
              c.deduction_package_ids, c.deduction_quantities, c.deduction_remaining_after,
-             c.deduction_purposes, c.fingerprint
+             c.deduction_purposes, c.fingerprint, c.tag
         from unnest(held_claims) c
       on conflict (account_id, request_id) do nothing;
       get diagnostics inserted = row_count;
       if inserted <> cardinality(held_claims) then
         raise exception 'a request ID of account % was claimed by another transaction during the batch', account
           using errcode = '40001';
+      end if;
+    end if;
+
+    -- The run's funding trace (V23): one row per recorded item and package drawn from. One insert
+    -- for the run; on Citus one per row (an INSERT ... SELECT would be planned on the coordinator,
+    -- see step 3).
+    if cardinality(draw_packages) > 0 then
+      if on_citus then
+        for j in 1 .. cardinality(draw_packages) loop
+          insert into usage_package_draws (account_id, package_id, record_time, usage_id, quantity)
+          values (account, draw_packages[j], draw_times[j], draw_usages[j], draw_quantities[j]);
+        end loop;
+      else
+        insert into usage_package_draws (account_id, package_id, record_time, usage_id, quantity)
+        select account, d.package_id, d.record_time, d.usage_id, d.quantity
+          from unnest(draw_packages, draw_times, draw_usages, draw_quantities) as d(package_id, record_time, usage_id, quantity);
       end if;
     end if;
 
@@ -706,13 +747,13 @@ $$;
 create function rp_record_account_usages(
     p_account_id text, p_request_ids text[], p_fingerprints bytea[], p_usage_ids text[], p_product_ids text[],
     p_purposes text[], p_region_ids text[], p_quantities bigint[], p_currencies text[], p_nows timestamptz[],
-    p_paid_at timestamptz)
+    p_paid_at timestamptz, p_tags text[])
   returns setof rp_usage_outcome
   language plpgsql as $$
 begin
   return query select * from rp_record_covered_usages(
       array_fill(p_account_id, array[coalesce(cardinality(p_request_ids), 0)]), p_request_ids, p_fingerprints,
-      p_usage_ids, p_product_ids, p_purposes, p_region_ids, p_quantities, p_currencies, p_nows, p_paid_at);
+      p_usage_ids, p_product_ids, p_purposes, p_region_ids, p_quantities, p_currencies, p_nows, p_paid_at, p_tags);
 end
 $$;
 
@@ -720,7 +761,7 @@ do $$
 begin
   if exists (select 1 from pg_extension where extname = 'citus') then
     perform create_distributed_function(
-        'rp_record_account_usages(text, text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[], timestamptz)',
+        'rp_record_account_usages(text, text[], bytea[], text[], text[], text[], text[], bigint[], text[], timestamptz[], timestamptz, text[])',
         'p_account_id', colocate_with => 'accounts');
     perform create_distributed_function(
         'rp_quota_facts(text, text, text, text, bigint, timestamptz)', 'p_account_id', colocate_with => 'accounts');

@@ -66,9 +66,12 @@ import io.resourceplans.api.v1.UpdateSubUserContactsRequest;
 import io.resourceplans.api.v1.UpdateSubUserContactsResponse;
 import io.resourceplans.api.v1.UpdateSubUserPermissionsRequest;
 import io.resourceplans.api.v1.UpdateSubUserPermissionsResponse;
+import io.resourceplans.api.v1.WatchAccountEventsRequest;
+import io.resourceplans.api.v1.WatchAccountEventsResponse;
 import io.resourceplans.api.v1.WebhookDelivery;
 import io.resourceplans.api.v1.WebhookEndpoint;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -1006,5 +1009,49 @@ public final class ActivationServiceClient {
    */
   public CompletableFuture<RetryWebhookDeliveryResponse> retryWebhookDeliveryAsync(RetryWebhookDeliveryRequest request) {
     return caller.callAsync(ActivationServiceGrpc.getRetryWebhookDeliveryMethod(), request);
+  }
+
+  /**
+   * Streams the account's events as they commit: the same events, kinds and
+   * JSON bodies as the signed webhooks (docs/events.md), whether or not the
+   * account has a webhook endpoint, in commit order (`sequence` 1, 2, 3, ...
+   * per account, without holes), from any replica. Resumable: after a
+   * disconnect, call again with `after_event_id` = the last event handled
+   * (or `after_sequence` = its sequence, or the `started` position when no
+   * event came yet), and the stream goes on with the next one: no event
+   * missed, none twice, while that event is retained
+   * (`--event-retention-hours`, 7 days by default). Without a cursor the
+   * stream starts with the events that commit after the call starts (or,
+   * with `from_oldest_retained`, with the oldest retained event). The first
+   * message of every stream is `started` (its position), then one `event`
+   * per message. The stream does not end by itself; the
+   * server ends it UNAVAILABLE when it shuts down (resume on another
+   * replica). A client that reads slowly is sent no faster than it reads
+   * (flow control); nothing piles up in the server. Keep the connection
+   * alive with gRPC keepalive pings (a client keepalive time of 30 s or
+   * more; docs/events.md) rather than a deadline.
+   * Callers: account main key only.
+   * Errors: INVALID_ARGUMENT (field violations; more than one of
+   * `after_event_id`, `after_sequence` and `from_oldest_retained`;
+   * `after_sequence` past the account's last event); NOT_FOUND reason ACCOUNT_NOT_FOUND (an account_id
+   * other than the caller's); FAILED_PRECONDITION reason
+   * EVENT_CURSOR_EXPIRED (`after_event_id` is not a retained event of the
+   * account: unknown, another account's, or older than the retention; the
+   * event after `after_sequence` is no longer retained; also
+   * mid-stream should the events right after the cursor have been deleted
+   * meanwhile): start again without it and reconcile; RESOURCE_EXHAUSTED
+   * reason EVENT_WATCHERS_EXCEEDED (the account already has
+   * `--event-watchers-per-account` streams open on this replica, or the
+   * replica `--event-watchers-per-server`); UNAVAILABLE when the replica
+   * shuts down (resume with `after_event_id`).
+   *
+   * <p>RPC {@code resourceplans.v1.ActivationService/WatchAccountEvents} (a server stream).
+   *
+   * @param request the request
+   * @return the answers, read as they arrive; a failure is thrown by
+   *     {@code hasNext} or {@code next} as {@link ResourcePlansException}
+   */
+  public Iterator<WatchAccountEventsResponse> watchAccountEvents(WatchAccountEventsRequest request) {
+    return caller.stream(ActivationServiceGrpc.getWatchAccountEventsMethod(), request);
   }
 }

@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A client interceptor giving every call without a deadline of its own this one, counted from
  * the call's start, for callers that use gRPC stubs directly:
  * {@code ClientInterceptors.intercept(channel, DefaultDeadline.of(Duration.ofSeconds(10)))}. A
- * call without any deadline would wait forever on a server that never answers. Streaming calls
- * (WatchAccountEvents) are left alone: they last until cancelled.
+ * call without any deadline would wait forever on a server that never answers.
  */
 public final class DefaultDeadline implements ClientInterceptor {
   private final Duration timeout;
@@ -38,7 +37,7 @@ public final class DefaultDeadline implements ClientInterceptor {
   public <Q, R> ClientCall<Q, R> interceptCall(
       MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
     CallOptions effective =
-        options.getDeadline() == null && method.getType() == MethodDescriptor.MethodType.UNARY
+        options.getDeadline() == null
             ? options.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
             : options;
     return next.newCall(method, effective);

@@ -5,14 +5,20 @@ package io.resourceplans.client;
 import io.resourceplans.api.v1.AlertSetting;
 import io.resourceplans.api.v1.CancelOrderRequest;
 import io.resourceplans.api.v1.CancelOrderResponse;
+import io.resourceplans.api.v1.CaptureUsageRequest;
+import io.resourceplans.api.v1.CaptureUsageResponse;
 import io.resourceplans.api.v1.CheckQuotaRequest;
 import io.resourceplans.api.v1.CheckQuotaResponse;
 import io.resourceplans.api.v1.ClearAlertThresholdRequest;
 import io.resourceplans.api.v1.ClearAlertThresholdResponse;
 import io.resourceplans.api.v1.CreateOrderRequest;
 import io.resourceplans.api.v1.CreateOrderResponse;
+import io.resourceplans.api.v1.ExportUsageRecordsRequest;
+import io.resourceplans.api.v1.ExportUsageRecordsResponse;
 import io.resourceplans.api.v1.GetCurrentTermsRequest;
 import io.resourceplans.api.v1.GetCurrentTermsResponse;
+import io.resourceplans.api.v1.GetHoldRequest;
+import io.resourceplans.api.v1.GetHoldResponse;
 import io.resourceplans.api.v1.GetOrderRequest;
 import io.resourceplans.api.v1.GetOrderResponse;
 import io.resourceplans.api.v1.GetPackageRequest;
@@ -25,10 +31,13 @@ import io.resourceplans.api.v1.GetProductRequest;
 import io.resourceplans.api.v1.GetProductResponse;
 import io.resourceplans.api.v1.GetWalletRequest;
 import io.resourceplans.api.v1.GetWalletResponse;
+import io.resourceplans.api.v1.Hold;
 import io.resourceplans.api.v1.InternalMessage;
 import io.resourceplans.api.v1.LedgerEntry;
 import io.resourceplans.api.v1.ListAlertSettingsRequest;
 import io.resourceplans.api.v1.ListAlertSettingsResponse;
+import io.resourceplans.api.v1.ListHoldsRequest;
+import io.resourceplans.api.v1.ListHoldsResponse;
 import io.resourceplans.api.v1.ListLedgerEntriesRequest;
 import io.resourceplans.api.v1.ListLedgerEntriesResponse;
 import io.resourceplans.api.v1.ListMessagesRequest;
@@ -41,6 +50,8 @@ import io.resourceplans.api.v1.ListPlanSpecsRequest;
 import io.resourceplans.api.v1.ListPlanSpecsResponse;
 import io.resourceplans.api.v1.ListProductsRequest;
 import io.resourceplans.api.v1.ListProductsResponse;
+import io.resourceplans.api.v1.ListUsageRecordsRequest;
+import io.resourceplans.api.v1.ListUsageRecordsResponse;
 import io.resourceplans.api.v1.ListVouchersRequest;
 import io.resourceplans.api.v1.ListVouchersResponse;
 import io.resourceplans.api.v1.MarkMessageReadRequest;
@@ -60,12 +71,18 @@ import io.resourceplans.api.v1.RecordUsagesRequest;
 import io.resourceplans.api.v1.RecordUsagesResponse;
 import io.resourceplans.api.v1.RefundPackageRequest;
 import io.resourceplans.api.v1.RefundPackageResponse;
+import io.resourceplans.api.v1.ReleaseUsageRequest;
+import io.resourceplans.api.v1.ReleaseUsageResponse;
+import io.resourceplans.api.v1.ReserveUsageRequest;
+import io.resourceplans.api.v1.ReserveUsageResponse;
 import io.resourceplans.api.v1.SetAlertThresholdRequest;
 import io.resourceplans.api.v1.SetAlertThresholdResponse;
 import io.resourceplans.api.v1.UnsubscribePackageRequest;
 import io.resourceplans.api.v1.UnsubscribePackageResponse;
+import io.resourceplans.api.v1.UsageRecord;
 import io.resourceplans.api.v1.Voucher;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -599,7 +616,9 @@ public final class PlanServiceClient {
   }
 
   /**
-   * Gets one package.
+   * Gets one package, with its most recent consumption: up to 10 usage
+   * records that drew from it, newest first (ListUsageRecords with
+   * package_id pages through all of them).
    * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
    * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
    * PACKAGE_NOT_FOUND.
@@ -807,6 +826,237 @@ public final class PlanServiceClient {
    */
   public CompletableFuture<CheckQuotaResponse> checkQuotaAsync(CheckQuotaRequest request) {
     return caller.callAsync(PlanServiceGrpc.getCheckQuotaMethod(), request);
+  }
+
+  /**
+   * Reserves quota before a campaign sends (a hold, docs/holds.md): takes
+   * `quantity` from the account's active packages in burn-down order, as
+   * RecordUsage would, and keeps it for the hold until it is captured,
+   * released or expires. Held units leave the packages' remaining quantity at
+   * once, so RecordUsage, CheckQuota, summaries and alerts no longer count
+   * them (an alert fires on the crossing a hold causes). All or nothing: when
+   * the packages do not cover the whole quantity, the rest is held
+   * pay-as-you-go where it is active for the product, purpose and region: its
+   * price is taken from the wallet now (gift, cash, then credit) and what is
+   * not captured goes back when the hold ends; otherwise nothing is held.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * PRODUCT_NOT_FOUND / REGION_NOT_FOUND; RESOURCE_EXHAUSTED reason
+   * QUOTA_EXHAUSTED (ErrorInfo metadata `requested`, `available`);
+   * FAILED_PRECONDITION reason INSUFFICIENT_BALANCE (the wallet cannot pay the
+   * pay-as-you-go part).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ReserveUsage}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ReserveUsageResponse reserveUsage(ReserveUsageRequest request) {
+    return caller.call(PlanServiceGrpc.getReserveUsageMethod(), request);
+  }
+
+  /**
+   * {@link #reserveUsage} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ReserveUsageResponse> reserveUsageAsync(ReserveUsageRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getReserveUsageMethod(), request);
+  }
+
+  /**
+   * Turns part or all of an active hold into a usage record: the units are
+   * taken from the hold's packages in the order they were held (they left the
+   * packages at reservation), then from its pay-as-you-go units, charged
+   * cumulatively (the captures of a hold together charge exactly its captured
+   * pay-as-you-go units x unit price, rounded once; the money was taken at
+   * reservation, so a capture moves none). Several captures may follow
+   * one another until the hold is used up; the hold is CAPTURED when nothing
+   * is left. The usage record is listed with the others (its request_id is
+   * this request's).
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * HOLD_NOT_FOUND; FAILED_PRECONDITION reason HOLD_NOT_ACTIVE (captured in
+   * full, released or expired), HOLD_EXPIRED (its expire_time has passed) or
+   * HOLD_QUANTITY_EXCEEDED (more than the hold still holds; ErrorInfo
+   * metadata `held`).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/CaptureUsage}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public CaptureUsageResponse captureUsage(CaptureUsageRequest request) {
+    return caller.call(PlanServiceGrpc.getCaptureUsageMethod(), request);
+  }
+
+  /**
+   * {@link #captureUsage} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<CaptureUsageResponse> captureUsageAsync(CaptureUsageRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getCaptureUsageMethod(), request);
+  }
+
+  /**
+   * Gives what an active hold still holds back to the packages it came from,
+   * and the money of its uncaptured pay-as-you-go units back to the wallet
+   * (status RELEASED). A package that expired meanwhile gets its units back
+   * too, and they expire with it (they are not usable).
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * HOLD_NOT_FOUND; FAILED_PRECONDITION reason HOLD_NOT_ACTIVE.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ReleaseUsage}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ReleaseUsageResponse releaseUsage(ReleaseUsageRequest request) {
+    return caller.call(PlanServiceGrpc.getReleaseUsageMethod(), request);
+  }
+
+  /**
+   * {@link #releaseUsage} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ReleaseUsageResponse> releaseUsageAsync(ReleaseUsageRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getReleaseUsageMethod(), request);
+  }
+
+  /**
+   * One hold of the caller's account.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
+   * HOLD_NOT_FOUND (also for another account's hold).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/GetHold}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public GetHoldResponse getHold(GetHoldRequest request) {
+    return caller.call(PlanServiceGrpc.getGetHoldMethod(), request);
+  }
+
+  /**
+   * {@link #getHold} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<GetHoldResponse> getHoldAsync(GetHoldRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getGetHoldMethod(), request);
+  }
+
+  /**
+   * The caller's holds, newest first, paged; optionally of one status.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations; reason PAGE_TOKEN_INVALID for
+   * a token not from this list and filter).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ListHolds}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListHoldsResponse listHolds(ListHoldsRequest request) {
+    return caller.call(PlanServiceGrpc.getListHoldsMethod(), request);
+  }
+
+  /**
+   * {@link #listHolds} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListHoldsResponse> listHoldsAsync(ListHoldsRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getListHoldsMethod(), request);
+  }
+
+  /**
+   * Every Hold {@link #listHolds} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<Hold> listAllHolds(ListHoldsRequest request) {
+    return caller.pages(PlanServiceGrpc.getListHoldsMethod(), request, ListHoldsResponse::getHoldsList);
+  }
+
+  /**
+   * Lists the caller's usage records with their funding (which packages,
+   * and how much from each, or which pay-as-you-go unit price and charge
+   * paid for each record), newest first (record_time descending, then
+   * usage_id). Filters combine (AND): a time range, product, purpose,
+   * package (the records that drew from it: a package's full consumption
+   * history), request_id prefix and campaign tag.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations: bad filters, or end_time
+   * not after start_time).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ListUsageRecords}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ListUsageRecordsResponse listUsageRecords(ListUsageRecordsRequest request) {
+    return caller.call(PlanServiceGrpc.getListUsageRecordsMethod(), request);
+  }
+
+  /**
+   * {@link #listUsageRecords} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ListUsageRecordsResponse> listUsageRecordsAsync(ListUsageRecordsRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getListUsageRecordsMethod(), request);
+  }
+
+  /**
+   * Every UsageRecord {@link #listUsageRecords} lists, fetching its pages one after another as the
+   * iteration reaches them (see {@link Paged}). The request's page_size sets the page size.
+   *
+   * @param request the request of the first page (page_token empty)
+   * @return the items, fetched as they are used
+   */
+  public Paged<UsageRecord> listAllUsageRecords(ListUsageRecordsRequest request) {
+    return caller.pages(PlanServiceGrpc.getListUsageRecordsMethod(), request, ListUsageRecordsResponse::getUsageRecordsList);
+  }
+
+  /**
+   * Exports the caller's usage records of a period as CSV, streamed in
+   * chunks: the first chunk starts with the header row, every record is one
+   * row (columns in ExportUsageRecordsResponse), newest first as
+   * ListUsageRecords lists them, with the same filters. The server reads
+   * the period page by page, so no period is too long; a dropped stream is
+   * asked again (possibly with end_time set to the last record_time
+   * received, which is exclusive).
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations: start_time and end_time are
+   * required, end_time after start_time).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ExportUsageRecords} (a server stream).
+   *
+   * @param request the request
+   * @return the answers, read as they arrive; a failure is thrown by
+   *     {@code hasNext} or {@code next} as {@link ResourcePlansException}
+   */
+  public Iterator<ExportUsageRecordsResponse> exportUsageRecords(ExportUsageRecordsRequest request) {
+    return caller.stream(PlanServiceGrpc.getExportUsageRecordsMethod(), request);
   }
 
   /**

@@ -54,6 +54,34 @@ final class UnaryCaller {
   }
 
   /**
+   * A server-streaming call: its answers as they arrive (the stream is read as the iterator is);
+   * a failure is thrown by {@code hasNext} or {@code next} as {@link ResourcePlansException}. Not
+   * retried: a stream cut short is asked again by the caller.
+   */
+  <Q extends Message, R> java.util.Iterator<R> stream(MethodDescriptor<Q, R> method, Q request) {
+    java.util.Iterator<R> answers = ClientCalls.blockingServerStreamingCall(channel, method, callOptions(), request);
+    return new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        try {
+          return answers.hasNext();
+        } catch (StatusRuntimeException e) {
+          throw ResourcePlansException.from(e, Optional.empty());
+        }
+      }
+
+      @Override
+      public R next() {
+        try {
+          return answers.next();
+        } catch (StatusRuntimeException e) {
+          throw ResourcePlansException.from(e, Optional.empty());
+        }
+      }
+    };
+  }
+
+  /**
    * The call without blocking. The future completes on a gRPC thread; cancelling it cancels the
    * call (a mutation may still have been made: send it again with the same request ID to know).
    */

@@ -36,7 +36,7 @@ class RetrySettingsTest {
         .flatMap(s -> s.getMethods().stream())
         .forEach(
             (MethodDescriptor<?, ?> m) -> {
-              boolean read = m.getBareMethodName().matches("(Get|List|Lookup|Quote|Check|Watch).*");
+              boolean read = m.getBareMethodName().matches("(Get|List|Lookup|Quote|Check|Watch|Export).*");
               boolean mutationWithId =
                   RequestIds.hasIdempotencyKey(
                       ((io.grpc.protobuf.ProtoMethodDescriptorSupplier) m.getSchemaDescriptor())

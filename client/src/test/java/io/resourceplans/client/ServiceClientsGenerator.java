@@ -71,15 +71,23 @@ final class ServiceClientsGenerator {
     StringBuilder body = new StringBuilder();
     for (int m = 0; m < service.getMethodCount(); m++) {
       MethodDescriptorProto method = service.getMethod(m);
-      if (method.getServerStreaming() || method.getClientStreaming()) {
-        // Streams have hand-written helpers (WatchAccountEvents: AccountEventWatcher).
-        continue;
-      }
       String request = javaType(method.getInputType(), imports);
       String response = javaType(method.getOutputType(), imports);
       String name = lowerFirst(method.getName());
       String descriptor = grpc + ".get" + method.getName() + "Method()";
       String comment = comment(file.getSourceCodeInfo(), FILE_SERVICE, serviceIndex, SERVICE_METHOD, m);
+      if (method.getServerStreaming()) {
+        // A server stream: its answers as an iterator, read as they arrive.
+        imports.add("java.util.Iterator");
+        body.append('\n')
+            .append(javadoc(escape(comment) + "\n\n<p>RPC {@code " + PROTO_PACKAGE + "." + service.getName() + "/" + method.getName() + "} (a server stream).\n\n"
+                + "@param request the request\n@return the answers, read as they arrive; a failure is thrown by\n"
+                + "    {@code hasNext} or {@code next} as {@link ResourcePlansException}"))
+            .append("  public Iterator<").append(response).append("> ").append(name).append('(').append(request).append(" request) {\n")
+            .append("    return caller.stream(").append(descriptor).append(", request);\n")
+            .append("  }\n");
+        continue;
+      }
       body.append('\n')
           .append(javadoc(escape(comment) + "\n\n<p>RPC {@code " + PROTO_PACKAGE + "." + service.getName() + "/" + method.getName() + "}.\n\n"
               + "@param request the request (an empty request_id is filled in)\n@return the answer"))

@@ -50,6 +50,7 @@ public final class ResourcePlansServer {
   private final IdempotencyPurgeScheduler idempotencyPurge;
   private final io.resourceplans.server.events.EventStreamHub eventStreams;
   private final io.resourceplans.server.events.EventRetentionScheduler eventRetention;
+  private final io.resourceplans.server.holds.HoldExpiryScheduler holdExpiry;
   private final GrpcServerMetrics grpcMetrics;
   private final ServerMetrics metrics;
   private Server server;
@@ -68,6 +69,7 @@ public final class ResourcePlansServer {
       IdempotencyPurgeScheduler idempotencyPurge,
       io.resourceplans.server.events.EventStreamHub eventStreams,
       io.resourceplans.server.events.EventRetentionScheduler eventRetention,
+      io.resourceplans.server.holds.HoldExpiryScheduler holdExpiry,
       GrpcServerMetrics grpcMetrics,
       ServerMetrics metrics) {
     this.grpcMetrics = grpcMetrics;
@@ -83,6 +85,7 @@ public final class ResourcePlansServer {
     this.idempotencyPurge = idempotencyPurge;
     this.eventStreams = eventStreams;
     this.eventRetention = eventRetention;
+    this.holdExpiry = holdExpiry;
     List<String> names =
         services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).sorted().toList();
     this.databaseHealth = new DatabaseHealth(database, health, names);
@@ -113,6 +116,7 @@ public final class ResourcePlansServer {
     webhooks.start();
     idempotencyPurge.start();
     eventRetention.start();
+    holdExpiry.start();
     log.info("listening on {}", transport.describe());
     return this;
   }
@@ -143,6 +147,7 @@ public final class ResourcePlansServer {
     webhooks.stop();
     idempotencyPurge.stop();
     eventRetention.stop();
+    holdExpiry.stop();
     if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
       log.warn("calls still running after {}; cancelling them", grace);
       server.shutdownNow();

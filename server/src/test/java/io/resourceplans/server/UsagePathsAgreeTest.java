@@ -341,14 +341,21 @@ class UsagePathsAgreeTest {
         .bind("account", accountId).bind("usage", usageId).mapTo(String.class).list());
   }
 
-  /** A usage record's stored columns but its IDs and fingerprint, as one line. */
+  /**
+   * A usage record's stored columns but its IDs and fingerprint, as one line, with its funding trace
+   * by package (usage_package_draws, V23: package, time and quantity, in package order).
+   */
   private static String storedRecord(String usageId) {
     return server.jdbi().withHandle(h -> h.createQuery("""
             select concat_ws(' ', product_id, purpose, region_id, quantity, package_quantity, pay_as_you_go_quantity,
                              currency, pay_as_you_go_unit_price, pay_as_you_go_charge, record_time,
                              deduction_package_ids, deduction_quantities, deduction_remaining_after,
-                             deduction_purposes)
-              from usage_records where account_id = :account and usage_id = :usage
+                             deduction_purposes, coalesce(tag, '-'), 'draws:',
+                             (select string_agg(d.package_id || '@' || d.record_time || '=' || d.quantity, ','
+                                                order by d.package_id)
+                                from usage_package_draws d
+                               where d.account_id = u.account_id and d.usage_id = u.usage_id))
+              from usage_records u where account_id = :account and usage_id = :usage
             """)
         .bind("account", accountId).bind("usage", usageId).mapTo(String.class).one());
   }

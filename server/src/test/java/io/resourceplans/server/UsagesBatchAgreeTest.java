@@ -136,6 +136,7 @@ class UsagesBatchAgreeTest {
         }
       }
       assertEquals(remaining(oneByOne), remaining(batched), context);
+      assertEquals(draws(oneByOne), draws(batched), context + ": funding trace by package");
       assertEquals(alertSettings(oneByOne), alertSettings(batched), context);
       int queued = alerts(oneByOne) - alertsBefore;
       assertEquals(queued, alerts(batched) - alertsBefore, context + ": alerts queued");
@@ -205,6 +206,8 @@ class UsagesBatchAgreeTest {
             .setPurpose(PURPOSES.get(random.nextInt(PURPOSES.size())))
             .setQuantity(1 + random.nextLong(random.nextInt(3) == 0 ? 150 : 30))
             .setRegionId(pick == 3 ? OTHER_REGION : REGION)
+            // A campaign tag on two records of three (kept on the record by both paths).
+            .setTag(i % 3 == 0 ? "" : "campaign-" + (i % 3))
             .build();
       }
       if (ids.add(record.getRequestId())) {
@@ -296,6 +299,26 @@ class UsagesBatchAgreeTest {
           .bind("account", account.accountId()).bind("package", packageId).mapTo(Long.class).one()));
     }
     return remaining;
+  }
+
+  /**
+   * The funding trace by package position (usage_package_draws, V23): how many records drew from
+   * each package and how much in all, and the tags of the account's records.
+   */
+  private static List<String> draws(Account account) {
+    List<String> draws = new ArrayList<>();
+    for (String packageId : account.packageIds()) {
+      draws.add(server.jdbi().withHandle(h -> h.createQuery("""
+              select count(*) || ' ' || coalesce(sum(quantity), 0) from usage_package_draws
+               where account_id = :account and package_id = :package
+              """)
+          .bind("account", account.accountId()).bind("package", packageId).mapTo(String.class).one()));
+    }
+    draws.add(server.jdbi().withHandle(h -> h.createQuery("""
+            select count(*) || ' tagged ' || count(distinct tag) from usage_records where account_id = :account and tag is not null
+            """)
+        .bind("account", account.accountId()).mapTo(String.class).one()));
+    return draws;
   }
 
   /** Each alert setting as "purpose threshold state", in purpose order. */

@@ -7,5 +7,9 @@ public enum LedgerEntryKind {
   CREDIT_LINE_CHANGE,
   ORDER_PAYMENT,
   USAGE_CHARGE,
-  CREDIT_REPAYMENT
+  CREDIT_REPAYMENT,
+  /** A quota hold took the money of its pay-as-you-go units. */
+  HOLD,
+  /** A quota hold gave back the money of pay-as-you-go units it did not capture. */
+  HOLD_RELEASE
 }

@@ -143,6 +143,41 @@ public final class WalletService {
     return new PaymentSplit(fromGift, fromCash, fromCredit, entries);
   }
 
+  /**
+   * Gives back {@code amount} of an earlier payment split {@code (gift, cash, credit)}, in the
+   * reverse of paying's order: used credit first (as far as it is still used), then cash, then
+   * gift, never more to a balance than the payment took from it but for credit already repaid,
+   * whose part goes to cash. One ledger entry of {@code kind} per balance changed.
+   */
+  public List<LedgerEntry> giveBack(
+      Tx tx, String accountId, Money amount, Money paidGift, Money paidCash, Money paidCredit, LedgerEntryKind kind,
+      String description) {
+    currency.require(amount, "amount");
+    if (amount.compareTo(paidGift.plus(paidCash).plus(paidCredit)) > 0) {
+      throw new IllegalArgumentException("giving back " + amount + " of a payment of less");
+    }
+    Instant now = Times.now(clock);
+    Wallet w = tx.get(WalletRepository.class).lockOrCreate(accountId, currency.code(), now);
+    Money creditPart = amount.min(paidCredit);
+    Money toCredit = creditPart.min(w.creditUsed());
+    Money rest = amount.minus(toCredit);
+    // Credit repaid meanwhile (a top-up repays credit first) comes back as cash.
+    Money toCash = rest.min(paidCash.plus(creditPart.minus(toCredit)));
+    Money toGift = rest.minus(toCash);
+    w = new Wallet(accountId, w.cash().plus(toCash), w.gift().plus(toGift), w.creditLine(), w.creditUsed().minus(toCredit), now);
+    List<LedgerEntry> entries = new ArrayList<>();
+    if (toCredit.isPositive()) {
+      entries.add(entry(accountId, kind, BalanceKind.CREDIT, toCredit, w.unusedCredit(), null, null, description, now));
+    }
+    if (toCash.isPositive()) {
+      entries.add(entry(accountId, kind, BalanceKind.CASH, toCash, w.cash(), null, null, description, now));
+    }
+    if (toGift.isPositive()) {
+      entries.add(entry(accountId, kind, BalanceKind.GIFT, toGift, w.gift(), null, null, description, now));
+    }
+    return save(tx, w, entries).entries();
+  }
+
   private Change save(Tx tx, Wallet wallet, List<LedgerEntry> entries) {
     tx.get(WalletRepository.class).update(wallet);
     entries.forEach(tx.get(LedgerRepository.class)::insert);

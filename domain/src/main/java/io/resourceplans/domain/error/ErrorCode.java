@@ -49,6 +49,8 @@ public enum ErrorCode {
   WEBHOOK_ENDPOINT_NOT_FOUND(ErrorCategory.NOT_FOUND),
   /** No webhook delivery with this ID in the caller's account. */
   WEBHOOK_DELIVERY_NOT_FOUND(ErrorCategory.NOT_FOUND),
+  /** No quota hold with this ID in the caller's account. */
+  HOLD_NOT_FOUND(ErrorCategory.NOT_FOUND),
 
   BILLING_ACCOUNT_ALREADY_BOUND(ErrorCategory.ALREADY_EXISTS),
   CLOUD_ACCOUNT_ALREADY_BOUND(ErrorCategory.ALREADY_EXISTS),
@@ -96,6 +98,12 @@ public enum ErrorCode {
   TEST_CLOCKS_DISABLED(ErrorCategory.FAILED_PRECONDITION),
   /** WatchAccountEvents cannot resume after that event: not a retained event of the account. */
   EVENT_CURSOR_EXPIRED(ErrorCategory.FAILED_PRECONDITION),
+  /** The hold was captured in full, released or expired. */
+  HOLD_NOT_ACTIVE(ErrorCategory.FAILED_PRECONDITION),
+  /** The hold's expire_time has passed: no capture. */
+  HOLD_EXPIRED(ErrorCategory.FAILED_PRECONDITION),
+  /** A capture of more than the hold still holds. */
+  HOLD_QUANTITY_EXCEEDED(ErrorCategory.FAILED_PRECONDITION),
 
   QUOTA_EXHAUSTED(ErrorCategory.RESOURCE_EXHAUSTED),
   /** A compressed request inflates past the server's maximum inbound message size. */

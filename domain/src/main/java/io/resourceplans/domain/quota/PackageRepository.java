@@ -38,6 +38,12 @@ public interface PackageRepository {
   /** Takes {@code quantity} from a package; the database refuses to go below zero. */
   void deduct(String accountId, String packageId, long quantity);
 
+  /**
+   * Gives {@code quantity} back to a package (a hold's release): it counts in the account's totals
+   * again unless the expiry pass has marked it lapsed, in which case the units lapse with it.
+   */
+  void restore(String accountId, String packageId, long quantity);
+
   /** Sums over active packages, grouped by product and purpose; null filters match everything. */
   List<ActiveTotal> activeTotals(String accountId, String productId, String regionId, Instant now);
 

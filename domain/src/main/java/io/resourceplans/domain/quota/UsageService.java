@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -91,10 +90,17 @@ public final class UsageService {
    */
   public UsageRecord record(
       Principal caller, IdempotencyKey key, String productId, Purpose purpose, long quantity, String regionId) {
+    return record(caller, key, productId, purpose, quantity, regionId, null);
+  }
+
+  /** {@link #record}, keeping {@code tag} (a campaign tag; null for none) on the record. */
+  public UsageRecord record(
+      Principal caller, IdempotencyKey key, String productId, Purpose purpose, long quantity, String regionId,
+      String tag) {
     String usageId = Ids.newId("use");
     UsageRecord answer;
     try {
-      answer = recordWithId(caller, key, usageId, productId, purpose, quantity, regionId);
+      answer = recordWithId(caller, key, usageId, productId, purpose, quantity, regionId, tag);
     } catch (DomainException e) {
       // An outage or a lost race is no refusal: the caller retries with the same request ID.
       if (e.code().category() != ErrorCategory.UNAVAILABLE && e.code().category() != ErrorCategory.ABORTED) {
@@ -154,7 +160,7 @@ public final class UsageService {
     for (UsageRequest r : requests) {
       items.add(new CoveredUsageRecorder.Item(r.key(), new UsageRecord(accountId, Ids.newId("use"),
           r.key().requestId(), r.productId(), r.purpose(), r.regionId(), r.quantity(), List.of(), r.quantity(), 0,
-          null, currency.zero(), now)));
+          null, currency.zero(), now, r.tag())));
     }
     UsageResult[] results = new UsageResult[items.size()];
     List<Integer> pending = new ArrayList<>(items.size());
@@ -219,7 +225,7 @@ public final class UsageService {
   /** {@link #record}, writing a new usage record (if any) as {@code usageId}. */
   private UsageRecord recordWithId(
       Principal caller, IdempotencyKey key, String usageId, String productId, Purpose purpose, long quantity,
-      String regionId) {
+      String regionId, String tag) {
     String accountId = caller.requirePermissions(Permission.PRODUCT_ACCESS);
     if (!key.scope().equals(accountId)) {
       // Usage records are found by account and request ID (Principal.idempotencyScope).
@@ -228,7 +234,7 @@ public final class UsageService {
     // Real accounts: no query (AccountClock remembers them); test accounts: their clock's time.
     Instant now = accountClock.now(accountId);
     UsageRecord draft = new UsageRecord(accountId, usageId, key.requestId(), productId, purpose, regionId, quantity,
-        List.of(), quantity, 0, null, currency.zero(), now);
+        List.of(), quantity, 0, null, currency.zero(), now, tag);
     CoveredUsageRecorder.Outcome quick = covered.record(key, draft);
     if (quick instanceof CoveredUsageRecorder.Recorded recorded) {
       return recorded.record();
@@ -285,7 +291,7 @@ public final class UsageService {
     }
     UsageRecord record =
         new UsageRecord(accountId, usageId, draft.requestId(), productId, purpose, regionId, quantity, plan.deductions(),
-            plan.fromPackages(), plan.rest(), unitPrice, charge, now);
+            plan.fromPackages(), plan.rest(), unitPrice, charge, now, draft.tag());
     if (!tx.get(UsageRepository.class).insertUnlessRequested(record, key.fingerprint())) {
       // Nothing was paid or deducted yet. No usage record: another RPC's request ID.
       return firstAnswer(tx, key, accountId).orElseThrow(() -> IdempotentExecutor.reused(key));
@@ -382,9 +388,7 @@ public final class UsageService {
   }
 
   private static DomainException exhausted(long quantity, Plan plan) {
-    return new DomainException(
-        ErrorCode.QUOTA_EXHAUSTED,
-        "packages cover " + plan.fromPackages() + " of " + quantity + " and pay-as-you-go is not active for this product, purpose and region",
-        Map.of("requested", Long.toString(quantity), "available", Long.toString(plan.remainingBefore())));
+    return QuotaExhausted.of(quantity, plan.remainingBefore(),
+        "packages cover " + plan.fromPackages() + " of " + quantity + " and pay-as-you-go is not active for this product, purpose and region");
   }
 }

@@ -18,7 +18,9 @@ public enum WebhookEventKind {
    * A package expired with quantity left (the expiry pass marks it lapsed; real-time accounts
    * only, within a reminder period of its expiry).
    */
-  PACKAGE_EXPIRED("package.expired");
+  PACKAGE_EXPIRED("package.expired"),
+  /** A quota hold expired while active; the hold expiry pass released what was not captured. */
+  HOLD_EXPIRED("hold.expired");
 
   private final String wireName;
 

@@ -50,6 +50,7 @@ import io.resourceplans.domain.billing.WalletService;
 import io.resourceplans.domain.common.PageRequest;
 import io.resourceplans.domain.quota.PackageRepository;
 import io.resourceplans.domain.quota.PackageService;
+import io.resourceplans.domain.quota.UsageHistory;
 import io.resourceplans.domain.tx.Tx;
 import io.resourceplans.server.auth.CallPrincipal;
 import io.resourceplans.server.mapping.BillingMapper;
@@ -74,6 +75,7 @@ public final class BillingRpcs {
   private final VoucherService vouchers;
   private final OrderService orders;
   private final PackageService packages;
+  private final UsageHistory history;
   private final OrderMetrics metrics;
 
   @Inject
@@ -84,7 +86,9 @@ public final class BillingRpcs {
       VoucherService vouchers,
       OrderService orders,
       PackageService packages,
+      UsageHistory history,
       OrderMetrics metrics) {
+    this.history = history;
     this.metrics = metrics;
     this.accountClock = accountClock;
     this.calls = calls;
@@ -250,7 +254,11 @@ public final class BillingRpcs {
     Principal caller = CallPrincipal.current();
     var reply = calls.read(tx -> {
       var pkg = packages.get(tx, caller, request.getPackageId());
-      return GetPackageResponse.newBuilder().setPackage(BillingMapper.toProto(pkg, now(tx, pkg.accountId()))).build();
+      // Its consumption history's newest page, in the same snapshot.
+      return GetPackageResponse.newBuilder().setPackage(BillingMapper.toProto(pkg, now(tx, pkg.accountId())))
+          .addAllRecentUsageRecords(history.recentOfPackage(tx, pkg.accountId(), pkg.packageId()).stream()
+              .map(UsageRpcs::toProto).toList())
+          .build();
     });
     reply(out, reply);
   }

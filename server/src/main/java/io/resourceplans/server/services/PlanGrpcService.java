@@ -1,6 +1,16 @@
 package io.resourceplans.server.services;
 
 import io.grpc.stub.StreamObserver;
+import io.resourceplans.api.v1.CaptureUsageRequest;
+import io.resourceplans.api.v1.CaptureUsageResponse;
+import io.resourceplans.api.v1.GetHoldRequest;
+import io.resourceplans.api.v1.GetHoldResponse;
+import io.resourceplans.api.v1.ListHoldsRequest;
+import io.resourceplans.api.v1.ListHoldsResponse;
+import io.resourceplans.api.v1.ReleaseUsageRequest;
+import io.resourceplans.api.v1.ReleaseUsageResponse;
+import io.resourceplans.api.v1.ReserveUsageRequest;
+import io.resourceplans.api.v1.ReserveUsageResponse;
 import io.resourceplans.api.v1.CancelOrderRequest;
 import io.resourceplans.api.v1.CheckQuotaRequest;
 import io.resourceplans.api.v1.CheckQuotaResponse;
@@ -70,10 +80,13 @@ public final class PlanGrpcService extends PlanServiceGrpc.PlanServiceImplBase {
   private final BillingRpcs billingRpcs;
   private final UsageRpcs usageRpcs;
   private final AlertRpcs alertRpcs;
+  private final HoldRpcs holdRpcs;
 
   @Inject
   PlanGrpcService(
-      CatalogRpcs catalogRpcs, AccessRpcs accessRpcs, BillingRpcs billingRpcs, UsageRpcs usageRpcs, AlertRpcs alertRpcs) {
+      CatalogRpcs catalogRpcs, AccessRpcs accessRpcs, BillingRpcs billingRpcs, UsageRpcs usageRpcs, AlertRpcs alertRpcs,
+      HoldRpcs holdRpcs) {
+    this.holdRpcs = holdRpcs;
     this.catalogRpcs = catalogRpcs;
     this.accessRpcs = accessRpcs;
     this.billingRpcs = billingRpcs;
@@ -94,6 +107,45 @@ public final class PlanGrpcService extends PlanServiceGrpc.PlanServiceImplBase {
   @Override
   public void checkQuota(CheckQuotaRequest request, StreamObserver<CheckQuotaResponse> out) {
     usageRpcs.checkQuota(request, out);
+  }
+
+  @Override
+  public void reserveUsage(ReserveUsageRequest request, StreamObserver<ReserveUsageResponse> out) {
+    holdRpcs.reserveUsage(request, out);
+  }
+
+  @Override
+  public void captureUsage(CaptureUsageRequest request, StreamObserver<CaptureUsageResponse> out) {
+    holdRpcs.captureUsage(request, out);
+  }
+
+  @Override
+  public void releaseUsage(ReleaseUsageRequest request, StreamObserver<ReleaseUsageResponse> out) {
+    holdRpcs.releaseUsage(request, out);
+  }
+
+  @Override
+  public void getHold(GetHoldRequest request, StreamObserver<GetHoldResponse> out) {
+    holdRpcs.getHold(request, out);
+  }
+
+  @Override
+  public void listHolds(ListHoldsRequest request, StreamObserver<ListHoldsResponse> out) {
+    holdRpcs.listHolds(request, out);
+  }
+
+  @Override
+  public void listUsageRecords(
+      io.resourceplans.api.v1.ListUsageRecordsRequest request,
+      StreamObserver<io.resourceplans.api.v1.ListUsageRecordsResponse> out) {
+    usageRpcs.listUsageRecords(request, out);
+  }
+
+  @Override
+  public void exportUsageRecords(
+      io.resourceplans.api.v1.ExportUsageRecordsRequest request,
+      StreamObserver<io.resourceplans.api.v1.ExportUsageRecordsResponse> out) {
+    usageRpcs.exportUsageRecords(request, out);
   }
 
   @Override

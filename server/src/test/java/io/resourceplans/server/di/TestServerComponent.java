@@ -53,6 +53,9 @@ public interface TestServerComponent extends ServerComponent {
   /** The notification meters, for tests that build a scheduler of their own. */
   io.resourceplans.server.metrics.NotificationMetrics notificationMetrics();
 
+  /** Quota holds; tests run the expiry pass the server's scheduler runs themselves. */
+  io.resourceplans.domain.hold.HoldService holds();
+
   /** The purge the server's scheduler runs; tests run it themselves. */
   IdempotencyPurge idempotencyPurge();
 

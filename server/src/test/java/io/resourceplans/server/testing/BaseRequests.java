@@ -376,8 +376,34 @@ public final class BaseRequests {
             .setQuantity(2)
             .setRegionId(REGION))
         .build());
+    plan("ListUsageRecords", () -> io.resourceplans.api.v1.ListUsageRecordsRequest.newBuilder()
+        .setStartTime(Timestamp.newBuilder().setSeconds(1767225600)).setEndTime(Timestamp.newBuilder().setSeconds(1798761600))
+        .setProductId(PRODUCT).setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION).setPackageId(packageId)
+        .setRequestIdPrefix("r").setTag("campaign-1").build());
+    // A server stream; this account's few records fit one chunk, so every variant answers one message.
+    plan("ExportUsageRecords", () -> io.resourceplans.api.v1.ExportUsageRecordsRequest.newBuilder()
+        .setStartTime(Timestamp.newBuilder().setSeconds(1767225600)).setEndTime(Timestamp.newBuilder().setSeconds(1798761600))
+        .setProductId(PRODUCT).setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION).setPackageId(packageId)
+        .setRequestIdPrefix("r").setTag("campaign-1").build());
     plan("CheckQuota", () -> CheckQuotaRequest.newBuilder()
         .setProductId(PRODUCT).setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION).setQuantity(1).setRegionId(REGION).build());
+    String holdId = newHold();
+    plan("ReserveUsage", () -> io.resourceplans.api.v1.ReserveUsageRequest.newBuilder()
+        .setRequestId(TestServer.requestId())
+        .setProductId(PRODUCT)
+        .setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION)
+        .setQuantity(1)
+        .setRegionId(REGION)
+        .setTtlSeconds(600)
+        .setTag("fuzz:campaign-1")
+        .build());
+    plan("CaptureUsage", () -> io.resourceplans.api.v1.CaptureUsageRequest.newBuilder()
+        .setRequestId(TestServer.requestId()).setHoldId(newHold()).setQuantity(1).build());
+    plan("ReleaseUsage", () -> io.resourceplans.api.v1.ReleaseUsageRequest.newBuilder()
+        .setRequestId(TestServer.requestId()).setHoldId(newHold()).build());
+    plan("GetHold", () -> io.resourceplans.api.v1.GetHoldRequest.newBuilder().setHoldId(holdId).build());
+    plan("ListHolds", () -> io.resourceplans.api.v1.ListHoldsRequest.newBuilder()
+        .setPageSize(5).setStatus(io.resourceplans.api.v1.HoldStatus.HOLD_STATUS_ACTIVE).build());
     plan("SetAlertThreshold", () -> SetAlertThresholdRequest.newBuilder()
         .setRequestId(TestServer.requestId())
         .setProductId(PRODUCT)
@@ -523,6 +549,21 @@ public final class BaseRequests {
         .setAfterEventId(first)
         .addKinds(io.resourceplans.api.v1.WebhookEventKind.WEBHOOK_EVENT_KIND_QUOTA_ALERT_CROSSED)
         .build());
+  }
+
+  /** A hold of one unit, for a capture or a release. */
+  private String newHold() {
+    return server.plan(key)
+        .reserveUsage(io.resourceplans.api.v1.ReserveUsageRequest.newBuilder()
+            .setRequestId(TestServer.requestId())
+            .setProductId(PRODUCT)
+            .setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION)
+            .setQuantity(1)
+            .setRegionId(REGION)
+            .setTtlSeconds(600)
+            .build())
+        .getHold()
+        .getHoldId();
   }
 
   private String newWebhookEndpoint() {

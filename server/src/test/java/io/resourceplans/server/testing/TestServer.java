@@ -48,6 +48,8 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
   private final TestServerComponent component;
   private final ResourcePlansServer server;
   private final ManagedChannel channel;
+  /** The event stream settings, which a {@link #replica} shares. */
+  private final io.resourceplans.domain.event.EventStreamSettings events;
   private MetricsHttpServer metricsHttp;
 
   public TestServer() throws Exception {
@@ -81,15 +83,14 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
 
   public TestServer(DeliverySettings delivery, io.resourceplans.domain.clock.TestClockSettings testClocks)
       throws Exception {
-    this(delivery, testClocks, testEventSettings(), TestDatabase.create(),
-        new MutableClock(Instant.parse("2026-11-22T08:00:00Z")));
+    this(TestDatabase.create(), new MutableClock(Instant.parse("2026-11-22T08:00:00Z")), delivery, testClocks,
+        testEventSettings());
   }
 
   /** With these event stream settings (limits, page size); the retention pass never comes round. */
   public TestServer(io.resourceplans.domain.event.EventStreamSettings events) throws Exception {
-    this(DeliverySettings.defaults(), io.resourceplans.domain.clock.TestClockSettings.enabledByDefault(),
-        events.withPurgePeriod(Duration.ofDays(1)), TestDatabase.create(),
-        new MutableClock(Instant.parse("2026-11-22T08:00:00Z")));
+    this(TestDatabase.create(), new MutableClock(Instant.parse("2026-11-22T08:00:00Z")), DeliverySettings.defaults(),
+        io.resourceplans.domain.clock.TestClockSettings.enabledByDefault(), events.withPurgePeriod(Duration.ofDays(1)));
   }
 
   /** The default event stream settings; the retention pass never comes round during a test. */
@@ -97,13 +98,29 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
     return io.resourceplans.domain.event.EventStreamSettings.defaults().withPurgePeriod(Duration.ofDays(1));
   }
 
+  /**
+   * A second replica of this server: the same database (through a pool of its own) and the same
+   * clock, its own component, background passes and channel. Close it before this server.
+   */
+  public TestServer replica() throws Exception {
+    return new TestServer(database.replica(), clock, DeliverySettings.defaults(),
+        io.resourceplans.domain.clock.TestClockSettings.enabledByDefault(), events);
+  }
+
+  /**
+   * Stops the server as SIGTERM does (calls in flight get {@code grace}, event streams end
+   * UNAVAILABLE), leaving its channel open: calls made through it from now on fail UNAVAILABLE.
+   */
+  public void stopServer(Duration grace) throws InterruptedException {
+    server.stop(grace);
+  }
+
   private TestServer(
-      DeliverySettings delivery, io.resourceplans.domain.clock.TestClockSettings testClocks,
-      io.resourceplans.domain.event.EventStreamSettings events, TestDatabase database, MutableClock clock) throws Exception {
+      TestDatabase database, MutableClock clock, DeliverySettings delivery,
+      io.resourceplans.domain.clock.TestClockSettings testClocks,
+      io.resourceplans.domain.event.EventStreamSettings events) throws Exception {
     this.database = database;
     this.clock = clock;
-    this.delivery = delivery;
-    this.testClocks = testClocks;
     this.events = events;
     String name = InProcessServerBuilder.generateName();
     component =
@@ -131,27 +148,6 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
             .build();
     server = component.server().start();
     channel = InProcessChannelBuilder.forName(name).build();
-  }
-
-  private final DeliverySettings delivery;
-  private final io.resourceplans.domain.clock.TestClockSettings testClocks;
-  private final io.resourceplans.domain.event.EventStreamSettings events;
-
-  /**
-   * Another replica on this server's database (same settings, same clock): a server of its own,
-   * with its own connection pool, in-process name and background threads, as a second process
-   * would be. Closing it leaves the database to this server.
-   */
-  public TestServer replica() throws Exception {
-    return new TestServer(delivery, testClocks, events, database.sameDatabase(), clock);
-  }
-
-  /**
-   * Stops the server as SIGTERM does (calls in flight get {@code grace}, event streams end
-   * UNAVAILABLE), leaving its channel open: calls made through it from now on fail UNAVAILABLE.
-   */
-  public void stopServer(Duration grace) throws InterruptedException {
-    server.stop(grace);
   }
 
   /**
@@ -293,7 +289,6 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
     if (metricsHttp != null) {
       metricsHttp.close();
     }
-    // A replica's handle closes its own pool only (TestDatabase#sameDatabase).
     database.close();
   }
 }

@@ -166,8 +166,8 @@ public final class SqlCoveredUsageRecorder {
     boolean oneAccount = engine == DatabaseEngine.CITUS
         && requests.stream().allMatch(r -> r.draft().accountId().equals(account));
     try (PreparedStatement ps = c.prepareStatement(oneAccount
-            ? "select * from rp_record_account_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            : "select * from rp_record_covered_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ? "select * from rp_record_account_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            : "select * from rp_record_covered_usages(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       // A usage request's idempotency scope is its account (UsageService checks it).
       if (oneAccount) {
         ps.setString(1, account);
@@ -186,6 +186,8 @@ public final class SqlCoveredUsageRecorder {
       ps.setArray(10, c.createArrayOf("timestamptz", column(requests, r -> r.draft().recordTime().toString())));
       // WalletService stamps wallet and ledger rows with the server's time, not a test clock's.
       ps.setObject(11, Times.now(clock).atOffset(ZoneOffset.UTC));
+      // Campaign tags, null for none.
+      ps.setArray(12, c.createArrayOf("text", column(requests, r -> r.draft().tag())));
       List<Outcome> outcomes = new ArrayList<>(requests.size());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -160,6 +160,36 @@ public final class SqlPackageRepository implements PackageRepository {
         """, 1, "deduct from the total of package " + packageId, quantity, accountId, packageId);
   }
 
+  /**
+   * The package's row is locked first (a release locks its hold's packages in allocation order, the
+   * burn-down order usage locks them in). A package that was exhausted counts again; one the expiry
+   * pass marked lapsed is in no total (the pass took what it had), so its units lapse with it.
+   */
+  @Override
+  public void restore(String accountId, String packageId, long quantity) {
+    if (quantity <= 0) {
+      throw new IllegalArgumentException("restore of " + quantity + " to package " + packageId);
+    }
+    boolean[] was = sql.one("""
+        select exhausted, lapsed from packages where account_id = ? and package_id = ? for update
+        """, rs -> new boolean[] {rs.getBoolean("exhausted"), rs.getBoolean("lapsed")}, accountId, packageId)
+        .orElseThrow(() -> new IllegalStateException("package " + packageId + " of a hold is gone"));
+    sql.hold("""
+        update packages set remaining_quantity = remaining_quantity + ?, exhausted = false
+         where account_id = ? and package_id = ?
+        """, 1, "restore to package " + packageId, quantity, accountId, packageId);
+    if (!was[1]) {
+      sql.hold("""
+          update package_totals b
+             set remaining = b.remaining + ?, packages = b.packages + ?
+            from packages k
+           where k.account_id = ? and k.package_id = ?
+             and b.account_id = k.account_id and b.product_id = k.product_id and b.region_id = k.region_id
+             and b.purpose = k.purpose
+          """, 1, "restore to the total of package " + packageId, quantity, was[0] ? 1 : 0, accountId, packageId);
+    }
+  }
+
   /** From the account's package totals ({@code rp_active_totals}, R__usage_functions.sql). */
   @Override
   public List<ActiveTotal> activeTotals(String accountId, String productId, String regionId, Instant now) {

@@ -19,7 +19,7 @@ final class UsageRows {
       u.account_id, u.usage_id, u.request_id, u.product_id, u.purpose, u.region_id, u.quantity,
       u.package_quantity, u.pay_as_you_go_quantity, u.currency, u.pay_as_you_go_unit_price,
       u.pay_as_you_go_charge, u.record_time, u.deduction_package_ids, u.deduction_quantities,
-      u.deduction_remaining_after, u.deduction_purposes
+      u.deduction_remaining_after, u.deduction_purposes, u.tag
       """;
 
   private UsageRows() {}
@@ -44,7 +44,7 @@ final class UsageRows {
         rs.getLong("package_quantity"), rs.getLong("pay_as_you_go_quantity"),
         unitPrice == null ? null : new Money(unitPrice, currency),
         new Money(rs.getBigDecimal("pay_as_you_go_charge"), currency),
-        Sql.instant(rs, "record_time"));
+        Sql.instant(rs, "record_time"), rs.getString("tag"));
   }
 
   private static String[] strings(Array a) throws SQLException {

@@ -55,8 +55,7 @@ public final class TestDatabase implements AutoCloseable {
 
   private final DatabaseSettings settings;
   private final Database database;
-
-  /** False for a {@link #sameDatabase} handle: closing it closes its pool only. */
+  /** Whether closing drops the database (not for a {@link #replica}). */
   private final boolean owner;
 
   private TestDatabase(DatabaseSettings settings, Database database) {
@@ -70,10 +69,10 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /**
-   * This database through a pool of its own, as another server replica would have; closing it
-   * closes that pool and leaves the database (this handle drops it).
+   * This database through a connection pool of its own, as a second server replica sees it.
+   * Closing it closes only its pool; the database goes when this one is closed.
    */
-  public TestDatabase sameDatabase() {
+  public TestDatabase replica() {
     return new TestDatabase(
         settings, Database.open(settings, name() + "_replica", DataSources.DEFAULT_CONNECT_TIMEOUT), false);
   }
