@@ -1043,8 +1043,8 @@ public final class PlanServiceClient {
    * row (columns in ExportUsageRecordsResponse), newest first as
    * ListUsageRecords lists them, with the same filters. The server reads
    * the period page by page, so no period is too long; a dropped stream is
-   * asked again (possibly with end_time set to the last record_time
-   * received, which is exclusive).
+   * asked again with the resume_token of the last chunk received, and goes
+   * on after that chunk.
    * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
    * Errors: INVALID_ARGUMENT (field violations: start_time and end_time are
    * required, end_time after start_time).

@@ -362,6 +362,38 @@ class UsageTraceTest {
       csv.append(stream.next().getCsvData().toString(StandardCharsets.UTF_8));
       chunks++;
     }
+    // A stream dropped after any chunk, asked again with that chunk's resume_token, goes on where
+    // it stopped: the pieces together are the whole export, no row lost or repeated (records of
+    // one RecordUsages call share their record_time).
+    ExportUsageRecordsRequest whole =
+        ExportUsageRecordsRequest.newBuilder().setStartTime(Timestamps.of(start)).setEndTime(Timestamps.of(end)).build();
+    StringBuilder resumed = new StringBuilder();
+    String token = "";
+    int calls = 0;
+    do {
+      ExportUsageRecordsRequest again = whole.toBuilder().setResumeToken(token).build();
+      ExportUsageRecordsResponse chunk;
+      // The client drops the stream after its first chunk (the call is cancelled).
+      try (io.grpc.Context.CancellableContext call = io.grpc.Context.current().withCancellation()) {
+        chunk = call.call(() -> server.plan(s.key()).exportUsageRecords(again).next());
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+      resumed.append(chunk.getCsvData().toString(StandardCharsets.UTF_8));
+      token = chunk.getResumeToken();
+      calls++;
+    } while (!token.isEmpty());
+    assertEquals(csv.toString(), resumed.toString());
+    assertEquals(chunks, calls);
+    String first;
+    try (io.grpc.Context.CancellableContext call = io.grpc.Context.current().withCancellation()) {
+      first = call.call(() -> server.plan(s.key()).exportUsageRecords(whole).next().getResumeToken());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertFalse(first.isEmpty());
+    assertInvalid(() -> server.plan(s.key()).exportUsageRecords(
+        whole.toBuilder().setTag("spring-sale").setResumeToken(first).build()).hasNext(), "resume_token");
     String[] lines = csv.toString().split("\r\n");
     assertEquals(UsageRpcsCsv.HEADER, lines[0]);
     assertEquals(all.size() + 1, lines.length);

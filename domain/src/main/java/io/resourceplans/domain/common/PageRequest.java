@@ -42,11 +42,16 @@ public record PageRequest(int size, Optional<Cursor> after, String list) {
    * list issued, is refused with PAGE_TOKEN_INVALID.
    */
   public static PageRequest of(int requestedSize, int defaultSize, String pageToken, String list) {
+    return of(requestedSize, defaultSize, pageToken, list, "page_token");
+  }
+
+  /** As above, the token read from the request field {@code tokenField} (named by a refusal). */
+  public static PageRequest of(int requestedSize, int defaultSize, String pageToken, String list, String tokenField) {
     if (requestedSize < 0 || requestedSize > MAX_PAGE_SIZE) {
       throw DomainException.invalid("page_size", "must be between 0 and " + MAX_PAGE_SIZE);
     }
     int size = requestedSize == 0 ? defaultSize : requestedSize;
-    return new PageRequest(size, decode(pageToken, list), list);
+    return new PageRequest(size, decode(pageToken, list, tokenField), list);
   }
 
   /** The token of the page after {@code cursor} in this list. */
@@ -57,7 +62,7 @@ public record PageRequest(int size, Optional<Cursor> after, String list) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Optional<Cursor> decode(String token, String list) {
+  private static Optional<Cursor> decode(String token, String list, String tokenField) {
     if (token == null || token.isEmpty()) {
       return Optional.empty();
     }
@@ -65,32 +70,32 @@ public record PageRequest(int size, Optional<Cursor> after, String list) {
     try {
       raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw invalidToken("is not a token returned by this list");
+      throw invalidToken(tokenField, "is not a token returned by this list");
     }
     String[] parts = raw.split(":", 3);
     if (parts.length != 3 || parts[2].isEmpty()) {
-      throw invalidToken("is not a token returned by this list");
+      throw invalidToken(tokenField, "is not a token returned by this list");
     }
     if (!parts[1].equals(list)) {
-      throw invalidToken("was issued for another list or other filters");
+      throw invalidToken(tokenField, "was issued for another list or other filters");
     }
     Instant time;
     try {
       long micros = Long.parseLong(parts[0]);
       time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     } catch (NumberFormatException | java.time.DateTimeException e) {
-      throw invalidToken("is not a token returned by this list");
+      throw invalidToken(tokenField, "is not a token returned by this list");
     }
     // A token is opaque, not unforgeable: what it holds reaches the query only if it could have
     // come from a stored row (a time the database keeps, an ID PostgreSQL can store).
     if (time.isBefore(EARLIEST) || time.isAfter(LATEST) || parts[2].indexOf('\u0000') >= 0) {
-      throw invalidToken("is not a token returned by this list");
+      throw invalidToken(tokenField, "is not a token returned by this list");
     }
     return Optional.of(new Cursor(time, parts[2]));
   }
 
-  private static DomainException invalidToken(String why) {
+  private static DomainException invalidToken(String field, String why) {
     return new DomainException(
-        ErrorCode.PAGE_TOKEN_INVALID, "page_token " + why, Map.of(), List.of(new FieldViolation("page_token", why)));
+        ErrorCode.PAGE_TOKEN_INVALID, field + " " + why, Map.of(), List.of(new FieldViolation(field, why)));
   }
 }

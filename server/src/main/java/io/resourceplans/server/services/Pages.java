@@ -35,7 +35,8 @@ final class Pages {
     return field;
   }
 
-  private static String listKey(Message filters) {
+  /** The list key of a request's filters (every field of {@code filters} counts). */
+  static String listKey(Message filters) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(filters.getDescriptorForType().getFullName().getBytes(java.nio.charset.StandardCharsets.UTF_8));

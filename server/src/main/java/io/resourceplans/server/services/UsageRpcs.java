@@ -175,8 +175,10 @@ public final class UsageRpcs {
         request.getPurpose(), request.getPackageId(), request.getRequestIdPrefix(), request.getTag());
     ServerCallStreamObserver<ExportUsageRecordsResponse> stream =
         out instanceof ServerCallStreamObserver<ExportUsageRecordsResponse> s ? s : null;
-    PageRequest page = PageRequest.first(EXPORT_PAGE_SIZE, "export");
-    StringBuilder csv = new StringBuilder(CSV_HEADER);
+    // The resume tokens continue only this period and these filters (Pages' list key).
+    String list = Pages.listKey(request.toBuilder().clearResumeToken().build());
+    PageRequest page = PageRequest.of(EXPORT_PAGE_SIZE, EXPORT_PAGE_SIZE, request.getResumeToken(), list, "resume_token");
+    StringBuilder csv = new StringBuilder(request.getResumeToken().isEmpty() ? CSV_HEADER : "");
     while (true) {
       PageRequest current = page;
       Page<io.resourceplans.domain.quota.UsageRecord> result =
@@ -188,12 +190,14 @@ public final class UsageRpcs {
         return;
       }
       out.onNext(ExportUsageRecordsResponse.newBuilder()
-          .setCsvData(ByteString.copyFrom(csv.toString(), StandardCharsets.UTF_8)).build());
+          .setCsvData(ByteString.copyFrom(csv.toString(), StandardCharsets.UTF_8))
+          .setResumeToken(result.nextPageToken().orElse(""))
+          .build());
       csv.setLength(0);
       if (result.nextPageToken().isEmpty()) {
         break;
       }
-      page = PageRequest.of(EXPORT_PAGE_SIZE, EXPORT_PAGE_SIZE, result.nextPageToken().get(), "export");
+      page = PageRequest.of(EXPORT_PAGE_SIZE, EXPORT_PAGE_SIZE, result.nextPageToken().get(), list);
     }
     out.onCompleted();
   }
