@@ -339,6 +339,8 @@ drop function if exists rp_alert_would_change(text, text, timestamptz, text[], b
 --   5. for each purpose drawn from, lock its alert setting, if any; if the remaining quantity the
 --      alert rule compares (active packages of the product and purpose, every region) would make
 --      it change state (an alert to queue, or a re-arm): NOT_COVERED (the full path does that);
+--      so is an item that would empty a package (step 1: the full path writes the
+--      package.exhausted event);
 --   6. pay from gift, then cash, then unused credit (WalletService.pay: one ledger entry per
 --      balance used); deduct: RECORDED. The record's funding trace is its deduction arrays and
 --      pay-as-you-go columns, and one usage_package_draws row per package it drew from (V23),
@@ -525,6 +527,12 @@ begin
         -- time: decided again alone, from packages read at its own time.
         again := n;
         exit items;
+      end if;
+      -- An item that empties a package is the full path's, which writes its package.exhausted
+      -- event (UsageService; once in a package's life, usually).
+      if 0 = any(remaining_after) then
+        return next not_covered;
+        continue items;
       end if;
 
       -- 2. the rest pay-as-you-go; the facts read once per run, one statement each (Citus: see

@@ -138,7 +138,7 @@ class CitusRoutingTest {
             explain (verbose off, costs off)
             select * from rp_record_account_usages(:a, array['r-1'], array['\\x00'::bytea], array['use-1'],
                 array['sms-domestic'], array['MARKETING'], array[:region], array[1::bigint], array['CNY'],
-                array[now()], now())
+                array[now()], now(), array[null::text])
             """).bind("a", s.accountId()).bind("region", AlertFixtures.REGION).mapTo(String.class).list()));
     assertTrue(plan.contains("Task Count: 1"), plan);
     assertTrue(plan.contains("port=" + s.worker().substring(s.worker().lastIndexOf(':') + 1)), plan);

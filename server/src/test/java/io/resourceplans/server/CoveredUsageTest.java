@@ -106,7 +106,7 @@ class CoveredUsageTest {
   }
 
   @Test
-  void coveredUsageIsRecordedInBurnDownOrderInOneCall() {
+  void coveredUsageIsTakenFromTheFirstPackageInBurnDownOrderAndOneThatEmptiesAPackageIsLeftToTheFullPath() {
     CreateAccountResponse buyer = AlertFixtures.buyer(server, "One Call Sender", "");
     String key = buyer.getApiKeySecret();
     String accountId = buyer.getAccount().getAccountId();
@@ -116,22 +116,24 @@ class CoveredUsageTest {
     server.clock.advance(Duration.ofDays(1));
     String marketingB = buy(key, 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
 
-    UsageRecord draft = draft(accountId, "one-call-1", Purpose.MARKETING, 250);
-    var outcome = recorder.record(key(accountId, "one-call-1", "250 marketing"), draft);
+    // 250 would empty both marketing packages: the full path's (it writes package.exhausted).
+    var emptying = recorder.record(key(accountId, "one-call-0", "250 marketing"),
+        draft(accountId, "one-call-0", Purpose.MARKETING, 250));
+    assertInstanceOf(NotCovered.class, emptying);
+    assertEquals(List.of(100L, 100L, 5000L),
+        List.of(remaining(accountId, marketingA), remaining(accountId, marketingB), remaining(accountId, general)));
+    assertEquals(0, rows("usage_records", "account_id", accountId));
+
+    UsageRecord draft = draft(accountId, "one-call-1", Purpose.MARKETING, 60);
+    var outcome = recorder.record(key(accountId, "one-call-1", "60 marketing"), draft);
 
     UsageRecord recorded = assertInstanceOf(Recorded.class, outcome).record();
-    // Exact purpose first (earliest expiry first), then general.
-    assertEquals(
-        List.of(
-            new PackageDeduction(marketingA, Purpose.MARKETING, 100, 0),
-            new PackageDeduction(marketingB, Purpose.MARKETING, 100, 0),
-            new PackageDeduction(general, Purpose.GENERAL, 50, 4950)),
-        recorded.deductions());
+    // Exact purpose first, earliest expiry first.
+    assertEquals(List.of(new PackageDeduction(marketingA, Purpose.MARKETING, 60, 40)), recorded.deductions());
     assertEquals(new UsageRecord(draft.accountId(), draft.usageId(), draft.requestId(), PRODUCT, Purpose.MARKETING,
-        REGION, 250, recorded.deductions(), 250, 0, null, Money.zero("CNY"), draft.recordTime()), recorded);
-    assertEquals(0, remaining(accountId, marketingA));
-    assertEquals(0, remaining(accountId, marketingB));
-    assertEquals(4950, remaining(accountId, general));
+        REGION, 60, recorded.deductions(), 60, 0, null, Money.zero("CNY"), draft.recordTime()), recorded);
+    assertEquals(List.of(40L, 100L, 5000L),
+        List.of(remaining(accountId, marketingA), remaining(accountId, marketingB), remaining(accountId, general)));
     assertEquals(1, rows("usage_records", "account_id", accountId));
   }
 
@@ -150,13 +152,18 @@ class CoveredUsageTest {
         .bind("p", PRODUCT).mapTo(BigDecimal.class).one());
     BigDecimal charge = price.multiply(BigDecimal.valueOf(3)).setScale(2, java.math.RoundingMode.HALF_UP);
 
+    // A pay-as-you-go rest after the package empties it: the full path's.
+    assertInstanceOf(NotCovered.class, recorder.record(
+        key(accountId, "one-call-payg-0", "103 marketing"), draft(accountId, "one-call-payg-0", Purpose.MARKETING, 103)));
+    assertEquals(100, remaining(accountId, pkg));
+    // With the package used up, usage is all pay-as-you-go, in one call.
+    AlertFixtures.setRemaining(server, accountId, pkg, 0);
     UsageRecord recorded = assertInstanceOf(Recorded.class, recorder.record(
-        key(accountId, "one-call-payg", "103 marketing"), draft(accountId, "one-call-payg", Purpose.MARKETING, 103)))
+        key(accountId, "one-call-payg", "3 marketing"), draft(accountId, "one-call-payg", Purpose.MARKETING, 3)))
         .record();
 
-    assertEquals(List.of(100L, 3L), List.of(recorded.packageQuantity(), recorded.payAsYouGoQuantity()));
+    assertEquals(List.of(0L, 3L), List.of(recorded.packageQuantity(), recorded.payAsYouGoQuantity()));
     assertEquals(new Money(charge, "CNY"), recorded.payAsYouGoCharge());
-    assertEquals(0, remaining(accountId, pkg));
     // Gift first, then cash; each entry named as the Java path names them.
     List<String> entries = server.jdbi().withHandle(h -> h.createQuery("""
             select balance_kind || ' ' || amount || ' ' || ledger_entry_id from ledger_entries
@@ -309,9 +316,9 @@ class CoveredUsageTest {
     String q = buy(key, 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
     String r = buy(key, 100, io.resourceplans.api.v1.Purpose.PURPOSE_MARKETING);
     Instant t0 = Times.now(server.clock);
-    // p expires between the two items' times; q cannot cover the second item alone.
+    // p expires between the two items' times, so the second item, decided alone, takes q.
     server.jdbi().useHandle(h -> {
-      for (var pkg : List.of(Map.entry(p, 5L), Map.entry(q, 3L), Map.entry(r, 100L))) {
+      for (var pkg : List.of(Map.entry(p, 5L), Map.entry(q, 5L), Map.entry(r, 100L))) {
         Instant expire = pkg.getKey().equals(p) ? t0.plusSeconds(1)
             : t0.plus(Duration.ofDays(pkg.getKey().equals(q) ? 10 : 20));
         h.createUpdate("""
@@ -332,13 +339,13 @@ class CoveredUsageTest {
 
     assertEquals(List.of(new PackageDeduction(p, Purpose.MARKETING, 3, 2)),
         assertInstanceOf(Recorded.class, outcomes.get(0)).record().deductions());
-    // Decided alone at its own time, p is gone: q, then r.
-    assertEquals(List.of(new PackageDeduction(q, Purpose.MARKETING, 3, 0), new PackageDeduction(r, Purpose.MARKETING, 1, 99)),
+    // Decided alone at its own time, p is gone: q.
+    assertEquals(List.of(new PackageDeduction(q, Purpose.MARKETING, 4, 1)),
         assertInstanceOf(Recorded.class, outcomes.get(1)).record().deductions());
-    assertEquals(List.of(2L, 0L, 99L), List.of(remaining(accountId, p), remaining(accountId, q), remaining(accountId, r)));
+    assertEquals(List.of(2L, 1L, 100L), List.of(remaining(accountId, p), remaining(accountId, q), remaining(accountId, r)));
     long balances = server.jdbi().withHandle(h -> h.createQuery(
             "select sum(remaining) from package_totals where account_id = :a").bind("a", accountId).mapTo(Long.class).one());
-    assertEquals(101, balances);
+    assertEquals(103, balances);
   }
 
   @Test

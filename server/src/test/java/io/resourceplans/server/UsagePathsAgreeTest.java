@@ -70,6 +70,7 @@ class UsagePathsAgreeTest {
   private static final String SHORT = "packages short, no pay-as-you-go: refused by the full path";
   private static final String BROKE = "the wallet cannot pay the rest: refused by the full path";
   private static final String ALERT = "alert changes state: left to the full path";
+  private static final String EMPTIED = "takes a package's last units: left to the full path (package.exhausted)";
 
   private static TestServer server;
   private static String accountId;
@@ -133,7 +134,7 @@ class UsagePathsAgreeTest {
       outcomes.merge(compare(trial, layout), 1, Integer::sum);
     }
     // Every way a request can go came up often enough for the comparison to mean something.
-    for (String kind : List.of(RECORDED, PAID, SHORT, BROKE, ALERT)) {
+    for (String kind : List.of(RECORDED, PAID, SHORT, BROKE, ALERT, EMPTIED)) {
       assertTrue(outcomes.getOrDefault(kind, 0) >= 15, () -> "too few '" + kind + "': " + outcomes);
     }
   }
@@ -184,14 +185,15 @@ class UsagePathsAgreeTest {
     CoveredUsageRecorder.Outcome outcome =
         oneCall.recordAll(List.of(new SqlCoveredUsageRecorder.Request(key(requestId, layout), draft))).get(0);
 
-    if (full == null || alertChanged) {
+    boolean empties = full != null && full.deductions().stream().anyMatch(d -> d.remainingAfter() == 0);
+    if (full == null || alertChanged || empties) {
       assertInstanceOf(NotCovered.class, outcome, context);
       assertEquals(before, remaining(), context);
       assertEquals(alertsBefore, alertSettings(), context);
       assertEquals(walletBefore, wallet(), context);
       assertEquals(0, rowsFor(requestId), context + ": no idempotency or usage record left behind");
       assertEquals(List.of(), ledger(draft.usageId()), context + ": no ledger entry left behind");
-      return full != null ? ALERT : refusal == ErrorCode.QUOTA_EXHAUSTED ? SHORT : BROKE;
+      return full != null ? (empties ? EMPTIED : ALERT) : refusal == ErrorCode.QUOTA_EXHAUSTED ? SHORT : BROKE;
     }
     UsageRecord recorded = assertInstanceOf(Recorded.class, outcome, context).record();
     assertEquals(full.deductions(), recorded.deductions(), context);
@@ -215,10 +217,13 @@ class UsagePathsAgreeTest {
   private static Layout layout(SplittableRandom random) {
     Instant now = Times.now(server.clock);
     List<PackageState> packages = new ArrayList<>();
+    // One layout in six has nothing left in any package: a usage there is all pay-as-you-go, which
+    // the one-call path records (with packages, a pay-as-you-go rest empties them: the full path's).
+    boolean noneLeft = random.nextInt(6) == 0;
     for (String packageId : packageIds) {
       Purpose purpose = PURPOSES.get(random.nextInt(PURPOSES.size()));
       String region = random.nextInt(4) == 0 ? OTHER_REGION : REGION;
-      long remaining = random.nextInt(5) == 0 ? 0 : 1 + random.nextLong(PACKAGE_SIZE);
+      long remaining = noneLeft || random.nextInt(5) == 0 ? 0 : 1 + random.nextLong(PACKAGE_SIZE);
       // -1 day: expired; 0: expires exactly now (no longer usable); 1..3 days: usable. Ties are common.
       Instant expire = now.plus(Duration.ofDays(random.nextInt(5) - 1));
       Instant purchase = now.minus(Duration.ofDays(1 + random.nextInt(3)));

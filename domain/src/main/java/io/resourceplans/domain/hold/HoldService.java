@@ -22,6 +22,7 @@ import io.resourceplans.domain.idempotency.IdempotencyKey;
 import io.resourceplans.domain.idempotency.IdempotentExecutor;
 import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.quota.PackageDeduction;
+import io.resourceplans.domain.quota.PackageExhaustedEvents;
 import io.resourceplans.domain.quota.PackageRepository;
 import io.resourceplans.domain.quota.PlanPackage;
 import io.resourceplans.domain.quota.QuotaExhausted;
@@ -64,12 +65,14 @@ public final class HoldService {
   private final Transactor transactor;
   private final SettlementCurrency currency;
   private final WalletService wallets;
+  private final PackageExhaustedEvents exhausted;
 
   @Inject
   public HoldService(
       AccountClock accountClock, AlertService alerts, WebhookEvents webhooks, Transactor transactor,
-      SettlementCurrency currency, WalletService wallets) {
+      SettlementCurrency currency, WalletService wallets, PackageExhaustedEvents exhausted) {
     this.wallets = wallets;
+    this.exhausted = exhausted;
     this.accountClock = accountClock;
     this.alerts = alerts;
     this.webhooks = webhooks;
@@ -93,6 +96,7 @@ public final class HoldService {
     Instant now = accountClock.now(tx, accountId);
     PackageRepository packages = tx.get(PackageRepository.class);
     List<HoldAllocation> allocations = new ArrayList<>();
+    List<Long> remainingBefore = new ArrayList<>();
     long need = quantity;
     for (PlanPackage p : packages.usable(accountId, productId, regionId, purpose, now, quantity, true)) {
       if (need == 0) {
@@ -100,6 +104,7 @@ public final class HoldService {
       }
       long take = Math.min(need, p.remainingQuantity());
       allocations.add(new HoldAllocation(p.packageId(), p.purpose(), take, 0, 0));
+      remainingBefore.add(p.remainingQuantity());
       need -= take;
     }
     PayAsYouGoPart payg = null;
@@ -129,6 +134,11 @@ public final class HoldService {
     }
     for (HoldAllocation a : allocations) {
       packages.deduct(accountId, a.packageId(), a.quantity());
+    }
+    for (int i = 0; i < allocations.size(); i++) {
+      // Every allocation but the last takes all its package had; the last, maybe.
+      exhausted.afterDeduction(tx, accountId, allocations.get(i).packageId(),
+          remainingBefore.get(i) - allocations.get(i).quantity(), holdId, now);
     }
     Hold hold = new Hold(accountId, holdId, requestId, productId, purpose, regionId, tag,
         HoldStatus.ACTIVE, now, now.plus(ttl), null, allocations, payg);

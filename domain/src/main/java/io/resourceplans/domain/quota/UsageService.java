@@ -60,16 +60,26 @@ public final class UsageService {
   private final CoveredUsageRecorder covered;
   private final UsageObserver observer;
   private final QuotaFactsReader quotaFacts;
+  private final PackageExhaustedEvents exhausted;
 
-  /** With each account's own time (test clocks); observed by nobody; each CheckQuota read on its own. */
+  /**
+   * With each account's own time (test clocks); observed by nobody; each CheckQuota read on its
+   * own; no package.exhausted events (tests comparing paths).
+   */
   public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor, CoveredUsageRecorder covered, AccountClock accountClock) {
     this(clock, currency, wallets, alerts, transactor, covered, accountClock, UsageObserver.NONE,
         QuotaFactsReader.perRequest(transactor));
   }
 
   /** As above, telling {@code observer} each call's outcome (metrics), CheckQuota reading through {@code quotaFacts}. */
-  @Inject
   public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor, CoveredUsageRecorder covered, AccountClock accountClock, UsageObserver observer, QuotaFactsReader quotaFacts) {
+    this(clock, currency, wallets, alerts, transactor, covered, accountClock, observer, quotaFacts, null);
+  }
+
+  /** As above, writing a package.exhausted event when the full path empties a package. */
+  @Inject
+  public UsageService(Clock clock, SettlementCurrency currency, WalletService wallets, AlertService alerts, Transactor transactor, CoveredUsageRecorder covered, AccountClock accountClock, UsageObserver observer, QuotaFactsReader quotaFacts, PackageExhaustedEvents exhausted) {
+    this.exhausted = exhausted;
     this.observer = observer;
     this.quotaFacts = quotaFacts;
     this.clock = clock;
@@ -302,6 +312,9 @@ public final class UsageService {
     }
     for (PackageDeduction d : plan.deductions()) {
       tx.get(PackageRepository.class).deduct(accountId, d.packageId(), d.quantity());
+      if (exhausted != null) {
+        exhausted.afterDeduction(tx, accountId, d.packageId(), d.remainingAfter(), usageId, now);
+      }
     }
     // Remaining-quota alerts are per product and exact purpose: check each purpose drawn from.
     plan.deductions().stream()

@@ -20,7 +20,9 @@ public enum WebhookEventKind {
    */
   PACKAGE_EXPIRED("package.expired"),
   /** A quota hold expired while active; the hold expiry pass released what was not captured. */
-  HOLD_EXPIRED("hold.expired");
+  HOLD_EXPIRED("hold.expired"),
+  /** A usage or a hold took a package's last units (its remaining quantity reached 0). */
+  PACKAGE_EXHAUSTED("package.exhausted");
 
   private final String wireName;
 
