@@ -121,6 +121,7 @@ public final class BenchMain {
     List<Scenario.Kind> kinds = options.scenarios();
     boolean spread = kinds.contains(Scenario.Kind.MANY_ACCOUNTS) || kinds.contains(Scenario.Kind.RETRIED_IDS)
         || kinds.contains(Scenario.Kind.CHECK_QUOTA) || kinds.contains(Scenario.Kind.BATCH)
+        || kinds.contains(Scenario.Kind.HOLDS)
         || kinds.contains(Scenario.Kind.RPC_FLOOR) || options.footprint();
     boolean hot = kinds.contains(Scenario.Kind.HOT_ACCOUNT);
     boolean payAsYouGo = kinds.contains(Scenario.Kind.PAY_AS_YOU_GO);
@@ -181,7 +182,7 @@ public final class BenchMain {
     for (Scenario.Kind kind : skip ? List.<Scenario.Kind>of() : kinds) {
       Scenario scenario =
           switch (kind) {
-            case MANY_ACCOUNTS, CHECK_QUOTA, BATCH, RPC_FLOOR -> new Scenario(kind, spreadAccounts, 0);
+            case MANY_ACCOUNTS, CHECK_QUOTA, BATCH, RPC_FLOOR, HOLDS -> new Scenario(kind, spreadAccounts, 0);
             case HOT_ACCOUNT -> new Scenario(kind, hotAccount, 0);
             case RETRIED_IDS -> new Scenario(kind, spreadAccounts, options.retryPercent());
             case PAY_AS_YOU_GO -> new Scenario(kind, payAsYouGoAccounts, 0);

@@ -48,7 +48,7 @@ record BenchOptions(
     d.put("accounts", "64");
     d.put("packages-per-account", "10");
     d.put("retry-percent", "30");
-    d.put("scenarios", "many-accounts,hot-account,retried-ids,pay-as-you-go,check-quota,batch");
+    d.put("scenarios", "many-accounts,hot-account,retried-ids,pay-as-you-go,check-quota,batch,holds");
     d.put("database-url", DEFAULT_DATABASE_URL);
     d.put("pgbench-database", "rp_pgbench");
     d.put("pool-size", "10");
@@ -82,7 +82,8 @@ record BenchOptions(
           --scenarios LIST          comma-separated, default all of them: many-accounts, hot-account,
                                     retried-ids, pay-as-you-go (accounts without packages, every message
                                     charged), check-quota (CheckQuota, against pgbench -S), batch
-                                    (RecordUsages, records/s against pgbench -N); also, not in the
+                                    (RecordUsages, records/s against pgbench -N), holds (ReserveUsage
+                                    then CaptureUsage of one message, pairs/s); also, not in the
                                     default set: rpc-floor (the gRPC health check through the same
                                     channel and server: the ceiling of any call here); none: only
                                     what --sweep and --footprint ask for

@@ -41,6 +41,7 @@ final class ScenarioRunner {
             case CHECK_QUOTA -> new QuotaCheckCaller(scenario, accountCursor, phase, throughput);
             case RPC_FLOOR -> new HealthCheckCaller(scenario, accountCursor, phase, throughput);
             case BATCH -> new BatchUsageCaller(idPrefix, scenario, batchSize, accountCursor, phase, throughput);
+            case HOLDS -> new HoldCaller(idPrefix, scenario, accountCursor, phase, throughput);
             default -> new UsageCaller(idPrefix, scenario, accountCursor, phase, throughput, 0x5eed_0000L + i);
           };
       loop.add(caller);

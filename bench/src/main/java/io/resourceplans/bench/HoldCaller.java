@@ -1,0 +1,63 @@
+package io.resourceplans.bench;
+
+import io.resourceplans.api.v1.CaptureUsageRequest;
+import io.resourceplans.api.v1.Hold;
+import io.resourceplans.api.v1.HoldStatus;
+import io.resourceplans.api.v1.ReserveUsageRequest;
+import io.resourceplans.client.ResourcePlansException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One closed-loop caller of the two-phase usage (docs/holds.md): ReserveUsage of one message, then
+ * CaptureUsage of it, each with its own new request ID; one operation is the pair, timed together.
+ * The packages lose one message per acknowledged pair, as for RecordUsage.
+ */
+final class HoldCaller extends LoadCaller {
+  private final String idPrefix;
+  private long sequence;
+
+  HoldCaller(String idPrefix, Scenario scenario, AtomicLong accountCursor, LoadPhase phase, Throughput throughput) {
+    super(scenario, accountCursor, phase, throughput);
+    this.idPrefix = idPrefix;
+  }
+
+  @Override
+  void callOnce() {
+    BenchAccount account = nextAccount();
+    long n = sequence++;
+    LoadPhase.State startedIn = phase.state();
+    long start = System.nanoTime();
+    Hold captured;
+    try {
+      Hold held = account.plan().reserveUsage(ReserveUsageRequest.newBuilder()
+          .setRequestId(idPrefix + "-r" + n)
+          .setProductId(AccountPreparer.PRODUCT)
+          .setPurpose(UsageCaller.USAGE_PURPOSE)
+          .setQuantity(1)
+          .setRegionId(AccountPreparer.REGION)
+          .setTtlSeconds(600)
+          .build()).getHold();
+      captured = account.plan().captureUsage(CaptureUsageRequest.newBuilder()
+          .setRequestId(idPrefix + "-c" + n)
+          .setHoldId(held.getHoldId())
+          .setQuantity(1)
+          .build()).getHold();
+    } catch (ResourcePlansException e) {
+      countError(e, measured(startedIn), 1);
+      return;
+    }
+    long elapsed = System.nanoTime() - start;
+    throughput.succeeded();
+    if (captured.getStatus() != HoldStatus.HOLD_STATUS_CAPTURED) {
+      stats.unexpectedAnswers++;
+    }
+    stats.acknowledgedFresh++;
+    if (measured(startedIn)) {
+      stats.recordLatency(elapsed);
+      stats.measuredRecords++;
+      stats.measuredFresh++;
+    } else {
+      stats.unmeasured++;
+    }
+  }
+}
