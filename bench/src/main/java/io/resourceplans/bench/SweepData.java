@@ -81,6 +81,16 @@ final class SweepData {
           throw new IllegalStateException("inserted " + inserted + " packages, expected " + (last - first + 1));
         }
       }
+      // What the expiry pass, which runs every minute, did to these packages long ago: the ones that
+      // expired with quantity left are marked lapsed (V20), so reads no longer take them off one by
+      // one (rp_active_totals subtracts only the packages expired since the pass last ran).
+      try (PreparedStatement lapse = connection.prepareStatement("""
+          update packages set lapsed = true
+           where account_id = ? and not exhausted and not lapsed and expire_time <= now()
+          """)) {
+        lapse.setString(1, accountId);
+        lapse.executeUpdate();
+      }
       // Rows written by hand: the account's package totals made again (V21), as after any data fix.
       try (PreparedStatement rebuild = connection.prepareStatement("select rp_rebuild_package_totals(?)")) {
         rebuild.setString(1, accountId);
