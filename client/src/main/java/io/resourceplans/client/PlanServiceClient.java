@@ -11,6 +11,8 @@ import io.resourceplans.api.v1.CheckQuotaRequest;
 import io.resourceplans.api.v1.CheckQuotaResponse;
 import io.resourceplans.api.v1.ClearAlertThresholdRequest;
 import io.resourceplans.api.v1.ClearAlertThresholdResponse;
+import io.resourceplans.api.v1.ClearPayAsYouGoSpendAlertRequest;
+import io.resourceplans.api.v1.ClearPayAsYouGoSpendAlertResponse;
 import io.resourceplans.api.v1.CreateOrderRequest;
 import io.resourceplans.api.v1.CreateOrderResponse;
 import io.resourceplans.api.v1.ExportUsageRecordsRequest;
@@ -25,6 +27,8 @@ import io.resourceplans.api.v1.GetPackageRequest;
 import io.resourceplans.api.v1.GetPackageResponse;
 import io.resourceplans.api.v1.GetPackageSummaryRequest;
 import io.resourceplans.api.v1.GetPackageSummaryResponse;
+import io.resourceplans.api.v1.GetPayAsYouGoSpendAlertRequest;
+import io.resourceplans.api.v1.GetPayAsYouGoSpendAlertResponse;
 import io.resourceplans.api.v1.GetPlanSpecRequest;
 import io.resourceplans.api.v1.GetPlanSpecResponse;
 import io.resourceplans.api.v1.GetProductRequest;
@@ -77,6 +81,8 @@ import io.resourceplans.api.v1.ReserveUsageRequest;
 import io.resourceplans.api.v1.ReserveUsageResponse;
 import io.resourceplans.api.v1.SetAlertThresholdRequest;
 import io.resourceplans.api.v1.SetAlertThresholdResponse;
+import io.resourceplans.api.v1.SetPayAsYouGoSpendAlertRequest;
+import io.resourceplans.api.v1.SetPayAsYouGoSpendAlertResponse;
 import io.resourceplans.api.v1.UnsubscribePackageRequest;
 import io.resourceplans.api.v1.UnsubscribePackageResponse;
 import io.resourceplans.api.v1.UsageRecord;
@@ -1155,6 +1161,92 @@ public final class PlanServiceClient {
    */
   public Paged<AlertSetting> listAllAlertSettings(ListAlertSettingsRequest request) {
     return caller.pages(PlanServiceGrpc.getListAlertSettingsMethod(), request, ListAlertSettingsResponse::getAlertSettingsList);
+  }
+
+  /**
+   * Sets (or replaces) the account's pay-as-you-go spend alert: when what
+   * the account has spent pay-as-you-go in the current calendar month (UTC)
+   * reaches the threshold, one `payg.spend_threshold_crossed` event goes to
+   * its webhooks and event stream (docs/webhooks.md), once per month; the
+   * alert re-arms when a month begins. Spend is what usage charged to the
+   * wallet, plus the money quota holds took, less what they gave back; the
+   * server's pass counts it every `--reminder-period-seconds`, up to a minute
+   * behind. Setting it (again) re-arms it for the month with the new
+   * threshold; if the month's spend is already above it, the event follows at
+   * the next pass.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations); FAILED_PRECONDITION reason
+   * CURRENCY_MISMATCH (not the wallet's currency).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/SetPayAsYouGoSpendAlert}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public SetPayAsYouGoSpendAlertResponse setPayAsYouGoSpendAlert(SetPayAsYouGoSpendAlertRequest request) {
+    return caller.call(PlanServiceGrpc.getSetPayAsYouGoSpendAlertMethod(), request);
+  }
+
+  /**
+   * {@link #setPayAsYouGoSpendAlert} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<SetPayAsYouGoSpendAlertResponse> setPayAsYouGoSpendAlertAsync(SetPayAsYouGoSpendAlertRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getSetPayAsYouGoSpendAlertMethod(), request);
+  }
+
+  /**
+   * Removes the account's pay-as-you-go spend alert (no event any more).
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: INVALID_ARGUMENT (field violations).
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/ClearPayAsYouGoSpendAlert}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public ClearPayAsYouGoSpendAlertResponse clearPayAsYouGoSpendAlert(ClearPayAsYouGoSpendAlertRequest request) {
+    return caller.call(PlanServiceGrpc.getClearPayAsYouGoSpendAlertMethod(), request);
+  }
+
+  /**
+   * {@link #clearPayAsYouGoSpendAlert} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<ClearPayAsYouGoSpendAlertResponse> clearPayAsYouGoSpendAlertAsync(ClearPayAsYouGoSpendAlertRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getClearPayAsYouGoSpendAlertMethod(), request);
+  }
+
+  /**
+   * The account's pay-as-you-go spend alert, with the month's spend as last
+   * counted; state PAY_AS_YOU_GO_SPEND_ALERT_STATE_NOT_SET when none is set.
+   * Callers: account main key, or a sub-user with PERMISSION_PRODUCT_ACCESS.
+   * Errors: none but authentication.
+   *
+   * <p>RPC {@code resourceplans.v1.PlanService/GetPayAsYouGoSpendAlert}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer
+   */
+  public GetPayAsYouGoSpendAlertResponse getPayAsYouGoSpendAlert(GetPayAsYouGoSpendAlertRequest request) {
+    return caller.call(PlanServiceGrpc.getGetPayAsYouGoSpendAlertMethod(), request);
+  }
+
+  /**
+   * {@link #getPayAsYouGoSpendAlert} without blocking: the future completes with its answer, or with its
+   * {@link ResourcePlansException}.
+   *
+   * @param request the request (an empty request_id is filled in)
+   * @return the answer to come
+   */
+  public CompletableFuture<GetPayAsYouGoSpendAlertResponse> getPayAsYouGoSpendAlertAsync(GetPayAsYouGoSpendAlertRequest request) {
+    return caller.callAsync(PlanServiceGrpc.getGetPayAsYouGoSpendAlertMethod(), request);
   }
 
   /**

@@ -51,6 +51,7 @@ public final class ResourcePlansServer {
   private final io.resourceplans.server.events.EventStreamHub eventStreams;
   private final io.resourceplans.server.events.EventRetentionScheduler eventRetention;
   private final io.resourceplans.server.holds.HoldExpiryScheduler holdExpiry;
+  private final io.resourceplans.server.billing.PayAsYouGoSpendAlertScheduler spendAlerts;
   private final GrpcServerMetrics grpcMetrics;
   private final ServerMetrics metrics;
   private Server server;
@@ -70,6 +71,7 @@ public final class ResourcePlansServer {
       io.resourceplans.server.events.EventStreamHub eventStreams,
       io.resourceplans.server.events.EventRetentionScheduler eventRetention,
       io.resourceplans.server.holds.HoldExpiryScheduler holdExpiry,
+      io.resourceplans.server.billing.PayAsYouGoSpendAlertScheduler spendAlerts,
       GrpcServerMetrics grpcMetrics,
       ServerMetrics metrics) {
     this.grpcMetrics = grpcMetrics;
@@ -86,6 +88,7 @@ public final class ResourcePlansServer {
     this.eventStreams = eventStreams;
     this.eventRetention = eventRetention;
     this.holdExpiry = holdExpiry;
+    this.spendAlerts = spendAlerts;
     List<String> names =
         services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).sorted().toList();
     this.databaseHealth = new DatabaseHealth(database, health, names);
@@ -117,6 +120,7 @@ public final class ResourcePlansServer {
     idempotencyPurge.start();
     eventRetention.start();
     holdExpiry.start();
+    spendAlerts.start();
     log.info("listening on {}", transport.describe());
     return this;
   }
@@ -148,6 +152,7 @@ public final class ResourcePlansServer {
     idempotencyPurge.stop();
     eventRetention.stop();
     holdExpiry.stop();
+    spendAlerts.stop();
     if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
       log.warn("calls still running after {}; cancelling them", grace);
       server.shutdownNow();

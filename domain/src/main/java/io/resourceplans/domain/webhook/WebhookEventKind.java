@@ -22,7 +22,9 @@ public enum WebhookEventKind {
   /** A quota hold expired while active; the hold expiry pass released what was not captured. */
   HOLD_EXPIRED("hold.expired"),
   /** A usage or a hold took a package's last units (its remaining quantity reached 0). */
-  PACKAGE_EXHAUSTED("package.exhausted");
+  PACKAGE_EXHAUSTED("package.exhausted"),
+  /** The month's pay-as-you-go spend reached the account's spend alert threshold. */
+  PAYG_SPEND_THRESHOLD_CROSSED("payg.spend_threshold_crossed");
 
   private final String wireName;
 

@@ -66,7 +66,7 @@ public final class ConfigLoader {
           new Option("currency", "RP_CURRENCY", "CNY", "the one currency prices, wallets and vouchers are in (ISO 4217)"),
           new Option("order-ttl-minutes", "RP_ORDER_TTL_MINUTES", "1440", "how long an unpaid order can be paid"),
           new Option("reminder-offsets-days", "RP_REMINDER_OFFSETS_DAYS", "30,7,1", "days before a package expires that expiry reminders go out, comma-separated; empty = none"),
-          new Option("reminder-period-seconds", "RP_REMINDER_PERIOD_SECONDS", "60", "how often the server looks for due expiry reminders, expired packages and expired quota holds"),
+          new Option("reminder-period-seconds", "RP_REMINDER_PERIOD_SECONDS", "60", "how often the server looks for due expiry reminders, expired packages and expired quota holds, and counts pay-as-you-go spend for spend alerts"),
           new Option("auth-cache-seconds", "RP_AUTH_CACHE_SECONDS", "5", "how long a checked API key is trusted without reading it again; a key revoked through another replica stops working here within this time; 0 = read every call"),
           new Option("ticket-key", "RP_TICKET_KEY", "", "secret (at least 16 characters) signing login tickets and keying verification-code hashes; empty = generated once and kept in <data-dir>/ticket-key"),
           new Option("previous-ticket-key", "RP_PREVIOUS_TICKET_KEY", "", "a second ticket key accepted when checking tickets and codes, never used to sign: the old or the next key during a rotation (docs/operations.md); empty = none"),

@@ -81,12 +81,14 @@ public final class PlanGrpcService extends PlanServiceGrpc.PlanServiceImplBase {
   private final UsageRpcs usageRpcs;
   private final AlertRpcs alertRpcs;
   private final HoldRpcs holdRpcs;
+  private final PayAsYouGoSpendAlertRpcs spendAlertRpcs;
 
   @Inject
   PlanGrpcService(
       CatalogRpcs catalogRpcs, AccessRpcs accessRpcs, BillingRpcs billingRpcs, UsageRpcs usageRpcs, AlertRpcs alertRpcs,
-      HoldRpcs holdRpcs) {
+      HoldRpcs holdRpcs, PayAsYouGoSpendAlertRpcs spendAlertRpcs) {
     this.holdRpcs = holdRpcs;
+    this.spendAlertRpcs = spendAlertRpcs;
     this.catalogRpcs = catalogRpcs;
     this.accessRpcs = accessRpcs;
     this.billingRpcs = billingRpcs;
@@ -107,6 +109,27 @@ public final class PlanGrpcService extends PlanServiceGrpc.PlanServiceImplBase {
   @Override
   public void checkQuota(CheckQuotaRequest request, StreamObserver<CheckQuotaResponse> out) {
     usageRpcs.checkQuota(request, out);
+  }
+
+  @Override
+  public void setPayAsYouGoSpendAlert(
+      io.resourceplans.api.v1.SetPayAsYouGoSpendAlertRequest request,
+      StreamObserver<io.resourceplans.api.v1.SetPayAsYouGoSpendAlertResponse> out) {
+    spendAlertRpcs.setPayAsYouGoSpendAlert(request, out);
+  }
+
+  @Override
+  public void clearPayAsYouGoSpendAlert(
+      io.resourceplans.api.v1.ClearPayAsYouGoSpendAlertRequest request,
+      StreamObserver<io.resourceplans.api.v1.ClearPayAsYouGoSpendAlertResponse> out) {
+    spendAlertRpcs.clearPayAsYouGoSpendAlert(request, out);
+  }
+
+  @Override
+  public void getPayAsYouGoSpendAlert(
+      io.resourceplans.api.v1.GetPayAsYouGoSpendAlertRequest request,
+      StreamObserver<io.resourceplans.api.v1.GetPayAsYouGoSpendAlertResponse> out) {
+    spendAlertRpcs.getPayAsYouGoSpendAlert(request, out);
   }
 
   @Override

@@ -53,6 +53,9 @@ public interface TestServerComponent extends ServerComponent {
   /** The notification meters, for tests that build a scheduler of their own. */
   io.resourceplans.server.metrics.NotificationMetrics notificationMetrics();
 
+  /** Pay-as-you-go spend alerts; tests run the pass the server's scheduler runs themselves. */
+  io.resourceplans.domain.billing.PayAsYouGoSpendAlerts spendAlerts();
+
   /** Quota holds; tests run the expiry pass the server's scheduler runs themselves. */
   io.resourceplans.domain.hold.HoldService holds();
 

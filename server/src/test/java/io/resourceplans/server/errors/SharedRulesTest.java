@@ -65,7 +65,7 @@ class SharedRulesTest {
       }
     }
     assertEquals(4, perService.size(), () -> "services with a request_id: " + perService);
-    assertEquals(51, requests.size(), () -> "requests with a request_id: " + requests.keySet());
+    assertEquals(53, requests.size(), () -> "requests with a request_id: " + requests.keySet());
     List<String> failures = new ArrayList<>();
     Map<String, List<String>> cases = new java.util.LinkedHashMap<>();
     cases.put("", List.of(REQUIRED));

@@ -387,6 +387,13 @@ public final class BaseRequests {
         .setRequestIdPrefix("r").setTag("campaign-1").build());
     plan("CheckQuota", () -> CheckQuotaRequest.newBuilder()
         .setProductId(PRODUCT).setPurpose(Purpose.PURPOSE_VERIFICATION_NOTIFICATION).setQuantity(1).setRegionId(REGION).build());
+    plan("SetPayAsYouGoSpendAlert", () -> io.resourceplans.api.v1.SetPayAsYouGoSpendAlertRequest.newBuilder()
+        .setRequestId(TestServer.requestId())
+        .setThreshold(com.google.type.Money.newBuilder().setCurrencyCode("CNY").setUnits(50).build())
+        .build());
+    plan("ClearPayAsYouGoSpendAlert", () -> io.resourceplans.api.v1.ClearPayAsYouGoSpendAlertRequest.newBuilder()
+        .setRequestId(TestServer.requestId()).build());
+    plan("GetPayAsYouGoSpendAlert", io.resourceplans.api.v1.GetPayAsYouGoSpendAlertRequest::getDefaultInstance);
     String holdId = newHold();
     plan("ReserveUsage", () -> io.resourceplans.api.v1.ReserveUsageRequest.newBuilder()
         .setRequestId(TestServer.requestId())

@@ -1,6 +1,7 @@
 package io.resourceplans.storage.billing;
 
 import io.resourceplans.domain.billing.LedgerRepository;
+import io.resourceplans.domain.billing.PayAsYouGoSpendAlertRepository;
 import io.resourceplans.domain.billing.OrderRepository;
 import io.resourceplans.domain.billing.VoucherRepository;
 import io.resourceplans.domain.billing.WalletRepository;
@@ -14,5 +15,7 @@ public final class BillingRepositories implements FeatureRepositories {
     registry.add(LedgerRepository.class, c -> new SqlLedgerRepository(c.sql()));
     registry.add(VoucherRepository.class, c -> new JdbiVoucherRepository(c.dao(VoucherDao.class)));
     registry.add(OrderRepository.class, c -> new JdbiOrderRepository(c.dao(OrderDao.class)));
+    registry.add(PayAsYouGoSpendAlertRepository.class,
+        c -> new JdbiPayAsYouGoSpendAlertRepository(c.dao(PayAsYouGoSpendAlertDao.class)));
   }
 }

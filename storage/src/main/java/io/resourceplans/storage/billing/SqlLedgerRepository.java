@@ -7,7 +7,9 @@ import io.resourceplans.domain.billing.LedgerRepository;
 import io.resourceplans.domain.common.Cursor;
 import io.resourceplans.domain.common.Page;
 import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.domain.money.Money;
 import io.resourceplans.storage.db.HeldWrites;
+import java.math.BigDecimal;
 import io.resourceplans.storage.db.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +29,17 @@ public final class SqlLedgerRepository implements LedgerRepository {
 
   public SqlLedgerRepository(Sql sql) {
     this.sql = sql;
+  }
+
+  /** One range of the account's newest-first index ({@code ledger_entries_newest_first}). */
+  @Override
+  public Money payAsYouGoSpend(String accountId, Instant from, Instant to, String currency) {
+    BigDecimal spent = sql.one("""
+        select coalesce(-sum(amount), 0) from ledger_entries
+         where account_id = ? and create_time >= ? and create_time < ?
+           and kind in ('USAGE_CHARGE', 'HOLD', 'HOLD_RELEASE')
+        """, rs -> rs.getBigDecimal(1), accountId, from, to).orElseThrow();
+    return new Money(spent.setScale(2, java.math.RoundingMode.UNNECESSARY), currency);
   }
 
   /** Held: the caller reads nothing back ({@link HeldWrites}). */
