@@ -44,9 +44,18 @@ public final class WebhookDispatcher {
   private final WebhookSender sender;
   private final DoubleSupplier jitter;
   private final String name;
+  private final WebhookDeliveryObserver observer;
 
   public WebhookDispatcher(
       Transactor transactor, Clock clock, WebhookSettings settings, WebhookSender sender, DoubleSupplier jitter) {
+    this(transactor, clock, settings, sender, jitter, WebhookDeliveryObserver.NONE);
+  }
+
+  /** As above, telling {@code observer} how each attempt ended (metrics). */
+  public WebhookDispatcher(
+      Transactor transactor, Clock clock, WebhookSettings settings, WebhookSender sender, DoubleSupplier jitter,
+      WebhookDeliveryObserver observer) {
+    this.observer = observer;
     this.transactor = transactor;
     this.clock = clock;
     this.settings = settings;
@@ -71,7 +80,9 @@ public final class WebhookDispatcher {
           transactor.inTransaction(
               tx -> tx.get(WebhookDeliveryRepository.class).claim(owner, now, now.plus(settings.lease()), settings.batchSize()));
       for (WebhookDelivery d : batch) {
-        switch (deliver(d, owner)) {
+        WebhookDeliveryStatus outcome = deliver(d, owner);
+        observer.attempted(outcome);
+        switch (outcome) {
           case DELIVERED -> delivered++;
           case FAILED -> failed++;
           case PENDING -> retried++;

@@ -5,6 +5,7 @@ import dagger.Provides;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.webhook.WebhookDispatcher;
 import io.resourceplans.domain.webhook.WebhookSettings;
+import io.resourceplans.server.metrics.WebhookMetrics;
 import io.resourceplans.server.notify.DeliverySettings;
 import io.resourceplans.server.notify.HttpWebhookSender;
 import java.time.Clock;
@@ -21,8 +22,10 @@ public interface WebhookModule {
 
   @Provides
   @Singleton
-  static WebhookDispatcher webhookDispatcher(Transactor transactor, Clock clock, WebhookSettings settings) {
+  static WebhookDispatcher webhookDispatcher(
+      Transactor transactor, Clock clock, WebhookSettings settings, WebhookMetrics metrics) {
     return new WebhookDispatcher(
-        transactor, clock, settings, new HttpWebhookSender(settings), () -> ThreadLocalRandom.current().nextDouble());
+        transactor, clock, settings, new HttpWebhookSender(settings), () -> ThreadLocalRandom.current().nextDouble(),
+        metrics);
   }
 }

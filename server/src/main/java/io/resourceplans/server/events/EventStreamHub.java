@@ -1,5 +1,9 @@
 package io.resourceplans.server.events;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.LongAdder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -70,6 +74,8 @@ public final class EventStreamHub {
   private final EventStreamSettings settings;
   private final ExecutorService pumps;
   private final Object lock = new Object();
+  /** Events sent on this replica's streams (metrics). */
+  private final LongAdder sent = new LongAdder();
   /** Guarded by {@link #lock}. */
   private final Map<String, Set<Watcher>> byAccount = new HashMap<>();
   /** Guarded by {@link #lock}. */
@@ -81,7 +87,14 @@ public final class EventStreamHub {
 
   @Inject
   public EventStreamHub(
-      Transactor transactor, DataSource dataSource, AccountEventService events, EventStreamSettings settings) {
+      Transactor transactor, DataSource dataSource, AccountEventService events, EventStreamSettings settings,
+      MeterRegistry registry) {
+    Gauge.builder("rp.events.streams", this, EventStreamHub::watchers)
+        .description("WatchAccountEvents streams this replica serves")
+        .register(registry);
+    FunctionCounter.builder("rp.events.sent", sent, LongAdder::doubleValue)
+        .description("Events sent on WatchAccountEvents streams by this replica")
+        .register(registry);
     this.transactor = transactor;
     this.dataSource = dataSource;
     this.events = events;
@@ -384,6 +397,7 @@ public final class EventStreamHub {
             }
             if (kinds.isEmpty() || kinds.contains(e.kind())) {
               out.onNext(AccountEventMapper.toResponse(e));
+              sent.increment();
             }
             mayJump = false;
             cursor = e.sequence();
