@@ -32,7 +32,9 @@ import io.resourceplans.server.testing.Ledger;
 import io.resourceplans.server.testing.Moneys;
 import java.math.BigDecimal;
 import io.resourceplans.server.testing.TestServer;
+import io.resourceplans.server.mapping.Timestamps;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -375,6 +377,42 @@ class HoldsTest {
         .bind("a", b.accountId()).mapToMap().list()).toString());
     assertEquals(0, server.component().holds().expireDue(server.clock.instant()));
     reconciles(b);
+  }
+
+  @Test
+  void aHoldOfATestClockAccountExpiresByItsClockNotByRealTime() {
+    // The account lives ten days ahead of real time: only its clock can make the hold due.
+    Instant start = server.clock.instant().plus(Duration.ofDays(10));
+    var clock = TestClockTest.createClock(server, "hold clock", start);
+    var account = TestClockTest.testAccount(server, "Clocked Hold Shop", clock.getTestClockId());
+    Buyers.verify(server, account);
+    Buyers.fund(server, account, "1000.00", null);
+    Buyer b = new Buyer(account.getAccount().getAccountId(), account.getApiKeySecret());
+    AlertFixtures.buy(server, b.key(), 100, MARKETING);
+    Hold hold = server.plan(b.key()).reserveUsage(reserve(30).setTtlSeconds(60).build()).getHold();
+    assertEquals(start.plusSeconds(60), Timestamps.toInstant(hold.getExpireTime()));
+
+    // Real time moves on: the account's clock does not, so the hold neither expires nor refuses captures.
+    server.clock.advance(Duration.ofHours(1));
+    server.component().holds().expireDue(server.clock.instant());
+    server.plan(b.key()).captureUsage(capture(hold.getHoldId(), 5));
+    assertEquals(HoldStatus.HOLD_STATUS_ACTIVE, get(b, hold).getStatus());
+
+    // The account's clock passes the expiry: the pass releases it, at the account's time.
+    server.operator().advanceTestClock(TestClockTest.advance(clock.getTestClockId(), start.plusSeconds(61)));
+    assertRefused(Status.Code.FAILED_PRECONDITION, "HOLD_EXPIRED",
+        () -> server.plan(b.key()).captureUsage(capture(hold.getHoldId(), 1)));
+    server.component().holds().expireDue(server.clock.instant());
+    Hold expired = get(b, hold);
+    assertEquals(HoldStatus.HOLD_STATUS_EXPIRED, expired.getStatus());
+    assertEquals(25, expired.getReleasedQuantity());
+    assertEquals(start.plusSeconds(61), Timestamps.toInstant(expired.getFinishTime()));
+    assertEquals(95, available(b));
+    reconciles(b);
+  }
+
+  private static Hold get(Buyer b, Hold hold) {
+    return server.plan(b.key()).getHold(GetHoldRequest.newBuilder().setHoldId(hold.getHoldId()).build()).getHold();
   }
 
   @Test
