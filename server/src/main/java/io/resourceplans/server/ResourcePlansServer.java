@@ -49,9 +49,7 @@ public final class ResourcePlansServer {
   private final io.resourceplans.server.notify.WebhookDispatchScheduler webhooks;
   private final IdempotencyPurgeScheduler idempotencyPurge;
   private final io.resourceplans.server.events.EventStreamHub eventStreams;
-  private final io.resourceplans.server.events.EventRetentionScheduler eventRetention;
-  private final io.resourceplans.server.holds.HoldExpiryScheduler holdExpiry;
-  private final io.resourceplans.server.billing.PayAsYouGoSpendAlertScheduler spendAlerts;
+  private final io.resourceplans.server.background.BackgroundPasses passes;
   private final GrpcServerMetrics grpcMetrics;
   private final ServerMetrics metrics;
   private Server server;
@@ -69,9 +67,7 @@ public final class ResourcePlansServer {
       io.resourceplans.server.notify.WebhookDispatchScheduler webhooks,
       IdempotencyPurgeScheduler idempotencyPurge,
       io.resourceplans.server.events.EventStreamHub eventStreams,
-      io.resourceplans.server.events.EventRetentionScheduler eventRetention,
-      io.resourceplans.server.holds.HoldExpiryScheduler holdExpiry,
-      io.resourceplans.server.billing.PayAsYouGoSpendAlertScheduler spendAlerts,
+      io.resourceplans.server.background.BackgroundPasses passes,
       GrpcServerMetrics grpcMetrics,
       ServerMetrics metrics) {
     this.grpcMetrics = grpcMetrics;
@@ -86,9 +82,7 @@ public final class ResourcePlansServer {
     this.webhooks = webhooks;
     this.idempotencyPurge = idempotencyPurge;
     this.eventStreams = eventStreams;
-    this.eventRetention = eventRetention;
-    this.holdExpiry = holdExpiry;
-    this.spendAlerts = spendAlerts;
+    this.passes = passes;
     List<String> names =
         services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).sorted().toList();
     this.databaseHealth = new DatabaseHealth(database, health, names);
@@ -118,9 +112,7 @@ public final class ResourcePlansServer {
     notifications.start();
     webhooks.start();
     idempotencyPurge.start();
-    eventRetention.start();
-    holdExpiry.start();
-    spendAlerts.start();
+    passes.start();
     log.info("listening on {}", transport.describe());
     return this;
   }
@@ -150,9 +142,7 @@ public final class ResourcePlansServer {
     notifications.stop();
     webhooks.stop();
     idempotencyPurge.stop();
-    eventRetention.stop();
-    holdExpiry.stop();
-    spendAlerts.stop();
+    passes.stop();
     if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
       log.warn("calls still running after {}; cancelling them", grace);
       server.shutdownNow();
