@@ -57,6 +57,7 @@ public final class PayAsYouGoSpendAlerts {
     YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
     Instant until = countedUntil(now, month);
     Money spend = tx.get(LedgerRepository.class).payAsYouGoSpend(accountId, start(month), until, currency.code());
+    // Waits for a pass counting this account, so the new alert is not overwritten by its save.
     tx.get(PayAsYouGoSpendAlertRepository.class).lock(accountId);
     PayAsYouGoSpendAlert alert = new PayAsYouGoSpendAlert(accountId, threshold, month, spend, until, false, null);
     tx.get(PayAsYouGoSpendAlertRepository.class).save(alert);

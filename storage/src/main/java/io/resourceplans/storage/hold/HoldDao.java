@@ -129,8 +129,8 @@ public interface HoldDao {
 
   /**
    * Active holds past expiry by their account's time: the test clock's for an account on one, else
-   * {@code now}. Reads every active hold of test-clock accounts (few, in tests) and, through
-   * holds_active_by_expiry, real accounts' holds up to {@code now}.
+   * {@code now}. The bound differs per account, so it reads the active holds in expiry order
+   * (holds_active_by_expiry holds only active ones) and stops at {@code limit} due ones.
    */
   @SqlQuery("""
       select h.account_id, h.hold_id
