@@ -48,7 +48,7 @@ class LauncherTest {
     assertEquals(0, r.exit, r.output);
     String home = app.toRealPath().toString();
     assertEquals(
-        List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m",
+        List.of("-Xms16m", "-Xmx160m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m",
             "-cp", home + "/lib/*", "io.resourceplans.server.Main", "--port=1234", "a b"),
         r.output.lines().toList());
   }
