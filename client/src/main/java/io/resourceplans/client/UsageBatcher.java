@@ -133,7 +133,8 @@ public final class UsageBatcher implements AutoCloseable {
       }
       if (result.hasUsageRecord()) {
         outcomes.add(new UsageOutcome(
-            record, RecordUsageResponse.newBuilder().setUsageRecord(result.getUsageRecord()).build(), null));
+            record, RecordUsageResponse.newBuilder().setUsageRecord(result.getUsageRecord()).build(), null,
+            result.getReplayed()));
       } else {
         // The status RecordUsage would have failed with, read as the client reads a failed call.
         outcomes.add(new UsageOutcome(record, null, ResourcePlansException.from(

@@ -118,7 +118,10 @@ class UsageBatcherTest {
     assertEquals(before - 7, Customers.remaining(customer), "the refused record changed nothing, the replay nothing");
     for (int i : new int[] {0, 1, 3}) {
       assertEquals(first.get(i).response(), replayed.get(i).response(), "record " + i + " answered as the first time");
+      assertFalse(first.get(i).replayed(), "record " + i + " was recorded by the first call");
+      assertTrue(replayed.get(i).replayed(), "record " + i + " is the first call's answer again");
     }
+    assertFalse(replayed.get(2).replayed(), "a refusal is decided again, not replayed");
     assertEquals(ErrorReason.QUOTA_EXHAUSTED, replayed.get(2).error().reason());
   }
 
