@@ -183,6 +183,9 @@ final class MarkdownReport {
   }
 
   private static String shortTarget(Target target) {
+    if (!target.boundsRate() && !target.boundsP99()) {
+      return "no rate set";
+    }
     String ratio = String.format(Locale.ROOT, ">= %s x %s", trim(target.minRatio()), target.yardstick().option());
     return target.boundsP99() ? ratio + String.format(Locale.ROOT, ", p99 < %s ms", trim(target.maxP99Millis())) : ratio;
   }

@@ -70,7 +70,7 @@ record Scenario(Kind kind, List<BenchAccount> accounts, int retryPercent) {
 
     /** What the rate counts: records for the batch (many per call), calls otherwise. */
     String rateUnit() {
-      return this == BATCH ? "records/s" : this == HOLDS ? "holds/s" : "calls/s";
+      return this == BATCH ? "records/s" : this == HOLDS ? "pairs/s" : "calls/s";
     }
 
     /** The RPC the scenario's callers send. */

@@ -14,7 +14,15 @@ record Target(Yardstick yardstick, double minRatio, double maxP99Millis) {
     return !Double.isNaN(maxP99Millis);
   }
 
+  /** Whether a rate is asked for at all (a ratio of 0: only no errors and exact quota). */
+  boolean boundsRate() {
+    return minRatio > 0;
+  }
+
   String describe(String rateUnit) {
+    if (!boundsRate() && !boundsP99()) {
+      return "no rate set (reported against " + yardstick.label() + ")";
+    }
     String ratio = String.format(Locale.ROOT, "%s >= %s x %s tps", rateUnit, trim(minRatio), yardstick.label());
     return boundsP99() ? ratio + String.format(Locale.ROOT, ", p99 < %s ms", trim(maxP99Millis)) : ratio;
   }

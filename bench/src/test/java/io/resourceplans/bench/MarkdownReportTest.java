@@ -59,6 +59,21 @@ class MarkdownReportTest {
   }
 
   @Test
+  void holdsHaveNoRateTargetOnlyNoErrorsAndExactQuota() {
+    Yardsticks yardsticks = yardsticks(3_000, 20_000);
+    // 200 pairs/s is 0.07 x -N, with a p99 of 60 ms: no rate or latency is asked of holds.
+    ScenarioResult holds = result(Scenario.Kind.HOLDS, 200, 60, null, false);
+    assertEquals("PASS", holds.verdict(yardsticks));
+    String row = MarkdownReport.scenarioTable(List.of(holds), yardsticks).get(2);
+    assertTrue(row.startsWith("| holds | 200 pairs/s | "), row);
+    assertTrue(row.contains("| -N 3000 | 0.07 | no rate set | PASS |"), row);
+    assertEquals("no rate set (reported against pgbench -N)", holds.target().describe(Scenario.Kind.HOLDS.rateUnit()));
+
+    holds.stats().measuredErrors.merge("ABORTED", 1L, Long::sum);
+    assertEquals("FAIL", holds.verdict(yardsticks));
+  }
+
+  @Test
   void sweepGrowthIsLargestOverSmallestAndBoundedAtOneAndAHalf() {
     SweepResult sweep = sweep();
     assertEquals(1.2, sweep.growth(SweepCall.CHECK_QUOTA, 50), 0.01);
