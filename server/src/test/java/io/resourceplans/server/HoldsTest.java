@@ -47,6 +47,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,6 +81,24 @@ class HoldsTest {
         .setRegionId(REGION)
         .setQuantity(quantity)
         .setTtlSeconds(600);
+  }
+
+  /**
+   * The call, sent again (the same request, so the same request ID) while it answers ABORTED, as
+   * the client does: under heavy contention, on Citus above all, the server may end a mutation
+   * CONCURRENT_MODIFICATION after its own retries, and a resend decides it exactly once.
+   */
+  private static <T> T untilNotAborted(Supplier<T> call) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.ABORTED || attempt == 10) {
+          throw e;
+        }
+        Thread.sleep(20L * attempt);
+      }
+    }
   }
 
   private static CaptureUsageRequest capture(String holdId, long quantity) {
@@ -274,20 +293,25 @@ class HoldsTest {
             switch (random.nextInt(3)) {
               case 0 -> {
                 long q = 1 + random.nextInt(40);
-                Hold h = server.plan(b.key()).reserveUsage(reserve(q).build()).getHold();
+                ReserveUsageRequest reservation = reserve(q).build();
+                Hold h = untilNotAborted(() -> server.plan(b.key()).reserveUsage(reservation)).getHold();
                 reserved.addAndGet(q);
                 long c = random.nextInt((int) q + 1);
                 if (c > 0) {
-                  server.plan(b.key()).captureUsage(capture(h.getHoldId(), c));
+                  CaptureUsageRequest captured = capture(h.getHoldId(), c);
+                  untilNotAborted(() -> server.plan(b.key()).captureUsage(captured));
                 }
                 if (random.nextBoolean()) {
-                  released.addAndGet(server.plan(b.key()).releaseUsage(release(h.getHoldId())).getHold().getReleasedQuantity());
+                  ReleaseUsageRequest rest = release(h.getHoldId());
+                  released.addAndGet(
+                      untilNotAborted(() -> server.plan(b.key()).releaseUsage(rest)).getHold().getReleasedQuantity());
                 }
               }
               default -> {
                 long q = 1 + random.nextInt(20);
-                server.plan(b.key()).recordUsage(RecordUsageRequest.newBuilder().setRequestId(TestServer.requestId())
-                    .setProductId(PRODUCT).setPurpose(MARKETING).setRegionId(REGION).setQuantity(q).build());
+                RecordUsageRequest usage = RecordUsageRequest.newBuilder().setRequestId(TestServer.requestId())
+                    .setProductId(PRODUCT).setPurpose(MARKETING).setRegionId(REGION).setQuantity(q).build();
+                untilNotAborted(() -> server.plan(b.key()).recordUsage(usage));
                 recorded.addAndGet(q);
               }
             }
