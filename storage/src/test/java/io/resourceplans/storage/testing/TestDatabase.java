@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,11 @@ import javax.sql.DataSource;
  * every worker, with the citus extension and the workers registered, then migrated, which
  * distributes the tables (V18). No template: Citus keeps sessions open on its databases. Tables get
  * {@value #CITUS_SHARD_COUNT} shards, not 32, so that a test database is made in seconds.
+ *
+ * <p>Making one still takes seconds, one JVM at a time, so a fully migrated Citus database is not
+ * dropped when its test class closes it: it is emptied back to what the migrations left (every
+ * table truncated, the migrations' own rows put back) and the JVM's next class gets it. One whose
+ * schema a test changed and did not change back is dropped instead.
  */
 public final class TestDatabase implements AutoCloseable {
   public static final String URL_VARIABLE = "RP_TEST_DATABASE_URL";
@@ -53,19 +60,28 @@ public final class TestDatabase implements AutoCloseable {
   /** The Citus workers of the named database (host:port), empty when it is plain PostgreSQL. */
   private static List<String> citusWorkers;
 
+  /** This JVM's emptied, fully migrated Citus databases, waiting for the next test class. */
+  private static final Deque<String> spareCitusDatabases = new ArrayDeque<>();
+  /** What each of this JVM's fully migrated Citus databases looked like before its first test class. */
+  private static final Map<String, CitusBaseline> citusBaselines = new HashMap<>();
+  private static boolean spareDropHookAdded;
+
   private final DatabaseSettings settings;
   private final Database database;
   /** Whether closing drops the database (not for a {@link #replica}). */
   private final boolean owner;
+  /** Whether closing may keep the database for the next test class (fully migrated, on Citus). */
+  private final boolean reusable;
 
   private TestDatabase(DatabaseSettings settings, Database database) {
-    this(settings, database, true);
+    this(settings, database, true, false);
   }
 
-  private TestDatabase(DatabaseSettings settings, Database database, boolean owner) {
+  private TestDatabase(DatabaseSettings settings, Database database, boolean owner, boolean reusable) {
     this.settings = settings;
     this.database = database;
     this.owner = owner;
+    this.reusable = reusable;
   }
 
   /**
@@ -74,7 +90,7 @@ public final class TestDatabase implements AutoCloseable {
    */
   public TestDatabase replica() {
     return new TestDatabase(
-        settings, Database.open(settings, name() + "_replica", DataSources.DEFAULT_CONNECT_TIMEOUT), false);
+        settings, Database.open(settings, name() + "_replica", DataSources.DEFAULT_CONNECT_TIMEOUT), false, false);
   }
 
   public static TestDatabase create() {
@@ -104,9 +120,14 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   private static TestDatabase createOnCitus(DatabaseSettings base, String name, String targetVersion) throws Exception {
+    boolean reusable = targetVersion == null;
+    String spare = reusable ? takeSpareCitusDatabase() : null;
+    if (spare != null) {
+      DatabaseSettings settings = citusSettings(base, spare);
+      return new TestDatabase(settings, Database.open(settings, spare, DataSources.DEFAULT_CONNECT_TIMEOUT), true, true);
+    }
+    DatabaseSettings settings = citusSettings(base, name);
     String coordinator = hostAndPort(base.jdbcUrl());
-    DatabaseSettings settings = new DatabaseSettings(
-        withDatabase(base.jdbcUrl(), name), base.user(), base.password(), 8);
     // One test JVM at a time, up to the migrated schema: Citus syncs the role and its metadata to
     // the workers as it registers them and distributes objects, and two at once can fail on a
     // shared catalog ("tuple concurrently updated"). Closing the session unlocks.
@@ -118,7 +139,73 @@ public final class TestDatabase implements AutoCloseable {
         migrate(pool, targetVersion);
       }
     }
-    return new TestDatabase(settings, Database.open(settings, name, DataSources.DEFAULT_CONNECT_TIMEOUT));
+    if (reusable) {
+      try {
+        recordCitusBaseline(settings, name);
+      } catch (SQLException | RuntimeException e) {
+        dropEverywhere(settings, name);
+        throw e;
+      }
+    }
+    return new TestDatabase(settings, Database.open(settings, name, DataSources.DEFAULT_CONNECT_TIMEOUT), true, reusable);
+  }
+
+  private static DatabaseSettings citusSettings(DatabaseSettings base, String name) {
+    return new DatabaseSettings(withDatabase(base.jdbcUrl(), name), base.user(), base.password(), 8);
+  }
+
+  private static synchronized String takeSpareCitusDatabase() {
+    return spareCitusDatabases.pollFirst();
+  }
+
+  /** The schema and the migrations' own rows of a new, fully migrated Citus database. */
+  private static synchronized void recordCitusBaseline(DatabaseSettings settings, String name) throws SQLException {
+    try (Connection c = connect(settings, hostAndPort(settings.jdbcUrl()), name)) {
+      citusBaselines.put(name, CitusBaseline.read(c));
+    }
+    if (!spareDropHookAdded) {
+      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropSpareCitusDatabases));
+      spareDropHookAdded = true;
+    }
+  }
+
+  /**
+   * Empties a fully migrated Citus database whose test class has ended back to the baseline and
+   * keeps it for the next class; drops it when that fails or its schema is not the baseline's.
+   */
+  private void keepForNextClass() {
+    String name = name();
+    CitusBaseline baseline;
+    synchronized (TestDatabase.class) {
+      baseline = citusBaselines.get(name);
+    }
+    try (Connection c = connect(settings, hostAndPort(settings.jdbcUrl()), name)) {
+      if (baseline != null && baseline.restore(c)) {
+        synchronized (TestDatabase.class) {
+          // Last in, first out: the next class gets the database just emptied.
+          spareCitusDatabases.addFirst(name);
+        }
+        return;
+      }
+    } catch (SQLException e) {
+      // Not reusable as it is: dropped below, as any test database.
+      System.err.println("test database " + name + " not kept for the next class: " + e);
+    }
+    synchronized (TestDatabase.class) {
+      citusBaselines.remove(name);
+    }
+    dropEverywhere(settings, name);
+  }
+
+  private static synchronized void dropSpareCitusDatabases() {
+    for (String name : spareCitusDatabases) {
+      try {
+        dropEverywhere(citusSettings(external, name), name);
+      } catch (RuntimeException e) {
+        System.err.println("cannot drop the spare Citus test database " + name + ": " + e);
+      }
+    }
+    spareCitusDatabases.clear();
   }
 
   /** {@code name} on every node with the citus extension, and the workers registered with the coordinator. */
@@ -315,12 +402,20 @@ public final class TestDatabase implements AutoCloseable {
     if (!owner) {
       return;
     }
-    // On Citus, the coordinator first: its sessions to the workers end with it.
+    if (reusable) {
+      keepForNextClass();
+    } else {
+      dropEverywhere(settings, name());
+    }
+  }
+
+  /** Drops {@code name} on every node (on Citus the coordinator first: its sessions to the workers end with it). */
+  private static void dropEverywhere(DatabaseSettings settings, String name) {
     List<String> nodes = citusWorkers.isEmpty() ? List.of(hostAndPort(settings.jdbcUrl())) : citusNodes(settings);
     for (String node : nodes) {
       try (var c = connect(settings, node, "postgres");
           var s = c.createStatement()) {
-        s.execute("drop database if exists \"" + name() + "\" with (force)");
+        s.execute("drop database if exists \"" + name + "\" with (force)");
       } catch (SQLException e) {
         throw new IllegalStateException("cannot drop test database", e);
       }
