@@ -201,6 +201,51 @@ class TestClockTest {
   }
 
   @Test
+  void anAdvancePastAnExpiryLapsesThePackageWithAPackageExpiredEventDatedAtTheExpiry() {
+    Instant start = server.clock.instant();
+    TestClock clock = createClock(server, "lapse", start);
+    CreateAccountResponse test = testAccount(server, "Lapsing Shop", clock.getTestClockId());
+    String accountId = test.getAccount().getAccountId();
+    String key = test.getApiKeySecret();
+    Package p = buyPackage(server, test);
+    Instant expiry = Timestamps.toInstant(p.getExpireTime());
+    server.plan(key).recordUsage(usage(100));
+
+    server.operator().advanceTestClock(advance(clock.getTestClockId(), expiry.plus(Duration.ofDays(3))));
+
+    // As the real expiry pass does for real accounts: marked lapsed, its 900 left out of the totals,
+    // and one package.expired event, after the reminders and dated when the package expired.
+    assertEquals(List.of(true), server.jdbi().withHandle(h -> h.createQuery(
+            "select lapsed from packages where account_id = :a and package_id = :p")
+        .bind("a", accountId).bind("p", p.getPackageId()).mapTo(Boolean.class).list()));
+    List<List<String>> events = events(accountId);
+    List<String> expired = List.of("package.expired", expiry.toString(), p.getPackageId(), "900");
+    assertEquals(expired, events.get(events.size() - 1), events::toString);
+    assertEquals(List.of("package.expiring", "package.expiring", "package.expiring", "package.expired"),
+        events.stream().map(e -> e.get(0)).filter(k -> k.startsWith("package.")).toList());
+    assertEquals(0, server.plan(key)
+        .getPackageSummary(GetPackageSummaryRequest.newBuilder().setProductId("sms-domestic").build())
+        .getProducts(0).getRemainingQuantity());
+
+    // Once: a later advance and the real pass add nothing.
+    server.operator().advanceTestClock(advance(clock.getTestClockId(), expiry.plus(Duration.ofDays(40))));
+    server.expiryReminders().runOnce(expiry.plus(Duration.ofDays(41)));
+    assertEquals(events, events(accountId));
+  }
+
+  /** The account's events (kind, time, and a package event's package ID and remaining quantity), in order. */
+  private static List<List<String>> events(String accountId) {
+    return server.jdbi().withHandle(h -> h.createQuery("""
+            select payload::jsonb->>'kind', payload::jsonb->>'createTime',
+                   coalesce(payload::jsonb->'data'->>'packageId', ''), coalesce(payload::jsonb->'data'->>'remainingQuantity', '')
+              from account_events where account_id = :a order by sequence
+            """)
+        .bind("a", accountId)
+        .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .list());
+  }
+
+  @Test
   void stepByStepEachReminderAtItsOffsetAndTheRealSchedulerSkipsTestAccounts() {
     Instant start = server.clock.instant();
     TestClock clock = createClock(server, "steps", start);

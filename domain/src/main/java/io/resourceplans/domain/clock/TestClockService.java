@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * Operator-only simulated time (test clocks): create, read, list and advance. Advancing moves the
  * "now" of the clock's accounts and runs, in the same transaction, what the real schedulers would
- * have run for them in between (expiry reminders at their offsets, in order); expiries, order and
- * voucher validity follow from the accounts' time by themselves.
+ * have run for them in between (packages lapsing at their expiry, expiry reminders at their
+ * offsets, in order); order and voucher validity follow from the accounts' time by themselves.
  */
 @Singleton
 public final class TestClockService {

@@ -69,16 +69,7 @@ public final class ExpiryReminderService {
   public int runOnce(Instant now) {
     // Packages past expiry are marked first (PackageRepository.markLapsed): the pass that tells
     // customers about expiry keeps the listings' expired set too.
-    // Each package marked is a PACKAGE_EXPIRED webhook event, in the transaction that marks it.
-    transactor.inTransaction(tx -> {
-      List<PlanPackage> lapsed = tx.get(PackageRepository.class).markLapsed(now);
-      if (webhooks != null) {
-        for (PlanPackage p : lapsed) {
-          webhooks.emit(tx, p.accountId(), WebhookEventKind.PACKAGE_EXPIRED, "expired:" + p.packageId(), now, expiredData(p));
-        }
-      }
-      return lapsed.size();
-    });
+    transactor.inTransaction(tx -> lapse(tx, now, null));
     int written = 0;
     for (int days : settings.offsetsDays()) {
       ExpiryReminderRepository.Position after = null;
@@ -98,18 +89,19 @@ public final class ExpiryReminderService {
   /**
    * What the real schedulers would have done for the accounts of a test clock while its time moved
    * from {@code from} to {@code to}, in the caller's transaction: a pass at every moment in between
-   * when a reminder of one of their packages became due (its expiry minus an offset), in time
-   * order, dated at that moment, then one at {@code to}. So a long advance queues each reminder a
-   * real timeline would have, in order, once (the dedupe keys), and none of a package that ran out
-   * or expired first. Returns the outbox rows written.
+   * when one of their packages expired or a reminder of one became due (its expiry minus an
+   * offset), in time order, dated at that moment, then one at {@code to}. So a long advance marks
+   * each package lapsed (a {@code package.expired} event) and queues each reminder a real timeline
+   * would have, in order, once (the dedupe keys), and none of a package that ran out or expired
+   * first. Returns the outbox rows written.
    */
   public int runForTestClock(Tx tx, String testClockId, Instant from, Instant to) {
-    if (settings.offsetsDays().isEmpty()) {
-      return 0;
-    }
-    long longest = settings.offsetsDays().get(0);
+    long longest = settings.offsetsDays().isEmpty() ? 0 : settings.offsetsDays().get(0);
     TreeSet<Instant> moments = new TreeSet<>();
     for (Instant expiry : tx.get(TestClockRepository.class).packageExpiries(testClockId, from, to.plus(Duration.ofDays(longest)))) {
+      if (!expiry.isAfter(to)) {
+        moments.add(expiry);
+      }
       for (int days : settings.offsetsDays()) {
         Instant due = expiry.minus(Duration.ofDays(days));
         if (due.isAfter(from) && due.isBefore(to)) {
@@ -120,6 +112,7 @@ public final class ExpiryReminderService {
     moments.add(to);
     int written = 0;
     for (Instant moment : moments) {
+      lapse(tx, moment, testClockId);
       for (int days : settings.offsetsDays()) {
         ExpiryReminderRepository.Position after = null;
         while (true) {
@@ -133,6 +126,21 @@ public final class ExpiryReminderService {
       }
     }
     return written;
+  }
+
+  /**
+   * Marks the packages past expiry at {@code now} lapsed (PackageRepository.markLapsed), each with
+   * a PACKAGE_EXPIRED webhook event dated {@code now}, in the caller's transaction: of real-time
+   * accounts, or of the accounts of {@code testClockId} at its time {@code now}.
+   */
+  private int lapse(Tx tx, Instant now, String testClockId) {
+    List<PlanPackage> lapsed = tx.get(PackageRepository.class).markLapsed(now, testClockId);
+    if (webhooks != null) {
+      for (PlanPackage p : lapsed) {
+        webhooks.emit(tx, p.accountId(), WebhookEventKind.PACKAGE_EXPIRED, "expired:" + p.packageId(), now, expiredData(p));
+      }
+    }
+    return lapsed.size();
   }
 
   private record Batch(int written, ExpiryReminderRepository.Position last) {}

@@ -55,10 +55,11 @@ public interface PackageRepository {
   void shareLockActive(String accountId, String productId, Purpose purpose, Instant now);
 
   /**
-   * Marks the packages of real-time accounts (not on a test clock) that have quota left and are
-   * past expiry at {@code now} as lapsed, so listings find expired packages without reading active
-   * ones, and takes what they have left off the account's remaining totals. Returns the packages
-   * it marked, as they were.
+   * Marks the packages that have quota left and are past expiry at {@code now} as lapsed, so
+   * listings find expired packages without reading active ones, and takes what they have left off
+   * the account's remaining totals: of the accounts on test clock {@code testClockId} ({@code now}
+   * is then the clock's time), or of real-time accounts when it is null. Returns the packages it
+   * marked, as they were.
    */
-  List<PlanPackage> markLapsed(Instant now);
+  List<PlanPackage> markLapsed(Instant now, String testClockId);
 }

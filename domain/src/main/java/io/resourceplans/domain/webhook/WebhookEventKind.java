@@ -15,8 +15,8 @@ public enum WebhookEventKind {
   /** An order was paid and its packages issued. */
   ORDER_PAID("order.paid"),
   /**
-   * A package expired with quantity left (the expiry pass marks it lapsed; real-time accounts
-   * only, within a reminder period of its expiry).
+   * A package expired with quantity left (the expiry pass marks it lapsed, within a reminder period
+   * of its expiry; a test clock's advance past it, dated at the expiry).
    */
   PACKAGE_EXPIRED("package.expired"),
   /** A quota hold expired while active; the hold expiry pass released what was not captured. */

@@ -216,17 +216,24 @@ public final class SqlPackageRepository implements PackageRepository {
   }
 
   /**
-   * Real-time accounts only: a test clock's account lives in its clock's time. What each marked
-   * package had left leaves its package_totals row (V21) in the same transaction; the marked rows
-   * stay locked until then, so no deduction falls between the two. Returns the packages as marked.
+   * What each marked package had left leaves its package_totals row (V21) in the same transaction;
+   * the marked rows stay locked until then, so no deduction falls between the two. Returns the
+   * packages as marked.
    */
   @Override
-  public List<PlanPackage> markLapsed(Instant now) {
-    List<PlanPackage> lapsed = sql.list("""
+  public List<PlanPackage> markLapsed(Instant now, String testClockId) {
+    // Two statements rather than "is not distinct from": each keeps a plain plan for its accounts.
+    String accounts = testClockId == null
+        ? "select a.account_id from accounts a where a.test_clock_id is null"
+        : "select a.account_id from accounts a where a.test_clock_id = ?";
+    String update = """
         update packages p set lapsed = true
          where not p.exhausted and not p.lapsed and p.expire_time <= ?
-           and p.account_id in (select a.account_id from accounts a where a.test_clock_id is null)
-        returning\s""" + COLUMNS, SqlPackageRepository::row, now);
+           and p.account_id in (%s)
+        returning\s""".formatted(accounts) + COLUMNS;
+    List<PlanPackage> lapsed = testClockId == null
+        ? sql.list(update, SqlPackageRepository::row, now)
+        : sql.list(update, SqlPackageRepository::row, now, testClockId);
     Map<TotalKey, long[]> byTotal = new TreeMap<>(TotalKey.ORDER);
     for (PlanPackage p : lapsed) {
       long[] sums = byTotal.computeIfAbsent(

@@ -98,7 +98,7 @@ class PackageTotalsTest {
         } else if (op == 8) {
           now = now.plus(Duration.ofHours(random.nextInt(72)));
         } else {
-          marked += packages.markLapsed(now).size();
+          marked += packages.markLapsed(now, null).size();
           lastPass = now;
         }
         sql.flushAndCommit();
