@@ -20,6 +20,7 @@ import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.NotificationFixtures;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +180,43 @@ class DispatcherTest {
     assertEquals(false, server.component().transactor().inTransaction(tx -> tx.get(NotificationOutbox.class).finish(
         d.accountId(), d.notificationId(), "crashed-replica", io.resourceplans.domain.notification.DeliveryStatus.FAILED,
         "late", server.clock.instant())));
+  }
+
+  @Test
+  void aPassSendsWhatItClaimedOldestFirst() {
+    String accountId = server.newAccount("Ordered Shop").getAccount().getAccountId();
+    var notifier = server.component().notifier();
+    Instant first = server.clock.instant().minusSeconds(60);
+    // Queued newest first, one second apart, all due: the sends must come oldest first (two codes
+    // to one inbox must arrive in the order they were asked for).
+    for (int i = 19; i >= 0; i--) {
+      int n = i;
+      server.component().transactor().inTransaction(tx -> notifier.queueEmail(
+          tx, accountId, "same@inbox.example", Language.EN, NotificationKind.SYSTEM,
+          Map.of("title", "Notice " + n, "body", "Body " + n), "ordered:" + n, first.plusSeconds(n)));
+    }
+    List<String> subjects = new ArrayList<>();
+    NotificationSender recording = new NotificationSender() {
+      @Override
+      public Channel channel() {
+        return Channel.EMAIL;
+      }
+
+      @Override
+      public boolean configured() {
+        return true;
+      }
+
+      @Override
+      public void send(Delivery d) {
+        subjects.add(d.subject());
+      }
+    };
+    assertEquals(20, dispatcher(recording, 50).runOnce().delivered());
+    List<Integer> order = subjects.stream()
+        .map(subject -> Integer.parseInt(subject.replaceAll("^.*Notice (\\d+).*$", "$1")))
+        .toList();
+    assertEquals(java.util.stream.IntStream.range(0, 20).boxed().toList(), order, subjects::toString);
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.resourceplans.domain.notification.DeliveryStatus;
 import io.resourceplans.domain.notification.Language;
 import io.resourceplans.domain.notification.NotificationKind;
 import java.time.Instant;
+import java.util.Comparator;
 
 /** A row of {@code notification_outbox} as the dispatcher and operators read it. */
 public record DeliveryRow(
@@ -29,6 +30,15 @@ public record DeliveryRow(
     String lastError,
     Instant createTime,
     Instant finishTime) {
+
+  /** When the row is due: its next attempt, or its creation for the first. */
+  Instant dueTime() {
+    return nextAttemptTime != null ? nextAttemptTime : createTime;
+  }
+
+  /** The claim's order (oldest due first), which an UPDATE's RETURNING does not keep by itself. */
+  static final Comparator<DeliveryRow> DUE_ORDER =
+      Comparator.comparing(DeliveryRow::dueTime).thenComparing(DeliveryRow::notificationId);
 
   Delivery toDomain() {
     return new Delivery(

@@ -32,7 +32,7 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
     List<DeliveryRow> claimed = engine == DatabaseEngine.CITUS
         ? dao.claimDistributed(owner, now, leaseUntil, limit)
         : dao.claim(owner, now, leaseUntil, limit);
-    return claimed.stream().map(DeliveryRow::toDomain).toList();
+    return claimed.stream().sorted(DeliveryRow.DUE_ORDER).map(DeliveryRow::toDomain).toList();
   }
 
   @Override

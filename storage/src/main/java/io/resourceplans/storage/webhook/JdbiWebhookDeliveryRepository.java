@@ -34,7 +34,7 @@ public final class JdbiWebhookDeliveryRepository implements WebhookDeliveryRepos
     List<WebhookDeliveryRow> claimed = engine == DatabaseEngine.CITUS
         ? dao.claimDistributed(owner, now, leaseUntil, limit)
         : dao.claim(owner, now, leaseUntil, limit);
-    return claimed.stream().map(WebhookDeliveryRow::toDomain).toList();
+    return claimed.stream().sorted(WebhookDeliveryRow.DUE_ORDER).map(WebhookDeliveryRow::toDomain).toList();
   }
 
   @Override

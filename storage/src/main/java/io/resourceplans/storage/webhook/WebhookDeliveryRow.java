@@ -4,6 +4,7 @@ import io.resourceplans.domain.webhook.WebhookDelivery;
 import io.resourceplans.domain.webhook.WebhookDeliveryStatus;
 import io.resourceplans.domain.webhook.WebhookEventKind;
 import java.time.Instant;
+import java.util.Comparator;
 
 /** A row of {@code webhook_deliveries}. */
 public record WebhookDeliveryRow(
@@ -21,6 +22,15 @@ public record WebhookDeliveryRow(
     Instant createTime,
     Instant giveUpTime,
     Instant finishTime) {
+
+  /** When the row is due: its next attempt, or its creation for the first. */
+  Instant dueTime() {
+    return nextAttemptTime != null ? nextAttemptTime : createTime;
+  }
+
+  /** The claim's order (oldest due first), which an UPDATE's RETURNING does not keep by itself. */
+  static final Comparator<WebhookDeliveryRow> DUE_ORDER =
+      Comparator.comparing(WebhookDeliveryRow::dueTime).thenComparing(WebhookDeliveryRow::deliveryId);
 
   WebhookDelivery toDomain() {
     return new WebhookDelivery(
