@@ -66,11 +66,13 @@ public final class HoldService {
   private final SettlementCurrency currency;
   private final WalletService wallets;
   private final PackageExhaustedEvents exhausted;
+  private final HoldObserver observer;
 
   @Inject
   public HoldService(
       AccountClock accountClock, AlertService alerts, WebhookEvents webhooks, Transactor transactor,
-      SettlementCurrency currency, WalletService wallets, PackageExhaustedEvents exhausted) {
+      SettlementCurrency currency, WalletService wallets, PackageExhaustedEvents exhausted, HoldObserver observer) {
+    this.observer = observer;
     this.wallets = wallets;
     this.exhausted = exhausted;
     this.accountClock = accountClock;
@@ -217,26 +219,29 @@ public final class HoldService {
   public int expireDue(Instant now) {
     int expired = 0;
     for (HoldRepository.Due due : transactor.readOnly(tx -> tx.get(HoldRepository.class).due(now, EXPIRY_BATCH))) {
-      if (transactor.inTransaction(tx -> expire(tx, due))) {
+      Hold hold = transactor.inTransaction(tx -> expire(tx, due));
+      if (hold != null) {
+        observer.expired(hold);
         expired++;
       }
     }
     return expired;
   }
 
-  private boolean expire(Tx tx, HoldRepository.Due due) {
+  /** The hold as expired, or null when it was no longer active or not yet past its expiry. */
+  private Hold expire(Tx tx, HoldRepository.Due due) {
     Hold hold = tx.get(HoldRepository.class).lock(due.accountId(), due.holdId()).orElse(null);
     if (hold == null || hold.status() != HoldStatus.ACTIVE) {
-      return false;
+      return null;
     }
     Instant now = accountClock.now(tx, hold.accountId());
     if (!hold.expiredAt(now)) {
-      return false;
+      return null;
     }
     Hold expired = releaseRest(tx, hold, HoldStatus.EXPIRED, now);
     webhooks.emit(tx, hold.accountId(), WebhookEventKind.HOLD_EXPIRED, "hold-expired:" + hold.holdId(), now,
         expiredData(expired));
-    return true;
+    return expired;
   }
 
   /** Gives each package what the hold still holds of it, in allocation (burn-down) order: the lock order. */

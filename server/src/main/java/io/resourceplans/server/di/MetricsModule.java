@@ -6,9 +6,11 @@ import dagger.Provides;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.resourceplans.domain.notification.DeliveryObserver;
+import io.resourceplans.domain.hold.HoldObserver;
 import io.resourceplans.domain.quota.UsageObserver;
 import io.resourceplans.server.metrics.Metrics;
 import io.resourceplans.server.metrics.NotificationMetrics;
+import io.resourceplans.server.metrics.HoldMetrics;
 import io.resourceplans.server.metrics.UsageMetrics;
 import javax.annotation.Nullable;
 import javax.inject.Singleton;
@@ -31,6 +33,9 @@ public interface MetricsModule {
 
   @Binds
   UsageObserver usageObserver(UsageMetrics metrics);
+
+  @Binds
+  HoldObserver holdObserver(HoldMetrics metrics);
 
   @Binds
   DeliveryObserver deliveryObserver(NotificationMetrics metrics);

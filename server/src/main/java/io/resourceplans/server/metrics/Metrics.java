@@ -49,6 +49,7 @@ public final class Metrics {
         .config()
         .meterFilter(NO_CLIENT_SIDE_PERCENTILES)
         .meterFilter(MeterFilter.maximumAllowableTags(UsageMetrics.PREFIX, "product", MAX_PRODUCTS, MeterFilter.deny()))
+        .meterFilter(MeterFilter.maximumAllowableTags(HoldMetrics.PREFIX, "product", MAX_PRODUCTS, MeterFilter.deny()))
         .meterFilter(MeterFilter.maximumAllowableTags(OrderMetrics.PREFIX, "currency", MAX_CURRENCIES, MeterFilter.deny()));
     return registry;
   }

@@ -59,7 +59,6 @@ import io.resourceplans.server.mapping.PurposeMapper;
 import io.resourceplans.server.mapping.Timestamps;
 import io.resourceplans.domain.clock.AccountClock;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -161,32 +160,20 @@ public final class BillingRpcs {
 
   public void payOrder(PayOrderRequest request, StreamObserver<PayOrderResponse> out) {
     Principal caller = CallPrincipal.current();
-    // The order this call's mutation paid, with the answer it built. Counted only if that answer
-    // (the same object) is what the committed transaction returned: a retry answered from the stored
-    // first answer gets a copy parsed from it, and an attempt rolled back and run again leaves only
-    // the last attempt's here.
-    record Paid(Order order, PayOrderResponse answer) {}
-    AtomicReference<Paid> paidNow = new AtomicReference<>();
     PayOrderResponse response =
         calls.once(
             caller,
             request,
             PayOrderResponse.parser(),
-            tx -> {
+            (tx, afterCommit) -> {
               var paid = orders.pay(tx, caller, request.getOrderId(), emptyToNull(request.getVoucherId()));
               Instant now = now(tx, paid.order().accountId());
-              PayOrderResponse answer =
-                  PayOrderResponse.newBuilder()
-                      .setOrder(BillingMapper.toProto(paid.order(), paid.packages(), now))
-                      .addAllPackages(paid.packages().stream().map(p -> BillingMapper.toProto(p, now)).toList())
-                      .build();
-              paidNow.set(new Paid(paid.order(), answer));
-              return answer;
+              afterCommit.run(() -> metrics.paid(paid.order()));
+              return PayOrderResponse.newBuilder()
+                  .setOrder(BillingMapper.toProto(paid.order(), paid.packages(), now))
+                  .addAllPackages(paid.packages().stream().map(p -> BillingMapper.toProto(p, now)).toList())
+                  .build();
             });
-    Paid done = paidNow.get();
-    if (done != null && done.answer() == response) {
-      metrics.paid(done.order());
-    }
     reply(out, response);
   }
 

@@ -6,6 +6,10 @@ import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.domain.tx.Tx;
 import io.resourceplans.server.idempotency.IdempotentCalls;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
@@ -47,6 +51,35 @@ public final class CallRunner {
   public <R extends Message> R once(
       Principal caller, Message request, Parser<R> responseParser, UnaryOperator<R> redact, Function<Tx, R> mutation) {
     return idempotent.run(caller, request, responseParser, redact, mutation);
+  }
+
+  /** Where a mutation leaves what is to run once its transaction has committed. */
+  @FunctionalInterface
+  public interface AfterCommit {
+    void run(Runnable action);
+  }
+
+  /**
+   * As {@link #once(Principal, Message, Parser, Function)}, then runs the actions the mutation left
+   * in its {@link AfterCommit} (metrics): only those of the attempt whose answer committed, so
+   * nothing for a retry answered from the stored first answer (a copy parsed from it, not the
+   * object the mutation built), nor for an attempt rolled back and run again.
+   */
+  public <R extends Message> R once(
+      Principal caller, Message request, Parser<R> responseParser, BiFunction<Tx, AfterCommit, R> mutation) {
+    record Attempt<R>(R answer, List<Runnable> actions) {}
+    AtomicReference<Attempt<R>> last = new AtomicReference<>();
+    R response = idempotent.run(caller, request, responseParser, tx -> {
+      List<Runnable> actions = new ArrayList<>();
+      R answer = mutation.apply(tx, actions::add);
+      last.set(new Attempt<>(answer, actions));
+      return answer;
+    });
+    Attempt<R> attempt = last.get();
+    if (attempt != null && attempt.answer() == response) {
+      attempt.actions().forEach(Runnable::run);
+    }
+    return response;
   }
 
   /** A change without a request ID (log-in attempts, marking a message read): one transaction. */

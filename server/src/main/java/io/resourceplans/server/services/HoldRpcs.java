@@ -15,6 +15,8 @@ import io.resourceplans.api.v1.ReserveUsageRequest;
 import io.resourceplans.api.v1.ReserveUsageResponse;
 import io.resourceplans.domain.auth.Principal;
 import io.resourceplans.domain.common.PageRequest;
+import io.resourceplans.domain.hold.Hold;
+import io.resourceplans.domain.hold.HoldObserver;
 import io.resourceplans.domain.hold.HoldService;
 import io.resourceplans.server.auth.CallPrincipal;
 import io.resourceplans.server.idempotency.IdempotentCalls;
@@ -35,29 +37,32 @@ public final class HoldRpcs {
 
   private final HoldService holds;
   private final CallRunner calls;
+  private final HoldObserver observer;
 
   @Inject
-  HoldRpcs(HoldService holds, CallRunner calls) {
+  HoldRpcs(HoldService holds, CallRunner calls, HoldObserver observer) {
     this.holds = holds;
     this.calls = calls;
+    this.observer = observer;
   }
 
   public void reserveUsage(ReserveUsageRequest request, StreamObserver<ReserveUsageResponse> out) {
     Principal caller = CallPrincipal.current();
     var purpose = PurposeMapper.toDomain(request.getPurpose(), "purpose");
-    reply(out, calls.once(caller, request, ReserveUsageResponse.parser(),
-        tx -> ReserveUsageResponse.newBuilder()
-            .setHold(HoldMapper.toProto(holds.reserve(tx, caller, request.getRequestId(), request.getProductId(),
-                purpose, request.getRegionId(), request.getQuantity(), Duration.ofSeconds(request.getTtlSeconds()),
-                request.getTag())))
-            .build()));
+    reply(out, calls.once(caller, request, ReserveUsageResponse.parser(), (tx, afterCommit) -> {
+      Hold hold = holds.reserve(tx, caller, request.getRequestId(), request.getProductId(), purpose,
+          request.getRegionId(), request.getQuantity(), Duration.ofSeconds(request.getTtlSeconds()), request.getTag());
+      afterCommit.run(() -> observer.reserved(hold));
+      return ReserveUsageResponse.newBuilder().setHold(HoldMapper.toProto(hold)).build();
+    }));
   }
 
   public void captureUsage(CaptureUsageRequest request, StreamObserver<CaptureUsageResponse> out) {
     Principal caller = CallPrincipal.current();
     var key = IdempotentCalls.key(caller, request);
-    reply(out, calls.once(caller, request, CaptureUsageResponse.parser(), tx -> {
+    reply(out, calls.once(caller, request, CaptureUsageResponse.parser(), (tx, afterCommit) -> {
       HoldService.Capture capture = holds.capture(tx, caller, request.getHoldId(), request.getQuantity(), key);
+      afterCommit.run(() -> observer.captured(capture.hold(), request.getQuantity()));
       return CaptureUsageResponse.newBuilder()
           .setUsageRecord(UsageRpcs.toProto(capture.usageRecord()))
           .setHold(HoldMapper.toProto(capture.hold()))
@@ -67,10 +72,11 @@ public final class HoldRpcs {
 
   public void releaseUsage(ReleaseUsageRequest request, StreamObserver<ReleaseUsageResponse> out) {
     Principal caller = CallPrincipal.current();
-    reply(out, calls.once(caller, request, ReleaseUsageResponse.parser(),
-        tx -> ReleaseUsageResponse.newBuilder()
-            .setHold(HoldMapper.toProto(holds.release(tx, caller, request.getHoldId())))
-            .build()));
+    reply(out, calls.once(caller, request, ReleaseUsageResponse.parser(), (tx, afterCommit) -> {
+      Hold hold = holds.release(tx, caller, request.getHoldId());
+      afterCommit.run(() -> observer.released(hold));
+      return ReleaseUsageResponse.newBuilder().setHold(HoldMapper.toProto(hold)).build();
+    }));
   }
 
   public void getHold(GetHoldRequest request, StreamObserver<GetHoldResponse> out) {
