@@ -216,6 +216,11 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
     return metricsHttp.port();
   }
 
+  /** The test database's connection pool, as the server's calls use it. */
+  public com.zaxxer.hikari.HikariPoolMXBean pool() {
+    return ((HikariDataSource) database.dataSource()).getHikariPoolMXBean();
+  }
+
   /** The name of the test database's pool (the pool tag of its metrics). */
   public String poolName() {
     return ((HikariDataSource) database.dataSource()).getPoolName();

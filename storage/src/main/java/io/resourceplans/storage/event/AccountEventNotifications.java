@@ -1,6 +1,8 @@
 package io.resourceplans.storage.event;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -13,7 +15,8 @@ import org.postgresql.PGNotification;
 /**
  * One connection LISTENing on {@link AccountEventDao#CHANNEL}: the IDs of the accounts whose events
  * committed, as PostgreSQL delivers their NOTIFY (after the commit, in commit order). The connection
- * comes from the pool and goes back to it, UNLISTENed, on {@link #close}. Not thread-safe: one
+ * is one of its own, not the pool's: it is held as long as anyone listens, and a pool connection
+ * held for good would be one fewer for the calls. It is closed on {@link #close}. Not thread-safe: one
  * listening thread uses it. On Citus it is a connection to the coordinator, where the writing
  * transactions' pg_notify runs (AccountEventDao#notifyWatchers).
  */
@@ -26,9 +29,12 @@ public final class AccountEventNotifications implements AutoCloseable {
     this.postgres = connection.unwrap(PGConnection.class);
   }
 
-  /** Takes a connection from {@code dataSource} and starts listening. */
+  /**
+   * Opens a connection to {@code dataSource}'s database (outside the pool when it is a HikariCP pool,
+   * from the same source or URL and credentials) and starts listening.
+   */
   public static AccountEventNotifications listen(DataSource dataSource) throws SQLException {
-    Connection c = dataSource.getConnection();
+    Connection c = unpooled(dataSource);
     try {
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {
@@ -39,6 +45,16 @@ public final class AccountEventNotifications implements AutoCloseable {
       c.close();
       throw e;
     }
+  }
+
+  private static Connection unpooled(DataSource dataSource) throws SQLException {
+    if (!(dataSource instanceof HikariDataSource pool)) {
+      return dataSource.getConnection();
+    }
+    if (pool.getDataSource() != null) {
+      return pool.getDataSource().getConnection();
+    }
+    return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
   }
 
   /**
@@ -60,15 +76,11 @@ public final class AccountEventNotifications implements AutoCloseable {
 
   @Override
   public void close() {
-    try (Statement s = connection.createStatement()) {
-      s.execute("unlisten *");
-    } catch (SQLException ignored) {
-      // A broken connection: the pool drops it.
-    }
+    // Ending the session ends its LISTEN.
     try {
       connection.close();
     } catch (SQLException ignored) {
-      // Nothing more to release.
+      // Closed or broken either way.
     }
   }
 }
