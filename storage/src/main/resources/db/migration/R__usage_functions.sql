@@ -217,10 +217,11 @@ $$;
 
 -- Takes p_quantity from a package whose row this transaction has locked, keeping its exhausted
 -- marker and its package_totals row (V21) in step: the one deduction, for the Java full path
--- (SqlPackageRepository.deduct sends the same two statements) and rp_record_covered_usages. A
--- package the expiry pass has marked lapsed is no longer in its total (the pass took what it had
--- left), so its deduction leaves the total alone: a usage whose time was just before the expiry
--- may still draw from it, after the pass on a replica whose clock is ahead.
+-- (SqlPackageRepository.deduct calls it) and rp_record_covered_usages. A package the expiry pass
+-- has marked lapsed is no longer in its total (the pass took what it had left), so its deduction
+-- leaves the total alone: a usage whose time was just before the expiry may still draw from it,
+-- after the pass on a replica whose clock is ahead. A package that is not there is an error (P0001),
+-- never a deduction of nothing.
 create or replace function rp_deduct(p_account_id text, p_package_id text, p_quantity bigint)
   returns void language plpgsql as $$
 declare
@@ -231,6 +232,9 @@ begin
          exhausted = (p.remaining_quantity - p_quantity = 0)
    where p.account_id = p_account_id and p.package_id = p_package_id
   returning * into k;
+  if not found then
+    raise exception 'rp_deduct: no package % of account %', p_package_id, p_account_id;
+  end if;
   update package_totals b
      set remaining = b.remaining - (case when k.lapsed then 0 else p_quantity end),
          packages = b.packages - (case when k.exhausted and not k.lapsed then 1 else 0 end)

@@ -51,6 +51,11 @@ class HeldWritesStorageTest {
       s.execute("create table held_a (id int primary key)");
       s.execute("create table held_b (id int primary key, n int not null check (n >= 0))");
       s.execute("""
+          create function held_test_take(p_id int, p_n int) returns void language plpgsql as $$
+          begin
+            update held_b set n = n - p_n where id = p_id;
+          end $$""");
+      s.execute("""
           create function held_test_conflict() returns trigger language plpgsql as $$
           begin
             raise exception 'simulated serialization failure' using errcode = '40001', table = tg_table_name;
@@ -105,6 +110,22 @@ class HeldWritesStorageTest {
       assertEquals("23514", SqlFailures.sqlState(e));
       c.rollback();
       assertTrue(sql.one("select id from held_a where id = 1", rs -> rs.getInt(1)).isEmpty(), "nothing committed");
+    }
+  }
+
+  @Test
+  void anErrorInsideAHeldFunctionCallIsReportedAtThatCall() throws SQLException {
+    try (Connection c = transaction()) {
+      Sql sql = new Sql(c);
+      sql.update("insert into held_b (id, n) values (5, 1)");
+      sql.hold("update held_b set n = n + 0 where id = ?", 1, "held_b 5 unchanged", 5);
+      sql.hold("select held_test_take(?, ?)", -1, "take 2 from held_b 5", 5, 2);
+
+      HeldWriteFailure e = assertThrows(HeldWriteFailure.class, sql::flush);
+
+      assertEquals("take 2 from held_b 5", e.what());
+      assertEquals("anErrorInsideAHeldFunctionCallIsReportedAtThatCall", e.heldAt().getMethodName());
+      assertEquals("23514", SqlFailures.sqlState(e));
     }
   }
 

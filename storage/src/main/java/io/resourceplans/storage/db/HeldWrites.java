@@ -38,6 +38,10 @@ import org.postgresql.util.ServerErrorMessage;
  * the function (V9) raises SQLSTATE P0001, naming {@code what}, when the count differs. So a
  * held write must be one INSERT, UPDATE or DELETE without a RETURNING of its own.
  *
+ * <p><b>Function calls.</b> A held write may also be {@code select f(...)} of a function that
+ * writes (held with no expected row count; the function checks what it must), so that a rule kept in
+ * a SQL function for the one-call path is the Java path's too (rp_deduct).
+ *
  * <p><b>On error.</b> PostgreSQL skips the rest of the round trip after a failing statement, COMMIT
  * included: the transaction is aborted and rolls back; the transactor runs the work again after a
  * serialization failure or deadlock ({@link SqlFailures}: the {@link SQLException}, with its
@@ -47,8 +51,9 @@ import org.postgresql.util.ServerErrorMessage;
  * statement of a round trip failed, so it is read from the error: an {@code rp_expect_rows}
  * error is the check of the held write it names; an error naming a table (a constraint violation)
  * is the one statement of the round trip that writes that table (a SELECT is taken to write
- * nothing). When that leaves no single statement (a deadlock, a lost connection, two writes of one
- * table), the {@link SqlFailure} lists the held writes that were sent. The held writes are dropped
+ * nothing), and an error raised inside a function is the held call of that function. When that
+ * leaves no single statement (a deadlock, a lost connection, two writes of one table), the
+ * {@link SqlFailure} lists the held writes that were sent. The held writes are dropped
  * when sent, whether or not the round trip succeeds.
  *
  * <p><b>Where a write was held</b> is found by a stack walk once per statement text and then kept:
@@ -76,6 +81,9 @@ public final class HeldWrites {
   private static final Pattern WRITE =
       Pattern.compile("\\s*(?:insert\\s+into|update|delete\\s+from)\\s+(?:only\\s+)?(?:\\w+\\.)?(\\w+).*",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  /** A held call of a function that writes: {@code select rp_deduct(?, ?, ?)}. */
+  private static final Pattern CALL =
+      Pattern.compile("\\s*select\\s+(\\w+)\\s*\\(.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern WRITES_NOTHING =
       Pattern.compile("\\s*(?:select|commit)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
@@ -217,6 +225,8 @@ public final class HeldWrites {
       if (candidates.size() > 1 && error.getMessage() != null) {
         candidates.removeIf(i -> !error.getMessage().startsWith(sent.get(i).what() + ": "));
       }
+    } else if (error.getWhere() != null && calledFunction(error.getWhere(), sent) >= 0) {
+      candidates.add(calledFunction(error.getWhere(), sent));
     } else if (error.getTable() != null) {
       String table = error.getTable().toLowerCase(Locale.ROOT);
       for (int i = 0; i <= sent.size(); i++) {
@@ -228,6 +238,24 @@ public final class HeldWrites {
       }
     }
     return candidates.size() == 1 ? candidates.get(0) : -1;
+  }
+
+  /**
+   * The one held write that calls the function the error's context names ({@code where}: "PL/pgSQL
+   * function rp_deduct(text,text,bigint) line 6 at ..."), or -1.
+   */
+  private static int calledFunction(String where, List<Write> sent) {
+    int found = -1;
+    for (int i = 0; i < sent.size(); i++) {
+      Matcher call = CALL.matcher(sent.get(i).sql());
+      if (call.matches() && where.contains("function " + call.group(1).toLowerCase(Locale.ROOT) + "(")) {
+        if (found >= 0) {
+          return -1;
+        }
+        found = i;
+      }
+    }
+    return found;
   }
 
   /** The table a statement writes, "" for none (a SELECT, COMMIT), null when not known. */

@@ -50,7 +50,8 @@ public final class Sql {
    * Holds a write until the transaction's next round trip ({@link HeldWrites}). It must change
    * exactly {@code expectedRows} rows (-1: any number), or the transaction fails with a
    * {@link HeldWrites.HeldWriteFailure} naming {@code what}. It must be a single INSERT, UPDATE or
-   * DELETE without its own RETURNING.
+   * DELETE without its own RETURNING, or a {@code select f(...)} of a function that writes, held
+   * with -1.
    */
   public void hold(String sql, int expectedRows, String what, Object... args) {
     held.add(sql, expectedRows, what, args);

@@ -137,27 +137,15 @@ public final class SqlPackageRepository implements PackageRepository {
   }
 
   /**
-   * Held ({@link HeldWrites}): the caller reads nothing back. The package and its package_totals
-   * row (left alone for a package already lapsed), as rp_deduct (R__usage_functions.sql) does for
-   * the one-call path.
+   * Held ({@link HeldWrites}): the caller reads nothing back. rp_deduct (R__usage_functions.sql),
+   * the one deduction the one-call path makes too: the package, its exhausted marker and its
+   * package_totals row.
    */
   @Override
   public void deduct(String accountId, String packageId, long quantity) {
     // Its row is locked by usable(lock = true), and the check constraints keep remaining >= 0 and
     // the exhausted marker exact.
-    sql.hold("""
-        update packages set remaining_quantity = remaining_quantity - ?, exhausted = (remaining_quantity - ? = 0)
-         where account_id = ? and package_id = ?
-        """, 1, "deduct from package " + packageId, quantity, quantity, accountId, packageId);
-    sql.hold("""
-        update package_totals b
-           set remaining = b.remaining - (case when k.lapsed then 0 else ? end),
-               packages = b.packages - (case when k.exhausted and not k.lapsed then 1 else 0 end)
-          from packages k
-         where k.account_id = ? and k.package_id = ?
-           and b.account_id = k.account_id and b.product_id = k.product_id and b.region_id = k.region_id
-           and b.purpose = k.purpose
-        """, 1, "deduct from the total of package " + packageId, quantity, accountId, packageId);
+    sql.hold("select rp_deduct(?, ?, ?)", -1, "deduct from package " + packageId, accountId, packageId, quantity);
   }
 
   /**
