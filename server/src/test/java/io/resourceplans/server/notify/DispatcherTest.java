@@ -44,9 +44,10 @@ class DispatcherTest {
   @RegisterExtension
   static final TestServer server = TestServer.forClass();
 
-  /** An email "sender" that counts what it was given, per notification. */
+  /** An email "sender" that counts what it was given, per notification, and keeps the subjects in sending order. */
   static final class CountingSender implements NotificationSender {
     final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
+    final List<String> subjects = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public Channel channel() {
@@ -61,6 +62,7 @@ class DispatcherTest {
     @Override
     public void send(Delivery d) {
       sent.computeIfAbsent(d.notificationId(), id -> new AtomicInteger()).incrementAndGet();
+      subjects.add(d.subject());
       try {
         Thread.sleep(1); // as if talking to a server: lets the other dispatcher interleave
       } catch (InterruptedException e) {
@@ -195,24 +197,9 @@ class DispatcherTest {
           tx, accountId, "same@inbox.example", Language.EN, NotificationKind.SYSTEM,
           Map.of("title", "Notice " + n, "body", "Body " + n), "ordered:" + n, first.plusSeconds(n)));
     }
-    List<String> subjects = new ArrayList<>();
-    NotificationSender recording = new NotificationSender() {
-      @Override
-      public Channel channel() {
-        return Channel.EMAIL;
-      }
-
-      @Override
-      public boolean configured() {
-        return true;
-      }
-
-      @Override
-      public void send(Delivery d) {
-        subjects.add(d.subject());
-      }
-    };
+    CountingSender recording = new CountingSender();
     assertEquals(20, dispatcher(recording, 50).runOnce().delivered());
+    List<String> subjects = recording.subjects;
     List<Integer> order = subjects.stream()
         .map(subject -> Integer.parseInt(subject.replaceAll("^.*Notice (\\d+).*$", "$1")))
         .toList();

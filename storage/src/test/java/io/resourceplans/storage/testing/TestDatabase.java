@@ -43,11 +43,19 @@ import javax.sql.DataSource;
  * <p>Making one still takes seconds, one JVM at a time, so a fully migrated Citus database is not
  * dropped when its test class closes it: it is emptied back to what the migrations left (every
  * table truncated, the migrations' own rows put back) and the JVM's next class gets it. One whose
- * schema a test changed and did not change back is dropped instead.
+ * schema a test changed and did not change back is dropped instead. The JVM's spares are dropped
+ * at its exit, and any a JVM left behind by the next one.
  */
 public final class TestDatabase implements AutoCloseable {
   public static final String URL_VARIABLE = "RP_TEST_DATABASE_URL";
   static final int CITUS_SHARD_COUNT = 4;
+  /**
+   * How a Citus test database's name starts: with the test JVM's process ID after it, so that one
+   * left behind by a JVM that ended without dropping it (its exit hook cut short) is known as such
+   * and dropped by the next JVM ({@link #dropLeftCitusDatabases}).
+   */
+  private static final String CITUS_PREFIX = "rp_test_p";
+  private static final java.util.regex.Pattern CITUS_OWNER = java.util.regex.Pattern.compile("rp_test_p([0-9]{1,18})_.+");
   /** The advisory lock (on the coordinator's postgres database) that test JVMs take turns on. */
   private static final long CITUS_CREATE_LOCK = 0x7270_6369_7475_73L;
 
@@ -65,6 +73,7 @@ public final class TestDatabase implements AutoCloseable {
   /** What each of this JVM's fully migrated Citus databases looked like before its first test class. */
   private static final Map<String, CitusBaseline> citusBaselines = new HashMap<>();
   private static boolean spareDropHookAdded;
+  private static boolean leftoversDropped;
 
   private final DatabaseSettings settings;
   private final Database database;
@@ -103,7 +112,8 @@ public final class TestDatabase implements AutoCloseable {
       DatabaseSettings base = server();
       String name = Ids.newId("rp_test").replace('-', '_');
       if (!citusWorkers.isEmpty()) {
-        return createOnCitus(base, name, targetVersion);
+        String suffix = name.substring("rp_test_".length());
+        return createOnCitus(base, CITUS_PREFIX + ProcessHandle.current().pid() + "_" + suffix, targetVersion);
       }
       String template = template(base, targetVersion);
       try (Connection c = connect(base, "postgres");
@@ -134,6 +144,7 @@ public final class TestDatabase implements AutoCloseable {
     try (Connection lock = connect(base, coordinator, "postgres");
         var s = lock.createStatement()) {
       s.execute("select pg_advisory_lock(" + CITUS_CREATE_LOCK + ")");
+      dropLeftCitusDatabases(base, lock);
       makeCitusDatabase(base, name);
       try (HikariDataSource pool = DataSources.pool(settings, name)) {
         migrate(pool, targetVersion);
@@ -148,6 +159,33 @@ public final class TestDatabase implements AutoCloseable {
       }
     }
     return new TestDatabase(settings, Database.open(settings, name, DataSources.DEFAULT_CONNECT_TIMEOUT), true, reusable);
+  }
+
+  /**
+   * Once per JVM, under the creation lock: drops the Citus test databases of test JVMs that are no
+   * longer running (on every node), which would otherwise pile up, each with a Citus maintenance
+   * process on every node.
+   */
+  private static synchronized void dropLeftCitusDatabases(DatabaseSettings base, Connection coordinator)
+      throws SQLException {
+    if (leftoversDropped) {
+      return;
+    }
+    List<String> left = new ArrayList<>();
+    try (var s = coordinator.createStatement();
+        var rs = s.executeQuery("select datname from pg_database where datname like '" + CITUS_PREFIX + "%'")) {
+      while (rs.next()) {
+        String name = rs.getString(1);
+        var owner = CITUS_OWNER.matcher(name);
+        if (owner.matches() && ProcessHandle.of(Long.parseLong(owner.group(1))).isEmpty()) {
+          left.add(name);
+        }
+      }
+    }
+    for (String name : left) {
+      dropEverywhere(citusSettings(base, name), name);
+    }
+    leftoversDropped = true;
   }
 
   private static DatabaseSettings citusSettings(DatabaseSettings base, String name) {
