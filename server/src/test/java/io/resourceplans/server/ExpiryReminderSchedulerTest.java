@@ -2,6 +2,7 @@ package io.resourceplans.server;
 
 import static io.resourceplans.server.testing.AlertFixtures.outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.resourceplans.api.v1.Purpose;
 import io.resourceplans.domain.notification.ReminderSettings;
@@ -31,7 +32,7 @@ class ExpiryReminderSchedulerTest {
     var scheduler =
         new ExpiryReminderScheduler(
             server.expiryReminders(), server.clock, new ReminderSettings(ReminderSettings.DEFAULT_OFFSETS_DAYS, Duration.ofMillis(50)),
-            server.component().notificationMetrics());
+            server.component().notificationMetrics(), server.component().backgroundPassMetrics());
     scheduler.start();
     try {
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -46,5 +47,11 @@ class ExpiryReminderSchedulerTest {
     assertEquals(2, outbox(server, accountId, "EXPIRY_REMINDER").size());
     // Counted as queued by the scheduler's passes, once each.
     assertEquals(2, server.component().meterRegistry().get("rp.reminders.sent").counter().count());
+    // Each pass counted as one that ended well, with the time of the last.
+    var registry = server.component().meterRegistry();
+    assertTrue(registry.get("rp.background.passes").tags("pass", "expiry-reminders", "result", "ok").counter().count() >= 2);
+    assertEquals(0, registry.get("rp.background.passes").tags("pass", "expiry-reminders", "result", "failed").counter().count());
+    assertEquals(server.clock.millis() / 1000.0,
+        registry.get("rp.background.pass.last.success.timestamp").tags("pass", "expiry-reminders").gauge().value());
   }
 }

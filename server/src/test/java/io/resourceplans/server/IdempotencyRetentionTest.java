@@ -325,7 +325,8 @@ class IdempotencyRetentionTest {
     assertTrue(server.count("idempotency_records") > 0);
     server.clock.advance(IdempotencyPurgeSettings.DEFAULT_RETENTION.plusHours(1));
     var scheduler = new IdempotencyPurgeScheduler(server.component().idempotencyPurge(),
-        new IdempotencyPurgeSettings(IdempotencyPurgeSettings.DEFAULT_RETENTION, Duration.ofMillis(50), 1000, 100));
+        new IdempotencyPurgeSettings(IdempotencyPurgeSettings.DEFAULT_RETENTION, Duration.ofMillis(50), 1000, 100),
+        server.component().backgroundPassMetrics());
     scheduler.start();
     try {
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -8,6 +8,7 @@ import io.resourceplans.domain.notification.ReminderSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import io.resourceplans.server.metrics.BackgroundPassMetrics;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -34,22 +35,22 @@ public final class BackgroundPasses {
   @Inject
   public BackgroundPasses(
       HoldService holds, PayAsYouGoSpendAlerts spendAlerts, AccountEventRetention retention, Clock clock,
-      ReminderSettings reminders) {
+      ReminderSettings reminders, BackgroundPassMetrics passes) {
     this.retention = retention;
     this.tasks = List.of(
-        new PeriodicTask("hold-expiry", reminders.period(), STOP_WAIT, () -> {
+        new PeriodicTask("hold-expiry", reminders.period(), STOP_WAIT, passes, () -> {
           int expired = holds.expireDue(Times.now(clock));
           if (expired > 0) {
             log.info("released {} expired quota holds", expired);
           }
         }),
-        new PeriodicTask("payg-spend-alerts", reminders.period(), STOP_WAIT, () -> {
+        new PeriodicTask("payg-spend-alerts", reminders.period(), STOP_WAIT, passes, () -> {
           int crossed = spendAlerts.runOnce(Times.now(clock));
           if (crossed > 0) {
             log.info("{} pay-as-you-go spend alerts crossed their threshold", crossed);
           }
         }),
-        new PeriodicTask("event-retention", retention.settings().purgePeriod(), STOP_WAIT, () -> {
+        new PeriodicTask("event-retention", retention.settings().purgePeriod(), STOP_WAIT, passes, () -> {
           long deleted = retention.runOnce();
           if (deleted > 0) {
             log.info("deleted {} account events older than {}", deleted, retention.settings().retention());

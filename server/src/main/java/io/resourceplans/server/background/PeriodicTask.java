@@ -1,6 +1,7 @@
 package io.resourceplans.server.background;
 
 import io.resourceplans.domain.error.DomainException;
+import io.resourceplans.server.metrics.BackgroundPassMetrics;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A background pass run every period on a daemon thread of its own, in every replica (the passes
  * are written so that replicas running them at once is harmless). A failed pass is logged on one
- * line and tried again next period: a thrown exception would cancel the schedule. Stopping waits a
+ * line and tried again next period: a thrown exception would cancel the schedule. Each pass is
+ * counted, timed and its last success kept ({@link BackgroundPassMetrics}). Stopping waits a
  * bounded time for a running pass, then interrupts it.
  */
 public final class PeriodicTask {
@@ -20,18 +22,21 @@ public final class PeriodicTask {
   private final String name;
   private final Duration period;
   private final Duration stopWait;
+  private final BackgroundPassMetrics metrics;
   private final Runnable pass;
   private ScheduledExecutorService executor;
 
   /**
-   * @param name the thread's name and the log's word for the pass
+   * @param name the thread's name, the log's word for the pass and its metrics' {@code pass} label
    * @param stopWait how long {@link #stop} lets a running pass finish before interrupting it
    */
-  public PeriodicTask(String name, Duration period, Duration stopWait, Runnable pass) {
+  public PeriodicTask(String name, Duration period, Duration stopWait, BackgroundPassMetrics metrics, Runnable pass) {
     this.name = name;
     this.period = period;
     this.stopWait = stopWait;
+    this.metrics = metrics;
     this.pass = pass;
+    metrics.register(name);
   }
 
   /** The first pass runs one period from now. */
@@ -63,12 +68,16 @@ public final class PeriodicTask {
   }
 
   private void runSafely() {
+    long start = System.nanoTime();
     try {
       pass.run();
+      metrics.succeeded(name, System.nanoTime() - start);
     } catch (DomainException e) {
+      metrics.failed(name, System.nanoTime() - start);
       // Expected faults (the database unavailable, a conflict retried out): the reason and its cause.
       log.warn("{} pass failed ({}); retrying next period", name, e.code().reason(), e.getCause());
     } catch (RuntimeException e) {
+      metrics.failed(name, System.nanoTime() - start);
       log.warn("{} pass failed; retrying next period", name, e);
     }
   }

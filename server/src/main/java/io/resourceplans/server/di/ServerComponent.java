@@ -16,6 +16,7 @@ import io.resourceplans.domain.tx.Transactor;
 import io.resourceplans.server.ResourcePlansServer;
 import io.resourceplans.server.bootstrap.CatalogSeeder;
 import io.resourceplans.server.grpc.ServerTransport;
+import io.resourceplans.server.metrics.BackgroundPassMetrics;
 import io.resourceplans.server.notify.DeliverySettings;
 import io.resourceplans.storage.db.DatabaseReachability;
 import java.time.Clock;
@@ -35,6 +36,8 @@ public interface ServerComponent {
 
   /** The registry of the server's meters. */
   PrometheusMeterRegistry meterRegistry();
+
+  BackgroundPassMetrics backgroundPassMetrics();
 
   /** Builds the component. */
   @Component.Builder

@@ -4,6 +4,7 @@ import io.resourceplans.domain.idempotency.IdempotencyPurge;
 import io.resourceplans.domain.idempotency.IdempotencyPurgeSettings;
 import io.resourceplans.server.background.PeriodicTask;
 import java.time.Duration;
+import io.resourceplans.server.metrics.BackgroundPassMetrics;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -23,10 +24,11 @@ public final class IdempotencyPurgeScheduler {
   private final PeriodicTask task;
 
   @Inject
-  public IdempotencyPurgeScheduler(IdempotencyPurge purge, IdempotencyPurgeSettings settings) {
+  public IdempotencyPurgeScheduler(
+      IdempotencyPurge purge, IdempotencyPurgeSettings settings, BackgroundPassMetrics passes) {
     this.purge = purge;
     this.settings = settings;
-    this.task = new PeriodicTask("idempotency-purge", settings.period(), Duration.ofSeconds(5), this::runOnce);
+    this.task = new PeriodicTask("idempotency-purge", settings.period(), Duration.ofSeconds(5), passes, this::runOnce);
   }
 
   public void start() {

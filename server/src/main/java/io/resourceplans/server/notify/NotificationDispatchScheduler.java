@@ -4,6 +4,7 @@ import io.resourceplans.domain.notification.Channel;
 import io.resourceplans.domain.notification.NotificationDispatcher;
 import io.resourceplans.server.background.PeriodicTask;
 import java.time.Duration;
+import io.resourceplans.server.metrics.BackgroundPassMetrics;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -23,12 +24,14 @@ public final class NotificationDispatchScheduler {
   private final PeriodicTask task;
 
   @Inject
-  public NotificationDispatchScheduler(NotificationDispatcher dispatcher, DeliverySettings settings) {
+  public NotificationDispatchScheduler(
+      NotificationDispatcher dispatcher, DeliverySettings settings, BackgroundPassMetrics passes) {
     this.dispatcher = dispatcher;
     this.settings = settings;
     // A pass cut short by stop() leaves its claimed rows PENDING under a lease; they are claimed
     // again when the lease runs out.
-    this.task = new PeriodicTask("notification-dispatcher", settings.dispatch().period(), Duration.ofSeconds(10), this::runOnce);
+    this.task = new PeriodicTask(
+        "notification-dispatcher", settings.dispatch().period(), Duration.ofSeconds(10), passes, this::runOnce);
   }
 
   public void start() {

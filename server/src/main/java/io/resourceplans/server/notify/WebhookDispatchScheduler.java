@@ -3,6 +3,7 @@ package io.resourceplans.server.notify;
 import io.resourceplans.domain.webhook.WebhookDispatcher;
 import io.resourceplans.server.background.PeriodicTask;
 import java.time.Duration;
+import io.resourceplans.server.metrics.BackgroundPassMetrics;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -20,12 +21,13 @@ public final class WebhookDispatchScheduler {
   private final PeriodicTask task;
 
   @Inject
-  public WebhookDispatchScheduler(WebhookDispatcher dispatcher) {
+  public WebhookDispatchScheduler(WebhookDispatcher dispatcher, BackgroundPassMetrics passes) {
     this.dispatcher = dispatcher;
     // A pass cut short by stop() leaves its claimed rows PENDING under a lease; they are claimed
     // again when the lease runs out.
     this.task =
-        new PeriodicTask("webhook-dispatcher", dispatcher.settings().period(), Duration.ofSeconds(10), this::runOnce);
+        new PeriodicTask(
+            "webhook-dispatcher", dispatcher.settings().period(), Duration.ofSeconds(10), passes, this::runOnce);
   }
 
   public void start() {

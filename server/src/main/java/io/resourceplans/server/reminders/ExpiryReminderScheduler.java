@@ -7,6 +7,7 @@ import io.resourceplans.server.background.PeriodicTask;
 import io.resourceplans.server.metrics.NotificationMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import io.resourceplans.server.metrics.BackgroundPassMetrics;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -31,12 +32,13 @@ public final class ExpiryReminderScheduler {
 
   @Inject
   public ExpiryReminderScheduler(
-      ExpiryReminderService reminders, Clock clock, ReminderSettings settings, NotificationMetrics metrics) {
+      ExpiryReminderService reminders, Clock clock, ReminderSettings settings, NotificationMetrics metrics,
+      BackgroundPassMetrics passes) {
     this.metrics = metrics;
     this.reminders = reminders;
     this.clock = clock;
     this.settings = settings;
-    this.task = new PeriodicTask("expiry-reminders", settings.period(), Duration.ofSeconds(5), this::runOnce);
+    this.task = new PeriodicTask("expiry-reminders", settings.period(), Duration.ofSeconds(5), passes, this::runOnce);
   }
 
   public void start() {

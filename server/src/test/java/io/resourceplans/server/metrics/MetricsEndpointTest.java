@@ -204,6 +204,12 @@ class MetricsEndpointTest {
     assertEquals(0, page.value("hikaricp_connections_pending", "pool", pool));
     assertEquals(0, page.value("hikaricp_connections_timeout_total", "pool", pool));
     assertEquals(1, page.value("rp_database_up"));
+    // The background passes are there before they first run (the test server's never come round).
+    for (String pass : List.of("notification-dispatcher", "webhook-dispatcher", "expiry-reminders", "hold-expiry",
+        "payg-spend-alerts", "idempotency-purge", "event-retention")) {
+      assertEquals(0, page.value("rp_background_passes_total", "pass", pass, "result", "failed"), pass);
+      assertEquals(0, page.value("rp_background_pass_last_success_timestamp_seconds", "pass", pass), pass);
+    }
     assertTrue(page.sum("jvm_memory_used_bytes", "area", "heap") > 0);
     assertTrue(page.value("jvm_threads_live_threads") > 0);
     assertTrue(page.names().contains("process_uptime_seconds"), page.names().toString());
