@@ -537,6 +537,30 @@ class HoldsTest {
   }
 
   @Test
+  void aHoldWithoutPackagesIsAllPayAsYouGoAndReadsBackWithNoAllocations() {
+    Buyer b = buyer("No Package Hold Shop");
+    Buyers.activatePayAsYouGo(server, b.key(), PRODUCT, REGION);
+    BigDecimal before = available(server, b);
+
+    Hold hold = server.plan(b.key()).reserveUsage(reserve(20).build()).getHold();
+    assertEquals(0, hold.getAllocationsCount());
+    assertEquals(20, hold.getPayAsYouGoQuantity());
+    assertEquals(hold, server.plan(b.key()).getHold(GetHoldRequest.newBuilder().setHoldId(hold.getHoldId()).build())
+        .getHold());
+    assertEquals(List.of(hold), server.plan(b.key()).listHolds(ListHoldsRequest.getDefaultInstance()).getHoldsList());
+
+    var used = server.plan(b.key()).captureUsage(capture(hold.getHoldId(), 5)).getUsageRecord();
+    assertEquals(0, used.getPackageQuantity());
+    assertEquals(5, used.getPayAsYouGoQuantity());
+    Hold released = server.plan(b.key()).releaseUsage(release(hold.getHoldId())).getHold();
+    assertEquals(HoldStatus.HOLD_STATUS_RELEASED, released.getStatus());
+    assertEquals(List.of(5L, 15L), List.of(released.getCapturedQuantity(), released.getReleasedQuantity()));
+    BigDecimal price = Moneys.amount(hold.getPayAsYouGoUnitPrice());
+    assertEquals(before.subtract(charge(5, price)), available(server, b));
+    Ledger.assertBalancesEqualLedgerSums(server.jdbi(), b.accountId());
+  }
+
+  @Test
   void aPayAsYouGoHoldTheWalletCannotPayIsRefusedWhole() {
     Buyer b = buyer("Thin Wallet Shop");
     String pkg = AlertFixtures.buy(server, b.key(), 100, MARKETING).getPackageId();

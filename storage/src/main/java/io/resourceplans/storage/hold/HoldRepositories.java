@@ -7,6 +7,6 @@ import io.resourceplans.storage.db.FeatureRepositories;
 public final class HoldRepositories implements FeatureRepositories {
   @Override
   public void register(Registry registry) {
-    registry.add(HoldRepository.class, c -> new JdbiHoldRepository(c.dao(HoldDao.class)));
+    registry.add(HoldRepository.class, c -> new SqlHoldRepository(c.sql()));
   }
 }
