@@ -128,10 +128,13 @@ class MetricsEndpointTest {
                 .setProductId("acme-observability")
                 .build()));
 
-    // The backlog is read at most every 5 s (another test's scrape may have read it just now).
+    // The backlog is read at most every 5 s (another test's scrape may have read it just now, with
+    // these rows already queued but before the clock moved: their age 0), so until a read after both.
     Map<String, Long> pending = pendingByChannel();
     long pendingRows = pending.values().stream().mapToLong(Long::longValue).sum();
-    PrometheusText page = PrometheusText.scrapeUntil("127.0.0.1", port, p -> p.sum("rp_notifications_backlog", "status", "PENDING") == pendingRows);
+    PrometheusText page = PrometheusText.scrapeUntil("127.0.0.1", port,
+        p -> p.sum("rp_notifications_backlog", "status", "PENDING") == pendingRows
+            && p.value("rp_notifications_oldest_pending_age_seconds", "channel", "EMAIL") >= 90);
 
     // gRPC: calls by method, code and reason; the latency histogram by method and code.
     assertEquals(5, page.value("rp_grpc_server_calls_total", "method", RECORD_USAGE, "code", "OK", "reason", ""));
