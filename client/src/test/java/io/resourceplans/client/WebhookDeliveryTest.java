@@ -260,6 +260,39 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void aReplayAskedWhileTheDeliveryIsBeingSentWaitsForThatAttemptInsteadOfSendingAlongsideIt() throws Exception {
+    Hooked h = hookedBuyer("Hook In Flight", WebhookEventKind.WEBHOOK_EVENT_KIND_ORDER_PAID);
+    AlertFixtures.buy(server, h.key(), 1000, Purpose.PURPOSE_MARKETING);
+    WebhookReceiver.Held first = receiver.holdNext();
+    var inFlight = java.util.concurrent.CompletableFuture.runAsync(server::dispatchWebhooks);
+    first.awaitArrival();
+
+    WebhookDelivery replayed = server.activation(h.key()).retryWebhookDelivery(RetryWebhookDeliveryRequest.newBuilder()
+        .setRequestId(TestServer.requestId()).setWebhookDeliveryId(only(h).getWebhookDeliveryId()).build())
+        .getWebhookDelivery();
+    assertEquals(WebhookDeliveryStatus.WEBHOOK_DELIVERY_STATUS_PENDING, replayed.getStatus());
+    assertEquals(0, replayed.getAttempts());
+    // Due when the attempt in flight has had all its lease, not before: no second send meanwhile.
+    Instant due = Timestamps.toInstant(replayed.getNextAttemptTime());
+    assertTrue(due.isAfter(server.clock.instant()), () -> "due " + due);
+    server.dispatchWebhooks();
+    assertEquals(1, receiver.received().size());
+
+    // The attempt that was in flight ends unrecorded: the replay is what the delivery now shows.
+    first.answer();
+    inFlight.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    WebhookDelivery waiting = only(h);
+    assertEquals(WebhookDeliveryStatus.WEBHOOK_DELIVERY_STATUS_PENDING, waiting.getStatus());
+    assertEquals(0, waiting.getAttempts());
+
+    server.clock.advance(Duration.between(server.clock.instant(), due));
+    server.dispatchWebhooks();
+    assertEquals(2, receiver.received().size());
+    assertEquals(receiver.received().get(0).bodyText(), receiver.received().get(1).bodyText());
+    assertEquals(WebhookDeliveryStatus.WEBHOOK_DELIVERY_STATUS_DELIVERED, only(h).getStatus());
+  }
+
+  @Test
   void duringARotationOverlapEachDeliveryIsSignedWithBothSecretsThenOnlyTheNewOne() throws Exception {
     Hooked h = hookedBuyer("Hook Rotation", WebhookEventKind.WEBHOOK_EVENT_KIND_ORDER_PAID);
     String newSecret = server.activation(h.key()).rotateWebhookSecret(RotateWebhookSecretRequest.newBuilder()

@@ -30,8 +30,10 @@ public interface WebhookDeliveryRepository {
       String accountId, String deliveryId, String owner, Instant nextAttempt, String error, int statusCode);
 
   /**
-   * Any row back to PENDING, due at {@code now}, attempts 0, no lease, giving up at
-   * {@code giveUpTime}; its last error stays. False when there is no such row.
+   * Any row back to PENDING, attempts 0, giving up at {@code giveUpTime}, its last error kept: due
+   * at {@code now}, or, while an attempt holds a lease, when that lease ends, the attempt no longer
+   * owning it (its outcome is not recorded), so the row is never sent twice at once. False when
+   * there is no such row.
    */
   boolean requeue(String accountId, String deliveryId, Instant now, Instant giveUpTime);
 

@@ -119,7 +119,9 @@ public final class WebhookService {
 
   /**
    * Sends a delivery again (replay), whatever its status: PENDING and due now, attempts from 0,
-   * retried as a new event would be; the same event ID and body. Its endpoint must not be deleted.
+   * retried as a new event would be; the same event ID and body. One being sent at that moment is
+   * due when that attempt's lease ends instead, so it is never sent twice at once. Its endpoint
+   * must not be deleted.
    */
   public WebhookDelivery retryDelivery(Tx tx, Principal caller, String deliveryId) {
     String accountId = caller.requireMainAccount();

@@ -114,10 +114,17 @@ public interface WebhookDeliveryDao {
       @Bind("error") String error,
       @Bind("statusCode") Integer statusCode);
 
+  /**
+   * A replay. An attempt in flight (its lease not over) is not recorded when it ends (its owner no
+   * longer matches), and the replay is due when that lease ends, so that no pass sends the delivery
+   * while the attempt may still be sending it.
+   */
   @SqlUpdate("""
       update webhook_deliveries
-         set status = 'PENDING', attempts = 0, next_attempt_time = :now, give_up_time = :giveUpTime,
-             finish_time = null, lease_owner = null, lease_until = null
+         set status = 'PENDING', attempts = 0, give_up_time = :giveUpTime, finish_time = null,
+             next_attempt_time = case when lease_until > :now then lease_until else :now end,
+             lease_owner = null,
+             lease_until = case when lease_until > :now then lease_until end
        where account_id = :accountId and delivery_id = :deliveryId
       """)
   int requeue(
