@@ -166,8 +166,10 @@ $$;
 -- what is left covers p_quantity: the usable packages rp_take_packages walks (not exhausted, expiring
 -- after p_now) are every package "remaining" counts and maybe more (lapsed early by a replica whose
 -- clock is ahead, which RecordUsage may still draw from), so they cover it too; otherwise the walk in
--- burn-down order, as RecordUsage takes them, decides. A STABLE function's statements share one
--- snapshot, so both read the same packages.
+-- burn-down order, as RecordUsage takes them, decides (its own statement: on a Citus worker, a
+-- statement on a shard cannot call a function that reads another distributed table). A usage
+-- committed between the two reads can make them disagree, as it could change the answer just after
+-- it anyway: CheckQuota is a forecast.
 drop function if exists rp_quota_facts(text, text, text, text, bigint, timestamptz);
 create function rp_quota_facts(
     p_account_id text, p_product_id text, p_region_id text, p_purpose text, p_quantity bigint, p_now timestamptz)

@@ -985,7 +985,10 @@ public final class ActivationServiceClient {
    * Sends a webhook delivery again (a replay), whatever its status: it
    * becomes WEBHOOK_DELIVERY_STATUS_PENDING, due now, with attempts counted
    * from 0 and retried for 3 more days as a new event would be; the event ID
-   * and body are the same, so receivers deduplicate it by event ID.
+   * and body are the same, so receivers deduplicate it by event ID. A
+   * delivery being sent at that moment is due when that attempt's lease ends
+   * instead (next_attempt_time says when; that attempt's outcome is not
+   * recorded), so it is never sent twice at once.
    * Callers: account main key only.
    * Errors: INVALID_ARGUMENT (field violations); NOT_FOUND reason
    * WEBHOOK_DELIVERY_NOT_FOUND, or WEBHOOK_ENDPOINT_NOT_FOUND when its
