@@ -31,6 +31,7 @@ import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.Ledger;
 import io.resourceplans.server.testing.Moneys;
 import java.math.BigDecimal;
+import io.resourceplans.server.testing.TestClocks;
 import io.resourceplans.server.testing.TestServer;
 import io.resourceplans.server.mapping.Timestamps;
 import java.time.Duration;
@@ -407,8 +408,8 @@ class HoldsTest {
   void aHoldOfATestClockAccountExpiresByItsClockNotByRealTime() {
     // The account lives ten days ahead of real time: only its clock can make the hold due.
     Instant start = server.clock.instant().plus(Duration.ofDays(10));
-    var clock = TestClockTest.createClock(server, "hold clock", start);
-    var account = TestClockTest.testAccount(server, "Clocked Hold Shop", clock.getTestClockId());
+    var clock = TestClocks.createClock(server, "hold clock", start);
+    var account = TestClocks.testAccount(server, "Clocked Hold Shop", clock.getTestClockId());
     Buyers.verify(server, account);
     Buyers.fund(server, account, "1000.00", null);
     Buyer b = new Buyer(account.getAccount().getAccountId(), account.getApiKeySecret());
@@ -423,7 +424,7 @@ class HoldsTest {
     assertEquals(HoldStatus.HOLD_STATUS_ACTIVE, get(b, hold).getStatus());
 
     // The account's clock passes the expiry: the pass releases it, at the account's time.
-    server.operator().advanceTestClock(TestClockTest.advance(clock.getTestClockId(), start.plusSeconds(61)));
+    server.operator().advanceTestClock(TestClocks.advance(clock.getTestClockId(), start.plusSeconds(61)));
     assertRefused(Status.Code.FAILED_PRECONDITION, "HOLD_EXPIRED",
         () -> server.plan(b.key()).captureUsage(capture(hold.getHoldId(), 1)));
     server.component().holds().expireDue(server.clock.instant());

@@ -32,6 +32,7 @@ import io.resourceplans.api.v1.VoucherState;
 import io.resourceplans.server.mapping.Timestamps;
 import io.resourceplans.server.testing.Buyers;
 import io.resourceplans.server.testing.Ledger;
+import io.resourceplans.server.testing.TestClocks;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -240,18 +241,18 @@ class Seed001PurchaseTest {
     // A server of its own: the walk-through above counts every order of its server.
     try (TestServer own = new TestServer()) {
       java.time.Instant bought = own.clock.instant();
-      var clock = TestClockTest.createClock(own, "seed 001", bought);
-      CreateAccountResponse buyer = TestClockTest.testAccount(own, "Seed Test Shop", clock.getTestClockId());
+      var clock = TestClocks.createClock(own, "seed 001", bought);
+      CreateAccountResponse buyer = TestClocks.testAccount(own, "Seed Test Shop", clock.getTestClockId());
       String key = buyer.getApiKeySecret();
-      var pkg = TestClockTest.buyPackage(own, buyer);
+      var pkg = TestClocks.buyPackage(own, buyer);
       assertEquals(PackageStatus.PACKAGE_STATUS_ACTIVE, pkg.getStatus());
       java.time.Instant expiry = bought.atZone(ZoneOffset.UTC).plusMonths(12).toInstant();
       assertEquals(Timestamps.of(expiry), pkg.getExpireTime());
 
       // One step past expiry: what a year of real time would have done, in order.
       own.operator().advanceTestClock(
-          TestClockTest.advance(clock.getTestClockId(), expiry.plus(Duration.ofDays(1))));
-      var reminders = TestClockTest.reminders(own, key);
+          TestClocks.advance(clock.getTestClockId(), expiry.plus(Duration.ofDays(1))));
+      var reminders = TestClocks.reminders(own, key);
       assertEquals(
           java.util.List.of(
               "Package " + pkg.getPackageId() + " expires in 30 days",

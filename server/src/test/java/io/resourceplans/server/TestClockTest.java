@@ -3,6 +3,11 @@ package io.resourceplans.server;
 import static io.resourceplans.server.testing.Errors.assertInvalid;
 import static io.resourceplans.server.testing.Errors.assertRefused;
 import static io.resourceplans.server.testing.Moneys.cny;
+import static io.resourceplans.server.testing.TestClocks.advance;
+import static io.resourceplans.server.testing.TestClocks.buyPackage;
+import static io.resourceplans.server.testing.TestClocks.createClock;
+import static io.resourceplans.server.testing.TestClocks.reminders;
+import static io.resourceplans.server.testing.TestClocks.testAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import io.resourceplans.api.v1.AdvanceTestClockRequest;
 import io.resourceplans.api.v1.CheckQuotaRequest;
-import io.resourceplans.api.v1.CreateAccountRequest;
 import io.resourceplans.api.v1.CreateAccountResponse;
 import io.resourceplans.api.v1.CreateOrderRequest;
 import io.resourceplans.api.v1.CreateTestClockRequest;
@@ -20,9 +24,7 @@ import io.resourceplans.api.v1.GetPackageRequest;
 import io.resourceplans.api.v1.GetPackageSummaryRequest;
 import io.resourceplans.api.v1.GetTestClockRequest;
 import io.resourceplans.api.v1.InternalMessage;
-import io.resourceplans.api.v1.InternalMessageKind;
 import io.resourceplans.api.v1.IssueVoucherRequest;
-import io.resourceplans.api.v1.ListMessagesRequest;
 import io.resourceplans.api.v1.ListNotificationsRequest;
 import io.resourceplans.api.v1.ListPackagesRequest;
 import io.resourceplans.api.v1.ListTestClocksRequest;
@@ -41,11 +43,11 @@ import io.resourceplans.api.v1.VoucherState;
 import io.resourceplans.domain.clock.TestClockSettings;
 import io.resourceplans.server.mapping.Timestamps;
 import io.resourceplans.server.testing.Buyers;
+import io.resourceplans.server.testing.TestClocks;
 import io.resourceplans.server.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,56 +60,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("citus")
 class TestClockTest {
-  private static final String SPEC = "sms-domestic-custom";
-  private static final String REGION = "cn-hangzhou";
+  private static final String SPEC = TestClocks.SPEC;
+  private static final String REGION = TestClocks.REGION;
   @RegisterExtension
   static final TestServer server = TestServer.forClass();
-
-  static TestClock createClock(TestServer server, String name, Instant frozen) {
-    return server.operator()
-        .createTestClock(
-            CreateTestClockRequest.newBuilder()
-                .setRequestId(TestServer.requestId())
-                .setName(name)
-                .setFrozenTime(Timestamps.of(frozen))
-                .build())
-        .getTestClock();
-  }
-
-  static CreateAccountResponse testAccount(TestServer server, String name, String clockId) {
-    return server.operator()
-        .createAccount(
-            CreateAccountRequest.newBuilder()
-                .setRequestId(TestServer.requestId())
-                .setDisplayName(name)
-                .setContactEmail(name.toLowerCase().replace(' ', '.') + "@example.com")
-                .setTestClockId(clockId)
-                .build());
-  }
-
-  static AdvanceTestClockRequest advance(String clockId, Instant to) {
-    return AdvanceTestClockRequest.newBuilder()
-        .setRequestId(TestServer.requestId())
-        .setTestClockId(clockId)
-        .setFrozenTime(Timestamps.of(to))
-        .build();
-  }
-
-  /** A verified, funded account that bought 1,000 verification SMS; returns its package. */
-  static Package buyPackage(TestServer server, CreateAccountResponse account) {
-    Buyers.verify(server, account);
-    Buyers.fund(server, account, "100.00", null);
-    return Buyers.buy(server, account.getApiKeySecret(), SPEC, 1000, Purpose.PURPOSE_VERIFICATION_NOTIFICATION, REGION)
-        .getPackages(0);
-  }
-
-  /** The account's expiry-reminder messages, oldest first. */
-  static List<InternalMessage> reminders(TestServer server, String key) {
-    return server.plan(key).listMessages(ListMessagesRequest.newBuilder().setPageSize(100).build()).getMessagesList().stream()
-        .filter(m -> m.getKind() == InternalMessageKind.INTERNAL_MESSAGE_KIND_EXPIRY_REMINDER)
-        .sorted(Comparator.comparing(m -> Timestamps.toInstant(m.getCreateTime())))
-        .toList();
-  }
 
   private static Package pkg(String key, String packageId) {
     return server.plan(key).getPackage(GetPackageRequest.newBuilder().setPackageId(packageId).build()).getPackage();

@@ -64,6 +64,12 @@ public final class TestDatabase implements AutoCloseable {
   private static DatabaseSettings external;
   /** Template database names by migration target ("" = every migration), of this JVM. */
   private static final Map<String, String> templates = new HashMap<>();
+  /**
+   * This JVM's plain test databases not closed yet: dropped at exit with a warning, since one left
+   * open means a test class that never closed its own (e.g. a static server field of a test class
+   * initialised by another class calling its static methods, in a JVM that does not run that class).
+   */
+  private static final java.util.Set<String> unclosed = new java.util.LinkedHashSet<>();
   private static boolean dropHookAdded;
   /** The Citus workers of the named database (host:port), empty when it is plain PostgreSQL. */
   private static List<String> citusWorkers;
@@ -119,6 +125,9 @@ public final class TestDatabase implements AutoCloseable {
       try (Connection c = connect(base, "postgres");
           var s = c.createStatement()) {
         s.execute("create database \"" + name + "\" template \"" + template + "\"");
+      }
+      synchronized (TestDatabase.class) {
+        unclosed.add(name);
       }
       DatabaseSettings settings = new DatabaseSettings(
           withDatabase(base.jdbcUrl(), name), base.user(), base.password(), 8);
@@ -325,10 +334,17 @@ public final class TestDatabase implements AutoCloseable {
     return name;
   }
 
-  /** Drops this JVM's templates from the external server (an embedded one goes as a whole). */
+  /**
+   * Drops this JVM's templates, and any test database left unclosed, from the external server (an
+   * embedded one goes as a whole).
+   */
   private static synchronized void dropTemplates() {
     try (Connection c = connect(external, "postgres");
         var s = c.createStatement()) {
+      for (String name : unclosed) {
+        System.err.println("test database " + name + " was never closed by its test class; dropped at exit");
+        s.execute("drop database if exists \"" + name + "\" with (force)");
+      }
       for (String name : templates.values()) {
         s.execute("drop database if exists \"" + name + "\"");
       }
@@ -444,6 +460,9 @@ public final class TestDatabase implements AutoCloseable {
       keepForNextClass();
     } else {
       dropEverywhere(settings, name());
+      synchronized (TestDatabase.class) {
+        unclosed.remove(name());
+      }
     }
   }
 
