@@ -28,11 +28,6 @@ final class ConnectionExecutors extends ServerTransportFilter implements ServerC
     this.threads = Executors.newCachedThreadPool(new DaemonThreads());
   }
 
-  /** The shared threads: also the server's default executor (method look-up, before a call has its connection's executor). */
-  Executor threads() {
-    return threads;
-  }
-
   @Override
   public Attributes transportReady(Attributes attributes) {
     return attributes.toBuilder().set(EXECUTOR, new ConnectionCallExecutor(threads, runningPerConnection)).build();
@@ -40,8 +35,10 @@ final class ConnectionExecutors extends ServerTransportFilter implements ServerC
 
   @Override
   public <ReqT, RespT> Executor getExecutor(ServerCall<ReqT, RespT> call, Metadata headers) {
-    // Null (a transport without our attribute) keeps the default executor.
-    return call.getAttributes().get(EXECUTOR);
+    // Never the server's default executor, which is the transport's own thread (NettyTransport):
+    // a transport without our attribute gets the shared threads, without a per-connection bound.
+    Executor executor = call.getAttributes().get(EXECUTOR);
+    return executor != null ? executor : threads;
   }
 
   private static final class DaemonThreads implements ThreadFactory {

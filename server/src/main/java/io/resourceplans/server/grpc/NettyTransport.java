@@ -59,7 +59,11 @@ public final class NettyTransport implements ServerTransport {
     }
     if (limits.maxRunningCallsPerConnection() > 0) {
       ConnectionExecutors executors = new ConnectionExecutors(limits.maxRunningCallsPerConnection());
-      builder.executor(executors.threads()).addTransportFilter(executors).callExecutor(executors);
+      // The default executor runs only gRPC's method look-up, which picks the call's executor
+      // (ConnectionExecutors.getExecutor): cheap and non-blocking, so on the transport's thread.
+      // With the pool there, every call went through two threads before its handler ran.
+      builder.executor(com.google.common.util.concurrent.MoreExecutors.directExecutor())
+          .addTransportFilter(executors).callExecutor(executors);
     }
     return builder;
   }
