@@ -39,6 +39,12 @@ class EventListenerConnectionTest {
           }));
       awaitListening();
       var pool = server.pool();
+      // Once listening, the hub reads what committed while nobody listened (its catch-up poll) and
+      // the stream its first page, each borrowing a pool connection briefly: wait until they are
+      // done (the check below once saw one still in use).
+      for (int i = 0; i < 500 && pool.getActiveConnections() > 0; i++) {
+        Thread.sleep(10);
+      }
       // The listener waits for notifications the whole time; no call is running.
       for (int i = 0; i < 20; i++) {
         assertEquals(0, pool.getActiveConnections(), "pool connections in use while only a stream is open");
