@@ -62,8 +62,7 @@ public final class NettyTransport implements ServerTransport {
       // The default executor runs only gRPC's method look-up, which picks the call's executor
       // (ConnectionExecutors.getExecutor): cheap and non-blocking, so on the transport's thread.
       // With the pool there, every call went through two threads before its handler ran.
-      builder.executor(com.google.common.util.concurrent.MoreExecutors.directExecutor())
-          .addTransportFilter(executors).callExecutor(executors);
+      builder.directExecutor().addTransportFilter(executors).callExecutor(executors);
     }
     return builder;
   }
