@@ -6,4 +6,10 @@ public interface PasswordHasher {
   String hash(String password);
 
   boolean verify(String password, String hash);
+
+  /**
+   * A hash of the configured cost that no password matches (a random salt and a random tag, so
+   * nothing is hashed to make it): comparing against it takes as long as against a real one.
+   */
+  String unmatchable();
 }

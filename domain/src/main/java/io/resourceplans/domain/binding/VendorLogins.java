@@ -8,12 +8,10 @@ import io.resourceplans.domain.error.DomainException;
 import io.resourceplans.domain.error.ErrorCode;
 import io.resourceplans.domain.tx.Tx;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +43,8 @@ public final class VendorLogins {
   private final byte[] nameKey;
   private final int maxFailures;
   private final Duration lockDuration;
-  // Made off the start-up path (a hash at full cost takes a noticeable part of a second); a log-in
-  // that needs it before it is ready waits for it.
-  private final CompletableFuture<String> dummyHash;
+  // Compared against for a name that is no user: same cost, matches no password.
+  private final String dummyHash;
 
   @Inject
   public VendorLogins(Clock clock, PasswordHasher passwords, BindingSettings settings) {
@@ -56,12 +53,7 @@ public final class VendorLogins {
     this.nameKey = HmacSha256.derive(settings.ticketKey(), "vendor-login-name");
     this.maxFailures = settings.loginMaxFailures();
     this.lockDuration = settings.loginLockDuration();
-    this.dummyHash =
-        CompletableFuture.supplyAsync(() -> {
-          byte[] random = new byte[24];
-          new SecureRandom().nextBytes(random);
-          return passwords.hash(HexFormat.of().formatHex(random));
-        });
+    this.dummyHash = passwords.unmatchable();
   }
 
   /** An attempt counted and not yet decided: its login key and the user the name names, if any. */
@@ -96,7 +88,7 @@ public final class VendorLogins {
 
   /** Step 2, outside any transaction: whether the name is a user and the password is its own. */
   public boolean passwordMatches(Attempt attempt, String password) {
-    boolean right = passwords.verify(password, attempt.user().map(VendorUser::passwordHash).orElseGet(dummyHash::join));
+    boolean right = passwords.verify(password, attempt.user().map(VendorUser::passwordHash).orElse(dummyHash));
     return right && attempt.user().isPresent();
   }
 

@@ -21,15 +21,30 @@ import java.util.Map;
  * private URLs are allowed, for tests), so a name that points at an internal address is refused.
  */
 public final class HttpWebhookSender implements WebhookSender {
-  private final HttpClient client;
   private final WebhookSettings settings;
   private final WebhookUrlPolicy policy;
+  // Built at the first POST, not at start-up: building one loads the TLS context and trust store
+  // (about a tenth of a second of a start) and starts a selector thread, which a server without
+  // webhook endpoints never needs.
+  private volatile HttpClient client;
 
   public HttpWebhookSender(WebhookSettings settings) {
     this.settings = settings;
     this.policy = new WebhookUrlPolicy(settings.allowPrivateUrls());
-    this.client =
-        HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  private HttpClient client() {
+    HttpClient built = client;
+    if (built == null) {
+      synchronized (this) {
+        built = client;
+        if (built == null) {
+          built = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+          client = built;
+        }
+      }
+    }
+    return built;
   }
 
   @Override
@@ -51,7 +66,7 @@ public final class HttpWebhookSender implements WebhookSender {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     headers.forEach(request::header);
     try {
-      HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response = client().send(request.build(), HttpResponse.BodyHandlers.discarding());
       return new Response(response.statusCode());
     } catch (HttpTimeoutException e) {
       throw new SendFailure("timed out after " + settings.timeout().toMillis() + " ms");

@@ -36,11 +36,28 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
   @Override
   public String hash(String password) {
-    byte[] salt = new byte[16];
-    RANDOM.nextBytes(salt);
-    byte[] hash = derive(password, salt, memoryKib, iterations, 32);
+    byte[] salt = randomBytes(16);
+    return phc(salt, derive(password, salt, memoryKib, iterations, 32));
+  }
+
+  /**
+   * A random 32-byte tag: the chance that some password derives it is 2^-256. Made without
+   * deriving anything, so no start-up spends a hash (and its m KiB) on it.
+   */
+  @Override
+  public String unmatchable() {
+    return phc(randomBytes(16), randomBytes(32));
+  }
+
+  private String phc(byte[] salt, byte[] tag) {
     return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=1$" + B64.encodeToString(salt) + "$"
-        + B64.encodeToString(hash);
+        + B64.encodeToString(tag);
+  }
+
+  private static byte[] randomBytes(int length) {
+    byte[] bytes = new byte[length];
+    RANDOM.nextBytes(bytes);
+    return bytes;
   }
 
   @Override

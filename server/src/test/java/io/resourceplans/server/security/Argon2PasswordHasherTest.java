@@ -60,6 +60,27 @@ class Argon2PasswordHasherTest {
     assertNotEquals(phc, configured.hash("s3cret"), "a fresh salt each time");
   }
 
+  /**
+   * The dummy compared against for a name that is no user: the configured cost (so the comparison
+   * takes as long as a real one), the format of a real hash, fresh each time, matching nothing.
+   */
+  @Test
+  void unmatchableHasTheConfiguredCostAndMatchesNoPassword() {
+    Argon2PasswordHasher configured = new Argon2PasswordHasher(64, 3);
+    String dummy = configured.unmatchable();
+    String[] parts = dummy.split("\\$");
+    assertEquals(6, parts.length, dummy);
+    assertEquals("argon2id", parts[1]);
+    assertEquals("v=19", parts[2]);
+    assertEquals("m=64,t=3,p=1", parts[3]);
+    assertEquals(16, Base64.getDecoder().decode(parts[4]).length);
+    assertEquals(32, Base64.getDecoder().decode(parts[5]).length);
+    assertNotEquals(dummy, configured.unmatchable(), "fresh each time");
+    for (String password : new String[] {"", "password", "s3cret", parts[4], parts[5]}) {
+      assertFalse(configured.verify(password, dummy), password);
+    }
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
