@@ -37,7 +37,7 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    // Before anything logs: the server jar brings its own logback.xml (INFO); the benchmark's
+    // Before anything logs: the server jar brings its own logging set-up (INFO); the benchmark's
     // output is its report, so the libraries only speak up for warnings.
     System.setProperty("logback.configurationFile", "logback-bench.xml");
     // The plots are drawn off-screen; no display is needed or wanted.
@@ -284,7 +284,7 @@ public final class BenchMain {
     appender.setAppend(false);
     appender.setEncoder(encoder);
     appender.start();
-    // Behind the asynchronous appender, as the server's logback.xml puts its console.
+    // Behind the asynchronous appender, as the server's ServerLogConfigurator puts its console.
     io.resourceplans.server.logging.CallAwareAsyncAppender async = new io.resourceplans.server.logging.CallAwareAsyncAppender();
     async.setContext(context);
     async.setQueueSize(8192);

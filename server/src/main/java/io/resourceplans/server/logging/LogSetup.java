@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies {@code --log-format}, {@code --log-level} and {@code --access-log} to the logging that
- * logback.xml set up, before the server logs anything else.
+ * ServerLogConfigurator set up, before the server logs anything else.
  */
 public final class LogSetup {
   private LogSetup() {}

@@ -108,8 +108,7 @@ class OperatorSettingsIT {
       Process p =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                  "-Dlogback.configurationFile=" + OperatorSettingsIT.class.getResource("/logback.xml"),
+                  "-XX:TieredStopAtLevel=1", "-cp", ServerProcess.productionClassPath(),
                   "io.resourceplans.server.Main", flag)
               .redirectErrorStream(true)
               .start();

@@ -7,6 +7,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The real server ({@code io.resourceplans.server.Main}) as a child process with the production
@@ -51,9 +54,8 @@ final class ServerProcess implements AutoCloseable {
     // As the test JVMs (root pom, test.jvm.flags): a short-lived server needs no C2 compiler threads.
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-XX:+UseSerialGC");
-    command.add("-Dlogback.configurationFile=" + productionLogConfig());
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(productionClassPath());
     command.add("io.resourceplans.server.Main");
     command.add("--port=" + port);
     command.add("--data-dir=" + dataDir);
@@ -159,8 +161,13 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** The server's own logback.xml (the test classpath also holds logback-test.xml, which logback would prefer). */
-  private static String productionLogConfig() {
-    return ServerProcess.class.getResource("/logback.xml").toString();
+  /**
+   * This test JVM's class path without the test classes and test jars, so that the child logs as a
+   * deployed server does (ServerLogConfigurator), not by a logback-test.xml found there.
+   */
+  static String productionClassPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("-tests.jar"))
+        .collect(Collectors.joining(File.pathSeparator));
   }
 }
