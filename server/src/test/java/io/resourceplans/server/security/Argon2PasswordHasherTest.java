@@ -47,14 +47,7 @@ class Argon2PasswordHasherTest {
   void hashHasTheDocumentedFormat() {
     Argon2PasswordHasher configured = new Argon2PasswordHasher(64, 3);
     String phc = configured.hash("s3cret");
-    String[] parts = phc.split("\\$");
-    assertEquals(6, parts.length, phc);
-    assertEquals("argon2id", parts[1]);
-    assertEquals("v=19", parts[2]);
-    assertEquals("m=64,t=3,p=1", parts[3]);
-    assertEquals(16, Base64.getDecoder().decode(parts[4]).length);
-    assertEquals(32, Base64.getDecoder().decode(parts[5]).length);
-    assertFalse(parts[4].endsWith("=") || parts[5].endsWith("="), "no base64 padding");
+    assertArgon2idAtCost64Kib3Iterations(phc);
     assertTrue(configured.verify("s3cret", phc));
     assertFalse(configured.verify("s3creT", phc));
     assertNotEquals(phc, configured.hash("s3cret"), "a fresh salt each time");
@@ -68,17 +61,24 @@ class Argon2PasswordHasherTest {
   void unmatchableHasTheConfiguredCostAndMatchesNoPassword() {
     Argon2PasswordHasher configured = new Argon2PasswordHasher(64, 3);
     String dummy = configured.unmatchable();
-    String[] parts = dummy.split("\\$");
-    assertEquals(6, parts.length, dummy);
+    String[] parts = assertArgon2idAtCost64Kib3Iterations(dummy);
+    assertNotEquals(dummy, configured.unmatchable(), "fresh each time");
+    for (String password : new String[] {"", "password", "s3cret", parts[4], parts[5]}) {
+      assertFalse(configured.verify(password, dummy), password);
+    }
+  }
+
+  /** The documented PHC format, Argon2id v=19 at m=64, t=3: a 16-byte salt and 32-byte tag, unpadded. */
+  private static String[] assertArgon2idAtCost64Kib3Iterations(String phc) {
+    String[] parts = phc.split("\\$");
+    assertEquals(6, parts.length, phc);
     assertEquals("argon2id", parts[1]);
     assertEquals("v=19", parts[2]);
     assertEquals("m=64,t=3,p=1", parts[3]);
     assertEquals(16, Base64.getDecoder().decode(parts[4]).length);
     assertEquals(32, Base64.getDecoder().decode(parts[5]).length);
-    assertNotEquals(dummy, configured.unmatchable(), "fresh each time");
-    for (String password : new String[] {"", "password", "s3cret", parts[4], parts[5]}) {
-      assertFalse(configured.verify(password, dummy), password);
-    }
+    assertFalse(parts[4].endsWith("=") || parts[5].endsWith("="), "no base64 padding");
+    return parts;
   }
 
   @ParameterizedTest
