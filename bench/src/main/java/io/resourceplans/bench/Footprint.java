@@ -39,6 +39,8 @@ final class Footprint {
       Duration firstEmbeddedStart,
       List<Duration> embeddedStarts,
       List<Duration> externalStarts,
+      List<Duration> embeddedCpu,
+      List<Duration> externalCpu,
       long idleRssKib,
       long peakRssKib,
       ScenarioResult load) {
@@ -49,6 +51,20 @@ final class Footprint {
 
     Duration externalMedian() {
       return median(externalStarts);
+    }
+
+    /**
+     * The JVM's CPU time from launch to SERVING (all its threads: the JIT compilers, the collector,
+     * class loading), medians; empty where /proc does not tell. Not a target: it varies far less
+     * than the wall time between hosts and moments, so it shows a change of the start's work on a
+     * busy or slow machine.
+     */
+    Optional<Duration> embeddedCpuMedian() {
+      return embeddedCpu.isEmpty() ? Optional.empty() : Optional.of(median(embeddedCpu));
+    }
+
+    Optional<Duration> externalCpuMedian() {
+      return externalCpu.isEmpty() ? Optional.empty() : Optional.of(median(externalCpu));
     }
 
     /** The conditions missed; empty means all three targets are met. */
@@ -120,27 +136,34 @@ final class Footprint {
     try {
       // The first start creates the embedded database (initdb, migrations) and the launcher's class
       // data sharing archive, as a deployment's first start does: not what the target is about.
-      Duration first = startAndStop(launcher, javaOpts, common, log);
+      Duration first = startAndStop(launcher, javaOpts, common, log).toServing();
       boolean cds = !home.classDataSharingArchives().isEmpty();
       report.line("   embedded, first start (creates the data directory%s): SERVING after %.2f s",
           cds ? " and the class data sharing archive" : "", seconds(first));
       List<Duration> embedded = new ArrayList<>();
+      List<Duration> embeddedCpu = new ArrayList<>();
       for (int i = 0; i < STARTS; i++) {
-        embedded.add(startAndStop(launcher, javaOpts, common, log));
+        Start start = startAndStop(launcher, javaOpts, common, log);
+        embedded.add(start.toServing());
+        start.cpu().ifPresent(embeddedCpu::add);
       }
-      report.line("   embedded, kept data directory: SERVING after %s s", list(embedded));
+      report.line("   embedded, kept data directory: SERVING after %s s%s", list(embedded), cpu(embeddedCpu));
 
       List<String> external = new ArrayList<>(common);
       external.add("--database-url=" + database.jdbcUrl());
       database.user().ifPresent(u -> external.add("--database-user=" + u));
       database.password().ifPresent(p -> external.add("--database-password=" + p));
       List<Duration> externalStarts = new ArrayList<>();
+      List<Duration> externalCpu = new ArrayList<>();
       for (int i = 0; i < STARTS - 1; i++) {
-        externalStarts.add(startAndStop(launcher, javaOpts, external, log));
+        Start start = startAndStop(launcher, javaOpts, external, log);
+        externalStarts.add(start.toServing());
+        start.cpu().ifPresent(externalCpu::add);
       }
       try (ServerChild child = ServerChild.launch(launcher, javaOpts, external, log)) {
         externalStarts.add(child.awaitServing());
-        report.line("   external database %s: SERVING after %s s", database.name(), list(externalStarts));
+        child.cpuTime().ifPresent(externalCpu::add);
+        report.line("   external database %s: SERVING after %s s%s", database.name(), list(externalStarts), cpu(externalCpu));
         long idle = child.rssKib().orElse(-1);
         AtomicLong peak = new AtomicLong(idle);
         Thread sampler = new Thread(() -> sampleRss(child, peak), "rss-sampler");
@@ -160,7 +183,9 @@ final class Footprint {
                 + " (%d callers, many-accounts): %.0f calls/s, p99 %.2f ms, %d errors",
             megabytes(idle), megabytes(peak.get()), options.warmupSeconds(), options.footprintSeconds(), options.callers(),
             load.callsPerSecond(), load.percentileMillis(99), load.measuredErrors() + load.otherErrors());
-        Result result = new Result(jar, javaOptions, javaOpts.isPresent(), cds, first, embedded, externalStarts, idle, peak.get(), load);
+        Result result = new Result(
+            jar, javaOptions, javaOpts.isPresent(), cds, first, embedded, externalStarts, embeddedCpu, externalCpu, idle,
+            peak.get(), load);
         List<String> missed = result.missed();
         report.line("   target         %s", missed.isEmpty()
             ? String.format(Locale.ROOT, "PASS (SERVING < %d s embedded, < %d s external; RSS < %d MB under load)",
@@ -174,10 +199,19 @@ final class Footprint {
     }
   }
 
-  private static Duration startAndStop(Path launcher, Optional<String> javaOpts, List<String> args, Path log) throws Exception {
+  /** One start: launch to SERVING, and the JVM's CPU time by then. */
+  record Start(Duration toServing, Optional<Duration> cpu) {}
+
+  private static Start startAndStop(Path launcher, Optional<String> javaOpts, List<String> args, Path log) throws Exception {
     try (ServerChild child = ServerChild.launch(launcher, javaOpts, args, log)) {
-      return child.awaitServing();
+      Duration toServing = child.awaitServing();
+      return new Start(toServing, child.cpuTime());
     }
+  }
+
+  /** ", CPU a / b / c s" for the report's lines; empty where /proc did not tell. */
+  private static String cpu(List<Duration> cpu) {
+    return cpu.isEmpty() ? "" : ", CPU " + list(cpu) + " s";
   }
 
   private static void sampleRss(ServerChild child, AtomicLong peak) {

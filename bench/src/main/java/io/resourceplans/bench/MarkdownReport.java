@@ -169,6 +169,12 @@ final class MarkdownReport {
     lines.add(String.format(Locale.ROOT, "| launch to SERVING, external database (median of %s s) | %.2f s | < %d s | %s |",
         seconds(f.externalStarts()), Footprint.seconds(f.externalMedian()), Footprint.EXTERNAL_TARGET.toSeconds(),
         f.externalMedian().compareTo(Footprint.EXTERNAL_TARGET) < 0 ? "PASS" : "FAIL"));
+    f.embeddedCpuMedian().ifPresent(cpu -> lines.add(String.format(Locale.ROOT,
+        "| CPU time of the JVM to SERVING, embedded, kept data directory (median of %s s) | %.2f s | | |",
+        seconds(f.embeddedCpu()), Footprint.seconds(cpu))));
+    f.externalCpuMedian().ifPresent(cpu -> lines.add(String.format(Locale.ROOT,
+        "| CPU time of the JVM to SERVING, external database (median of %s s) | %.2f s | | |",
+        seconds(f.externalCpu()), Footprint.seconds(cpu))));
     lines.add(String.format(Locale.ROOT, "| server RSS when SERVING | %.0f MB | | |", Footprint.megabytes(f.idleRssKib())));
     lines.add(String.format(Locale.ROOT, "| server RSS, peak under RecordUsage load (%.0f calls/s, p99 %s ms) | %.0f MB | < %d MB | %s |",
         f.load().callsPerSecond(), ms(f.load().percentileMillis(99)), Footprint.megabytes(f.peakRssKib()),

@@ -126,6 +126,20 @@ final class ServerChild implements AutoCloseable {
     }
   }
 
+  /**
+   * The CPU time the JVM process has used so far (user and system, all its threads); empty where
+   * /proc has none. USER_HZ, the unit of /proc's times, is 100 on Linux.
+   */
+  Optional<Duration> cpuTime() {
+    try {
+      OptionalLong ticks =
+          ProcStatus.cpuTicks(Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"), StandardCharsets.UTF_8));
+      return ticks.isPresent() ? Optional.of(Duration.ofMillis(ticks.getAsLong() * 10)) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   /** SIGTERM (the server's graceful stop, which also stops an embedded PostgreSQL), then SIGKILL after a minute. */
   @Override
   public void close() throws InterruptedException {
