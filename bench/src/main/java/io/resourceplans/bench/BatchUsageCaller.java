@@ -7,7 +7,7 @@ import io.grpc.Status;
 import io.resourceplans.api.v1.RecordUsageResult;
 import io.resourceplans.api.v1.RecordUsagesRequest;
 import io.resourceplans.api.v1.RecordUsagesResponse;
-import io.resourceplans.client.ResourcePlansException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,7 +28,7 @@ final class BatchUsageCaller extends LoadCaller {
   }
 
   @Override
-  void callOnce() {
+  CompletionStage<?> callOnce() {
     BenchAccount account = nextAccount();
     RecordUsagesRequest.Builder request = RecordUsagesRequest.newBuilder();
     for (int i = 0; i < batchSize; i++) {
@@ -38,16 +38,17 @@ final class BatchUsageCaller extends LoadCaller {
 
     LoadPhase.State startedIn = phase.state();
     long start = System.nanoTime();
-    RecordUsagesResponse response;
-    try {
-      response = account.plan().recordUsages(sent);
-    } catch (ResourcePlansException e) {
-      countError(e, measured(startedIn), batchSize);
-      return;
-    }
-    long elapsed = System.nanoTime() - start;
-    boolean measured = measured(startedIn);
+    return account.plan().recordUsagesAsync(sent).handle((response, failure) -> {
+      if (failure != null) {
+        countError(failure, measured(startedIn), batchSize);
+      } else {
+        answered(sent, response, System.nanoTime() - start, measured(startedIn));
+      }
+      return null;
+    });
+  }
 
+  private void answered(RecordUsagesRequest sent, RecordUsagesResponse response, long elapsed, boolean measured) {
     if (response.getResultsCount() != batchSize) {
       // Without one result per record nothing can be said of the ones missing: they may be recorded.
       stats.unexpectedAnswers++;

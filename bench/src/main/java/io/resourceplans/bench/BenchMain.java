@@ -1,7 +1,5 @@
 package io.resourceplans.bench;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.resourceplans.client.ResourcePlansClient;
 import java.io.IOException;
@@ -81,8 +79,7 @@ public final class BenchMain {
     try (BenchServer server = BenchServer.start(database.jdbcUrl(), options.poolSize(), operatorKey)) {
       report.line("server on 127.0.0.1:%d, database %s recreated (%d migrations), pool %d",
           server.port(), database.name(), server.migrationsApplied(), options.poolSize());
-      ManagedChannel channel =
-          Grpc.newChannelBuilder("127.0.0.1:" + server.port(), InsecureChannelCredentials.create()).build();
+      ManagedChannel channel = LoadCaller.channel("127.0.0.1", server.port());
       try {
         run = runAgainst(channel, operatorKey, options, database, machine.label(), started, report);
       } finally {

@@ -1,11 +1,11 @@
 package io.resourceplans.bench;
 
-import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.resourceplans.client.ResourcePlansException;
-import java.util.Optional;
+import io.grpc.stub.StreamObserver;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,30 +23,47 @@ final class HealthCheckCaller extends LoadCaller {
   }
 
   @Override
-  void callOnce() {
+  CompletionStage<?> callOnce() {
     BenchAccount account = nextAccount();
     LoadPhase.State startedIn = phase.state();
     long start = System.nanoTime();
-    HealthCheckResponse response;
-    try {
-      response = HealthGrpc.newBlockingStub(account.channel())
-          .withDeadlineAfter(BenchAccount.DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-          .check(CHECK);
-    } catch (StatusRuntimeException e) {
-      countError(ResourcePlansException.from(e, Optional.empty()), measured(startedIn), 0);
-      return;
-    }
-    long elapsed = System.nanoTime() - start;
-    throughput.succeeded();
-    if (response.getStatus() != HealthCheckResponse.ServingStatus.SERVING) {
-      stats.unexpectedAnswers++;
-    }
-    if (measured(startedIn)) {
-      stats.recordLatency(elapsed);
-      stats.measuredFresh++;
-      stats.measuredRecords++;
-    } else {
-      stats.unmeasured++;
-    }
+    CompletableFuture<HealthCheckResponse> answer = new CompletableFuture<>();
+    HealthGrpc.newStub(account.channel())
+        .withDeadlineAfter(BenchAccount.DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+        .check(CHECK, new StreamObserver<>() {
+          @Override
+          public void onNext(HealthCheckResponse value) {
+            answer.complete(value);
+          }
+
+          @Override
+          public void onError(Throwable failure) {
+            answer.completeExceptionally(failure);
+          }
+
+          @Override
+          public void onCompleted() {
+            answer.completeExceptionally(new IllegalStateException("a health check answered nothing"));
+          }
+        });
+    return answer.handle((response, failure) -> {
+      if (failure != null) {
+        countError(failure, measured(startedIn), 0);
+        return null;
+      }
+      long elapsed = System.nanoTime() - start;
+      throughput.succeeded();
+      if (response.getStatus() != HealthCheckResponse.ServingStatus.SERVING) {
+        stats.unexpectedAnswers++;
+      }
+      if (measured(startedIn)) {
+        stats.recordLatency(elapsed);
+        stats.measuredFresh++;
+        stats.measuredRecords++;
+      } else {
+        stats.unmeasured++;
+      }
+      return null;
+    });
   }
 }

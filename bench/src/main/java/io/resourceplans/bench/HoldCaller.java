@@ -1,10 +1,9 @@
 package io.resourceplans.bench;
 
 import io.resourceplans.api.v1.CaptureUsageRequest;
-import io.resourceplans.api.v1.Hold;
 import io.resourceplans.api.v1.HoldStatus;
 import io.resourceplans.api.v1.ReserveUsageRequest;
-import io.resourceplans.client.ResourcePlansException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,42 +21,43 @@ final class HoldCaller extends LoadCaller {
   }
 
   @Override
-  void callOnce() {
+  CompletionStage<?> callOnce() {
     BenchAccount account = nextAccount();
     long n = sequence++;
     LoadPhase.State startedIn = phase.state();
     long start = System.nanoTime();
-    Hold captured;
-    try {
-      Hold held = account.plan().reserveUsage(ReserveUsageRequest.newBuilder()
-          .setRequestId(idPrefix + "-r" + n)
-          .setProductId(AccountPreparer.PRODUCT)
-          .setPurpose(UsageCaller.USAGE_PURPOSE)
-          .setQuantity(1)
-          .setRegionId(AccountPreparer.REGION)
-          .setTtlSeconds(600)
-          .build()).getHold();
-      captured = account.plan().captureUsage(CaptureUsageRequest.newBuilder()
-          .setRequestId(idPrefix + "-c" + n)
-          .setHoldId(held.getHoldId())
-          .setQuantity(1)
-          .build()).getHold();
-    } catch (ResourcePlansException e) {
-      countError(e, measured(startedIn), 1);
-      return;
-    }
-    long elapsed = System.nanoTime() - start;
-    throughput.succeeded();
-    if (captured.getStatus() != HoldStatus.HOLD_STATUS_CAPTURED) {
-      stats.unexpectedAnswers++;
-    }
-    stats.acknowledgedFresh++;
-    if (measured(startedIn)) {
-      stats.recordLatency(elapsed);
-      stats.measuredRecords++;
-      stats.measuredFresh++;
-    } else {
-      stats.unmeasured++;
-    }
+    return account.plan().reserveUsageAsync(ReserveUsageRequest.newBuilder()
+            .setRequestId(idPrefix + "-r" + n)
+            .setProductId(AccountPreparer.PRODUCT)
+            .setPurpose(UsageCaller.USAGE_PURPOSE)
+            .setQuantity(1)
+            .setRegionId(AccountPreparer.REGION)
+            .setTtlSeconds(600)
+            .build())
+        .thenCompose(held -> account.plan().captureUsageAsync(CaptureUsageRequest.newBuilder()
+            .setRequestId(idPrefix + "-c" + n)
+            .setHoldId(held.getHold().getHoldId())
+            .setQuantity(1)
+            .build()))
+        .handle((response, failure) -> {
+          if (failure != null) {
+            countError(failure, measured(startedIn), 1);
+            return null;
+          }
+          long elapsed = System.nanoTime() - start;
+          throughput.succeeded();
+          if (response.getHold().getStatus() != HoldStatus.HOLD_STATUS_CAPTURED) {
+            stats.unexpectedAnswers++;
+          }
+          stats.acknowledgedFresh++;
+          if (measured(startedIn)) {
+            stats.recordLatency(elapsed);
+            stats.measuredRecords++;
+            stats.measuredFresh++;
+          } else {
+            stats.unmeasured++;
+          }
+          return null;
+        });
   }
 }

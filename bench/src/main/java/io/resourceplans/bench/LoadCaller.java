@@ -1,17 +1,31 @@
 package io.resourceplans.bench;
 
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.resourceplans.client.ResourcePlansException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One closed-loop caller of a scenario: sends a call, waits for the answer, sends the next, until
- * the scenario is done. Owns its statistics until the scenario ends.
+ * One closed-loop caller of a scenario: sends a call, and when its answer arrives sends the next,
+ * until the scenario is done; one call in flight at a time. Owns its statistics until the scenario
+ * ends.
+ *
+ * <p>Asynchronous, not a thread blocked per call: the next call is sent from the answer's callback
+ * (on the client channel's transport thread when the channel runs callbacks directly), so the
+ * load generator does not park and wake a thread per call. It shares the machine's CPUs with the
+ * server and PostgreSQL, as pgbench's clients do; what it does not spend, they can.
  */
-abstract class LoadCaller implements Runnable {
+abstract class LoadCaller {
   /** Refusals that guarantee nothing was deducted; any other error leaves it open. */
   static final Set<Status.Code> CLEAN_REFUSALS =
       EnumSet.of(
@@ -38,18 +52,73 @@ abstract class LoadCaller implements Runnable {
     this.rpc = scenario.kind().rpc();
   }
 
+  private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
+  /**
+   * The benchmark's channel to the server. Answers are handled on the transport's thread
+   * (directExecutor): a caller's callback only counts the answer and sends the next call, which
+   * never blocks, so handing it to another thread would cost a wake-up per call for nothing.
+   * Blocking calls (the preparation) are unaffected: a blocking stub waits on its own thread.
+   */
+  static ManagedChannel channel(String host, int port) {
+    return Grpc.newChannelBuilderForAddress(host, port, InsecureChannelCredentials.create()).directExecutor().build();
+  }
+
   CallerStats stats() {
     return stats;
   }
 
-  @Override
-  public void run() {
-    while (phase.state() != LoadPhase.State.DONE) {
-      callOnce();
-    }
+  /**
+   * Starts the loop. The future completes once the scenario is done and this caller's last call
+   * has been counted (its statistics are then safe to read), or exceptionally if counting a call
+   * failed, which also aborts the scenario.
+   */
+  CompletableFuture<Void> start() {
+    next();
+    return finished;
   }
 
-  abstract void callOnce();
+  /**
+   * Sends one call. The stage completes once its answer or failure has been counted; it completes
+   * exceptionally only for a fault of the benchmark itself, never for an error the server answered.
+   */
+  abstract CompletionStage<?> callOnce();
+
+  private void next() {
+    // A call that is already answered when sent (a failure before it left) goes on in this loop
+    // rather than in a nested callback, so such calls do not deepen the stack.
+    while (phase.state() != LoadPhase.State.DONE) {
+      CompletableFuture<?> call;
+      try {
+        call = callOnce().toCompletableFuture();
+      } catch (RuntimeException e) {
+        fail(e);
+        return;
+      }
+      if (!call.isDone() || call.isCompletedExceptionally()) {
+        call.whenComplete((ignored, failure) -> {
+          if (failure != null) {
+            fail(failure);
+          } else {
+            next();
+          }
+        });
+        return;
+      }
+    }
+    finished.complete(null);
+  }
+
+  private void fail(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    phase.abort("a caller failed: " + cause);
+    finished.completeExceptionally(cause);
+  }
+
+  /** The failure itself, not the CompletionException a dependent stage wraps it in. */
+  static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+  }
 
   /** The next account, round-robin over the scenario's accounts through the counter all callers share. */
   BenchAccount nextAccount() {
@@ -66,7 +135,17 @@ abstract class LoadCaller implements Runnable {
    * unless the error is a clean refusal. UNIMPLEMENTED ends the scenario: this server build does
    * not have the RPC, and every further call would fail the same way.
    */
-  void countError(ResourcePlansException e, boolean measured, int records) {
+  void countError(Throwable failure, boolean measured, int records) {
+    Throwable cause = unwrap(failure);
+    ResourcePlansException e;
+    if (cause instanceof ResourcePlansException answered) {
+      e = answered;
+    } else if (cause instanceof StatusRuntimeException status) {
+      e = ResourcePlansException.from(status, Optional.empty());
+    } else {
+      // Not an answer from the server: a fault of the benchmark, which fails the caller.
+      throw new CompletionException(cause);
+    }
     Status.Code code = e.code();
     String key = e.reasonName().isEmpty() ? code.name() : code + " " + e.reasonName();
     (measured ? stats.measuredErrors : stats.otherErrors).merge(key, 1L, Long::sum);

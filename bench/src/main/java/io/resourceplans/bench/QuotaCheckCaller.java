@@ -1,8 +1,7 @@
 package io.resourceplans.bench;
 
 import io.resourceplans.api.v1.CheckQuotaRequest;
-import io.resourceplans.api.v1.CheckQuotaResponse;
-import io.resourceplans.client.ResourcePlansException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,28 +22,28 @@ final class QuotaCheckCaller extends LoadCaller {
   }
 
   @Override
-  void callOnce() {
+  CompletionStage<?> callOnce() {
     BenchAccount account = nextAccount();
     LoadPhase.State startedIn = phase.state();
     long start = System.nanoTime();
-    CheckQuotaResponse response;
-    try {
-      response = account.plan().checkQuota(CHECK);
-    } catch (ResourcePlansException e) {
-      countError(e, measured(startedIn), 0);
-      return;
-    }
-    long elapsed = System.nanoTime() - start;
-    throughput.succeeded();
-    if (!response.getAllowed() || response.getPackageQuantity() != 1) {
-      stats.unexpectedAnswers++;
-    }
-    if (measured(startedIn)) {
-      stats.recordLatency(elapsed);
-      stats.measuredFresh++;
-      stats.measuredRecords++;
-    } else {
-      stats.unmeasured++;
-    }
+    return account.plan().checkQuotaAsync(CHECK).handle((response, failure) -> {
+      if (failure != null) {
+        countError(failure, measured(startedIn), 0);
+        return null;
+      }
+      long elapsed = System.nanoTime() - start;
+      throughput.succeeded();
+      if (!response.getAllowed() || response.getPackageQuantity() != 1) {
+        stats.unexpectedAnswers++;
+      }
+      if (measured(startedIn)) {
+        stats.recordLatency(elapsed);
+        stats.measuredFresh++;
+        stats.measuredRecords++;
+      } else {
+        stats.unmeasured++;
+      }
+      return null;
+    });
   }
 }

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Runs one scenario: N closed-loop callers, warm-up, measured period, then the quota check. */
@@ -33,7 +37,6 @@ final class ScenarioRunner {
     Throughput throughput = new Throughput();
     AtomicLong accountCursor = new AtomicLong();
     List<LoadCaller> loop = new ArrayList<>();
-    List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < callers; i++) {
       String idPrefix = runTag + "-c" + i;
       LoadCaller caller =
@@ -45,11 +48,8 @@ final class ScenarioRunner {
             default -> new UsageCaller(idPrefix, scenario, accountCursor, phase, throughput, 0x5eed_0000L + i);
           };
       loop.add(caller);
-      Thread thread = new Thread(caller, "caller-" + i);
-      thread.setDaemon(true);
-      threads.add(thread);
     }
-    threads.forEach(Thread::start);
+    List<CompletableFuture<Void>> finished = loop.stream().map(LoadCaller::start).toList();
 
     long measuredNanos = 0;
     Optional<CpuUse.Shares> cpu = Optional.empty();
@@ -65,11 +65,14 @@ final class ScenarioRunner {
       }
     }
     throughput.close();
-    for (Thread thread : threads) {
+    for (int i = 0; i < finished.size(); i++) {
       // Each caller finishes its call in flight; the client deadline bounds it.
-      thread.join(Duration.ofSeconds(60).toMillis());
-      if (thread.isAlive()) {
-        throw new IllegalStateException(thread.getName() + " did not stop within 60 s");
+      try {
+        finished.get(i).get(60, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        throw new IllegalStateException("caller " + i + " did not stop within 60 s", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("caller " + i + " failed", e.getCause());
       }
     }
 

@@ -1,7 +1,5 @@
 package io.resourceplans.bench;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -76,7 +74,7 @@ final class ServerChild implements AutoCloseable {
       checkAlive(deadline);
       Thread.sleep(5);
     }
-    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", port, InsecureChannelCredentials.create()).build();
+    channel = LoadCaller.channel("127.0.0.1", port);
     HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel);
     while (true) {
       checkAlive(deadline);

@@ -3,13 +3,13 @@ package io.resourceplans.bench;
 import io.resourceplans.api.v1.Purpose;
 import io.resourceplans.api.v1.RecordUsageRequest;
 import io.resourceplans.api.v1.RecordUsageResponse;
-import io.resourceplans.client.ResourcePlansException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One closed-loop caller: sends RecordUsage, waits for the answer, sends the next. A share of the
+ * One closed-loop caller: sends RecordUsage and, when it is answered, the next. A share of the
  * calls (the scenario's retry percentage) resends one of its own earlier acknowledged requests
  * unchanged, which must return the first answer and deduct nothing.
  */
@@ -42,7 +42,7 @@ final class UsageCaller extends LoadCaller {
   }
 
   @Override
-  void callOnce() {
+  CompletionStage<?> callOnce() {
     Sent previous = historySize > 0 && random.nextInt(100) < retryPercent ? history[random.nextInt(historySize)] : null;
     BenchAccount account;
     long requestSequence;
@@ -57,14 +57,19 @@ final class UsageCaller extends LoadCaller {
 
     LoadPhase.State startedIn = phase.state();
     long start = System.nanoTime();
-    RecordUsageResponse response;
-    try {
-      response = account.plan().recordUsage(request);
-    } catch (ResourcePlansException e) {
-      countError(e, measured(startedIn), 1);
-      return;
-    }
-    long elapsed = System.nanoTime() - start;
+    return account.plan().recordUsageAsync(request).handle((response, failure) -> {
+      if (failure != null) {
+        countError(failure, measured(startedIn), 1);
+      } else {
+        answered(response, System.nanoTime() - start, startedIn, previous, account, requestSequence);
+      }
+      return null;
+    });
+  }
+
+  private void answered(
+      RecordUsageResponse response, long elapsed, LoadPhase.State startedIn, Sent previous, BenchAccount account,
+      long requestSequence) {
     throughput.succeeded();
     boolean measured = measured(startedIn);
 

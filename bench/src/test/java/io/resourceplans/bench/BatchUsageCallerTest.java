@@ -18,6 +18,7 @@ import io.resourceplans.api.v1.RecordUsagesResponse;
 import io.resourceplans.api.v1.UsageRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +65,8 @@ class BatchUsageCallerTest {
       phase.measure();
       try (Throughput throughput = new Throughput()) {
         BatchUsageCaller caller = new BatchUsageCaller("t", scenario, 100, new AtomicLong(), phase, throughput);
-        caller.callOnce();
-        caller.callOnce();
+        caller.callOnce().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        caller.callOnce().toCompletableFuture().get(10, TimeUnit.SECONDS);
         CallerStats stats = caller.stats();
         assertEquals(2, stats.measuredFresh);
         assertEquals(180, stats.measuredRecords);
@@ -93,7 +94,7 @@ class BatchUsageCallerTest {
       LoadPhase phase = new LoadPhase();
       try (Throughput throughput = new Throughput()) {
         BatchUsageCaller caller = new BatchUsageCaller("t", scenario, 100, new AtomicLong(), phase, throughput);
-        caller.run(); // returns at once: the first call ends the scenario
+        caller.start().get(10, TimeUnit.SECONDS); // the first call ends the scenario
         assertTrue(phase.isUnavailable());
         assertEquals("RecordUsages answers UNIMPLEMENTED: not available on this server build", phase.abortReason());
         assertEquals(0, caller.stats().ambiguous, "UNIMPLEMENTED recorded nothing");
