@@ -5,12 +5,14 @@ import io.resourceplans.domain.money.SettlementCurrency;
 import io.resourceplans.domain.auth.AuthSettings;
 import io.resourceplans.domain.idempotency.IdempotencyPurgeSettings;
 import io.resourceplans.domain.notification.ReminderSettings;
+import io.resourceplans.server.bootstrap.DatabaseStartup;
 import io.resourceplans.server.config.ConfigLoader;
 import io.resourceplans.server.config.OperatorKeyFile;
 import io.resourceplans.server.config.ServerConfig;
 import io.resourceplans.server.di.DaggerServerComponent;
 import io.resourceplans.server.di.ServerComponent;
 import io.resourceplans.server.errors.SharedValidator;
+import io.resourceplans.server.grpc.ApiDescriptors;
 import io.resourceplans.server.grpc.NettyTransport;
 import io.resourceplans.server.logging.LogSetup;
 import io.resourceplans.server.metrics.Metrics;
@@ -18,19 +20,12 @@ import io.resourceplans.server.metrics.MetricsHttpServer;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.resourceplans.storage.db.Database;
-import io.resourceplans.storage.db.DatabaseCreator;
-import io.resourceplans.storage.db.DatabaseSettings;
-import io.resourceplans.storage.db.EmbeddedDatabase;
-import io.resourceplans.storage.db.Migrations;
 import io.resourceplans.domain.binding.BindingSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -59,6 +54,7 @@ public final class Main {
     }
     // Meanwhile the rest starts: the validator takes long to build and needs nothing else.
     SharedValidator.startBuilding();
+    ApiDescriptors.loadInBackground();
     // java.util.logging (grpc-java, Netty) into the same log as everything else.
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
@@ -76,44 +72,24 @@ public final class Main {
     log.info("{} starting", Version.describe());
     config.describe().forEach((k, v) -> log.info("config {} = {}", k, v));
 
-    EmbeddedDatabase embedded = null;
-    Database database = null;
+    DatabaseStartup databaseStartup = null;
     MetricsHttpServer metricsHttp = null;
     try {
       // Made first: the pool reports to it from its first connection.
       PrometheusMeterRegistry metrics = Metrics.newRegistry();
-      DatabaseSettings settings;
-      if (config.databaseUrl().isPresent()) {
-        settings =
-            new DatabaseSettings(
-                config.databaseUrl().get(),
-                config.databaseUser(),
-                config.databasePassword().orElse(""),
-                config.poolSize());
-      } else {
-        Path pgData = config.dataDirectory().resolve("postgres").toAbsolutePath().normalize();
-        embedded = EmbeddedDatabase.start(pgData, 0);
-        log.info("embedded PostgreSQL on port {}, data kept in {}", embedded.port(), pgData);
-        settings = embedded.settings(DATABASE_NAME, config.poolSize());
-      }
-      if (DatabaseCreator.ensureExists(settings)) {
-        log.info("created database {}", DatabaseSettings.printable(settings.jdbcUrl()));
-      }
-      database =
-          Database.open(
-              settings, "resource-plans", config.databaseConnectTimeout(), new MicrometerMetricsTrackerFactory(metrics));
-      // The migrations run while the services are built (neither needs the other, and building
-      // them is mostly class loading, about as long); nothing is served before both are done.
-      DataSource dataSource = database.dataSource();
-      CompletableFuture<Integer> migrations = CompletableFuture.supplyAsync(() -> Migrations.migrate(dataSource), Main::migrationThread);
+      // The database starts (embedded PostgreSQL, creation, first connection, migrations) while
+      // the services are built (neither needs the other, and building them is mostly class
+      // loading); nothing is served before both are done.
+      databaseStartup = DatabaseStartup.begin(config, DATABASE_NAME, new MicrometerMetricsTrackerFactory(metrics));
+      Database database = databaseStartup.database();
       ResourcePlansServer server;
       int applied;
       try {
         server = component(config, database, metrics).server();
       } finally {
-        applied = awaitMigrations(migrations);
+        applied = databaseStartup.awaitReady();
       }
-      log.info("database {} ready ({} migrations applied now)", settings.describe(), applied);
+      log.info("database {} ready ({} migrations applied now)", databaseStartup.settings().describe(), applied);
       server.start();
       log.info("resource-plans serving on {}:{}", config.listenAddress().orElse("*"), server.port());
       if (config.metricsPort() != 0) {
@@ -123,7 +99,8 @@ public final class Main {
 
       CdsServedMarker.markServing();
 
-      Shutdown shutdown = new Shutdown(server, config.shutdownGrace(), metricsHttp, database, embedded);
+      Shutdown shutdown =
+          new Shutdown(server, config.shutdownGrace(), metricsHttp, database, databaseStartup.embedded().orElse(null));
       onSignals(shutdown);
       Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "shutdown-hook"));
       server.awaitTermination();
@@ -132,34 +109,11 @@ public final class Main {
       if (metricsHttp != null) {
         metricsHttp.close();
       }
-      if (database != null) {
-        database.close();
-      }
-      if (embedded != null) {
-        try {
-          embedded.close();
-        } catch (Exception stopFailed) {
-          log.warn("embedded PostgreSQL did not stop cleanly: {}", stopFailed.getClass().getName());
-        }
+      if (databaseStartup != null) {
+        databaseStartup.close();
       }
       LogSetup.flush();
       System.exit(1);
-    }
-  }
-
-  private static void migrationThread(Runnable migrate) {
-    new Thread(migrate, "migrations").start();
-  }
-
-  /** The migrations' count, or what they failed with (as if they had run on this thread). */
-  private static int awaitMigrations(CompletableFuture<Integer> migrations) throws Exception {
-    try {
-      return migrations.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Exception failure) {
-        throw failure;
-      }
-      throw e;
     }
   }
 

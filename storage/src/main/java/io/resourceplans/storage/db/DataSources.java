@@ -28,16 +28,19 @@ public final class DataSources {
 
   /**
    * A pool whose connections come from {@code source}, which holds the credentials; it reports to
-   * {@code metrics} unless that is null.
+   * {@code metrics} unless that is null. Not started: HikariCP starts it at its first {@code
+   * getConnection} (opening a first connection, and failing if it cannot), see {@link Database}.
    */
-  static HikariDataSource pool(
+  static HikariDataSource unstartedPool(
       DatabaseSettings settings, String poolName, Duration connectTimeout, DataSource source, MetricsTrackerFactory metrics) {
     HikariConfig config = config(settings, poolName, connectTimeout);
     config.setDataSource(source);
     if (metrics != null) {
       config.setMetricsTrackerFactory(metrics);
     }
-    return new HikariDataSource(config);
+    HikariDataSource pool = new HikariDataSource();
+    config.copyStateTo(pool);
+    return pool;
   }
 
   private static HikariConfig config(DatabaseSettings settings, String poolName, Duration connectTimeout) {

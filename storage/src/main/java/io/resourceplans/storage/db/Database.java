@@ -2,7 +2,10 @@ package io.resourceplans.storage.db;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
@@ -14,10 +17,13 @@ import javax.sql.DataSource;
 public final class Database implements AutoCloseable {
   private final DatabaseReachability reachability;
   private final HikariDataSource pool;
+  private final ConnectedDataSource dataSource;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Database(DatabaseReachability reachability, HikariDataSource pool) {
     this.reachability = reachability;
     this.pool = pool;
+    this.dataSource = new ConnectedDataSource(pool);
   }
 
   /**
@@ -35,10 +41,46 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(
       DatabaseSettings settings, String poolName, Duration connectTimeout, MetricsTrackerFactory poolMetrics) {
+    Database database = prepare(settings, poolName, connectTimeout, poolMetrics);
+    try {
+      database.connect();
+    } catch (SQLException e) {
+      database.close();
+      throw new PoolInitializationException(e);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    return database;
+  }
+
+  /**
+   * As {@link #open(DatabaseSettings, String, Duration, MetricsTrackerFactory)}, but without
+   * connecting: no connection is made, and the data source makes its callers wait, until {@link
+   * #connect()}. So the server is wired while its database starts (Main).
+   */
+  public static Database prepare(
+      DatabaseSettings settings, String poolName, Duration connectTimeout, MetricsTrackerFactory poolMetrics) {
     DatabaseReachability reachability = new DatabaseReachability(settings);
     HikariDataSource pool =
-        DataSources.pool(
+        DataSources.unstartedPool(
             settings, poolName, connectTimeout, new OutageAwareDataSource(settings, reachability), poolMetrics);
+    return new Database(reachability, pool);
+  }
+
+  /**
+   * Makes the pool's first connection, failing at once if PostgreSQL refuses it, then starts
+   * watching the database; callers of {@link #dataSource()} waiting for this go on. Called once.
+   */
+  public void connect() throws SQLException {
+    try {
+      // A pool made without connecting starts at its first connection (HikariCP's lazy start),
+      // which fails as a pool started at once would.
+      pool.getConnection().close();
+    } catch (SQLException | RuntimeException e) {
+      dataSource.markFailed(e);
+      throw e;
+    }
     reachability.onChange(
         up -> {
           if (!up) {
@@ -46,11 +88,12 @@ public final class Database implements AutoCloseable {
           }
         });
     reachability.start();
-    return new Database(reachability, pool);
+    dataSource.markConnected();
   }
 
+  /** The pool's connections, once {@link #connect()} has connected it. */
   public DataSource dataSource() {
-    return pool;
+    return dataSource;
   }
 
   public HikariDataSource pool() {
@@ -61,8 +104,13 @@ public final class Database implements AutoCloseable {
     return reachability;
   }
 
+  /** Closes the pool and stops watching the database; callers still waiting for the connection fail. Idempotent. */
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    dataSource.markFailed(new SQLException("the database was closed"));
     pool.close();
     reachability.close();
   }

@@ -3,6 +3,7 @@ package io.resourceplans.storage.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.net.ServerSocket;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,8 +119,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Settings for a database of this server (created on demand by {@link DatabaseCreator}). */
   public DatabaseSettings settings(String database, int poolSize) {
-    return new DatabaseSettings(
-        "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database, "postgres", "", poolSize);
+    return settings(postgres.getPort(), database, poolSize);
+  }
+
+  /**
+   * Settings for a database of the embedded PostgreSQL that is, or will be, started on {@code
+   * port}: known before it starts, so that a server can be wired meanwhile.
+   */
+  public static DatabaseSettings settings(int port, String database, int poolSize) {
+    return new DatabaseSettings("jdbc:postgresql://localhost:" + port + "/" + database, "postgres", "", poolSize);
+  }
+
+  /** A port free now, for {@link #start}: picked as the library picks one for port 0. */
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   public int port() {
