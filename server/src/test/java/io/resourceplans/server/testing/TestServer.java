@@ -22,7 +22,6 @@ import io.resourceplans.server.notify.DeliverySettings;
 import io.resourceplans.server.di.TestServerComponent;
 import io.resourceplans.server.grpc.InProcessTransport;
 import io.resourceplans.server.metrics.MetricsHttpServer;
-import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.resourceplans.storage.testing.MutableClock;
 import io.resourceplans.storage.testing.TestDatabase;
@@ -209,7 +208,7 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
    */
   public synchronized int startMetricsEndpoint() throws java.io.IOException {
     if (metricsHttp == null) {
-      ((HikariDataSource) database.dataSource())
+      database.pool()
           .setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(component.meterRegistry()));
       metricsHttp = MetricsHttpServer.start(component.meterRegistry(), java.util.Optional.of("127.0.0.1"), 0);
     }
@@ -218,12 +217,12 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
 
   /** The test database's connection pool, as the server's calls use it. */
   public com.zaxxer.hikari.HikariPoolMXBean pool() {
-    return ((HikariDataSource) database.dataSource()).getHikariPoolMXBean();
+    return database.pool().getHikariPoolMXBean();
   }
 
   /** The name of the test database's pool (the pool tag of its metrics). */
   public String poolName() {
-    return ((HikariDataSource) database.dataSource()).getPoolName();
+    return database.pool().getPoolName();
   }
 
   /** Cuts the server off its database until the outage is closed (see {@link TestDatabase#outage}). */

@@ -48,9 +48,11 @@ public final class AccountEventNotifications implements AutoCloseable {
   }
 
   private static Connection unpooled(DataSource dataSource) throws SQLException {
-    if (!(dataSource instanceof HikariDataSource pool)) {
+    // The server's data source wraps its pool (ConnectedDataSource): unwrapped, not cast.
+    if (!dataSource.isWrapperFor(HikariDataSource.class)) {
       return dataSource.getConnection();
     }
+    HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
     if (pool.getDataSource() != null) {
       return pool.getDataSource().getConnection();
     }

@@ -408,6 +408,11 @@ public final class TestDatabase implements AutoCloseable {
     return database.dataSource();
   }
 
+  /** The connection pool behind {@link #dataSource()}: its metrics, state and name. */
+  public HikariDataSource pool() {
+    return database.pool();
+  }
+
   /** Whether the database answers its probe, as the server's health sees it. */
   public DatabaseReachability reachability() {
     return database.reachability();
