@@ -10,14 +10,29 @@ import org.postgresql.Driver;
 public final class DatabaseCreator {
   private DatabaseCreator() {}
 
-  /** Returns true if the database was created now. */
+  /** The database a missing database is created from. */
+  static final String MAINTENANCE_DATABASE = "postgres";
+
+  /** SQLSTATEs: the database a connection names does not exist; the database to create does. */
+  private static final String INVALID_CATALOG_NAME = "3D000";
+  private static final String DUPLICATE_DATABASE = "42P04";
+
+  /**
+   * Returns true if the database was created now. The database itself is tried first: a user
+   * that may connect only to its own database (no CONNECT on {@code postgres}, as some managed
+   * services set it up) starts as well as one that may create it, and the maintenance database is
+   * connected to only when the database is missing.
+   */
   public static boolean ensureExists(DatabaseSettings settings) throws SQLException {
+    return ensureExists(settings, MAINTENANCE_DATABASE);
+  }
+
+  static boolean ensureExists(DatabaseSettings settings, String maintenanceDatabase) throws SQLException {
     Properties parsed = Driver.parseURL(settings.jdbcUrl(), null);
     if (parsed == null) {
       throw new IllegalArgumentException("not a PostgreSQL JDBC URL");
     }
     String database = parsed.getProperty("PGDBNAME");
-    String maintenanceUrl = withDatabase(settings.jdbcUrl(), database, "postgres");
     Properties credentials = new Properties();
     if (settings.user() != null && !settings.user().isEmpty()) {
       credentials.setProperty("user", settings.user());
@@ -25,24 +40,23 @@ public final class DatabaseCreator {
     if (settings.password() != null && !settings.password().isEmpty()) {
       credentials.setProperty("password", settings.password());
     }
-    try (Connection c = DriverManager.getConnection(maintenanceUrl, credentials)) {
-      try (var check = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-        check.setString(1, database);
-        try (var rs = check.executeQuery()) {
-          if (rs.next()) {
-            return false;
-          }
-        }
-      }
-      try (var create = c.createStatement()) {
-        create.execute("create database " + quoteIdentifier(database));
-      } catch (SQLException e) {
-        if ("42P04".equals(e.getSQLState())) { // duplicate_database: another replica won the race
-          return false;
-        }
+    try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), credentials)) {
+      return false;
+    } catch (SQLException e) {
+      if (!INVALID_CATALOG_NAME.equals(e.getSQLState())) {
         throw e;
       }
+    }
+    String maintenanceUrl = withDatabase(settings.jdbcUrl(), database, maintenanceDatabase);
+    try (Connection c = DriverManager.getConnection(maintenanceUrl, credentials);
+        var create = c.createStatement()) {
+      create.execute("create database " + quoteIdentifier(database));
       return true;
+    } catch (SQLException e) {
+      if (DUPLICATE_DATABASE.equals(e.getSQLState())) { // another replica won the race
+        return false;
+      }
+      throw e;
     }
   }
 

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A database prepared without connecting (the server is wired while it starts): nothing connects
  * and every caller of its data source waits until {@link Database#connect()}, and a connect that
- * fails, or a close, fails them instead of leaving them waiting.
+ * fails, or a close, fails them instead of leaving them waiting. And the database made when
+ * missing, without needing the maintenance database when it is there.
  */
 class DatabaseConnectTest {
   private static TestDatabase db;
@@ -95,12 +98,50 @@ class DatabaseConnectTest {
     assertEquals("3D000", ((SQLException) e.getCause()).getSQLState());
   }
 
+  @Test
+  void anExistingDatabaseIsNotLookedUpInTheMaintenanceDatabase() throws Exception {
+    // A user without access to the maintenance database (here: one that does not exist) still
+    // starts on its own database.
+    assertFalse(DatabaseCreator.ensureExists(db.settings(), "rp_no_such_maintenance_database"));
+  }
+
+  @Test
+  void aMissingDatabaseIsCreatedOnce() throws Exception {
+    DatabaseSettings missing = missingDatabase();
+    try {
+      assertTrue(DatabaseCreator.ensureExists(missing), "created now");
+      assertFalse(DatabaseCreator.ensureExists(missing), "there already");
+      try (Database database = Database.open(missing, "connect-test-created", DataSources.DEFAULT_CONNECT_TIMEOUT)) {
+        assertEquals(1, selectOne(database));
+      }
+    } finally {
+      try (Connection c = DriverManager.getConnection(db.settings().jdbcUrl(), credentials(db.settings()));
+          Statement s = c.createStatement()) {
+        s.execute("drop database if exists \"" + databaseName(missing) + "\" with (force)");
+      }
+    }
+  }
+
+  private static Properties credentials(DatabaseSettings settings) {
+    Properties credentials = new Properties();
+    if (settings.user() != null && !settings.user().isEmpty()) {
+      credentials.setProperty("user", settings.user());
+    }
+    if (settings.password() != null && !settings.password().isEmpty()) {
+      credentials.setProperty("password", settings.password());
+    }
+    return credentials;
+  }
+
+  private static String databaseName(DatabaseSettings settings) {
+    return java.util.Objects.requireNonNull(org.postgresql.Driver.parseURL(settings.jdbcUrl(), null))
+        .getProperty("PGDBNAME");
+  }
+
   /** The test database's server, a database on it that does not exist. */
   private static DatabaseSettings missingDatabase() {
     DatabaseSettings settings = db.settings();
-    String name = java.util.Objects.requireNonNull(
-        org.postgresql.Driver.parseURL(settings.jdbcUrl(), null)).getProperty("PGDBNAME");
-    String url = DatabaseCreator.withDatabase(settings.jdbcUrl(), name, "rp_missing_" + UUID.randomUUID().toString().replace("-", ""));
+    String url = DatabaseCreator.withDatabase(settings.jdbcUrl(), databaseName(settings), "rp_missing_" + UUID.randomUUID().toString().replace("-", ""));
     return new DatabaseSettings(url, settings.user(), settings.password(), 2);
   }
 
