@@ -33,7 +33,7 @@ public final class DatabaseStartup implements AutoCloseable {
   private final Optional<Path> embeddedData;
   private final int embeddedPort;
   private final Database database;
-  private final CompletableFuture<Integer> ready;
+  private final CompletableFuture<Integer> ready = new CompletableFuture<>();
   /** Set by the starting thread once the embedded PostgreSQL runs; read after {@link #ready}. */
   private volatile EmbeddedDatabase embedded;
 
@@ -54,7 +54,6 @@ public final class DatabaseStartup implements AutoCloseable {
       settings = EmbeddedDatabase.settings(embeddedPort, databaseName, config.poolSize());
     }
     database = Database.prepare(settings, "resource-plans", config.databaseConnectTimeout(), poolMetrics);
-    ready = CompletableFuture.supplyAsync(this::start, DatabaseStartup::startThread);
   }
 
   /**
@@ -63,7 +62,9 @@ public final class DatabaseStartup implements AutoCloseable {
    */
   public static DatabaseStartup begin(ServerConfig config, String databaseName, MetricsTrackerFactory poolMetrics)
       throws IOException {
-    return new DatabaseStartup(config, databaseName, poolMetrics);
+    DatabaseStartup startup = new DatabaseStartup(config, databaseName, poolMetrics);
+    startup.ready.completeAsync(startup::start, DatabaseStartup::startThread);
+    return startup;
   }
 
   private int start() {
