@@ -51,18 +51,7 @@ final class HealthCheckCaller extends LoadCaller {
         countError(failure, measured(startedIn), 0);
         return null;
       }
-      long elapsed = System.nanoTime() - start;
-      throughput.succeeded();
-      if (response.getStatus() != HealthCheckResponse.ServingStatus.SERVING) {
-        stats.unexpectedAnswers++;
-      }
-      if (measured(startedIn)) {
-        stats.recordLatency(elapsed);
-        stats.measuredFresh++;
-        stats.measuredRecords++;
-      } else {
-        stats.unmeasured++;
-      }
+      countAnswered(start, startedIn, response.getStatus() == HealthCheckResponse.ServingStatus.SERVING);
       return null;
     });
   }

@@ -44,19 +44,8 @@ final class HoldCaller extends LoadCaller {
             countError(failure, measured(startedIn), 1);
             return null;
           }
-          long elapsed = System.nanoTime() - start;
-          throughput.succeeded();
-          if (response.getHold().getStatus() != HoldStatus.HOLD_STATUS_CAPTURED) {
-            stats.unexpectedAnswers++;
-          }
           stats.acknowledgedFresh++;
-          if (measured(startedIn)) {
-            stats.recordLatency(elapsed);
-            stats.measuredRecords++;
-            stats.measuredFresh++;
-          } else {
-            stats.unmeasured++;
-          }
+          countAnswered(start, startedIn, response.getHold().getStatus() == HoldStatus.HOLD_STATUS_CAPTURED);
           return null;
         });
   }

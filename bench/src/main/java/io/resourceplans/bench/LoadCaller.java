@@ -131,6 +131,25 @@ abstract class LoadCaller {
   }
 
   /**
+   * Counts a call of one operation answered as expected or not (a check, or a usage whose answer
+   * needs no further look): its latency if it lay wholly in the measured period.
+   */
+  void countAnswered(long startNanos, LoadPhase.State startedIn, boolean asExpected) {
+    long elapsed = System.nanoTime() - startNanos;
+    throughput.succeeded();
+    if (!asExpected) {
+      stats.unexpectedAnswers++;
+    }
+    if (measured(startedIn)) {
+      stats.recordLatency(elapsed);
+      stats.measuredFresh++;
+      stats.measuredRecords++;
+    } else {
+      stats.unmeasured++;
+    }
+  }
+
+  /**
    * Counts a failed call, which carried {@code records} records: all of them may have been recorded
    * unless the error is a clean refusal. UNIMPLEMENTED ends the scenario: this server build does
    * not have the RPC, and every further call would fail the same way.

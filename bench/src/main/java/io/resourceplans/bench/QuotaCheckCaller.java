@@ -31,18 +31,7 @@ final class QuotaCheckCaller extends LoadCaller {
         countError(failure, measured(startedIn), 0);
         return null;
       }
-      long elapsed = System.nanoTime() - start;
-      throughput.succeeded();
-      if (!response.getAllowed() || response.getPackageQuantity() != 1) {
-        stats.unexpectedAnswers++;
-      }
-      if (measured(startedIn)) {
-        stats.recordLatency(elapsed);
-        stats.measuredFresh++;
-        stats.measuredRecords++;
-      } else {
-        stats.unmeasured++;
-      }
+      countAnswered(start, startedIn, response.getAllowed() && response.getPackageQuantity() == 1);
       return null;
     });
   }
