@@ -1,5 +1,6 @@
 package io.resourceplans.bench;
 
+import io.resourceplans.storage.db.DatabaseCreator;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -88,7 +89,7 @@ final class BenchDatabase {
       try (Connection c = DriverManager.getConnection(onNode(node, "postgres"));
           var statement = c.createStatement()) {
         statement.execute("drop database if exists " + quoted + " with (force)");
-        statement.execute("create database " + quoted);
+        statement.execute(DatabaseCreator.createStatement(database));
       }
       if (citus()) {
         try (Connection c = DriverManager.getConnection(onNode(node, database));

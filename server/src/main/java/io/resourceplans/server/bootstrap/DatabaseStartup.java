@@ -9,6 +9,7 @@ import io.resourceplans.storage.db.EmbeddedDatabase;
 import io.resourceplans.storage.db.Migrations;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -77,11 +78,22 @@ public final class DatabaseStartup implements AutoCloseable {
         log.info("created database {}", DatabaseSettings.printable(settings.jdbcUrl()));
       }
       database.connect();
-      return Migrations.migrate(database.dataSource());
+      int applied = Migrations.migrate(database.dataSource());
+      adviseOnCollation();
+      return applied;
     } catch (Exception e) {
       // Callers waiting for the connection fail now, not when Main closes it.
       database.close();
       throw new CompletionException(e);
+    }
+  }
+
+  /** A database made with a locale's collation works as it is; the operator learns what "C" would give. */
+  private void adviseOnCollation() throws SQLException {
+    String collation = DatabaseCreator.collation(database.dataSource());
+    if (!DatabaseCreator.bytewise(collation)) {
+      log.info("database collation {}: its text keys compare through the C library's locale, slower than"
+          + " under \"C\", in an order a C library upgrade may change (README: Database collation)", collation);
     }
   }
 

@@ -2,11 +2,17 @@ package io.resourceplans.storage.db;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.postgresql.Driver;
 
-/** Creates the database a JDBC URL names when it does not exist yet. */
+/**
+ * Creates the database a JDBC URL names when it does not exist yet, with bytewise ("C") collation:
+ * see {@link #createStatement}.
+ */
 public final class DatabaseCreator {
   private DatabaseCreator() {}
 
@@ -16,6 +22,9 @@ public final class DatabaseCreator {
   /** SQLSTATEs: the database a connection names does not exist; the database to create does. */
   private static final String INVALID_CATALOG_NAME = "3D000";
   private static final String DUPLICATE_DATABASE = "42P04";
+
+  /** Collations under which PostgreSQL compares text bytewise (memcmp), without the C library. */
+  private static final Set<String> BYTEWISE_COLLATIONS = Set.of("C", "POSIX");
 
   /**
    * Returns true if the database was created now. The database itself is tried first: a user
@@ -50,7 +59,7 @@ public final class DatabaseCreator {
     String maintenanceUrl = withDatabase(settings.jdbcUrl(), database, maintenanceDatabase);
     try (Connection c = DriverManager.getConnection(maintenanceUrl, credentials);
         var create = c.createStatement()) {
-      create.execute("create database " + quoteIdentifier(database));
+      create.execute(createStatement(database));
       return true;
     } catch (SQLException e) {
       if (DUPLICATE_DATABASE.equals(e.getSQLState())) { // another replica won the race
@@ -58,6 +67,35 @@ public final class DatabaseCreator {
       }
       throw e;
     }
+  }
+
+  /**
+   * The statement that creates {@code database}: from template0 with the "C" collation (the
+   * character classes, which lower() and upper() use, stay the server's default). Every key this
+   * service looks up or inserts is text (account, package, usage and request IDs), and under any
+   * other collation each index comparison goes through the C library's strcoll: a twentieth of
+   * PostgreSQL's time on the batch RPC (docs/benchmark.md, issue 18, session 21). Bytewise order
+   * also cannot change under an index with an upgrade of the C library, and for UTF-8 it is the
+   * code-point order that C.UTF-8 gives. The server, the tests and the benchmark create their
+   * databases with it.
+   */
+  public static String createStatement(String database) {
+    return "create database " + quoteIdentifier(database) + " template template0 lc_collate 'C'";
+  }
+
+  /** The collation of the database {@code dataSource} connects to. */
+  public static String collation(DataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        var query = c.createStatement();
+        ResultSet rs = query.executeQuery("select datcollate from pg_database where datname = current_database()")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  /** Whether text compares bytewise under {@code collation}, as in a database this class creates. */
+  public static boolean bytewise(String collation) {
+    return BYTEWISE_COLLATIONS.contains(collation);
   }
 
   static String withDatabase(String jdbcUrl, String from, String to) {

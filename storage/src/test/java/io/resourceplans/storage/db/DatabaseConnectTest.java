@@ -106,18 +106,33 @@ class DatabaseConnectTest {
   }
 
   @Test
-  void aMissingDatabaseIsCreatedOnce() throws Exception {
+  void aMissingDatabaseIsCreatedOnceWithBytewiseCollation() throws Exception {
     DatabaseSettings missing = missingDatabase();
     try {
       assertTrue(DatabaseCreator.ensureExists(missing), "created now");
       assertFalse(DatabaseCreator.ensureExists(missing), "there already");
       try (Database database = Database.open(missing, "connect-test-created", DataSources.DEFAULT_CONNECT_TIMEOUT)) {
         assertEquals(1, selectOne(database));
+        // Bytewise collation for the text keys; the server's character classes for lower()/upper().
+        assertEquals("C", DatabaseCreator.collation(database.dataSource()));
+        assertTrue(DatabaseCreator.bytewise(DatabaseCreator.collation(database.dataSource())));
+        assertEquals(characterClasses(db.settings(), "template0"), characterClasses(missing, databaseName(missing)));
       }
     } finally {
       try (Connection c = DriverManager.getConnection(db.settings().jdbcUrl(), credentials(db.settings()));
           Statement s = c.createStatement()) {
         s.execute("drop database if exists \"" + databaseName(missing) + "\" with (force)");
+      }
+    }
+  }
+
+  private static String characterClasses(DatabaseSettings settings, String database) throws SQLException {
+    try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), credentials(settings));
+        var query = c.prepareStatement("select datctype from pg_database where datname = ?")) {
+      query.setString(1, database);
+      try (var rs = query.executeQuery()) {
+        assertTrue(rs.next(), database);
+        return rs.getString(1);
       }
     }
   }

@@ -260,7 +260,7 @@ public final class TestDatabase implements AutoCloseable {
     for (String node : citusNodes(base)) {
       try (Connection c = connect(base, node, "postgres");
           var s = c.createStatement()) {
-        s.execute("create database \"" + name + "\"");
+        s.execute(DatabaseCreator.createStatement(name));
       }
       try (Connection c = connect(base, node, name);
           var s = c.createStatement()) {
