@@ -12,7 +12,10 @@ import io.resourceplans.domain.quota.QuotaFacts;
 import io.resourceplans.domain.quota.QuotaFactsReader.Request;
 import io.resourceplans.storage.db.Sql;
 import io.resourceplans.storage.quota.BatchingQuotaFactsReader;
+import io.resourceplans.storage.quota.SqlPackageRepository;
 import io.resourceplans.storage.quota.SqlQuotaFactsReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,12 +44,23 @@ class BatchingQuotaFactsReaderTest {
   static void accounts() {
     sql = new SqlQuotaFactsReader(f.db.dataSource());
     Instant now = f.clock.instant();
-    // Packages expiring later today, on later days and already expired (not yet marked by the
-    // expiry pass); pay-as-you-go with a wallet; an account with nothing.
+    // Packages expiring later today, on later days and already expired (marked by the expiry pass
+    // or not yet); pay-as-you-go with a wallet; an account with nothing.
     Principal packages = f.newAccount("Facts Packages");
     f.laidOut(packages, "p-today", Purpose.MARKETING, 7, now.minus(Duration.ofDays(3)), now.plus(Duration.ofHours(2)));
     f.laidOut(packages, "p-later", Purpose.MARKETING, 11, now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(9)));
     f.laidOut(packages, "p-general", Purpose.GENERAL, 13, now.minus(Duration.ofDays(2)), now.plus(Duration.ofDays(30)));
+    // One past expiry and marked by the pass (out of the totals), then one past expiry it has not marked.
+    f.laidOut(packages, "p-lapsed", Purpose.MARKETING, 19, now.minus(Duration.ofDays(9)), now.minus(Duration.ofHours(2)));
+    try (Connection c = f.db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      Sql pass = new Sql(c);
+      assertEquals(1, new SqlPackageRepository(pass).markLapsed(now.minus(Duration.ofMinutes(90)), null).size());
+      pass.flushAndCommit();
+      c.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
     f.laidOut(packages, "p-gone", Purpose.MARKETING, 17, now.minus(Duration.ofDays(9)), now.minus(Duration.ofHours(1)));
     Principal payg = f.newAccount("Facts Pay As You Go");
     f.fund(payg, "50.00", "2.00");
@@ -78,7 +92,8 @@ class BatchingQuotaFactsReaderTest {
     List<QuotaFacts> expected = new ArrayList<>(alone);
     Collections.reverse(expected);
     assertEquals(expected, sql.readAll(reversed));
-    // The layouts mean something: today's package, later ones and the general one all count.
+    // The layouts mean something: today's package, later ones and the general one all count; the
+    // packages past expiry, marked or not, do not.
     assertEquals(7 + 11 + 13, alone.get(0).packageRemaining());
     assertEquals(18, alone.get(1).packageQuantity());
   }
