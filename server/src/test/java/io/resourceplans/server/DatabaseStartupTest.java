@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.resourceplans.server.bootstrap.DatabaseStartup;
 import io.resourceplans.server.config.ConfigLoader;
 import io.resourceplans.server.config.ServerConfig;
+import io.resourceplans.server.testing.CapturedLogs;
 import io.resourceplans.storage.db.DatabaseSettings;
 import io.resourceplans.storage.testing.TestDatabase;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The server's database starts beside the wiring of the server (Main): on a configured PostgreSQL
  * it creates the database if missing and migrates it, its data source makes callers wait until it
  * is connected, and a start that fails is reported by awaitReady and fails the waiting callers at
- * once.
+ * once; a database not made bytewise is served as it is, and the operator is told once.
  */
 class DatabaseStartupTest {
   @TempDir Path dataDirectory;
@@ -36,7 +38,7 @@ class DatabaseStartupTest {
   void createsAMissingDatabaseMigratesItThenServesCallersThatCameEarly() throws Exception {
     DatabaseSettings server = TestDatabase.server();
     String name = "rp_test_startup_" + UUID.randomUUID().toString().replace("-", "");
-    String url = server.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+    String url = urlOf(server, name);
     try (DatabaseStartup startup = DatabaseStartup.begin(config(url), "unused", null)) {
       // A caller as early as the wiring: it waits for the database, which did not exist.
       CompletableFuture<String> early = CompletableFuture.supplyAsync(() -> query(startup, "select current_database()"));
@@ -50,6 +52,35 @@ class DatabaseStartupTest {
       assertTrue(startup.embedded().isEmpty(), "a configured database: no embedded PostgreSQL");
     } finally {
       drop(server, name);
+    }
+  }
+
+  @Test
+  void aDatabaseWithALocalesCollationIsServedAndTheOperatorIsToldOnceOneTheServerCreatesIsNot() throws Exception {
+    DatabaseSettings server = TestDatabase.server();
+    String existing = "rp_test_collation_" + UUID.randomUUID().toString().replace("-", "");
+    String created = "rp_test_collation_" + UUID.randomUUID().toString().replace("-", "");
+    // A database an operator made with a locale's collation (C.UTF-8: on every Debian system).
+    execute(server, "create database \"" + existing + "\" template template0 lc_collate 'C.UTF-8'");
+    try (CapturedLogs logs = new CapturedLogs()) {
+      try (DatabaseStartup startup = DatabaseStartup.begin(config(urlOf(server, existing)), "unused", null)) {
+        assertTrue(startup.awaitReady() > 20);
+        assertEquals("C.UTF-8", query(startup, "select datcollate from pg_database where datname = current_database()"));
+      }
+      try (DatabaseStartup startup = DatabaseStartup.begin(config(urlOf(server, created)), "unused", null)) {
+        startup.awaitReady();
+        assertEquals("C", query(startup, "select datcollate from pg_database where datname = current_database()"));
+      }
+      List<String> told = logs.events(e -> e.getLoggerName().equals(DatabaseStartup.class.getName())
+              && e.getFormattedMessage().startsWith("database collation")).stream()
+          .map(e -> e.getLevel() + " " + e.getFormattedMessage())
+          .toList();
+      assertEquals(1, told.size(), () -> "one line, for the database not made bytewise: " + told);
+      assertTrue(told.get(0).startsWith("INFO database collation C.UTF-8:") && told.get(0).contains("README: Database collation"),
+          told.get(0));
+    } finally {
+      drop(server, existing);
+      drop(server, created);
     }
   }
 
@@ -84,7 +115,15 @@ class DatabaseStartupTest {
     }
   }
 
+  private static String urlOf(DatabaseSettings server, String name) {
+    return server.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+  }
+
   private static void drop(DatabaseSettings server, String name) throws SQLException {
+    execute(server, "drop database if exists \"" + name + "\" with (force)");
+  }
+
+  private static void execute(DatabaseSettings server, String sql) throws SQLException {
     java.util.Properties credentials = new java.util.Properties();
     if (server.user() != null && !server.user().isEmpty()) {
       credentials.setProperty("user", server.user());
@@ -94,7 +133,7 @@ class DatabaseStartupTest {
     }
     try (Connection c = DriverManager.getConnection(server.jdbcUrl(), credentials);
         Statement s = c.createStatement()) {
-      s.execute("drop database if exists \"" + name + "\" with (force)");
+      s.execute(sql);
     }
   }
 }
