@@ -89,7 +89,7 @@ final class BenchDatabase {
       try (Connection c = DriverManager.getConnection(onNode(node, "postgres"));
           var statement = c.createStatement()) {
         statement.execute("drop database if exists " + quoted + " with (force)");
-        statement.execute(DatabaseCreator.createStatement(database));
+        DatabaseCreator.create(c, database);
       }
       if (citus()) {
         try (Connection c = DriverManager.getConnection(onNode(node, database));

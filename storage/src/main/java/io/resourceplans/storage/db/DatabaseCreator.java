@@ -11,7 +11,7 @@ import org.postgresql.Driver;
 
 /**
  * Creates the database a JDBC URL names when it does not exist yet, with bytewise ("C") collation:
- * see {@link #createStatement}.
+ * see {@link #create}.
  */
 public final class DatabaseCreator {
   private DatabaseCreator() {}
@@ -57,9 +57,8 @@ public final class DatabaseCreator {
       }
     }
     String maintenanceUrl = withDatabase(settings.jdbcUrl(), database, maintenanceDatabase);
-    try (Connection c = DriverManager.getConnection(maintenanceUrl, credentials);
-        var create = c.createStatement()) {
-      create.execute(createStatement(database));
+    try (Connection c = DriverManager.getConnection(maintenanceUrl, credentials)) {
+      create(c, database);
       return true;
     } catch (SQLException e) {
       if (DUPLICATE_DATABASE.equals(e.getSQLState())) { // another replica won the race
@@ -70,26 +69,45 @@ public final class DatabaseCreator {
   }
 
   /**
-   * The statement that creates {@code database}: from template0 with the "C" collation (the
-   * character classes, which lower() and upper() use, stay the server's default). Every key this
-   * service looks up or inserts is text (account, package, usage and request IDs), and under any
-   * other collation each index comparison goes through the C library's strcoll: a twentieth of
-   * PostgreSQL's time on the batch RPC (docs/benchmark.md, issue 18, session 21). Bytewise order
-   * also cannot change under an index with an upgrade of the C library, and for UTF-8 it is the
-   * code-point order that C.UTF-8 gives. The server, the tests and the benchmark create their
-   * databases with it.
+   * Creates {@code database} on the server {@code maintenance} is connected to: from template0 with
+   * the "C" collation of the C library's provider (the character classes, which lower() and upper()
+   * use, stay the server's default). Every key this service looks up or inserts is text (account,
+   * package, usage and request IDs), and under a locale's collation each index comparison goes
+   * through the C library's strcoll: a tenth of PostgreSQL's time on the batch RPC, half that under
+   * "C" (docs/benchmark.md, issue 18, session 21). Bytewise order also cannot change under an index
+   * with an upgrade of the C library, and for UTF-8 it is the code-point order that C.UTF-8 gives.
+   * The server, the tests and the benchmark create their databases with it.
    */
-  public static String createStatement(String database) {
-    return "create database " + quoteIdentifier(database) + " template template0 lc_collate 'C'";
+  public static void create(Connection maintenance, String database) throws SQLException {
+    try (var create = maintenance.createStatement()) {
+      create.execute(createStatement(database, maintenance.getMetaData().getDatabaseMajorVersion()));
+    }
   }
 
-  /** The collation of the database {@code dataSource} connects to. */
+  static String createStatement(String database, int serverMajorVersion) {
+    // LOCALE_PROVIDER (PostgreSQL 15 and later): the C library's, under which "C" is bytewise, also
+    // on a cluster whose default provider is ICU.
+    return "create database " + quoteIdentifier(database) + " template template0 lc_collate 'C'"
+        + (serverMajorVersion >= 15 ? " locale_provider libc" : "");
+  }
+
+  /**
+   * The default collation of the database {@code dataSource} connects to: the C library's locale
+   * name ("C", "en_US.UTF-8"), or the provider's name when it is another (ICU, builtin).
+   */
   public static String collation(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var query = c.createStatement();
-        ResultSet rs = query.executeQuery("select datcollate from pg_database where datname = current_database()")) {
+        ResultSet rs = query.executeQuery("select datcollate, "
+            + (c.getMetaData().getDatabaseMajorVersion() >= 15 ? "datlocprovider::text" : "'c'")
+            + " from pg_database where datname = current_database()")) {
       rs.next();
-      return rs.getString(1);
+      return switch (rs.getString(2)) {
+        case "c" -> rs.getString(1);
+        case "i" -> "ICU";
+        case "b" -> "builtin";
+        default -> "provider " + rs.getString(2);
+      };
     }
   }
 

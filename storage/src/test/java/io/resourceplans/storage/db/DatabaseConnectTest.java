@@ -99,6 +99,13 @@ class DatabaseConnectTest {
   }
 
   @Test
+  void theLocaleProviderIsNamedOnlyWherePostgresqlHasIt() {
+    assertEquals("create database \"rp x\" template template0 lc_collate 'C' locale_provider libc",
+        DatabaseCreator.createStatement("rp x", 15));
+    assertEquals("create database \"rp x\" template template0 lc_collate 'C'", DatabaseCreator.createStatement("rp x", 14));
+  }
+
+  @Test
   void anExistingDatabaseIsNotLookedUpInTheMaintenanceDatabase() throws Exception {
     // A user without access to the maintenance database (here: one that does not exist) still
     // starts on its own database.

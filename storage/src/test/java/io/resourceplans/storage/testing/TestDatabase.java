@@ -258,9 +258,8 @@ public final class TestDatabase implements AutoCloseable {
   /** {@code name} on every node with the citus extension, and the workers registered with the coordinator. */
   private static void makeCitusDatabase(DatabaseSettings base, String name) throws SQLException {
     for (String node : citusNodes(base)) {
-      try (Connection c = connect(base, node, "postgres");
-          var s = c.createStatement()) {
-        s.execute(DatabaseCreator.createStatement(name));
+      try (Connection c = connect(base, node, "postgres")) {
+        DatabaseCreator.create(c, name);
       }
       try (Connection c = connect(base, node, name);
           var s = c.createStatement()) {
